@@ -1,0 +1,547 @@
+//! The window: owns the open store, the tabs, the running job and the notices; draws the
+//! top bar, the status bar and the selected tab.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui::{RichText, Ui};
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Lang, T};
+use crate::jobs::{self, Job, JobError, Outcome};
+use crate::store::{Store, StoreError, regions};
+use crate::ui::{self, people::PeopleView, settings::SettingsView};
+
+/// How many files "Open recent" remembers.
+const RECENT_MAX: usize = 8;
+
+/// The tabs of the window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    /// 人员与地区
+    #[default]
+    People,
+    /// 设置
+    Settings,
+}
+
+/// What the window remembers between runs (not per file).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Interface language.
+    pub lang: Lang,
+    /// Dark theme instead of light.
+    pub dark: bool,
+    /// The tab shown last.
+    pub tab: Tab,
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            lang: Lang::from_os(),
+            dark: false,
+            tab: Tab::People,
+            recent: Vec::new(),
+        }
+    }
+}
+
+/// The database the window works on, or why there is none.
+enum Db {
+    Open(Store),
+    Failed { message: String },
+}
+
+/// A message in the status bar.
+struct Notice {
+    text: String,
+    error: bool,
+}
+
+/// What the typed-path dialog is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PathPurpose {
+    New,
+    Open,
+    SaveCopy,
+}
+
+/// The typed-path dialog: works where no native file dialog does.
+struct PathPrompt {
+    purpose: PathPurpose,
+    text: String,
+    error: Option<String>,
+}
+
+/// The whole application state.
+pub struct App {
+    /// Remembered between runs.
+    pub prefs: Prefs,
+    db: Db,
+    people: PeopleView,
+    settings: SettingsView,
+    job: Option<Job>,
+    notices: Vec<Notice>,
+    prompt: Option<PathPrompt>,
+    reveal: bool,
+    font_ok: bool,
+    demo_scale: u32,
+    empty: Option<(u64, bool)>,
+    title_shown: Option<PathBuf>,
+}
+
+impl App {
+    /// A window over `opened` (or the reason it could not be opened).
+    pub fn new(opened: Result<Store, StoreError>, prefs: Prefs, font_ok: bool) -> App {
+        let lang = prefs.lang;
+        let mut app = App {
+            prefs,
+            db: Db::Failed {
+                message: lang.t(T::NoDatabase).to_string(),
+            },
+            people: PeopleView::default(),
+            settings: SettingsView::default(),
+            job: None,
+            notices: Vec::new(),
+            prompt: None,
+            reveal: false,
+            font_ok,
+            demo_scale: jobs::demo::DEFAULT_SCALE,
+            empty: None,
+            title_shown: None,
+        };
+        app.set_db(opened);
+        app
+    }
+
+    /// The open store, if any (tests inspect it).
+    pub fn store(&self) -> Option<&Store> {
+        match &self.db {
+            Db::Open(store) => Some(store),
+            Db::Failed { .. } => None,
+        }
+    }
+
+    fn set_db(&mut self, opened: Result<Store, StoreError>) {
+        match opened {
+            Ok(store) => {
+                let path = store.path().to_path_buf();
+                self.prefs.recent.retain(|p| p != &path);
+                self.prefs.recent.insert(0, path);
+                self.prefs.recent.truncate(RECENT_MAX);
+                self.db = Db::Open(store);
+                self.people = PeopleView::default();
+                self.settings = SettingsView::default();
+                self.empty = None;
+            }
+            Err(e) => {
+                let message = ui::store_error_message(&e, self.prefs.lang);
+                if matches!(self.db, Db::Open(_)) {
+                    // Keep working on the open file; say why the other was refused.
+                    self.notify(message, true);
+                } else {
+                    self.db = Db::Failed { message };
+                }
+            }
+        }
+    }
+
+    fn notify(&mut self, text: String, error: bool) {
+        self.notices.push(Notice { text, error });
+        if self.notices.len() > 3 {
+            self.notices.remove(0);
+        }
+    }
+
+    /// Draws the whole window.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        self.poll_job();
+        ui.set_theme(if self.prefs.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        self.update_title(ui);
+        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+        if let Some(dest) = self.path_prompt_ui(ui) {
+            self.start_copy(ui, dest);
+        }
+    }
+
+    fn update_title(&mut self, ui: &Ui) {
+        let path = self.store().map(|s| s.path().to_path_buf());
+        if path != self.title_shown {
+            let title = match &path {
+                Some(p) => format!("{} — {}", T::AppTitle.zh(), p.display()),
+                None => T::AppTitle.zh().to_string(),
+            };
+            ui.send_viewport_cmd(egui::ViewportCommand::Title(title));
+            self.title_shown = path;
+        }
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut Ui) {
+        let lang = self.prefs.lang;
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(lang.t(T::MenuFile), |ui| self.file_menu_ui(ui));
+            ui.separator();
+            ui.selectable_value(&mut self.prefs.tab, Tab::People, lang.t(T::TabPeople));
+            ui.selectable_value(&mut self.prefs.tab, Tab::Settings, lang.t(T::TabSettings));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.checkbox(&mut self.reveal, lang.t(T::ShowPersonalData));
+                ui.separator();
+                let theme = if self.prefs.dark {
+                    T::ThemeLight
+                } else {
+                    T::ThemeDark
+                };
+                if ui.button(lang.t(theme)).clicked() {
+                    self.prefs.dark = !self.prefs.dark;
+                }
+                ui.separator();
+                ui.selectable_value(&mut self.prefs.lang, Lang::En, "English");
+                ui.selectable_value(&mut self.prefs.lang, Lang::Zh, "中文");
+            });
+        });
+    }
+
+    fn file_menu_ui(&mut self, ui: &mut Ui) {
+        let lang = self.prefs.lang;
+        let idle = self.job.is_none();
+        if ui.button(lang.t(T::MenuNew)).clicked() {
+            self.open_prompt(PathPurpose::New);
+        }
+        if ui.button(lang.t(T::MenuOpen)).clicked() {
+            self.open_prompt(PathPurpose::Open);
+        }
+        ui.menu_button(lang.t(T::MenuOpenRecent), |ui| {
+            if self.prefs.recent.is_empty() {
+                ui.label(lang.t(T::NoRecent));
+            }
+            let mut chosen = None;
+            for path in &self.prefs.recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    chosen = Some(path.clone());
+                }
+            }
+            if let Some(path) = chosen {
+                self.set_db(Store::open(&path));
+            }
+        });
+        let has_store = self.store().is_some();
+        if ui
+            .add_enabled(
+                has_store && idle,
+                egui::Button::new(lang.t(T::MenuSaveCopy)),
+            )
+            .clicked()
+        {
+            self.open_prompt(PathPurpose::SaveCopy);
+        }
+        ui.separator();
+        if ui.button(lang.t(T::MenuQuit)).clicked() {
+            ui.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn open_prompt(&mut self, purpose: PathPurpose) {
+        let dir = self
+            .store()
+            .and_then(|s| s.path().parent())
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let text = match purpose {
+            PathPurpose::Open => String::new(),
+            PathPurpose::New => dir.join("minsheng-new.sqlite").display().to_string(),
+            PathPurpose::SaveCopy => dir
+                .join(format!(
+                    "minsheng-copy-{}.sqlite",
+                    jiff::ZonedDateTime::now().strftime("%Y%m%d-%H%M")
+                ))
+                .display()
+                .to_string(),
+        };
+        self.prompt = Some(PathPrompt {
+            purpose,
+            text,
+            error: None,
+        });
+    }
+
+    /// The typed-path dialog; returns the destination of a copy to start.
+    fn path_prompt_ui(&mut self, ui: &mut Ui) -> Option<PathBuf> {
+        let prompt = self.prompt.as_mut()?;
+        let lang = self.prefs.lang;
+        let mut submit = false;
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("path_prompt")).show(ui.ctx(), |ui| {
+            ui.set_width(520.0);
+            let title = match prompt.purpose {
+                PathPurpose::New => T::PathPromptNew,
+                PathPurpose::Open => T::PathPromptOpen,
+                PathPurpose::SaveCopy => T::PathPromptCopy,
+            };
+            let label = ui.label(lang.t(title));
+            ui.horizontal(|ui| {
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut prompt.text)
+                        .hint_text(lang.t(T::PathHint))
+                        .desired_width(400.0),
+                );
+                let field = field.labelled_by(label.id);
+                if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    submit = true;
+                }
+                if ui.button(lang.t(T::Browse)).clicked()
+                    && let Some(path) = native_dialog(prompt.purpose)
+                {
+                    prompt.text = path.display().to_string();
+                }
+            });
+            if let Some(error) = &prompt.error {
+                ui::field_error_ui(ui, error);
+            }
+            ui.horizontal(|ui| {
+                submit |= ui.button(lang.t(T::Ok)).clicked();
+                cancel = ui.button(lang.t(T::Cancel)).clicked();
+            });
+        });
+        if cancel {
+            self.prompt = None;
+            None
+        } else if submit {
+            self.submit_prompt()
+        } else {
+            None
+        }
+    }
+
+    fn submit_prompt(&mut self) -> Option<PathBuf> {
+        let prompt = self.prompt.as_mut()?;
+        let lang = self.prefs.lang;
+        let path = PathBuf::from(prompt.text.trim());
+        if path.as_os_str().is_empty() {
+            return None;
+        }
+        let must_be_new = prompt.purpose != PathPurpose::Open;
+        if must_be_new && path.exists() {
+            prompt.error = Some(lang.t(T::FileExists).to_string());
+            return None;
+        }
+        if prompt.purpose == PathPurpose::SaveCopy {
+            self.prompt = None;
+            return Some(path);
+        }
+        match Store::open(&path) {
+            Ok(store) => {
+                self.prompt = None;
+                self.set_db(Ok(store));
+            }
+            Err(e) => prompt.error = Some(ui::store_error_message(&e, lang)),
+        }
+        None
+    }
+
+    fn wake(ui: &Ui) -> Arc<dyn Fn() + Send + Sync> {
+        let ctx = ui.ctx().clone();
+        Arc::new(move || ctx.request_repaint())
+    }
+
+    fn start_copy(&mut self, ui: &Ui, dest: PathBuf) {
+        let Some(store) = self.store() else { return };
+        let source = store.path().to_path_buf();
+        self.job = Some(Job::spawn(
+            T::JobCopy,
+            "save-copy",
+            Self::wake(ui),
+            move |reporter| {
+                let store = Store::open(&source)?;
+                jobs::backup::save_copy(&store, &dest, reporter)
+            },
+        ));
+    }
+
+    fn start_demo(&mut self, ui: &Ui) {
+        let Some(store) = self.store() else { return };
+        let path = store.path().to_path_buf();
+        let scale = self.demo_scale;
+        self.job = Some(Job::spawn(
+            T::JobDemo,
+            "demo-data",
+            Self::wake(ui),
+            move |reporter| {
+                let mut store = Store::open(&path)?;
+                jobs::demo::generate(&mut store, scale, reporter)
+            },
+        ));
+    }
+
+    /// Takes the running job's news; on its end, tells the views and the user.
+    fn poll_job(&mut self) {
+        let Some(result) = self.job.as_mut().and_then(Job::poll) else {
+            return;
+        };
+        let lang = self.prefs.lang;
+        let title = self.job.take().map_or(T::JobDemo, |job| job.title);
+        match result {
+            Ok(Outcome::Demo(summary)) => {
+                if let Db::Open(store) = &mut self.db {
+                    store.mark_changed();
+                }
+                let text = lang.f(T::DemoLoaded, &[&summary.villages, &summary.people]);
+                self.notify(lang.f(T::JobDone, &[&text]), false);
+            }
+            Ok(Outcome::Copied(path)) => {
+                self.notify(lang.f(T::CopySaved, &[&path.display()]), false);
+            }
+            Err(JobError::Cancelled) => {
+                self.notify(lang.f(T::JobCancelled, &[&lang.t(title)]), false);
+            }
+            Err(JobError::Store(e)) => {
+                let text = ui::store_error_message(&e, lang);
+                self.notify(lang.f(T::JobFailed, &[&text]), true);
+            }
+            Err(e) => self.notify(lang.f(T::JobFailed, &[&e]), true),
+        }
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut Ui) {
+        let lang = self.prefs.lang;
+        ui.horizontal(|ui| {
+            ui.label(lang.t(T::CurrentFile));
+            match self.store() {
+                Some(store) => ui.monospace(store.path().display().to_string()),
+                None => ui.label(lang.t(T::NoDatabase)),
+            };
+            if let Some(job) = &self.job {
+                ui.separator();
+                ui.label(lang.t(job.title));
+                ui.add(
+                    egui::ProgressBar::new(job.fraction())
+                        .desired_width(200.0)
+                        .show_percentage(),
+                );
+                if ui.button(lang.t(T::JobCancel)).clicked() {
+                    job.cancel();
+                }
+            }
+        });
+        let mut dismissed = None;
+        for (index, notice) in self.notices.iter().enumerate().rev() {
+            ui.horizontal(|ui| {
+                let text = RichText::new(&notice.text);
+                let text = if notice.error {
+                    text.color(ui::error_color(ui))
+                } else {
+                    text
+                };
+                if ui
+                    .small_button("×")
+                    .on_hover_text(lang.t(T::Close))
+                    .clicked()
+                {
+                    dismissed = Some(index);
+                }
+                ui.label(text);
+            });
+        }
+        if let Some(index) = dismissed {
+            self.notices.remove(index);
+        }
+    }
+
+    fn central_ui(&mut self, ui: &mut Ui) {
+        let lang = self.prefs.lang;
+        if !self.font_ok {
+            let hint = crate::fonts::install_hint();
+            ui.label(
+                RichText::new(T::NoCjkFont.en().replace("{}", hint)).color(ui::error_color(ui)),
+            );
+        }
+        let store = match &mut self.db {
+            Db::Open(store) => store,
+            Db::Failed { message } => {
+                let message = message.clone();
+                self.failed_ui(ui, &message);
+                return;
+            }
+        };
+        let empty = match self.empty {
+            Some((rev, empty)) if rev == store.revision() => empty,
+            _ => {
+                let empty = regions::count(store.conn()).unwrap_or(0) == 0;
+                self.empty = Some((store.revision(), empty));
+                empty
+            }
+        };
+        if empty && self.job.is_none() && self.demo_offer_ui(ui) {
+            self.start_demo(ui);
+            return;
+        }
+        let Db::Open(store) = &mut self.db else {
+            return;
+        };
+        match self.prefs.tab {
+            Tab::People => self.people.ui(ui, store, lang, self.reveal),
+            Tab::Settings => self.settings.ui(ui, store, lang, self.reveal),
+        }
+    }
+
+    /// The offer to fill an empty database; `true` when the user accepts it.
+    fn demo_offer_ui(&mut self, ui: &mut Ui) -> bool {
+        let lang = self.prefs.lang;
+        let mut accepted = false;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.heading(lang.t(T::EmptyDatabase));
+            ui.label(lang.t(T::DemoExplain));
+            ui.horizontal(|ui| {
+                let label = ui.label(lang.t(T::DemoScale));
+                ui.add(egui::DragValue::new(&mut self.demo_scale).range(1..=100))
+                    .labelled_by(label.id);
+                accepted = ui.button(lang.t(T::LoadDemo)).clicked();
+            });
+        });
+        ui.add_space(8.0);
+        accepted
+    }
+
+    /// Why no database is open, with the ways out.
+    fn failed_ui(&mut self, ui: &mut Ui, message: &str) {
+        let lang = self.prefs.lang;
+        ui.heading(lang.t(T::OpenFailedTitle));
+        ui.label(RichText::new(message).color(ui::error_color(ui)));
+        ui.horizontal(|ui| {
+            if ui.button(lang.t(T::OpenAnother)).clicked() {
+                self.open_prompt(PathPurpose::Open);
+            }
+            if ui.button(lang.t(T::CreateNew)).clicked() {
+                self.open_prompt(PathPurpose::New);
+            }
+        });
+    }
+}
+
+/// The native file dialog, where the OS has one; `None` if cancelled or unavailable.
+fn native_dialog(purpose: PathPurpose) -> Option<PathBuf> {
+    let dialog = rfd::FileDialog::new().add_filter("SQLite", &["sqlite", "db"]);
+    match purpose {
+        PathPurpose::Open => dialog.pick_file(),
+        PathPurpose::New | PathPurpose::SaveCopy => dialog.save_file(),
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        App::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+    }
+}

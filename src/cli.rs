@@ -1,0 +1,191 @@
+//! Command-line entry points: the window itself, and the same store and jobs without it.
+
+use std::path::{Path, PathBuf};
+
+use crate::app::{App, Prefs};
+use crate::jobs::{self, Outcome, Reporter};
+use crate::store::Store;
+
+/// Shown for `--help` and after a usage error.
+pub const USAGE: &str = "\
+usage:
+  minsheng [--db PATH]                  open the window (default: the database in your data folder)
+  minsheng demo PATH [--scale N]        write demonstration data into a new file (N × 1,000 people)
+  minsheng --help";
+
+/// What the command line asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Open the window on this file, or on the default database.
+    Window {
+        /// `--db PATH`.
+        db: Option<PathBuf>,
+    },
+    /// Generate demonstration data into a new file.
+    Demo {
+        /// The file to create; it must not exist.
+        path: PathBuf,
+        /// Thousands of people.
+        scale: u32,
+    },
+    /// Print the usage.
+    Help,
+}
+
+/// Reads the arguments (without the program name).
+pub fn parse(args: &[String]) -> Result<Command, String> {
+    let mut args = args.iter().map(String::as_str);
+    match args.next() {
+        None => Ok(Command::Window { db: None }),
+        Some("--help" | "-h") => Ok(Command::Help),
+        Some("--db") => {
+            let path = args.next().ok_or("--db needs a path")?;
+            no_more(args)?;
+            Ok(Command::Window {
+                db: Some(PathBuf::from(path)),
+            })
+        }
+        Some("demo") => {
+            let path = args
+                .next()
+                .ok_or("demo needs the path of the file to create")?;
+            let scale = match (args.next(), args.next()) {
+                (None, _) => jobs::demo::DEFAULT_SCALE,
+                (Some("--scale"), Some(n)) => n
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=1000).contains(n))
+                    .ok_or_else(|| format!("--scale takes a number from 1 to 1000, not {n:?}"))?,
+                (Some(other), _) => return Err(format!("unexpected argument {other:?}")),
+            };
+            no_more(args)?;
+            Ok(Command::Demo {
+                path: PathBuf::from(path),
+                scale,
+            })
+        }
+        Some(other) => Err(format!("unknown command {other:?}")),
+    }
+}
+
+fn no_more<'a>(mut args: impl Iterator<Item = &'a str>) -> Result<(), String> {
+    match args.next() {
+        None => Ok(()),
+        Some(extra) => Err(format!("unexpected argument {extra:?}")),
+    }
+}
+
+/// Carries out a command; the error is the message for the terminal.
+pub fn run(command: Command) -> Result<(), String> {
+    match command {
+        Command::Help => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Command::Demo { path, scale } => demo(&path, scale),
+        Command::Window { db } => window(db),
+    }
+}
+
+fn demo(path: &Path, scale: u32) -> Result<(), String> {
+    if path.exists() {
+        return Err(format!(
+            "{} already exists; demo data only goes into a new file",
+            path.display()
+        ));
+    }
+    let mut store = Store::open(path).map_err(|e| e.to_string())?;
+    match jobs::demo::generate(&mut store, scale, &Reporter::silent()) {
+        Ok(Outcome::Demo(summary)) => {
+            println!(
+                "wrote {} villages/communities and {} people to {}",
+                summary.villages,
+                summary.people,
+                path.display()
+            );
+            Ok(())
+        }
+        Ok(_) => Ok(()),
+        Err(e) => {
+            drop(store);
+            let _ = std::fs::remove_file(path);
+            Err(e.to_string())
+        }
+    }
+}
+
+/// Where the default database lives: the OS data folder (created on first run).
+pub fn default_db_path() -> Result<PathBuf, String> {
+    let dirs = directories::ProjectDirs::from("cn", "Minsheng", "minsheng")
+        .ok_or("no home folder was found for the default database; use --db PATH")?;
+    let dir = dirs.data_dir();
+    std::fs::create_dir_all(dir).map_err(|e| format!("could not create {}: {e}", dir.display()))?;
+    Ok(dir.join("minsheng.sqlite"))
+}
+
+fn window(db: Option<PathBuf>) -> Result<(), String> {
+    let path = match db {
+        Some(path) => path,
+        None => default_db_path()?,
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(crate::i18n::T::AppTitle.zh())
+            .with_app_id("minsheng")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0]),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "minsheng",
+        options,
+        Box::new(move |cc| {
+            let font_ok = crate::fonts::install(&cc.egui_ctx);
+            let prefs: Prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(App::new(Store::open(&path), prefs, font_ok)))
+        }),
+    )
+    .map_err(|e| format!("the window could not be opened: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn parses_the_commands() {
+        assert_eq!(parse(&args("")), Ok(Command::Window { db: None }));
+        assert_eq!(
+            parse(&args("--db a.sqlite")),
+            Ok(Command::Window {
+                db: Some("a.sqlite".into())
+            })
+        );
+        assert_eq!(
+            parse(&args("demo d.sqlite --scale 100")),
+            Ok(Command::Demo {
+                path: "d.sqlite".into(),
+                scale: 100
+            })
+        );
+        assert_eq!(
+            parse(&args("demo d.sqlite")),
+            Ok(Command::Demo {
+                path: "d.sqlite".into(),
+                scale: jobs::demo::DEFAULT_SCALE
+            })
+        );
+        assert!(parse(&args("demo d.sqlite --scale 0")).is_err());
+        assert!(parse(&args("demo")).is_err());
+        assert!(parse(&args("--db")).is_err());
+        assert!(parse(&args("frobnicate")).is_err());
+    }
+}

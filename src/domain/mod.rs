@@ -1,0 +1,38 @@
+//! The rules of the ledger, free of any window or database: identifiers, resident ID
+//! numbers, phones, masking, the region tree and the person form's validation.
+
+pub mod id_number;
+pub mod mask;
+pub mod names;
+pub mod person;
+pub mod phone;
+pub mod region;
+
+/// Declares an `i64` row-id newtype, so a person's id can not be passed as a region's.
+macro_rules! id_type {
+    ($($(#[$doc:meta])* $name:ident;)*) => {$(
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub i64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    )*};
+}
+
+id_type! {
+    /// A person in the registry.
+    PersonId;
+    /// A place in the region tree (district, street, village …).
+    RegionId;
+    /// A hardship category (特困, 低保 …).
+    CategoryId;
+}
+
+/// Today's date on the local calendar, the one clock read the rules depend on.
+pub fn today() -> jiff::civil::Date {
+    jiff::ZonedDateTime::now().date()
+}

@@ -1,0 +1,214 @@
+//! A person of the registry and the validation of the person form.
+//!
+//! The form is all-or-nothing: [`PersonDraft::validate`] returns either a complete
+//! [`NewPerson`] or every field's error at once, so nothing is written until all is valid.
+
+use super::id_number::{IdNumber, IdNumberError};
+use super::phone::{Phone, PhoneError};
+use super::{CategoryId, PersonId, RegionId};
+use crate::i18n::{Lang, T};
+
+/// A person ready to be written: every field already checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewPerson {
+    /// Full name as on the ID card.
+    pub name: String,
+    /// The resident ID number; birth date and sex come from it.
+    pub id_number: IdNumber,
+    /// A mobile or landline number, if the person has one.
+    pub phone: Option<Phone>,
+    /// Street address.
+    pub address: String,
+    /// The village or community the person belongs to.
+    pub region_id: RegionId,
+    /// Hardship categories, sorted.
+    pub categories: Vec<CategoryId>,
+    /// Free notes.
+    pub notes: String,
+}
+
+/// The fields of the person form, for pointing an error at one of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// 姓名
+    Name,
+    /// 身份证号
+    IdNumber,
+    /// 电话
+    Phone,
+    /// 所属村居
+    Region,
+}
+
+/// What is wrong with one field of the form.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldError {
+    /// The field must be filled in.
+    Required,
+    /// The ID number breaks GB 11643-1999.
+    IdNumber(IdNumberError),
+    /// The phone is neither a mobile nor a landline number.
+    Phone(PhoneError),
+    /// The ID number is already registered for someone else.
+    Duplicate {
+        /// Who holds the number.
+        existing: PersonId,
+        /// That person's name.
+        name: String,
+    },
+}
+
+impl FieldError {
+    /// The message shown under the field.
+    pub fn message(&self, field: Field, lang: Lang) -> String {
+        match self {
+            FieldError::Required => lang
+                .t(match field {
+                    Field::Name => T::NameRequired,
+                    Field::IdNumber => T::IdEmpty,
+                    Field::Region => T::RegionRequired,
+                    Field::Phone => T::PhoneInvalid,
+                })
+                .to_string(),
+            FieldError::IdNumber(e) => id_number_message(e, lang),
+            FieldError::Phone(_) => lang.t(T::PhoneInvalid).to_string(),
+            FieldError::Duplicate { name, .. } => lang.f(T::DuplicatePerson, &[name]),
+        }
+    }
+}
+
+/// The message for an ID-number error, in the user's language.
+pub fn id_number_message(e: &IdNumberError, lang: Lang) -> String {
+    match e {
+        IdNumberError::Empty => lang.t(T::IdEmpty).to_string(),
+        IdNumberError::WrongLength { len } => lang.f(T::IdWrongLength, &[len]),
+        IdNumberError::InvalidCharacter { position, ch } => {
+            lang.f(T::IdInvalidChar, &[position, ch])
+        }
+        IdNumberError::BadCheckCharacter { expected, found } => {
+            lang.f(T::IdBadCheck, &[expected, found])
+        }
+        IdNumberError::ImpossibleBirthDate => lang.t(T::IdImpossibleDate).to_string(),
+        IdNumberError::FutureBirthDate => lang.t(T::IdFutureDate).to_string(),
+        IdNumberError::BadAreaCode => lang.t(T::IdBadArea).to_string(),
+    }
+}
+
+/// The person form as typed: plain strings, not yet trusted.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PersonDraft {
+    /// 姓名
+    pub name: String,
+    /// 身份证号 as typed (spaces, full-width digits and a lowercase x are fine).
+    pub id_number: String,
+    /// 电话 as typed; may be empty.
+    pub phone: String,
+    /// 住址
+    pub address: String,
+    /// 所属村居, once chosen.
+    pub region_id: Option<RegionId>,
+    /// Ticked hardship categories.
+    pub categories: Vec<CategoryId>,
+    /// 备注
+    pub notes: String,
+}
+
+impl PersonDraft {
+    /// Checks every field; either a person ready to write, or each field's error.
+    pub fn validate(&self) -> Result<NewPerson, Vec<(Field, FieldError)>> {
+        let mut errors = Vec::new();
+        let name = self.name.trim().to_string();
+        if name.is_empty() {
+            errors.push((Field::Name, FieldError::Required));
+        }
+        let id_number = IdNumber::parse(&self.id_number)
+            .map_err(|e| errors.push((Field::IdNumber, FieldError::IdNumber(e))))
+            .ok();
+        let phone = if self.phone.trim().is_empty() {
+            None
+        } else {
+            Phone::parse(&self.phone)
+                .map_err(|e| errors.push((Field::Phone, FieldError::Phone(e))))
+                .ok()
+        };
+        if self.region_id.is_none() {
+            errors.push((Field::Region, FieldError::Required));
+        }
+        match (id_number, self.region_id) {
+            (Some(id_number), Some(region_id)) if errors.is_empty() => {
+                let mut categories = self.categories.clone();
+                categories.sort();
+                categories.dedup();
+                Ok(NewPerson {
+                    name,
+                    id_number,
+                    phone,
+                    address: self.address.trim().to_string(),
+                    region_id,
+                    categories,
+                    notes: self.notes.trim().to_string(),
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> PersonDraft {
+        PersonDraft {
+            name: " 蒋英花 ".into(),
+            id_number: "11010519491231002x".into(),
+            phone: "139 0000 1234".into(),
+            address: "北城子坡社区".into(),
+            region_id: Some(RegionId(9)),
+            categories: vec![CategoryId(3), CategoryId(1), CategoryId(3)],
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_good_draft_becomes_a_person() {
+        let person = draft().validate().expect("valid");
+        assert_eq!(person.name, "蒋英花");
+        assert_eq!(person.id_number.as_str(), "11010519491231002X");
+        assert_eq!(
+            person.phone.as_ref().map(|p| p.as_str()),
+            Some("13900001234")
+        );
+        assert_eq!(person.categories, vec![CategoryId(1), CategoryId(3)]);
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_at_once() {
+        let bad = PersonDraft {
+            name: "  ".into(),
+            id_number: "110105194912310021".into(),
+            phone: "12345".into(),
+            region_id: None,
+            ..draft()
+        };
+        let errors = bad.validate().expect_err("invalid");
+        let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            [Field::Name, Field::IdNumber, Field::Phone, Field::Region]
+        );
+        let id_message = errors[1].1.message(Field::IdNumber, Lang::Zh);
+        assert!(id_message.contains("校验位"), "{id_message}");
+    }
+
+    #[test]
+    fn an_empty_phone_is_allowed() {
+        let person = PersonDraft {
+            phone: " ".into(),
+            ..draft()
+        }
+        .validate()
+        .expect("valid");
+        assert_eq!(person.phone, None);
+    }
+}

@@ -1,0 +1,264 @@
+//! Every user-visible string, in Simplified Chinese and English.
+//!
+//! Strings are variants of one enum so that a label can not exist in one language only:
+//! the macro below takes both texts for every variant, and a unit test checks that neither
+//! is empty and that the Chinese text really is Chinese.
+
+use serde::{Deserialize, Serialize};
+
+/// The language of the user interface.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    /// Simplified Chinese, the default for clerks.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language the operating system asks for: Chinese unless the locale is something else.
+    pub fn from_os() -> Self {
+        match sys_locale::get_locale() {
+            Some(locale) if !locale.to_ascii_lowercase().starts_with("zh") => Lang::En,
+            _ => Lang::Zh,
+        }
+    }
+
+    /// The text of `key` in this language.
+    pub fn t(self, key: T) -> &'static str {
+        match self {
+            Lang::Zh => key.zh(),
+            Lang::En => key.en(),
+        }
+    }
+
+    /// The text of `key` with each `{}` replaced by the next argument, in order.
+    pub fn f(self, key: T, args: &[&dyn std::fmt::Display]) -> String {
+        let mut out = String::new();
+        let mut args = args.iter();
+        let mut parts = self.t(key).split("{}").peekable();
+        while let Some(part) = parts.next() {
+            out.push_str(part);
+            if parts.peek().is_some()
+                && let Some(arg) = args.next()
+            {
+                out.push_str(&arg.to_string());
+            }
+        }
+        out
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        /// A user-visible text; see [`Lang::t`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)]
+        pub enum T { $($key),* }
+
+        impl T {
+            /// Every text, for the completeness test.
+            pub const ALL: &'static [T] = &[$(T::$key),*];
+            /// The Simplified Chinese text.
+            pub fn zh(self) -> &'static str { match self { $(T::$key => $zh),* } }
+            /// The English text.
+            pub fn en(self) -> &'static str { match self { $(T::$key => $en),* } }
+        }
+    };
+}
+
+texts! {
+    AppTitle => "民生台账 · Minsheng Ledger", "民生台账 · Minsheng Ledger";
+    // Top bar and menus
+    MenuFile => "文件", "File";
+    MenuNew => "新建…", "New…";
+    MenuOpen => "打开…", "Open…";
+    MenuOpenRecent => "最近打开", "Open recent";
+    MenuSaveCopy => "另存副本…", "Save a copy…";
+    MenuQuit => "退出", "Quit";
+    NoRecent => "（无）", "(none)";
+    Language => "语言", "Language";
+    ThemeDark => "深色", "Dark";
+    ThemeLight => "浅色", "Light";
+    ShowPersonalData => "显示个人信息", "Show personal data";
+    CurrentFile => "当前文件：", "File: ";
+    // Tabs
+    TabPeople => "人员与地区", "People & places";
+    TabSettings => "设置", "Settings";
+    // Path prompt
+    PathPromptNew => "新建数据库文件的路径", "Path of the new database file";
+    PathPromptOpen => "要打开的数据库文件路径", "Path of the database file to open";
+    PathPromptCopy => "副本的保存路径", "Path to save the copy to";
+    PathHint => "例如 D:\\台账\\2026.sqlite", "e.g. /home/me/ledger.sqlite";
+    Browse => "浏览…", "Browse…";
+    Ok => "确定", "OK";
+    Cancel => "取消", "Cancel";
+    Close => "关闭", "Close";
+    // Opening files
+    OpenFailedTitle => "无法打开数据库", "The database could not be opened";
+    OpenAnother => "打开其他文件…", "Open another file…";
+    CreateNew => "新建文件…", "Create a new file…";
+    NoDatabase => "没有打开的数据库。", "No database is open.";
+    ErrNotSqlite => "{} 不是民生台账的数据库（不是 SQLite 文件）。文件未作任何改动。", "{} is not a Minsheng Ledger database (not a SQLite file). The file was left untouched.";
+    ErrNotOurs => "{} 是其他程序的数据库，不是民生台账的。文件未作任何改动。", "{} is another program's database, not Minsheng Ledger's. The file was left untouched.";
+    ErrNewer => "{} 由更新版本的民生台账写入（数据版本 {}，本程序支持到 {}）。请升级程序。文件未作任何改动。", "{} was written by a newer Minsheng Ledger (schema {}, this program knows up to {}). Please update the program. The file was left untouched.";
+    ErrOther => "操作失败：{}", "The operation failed: {}";
+    FileExists => "文件已存在，请换一个名称。", "That file already exists; choose another name.";
+    // Demo data
+    EmptyDatabase => "这个数据库还是空的。", "This database is still empty.";
+    LoadDemo => "载入演示数据", "Load demonstration data";
+    DemoExplain => "生成钢城区的街道、村居（真实区划代码）和虚构的人员，用于试用和培训。", "Generates the district's streets and villages (real division codes) and fictional people, for trying the product and for training.";
+    DemoScale => "规模（每单位约1000人）", "Scale (about 1,000 people each)";
+    JobDemo => "正在生成演示数据", "Generating demonstration data";
+    JobCopy => "正在保存副本", "Saving a copy";
+    JobCancel => "取消任务", "Cancel job";
+    JobDone => "完成：{}", "Done: {}";
+    JobFailed => "失败：{}", "Failed: {}";
+    JobCancelled => "已取消，未写入任何内容：{}", "Cancelled, nothing written: {}";
+    CopySaved => "副本已保存到 {}", "Copy saved to {}";
+    DemoLoaded => "已载入 {} 个村居、{} 人", "Loaded {} villages/communities and {} people";
+    // Regions
+    Regions => "地区", "Places";
+    AllRegions => "全部地区", "All places";
+    AddChild => "添加下级", "Add below";
+    Rename => "改名", "Rename";
+    Delete => "删除", "Delete";
+    RegionCode => "区划代码", "Division code";
+    RegionName => "名称", "Name";
+    RegionShortName => "简称（留空则自动）", "Short name (blank: derived)";
+    RegionLevel => "层级", "Level";
+    Longitude => "经度（WGS-84）", "Longitude (WGS-84)";
+    Latitude => "纬度（WGS-84）", "Latitude (WGS-84)";
+    LevelDistrict => "区", "District";
+    LevelStreet => "街道", "Street";
+    LevelFunctionArea => "功能区", "Function area";
+    LevelCommunity => "社区", "Community";
+    LevelVillage => "村", "Village";
+    Save => "保存", "Save";
+    RegionNotEmpty => "该地区下还有下级或人员，不能删除。", "This place still has places or people under it and can not be deleted.";
+    BadRegionCode => "区划代码应为12位数字，且以上级代码的前缀开头。", "A division code has 12 digits and starts like its parent's code.";
+    DuplicateRegionCode => "区划代码已存在。", "This division code already exists.";
+    BadCoordinate => "坐标无效：经度 -180～180，纬度 -90～90。", "Invalid coordinate: longitude -180 to 180, latitude -90 to 90.";
+    NameRequired => "请填写名称。", "A name is required.";
+    // People table
+    Search => "搜索", "Search";
+    SearchHint => "姓名、身份证号、电话或地址", "Name, ID number, phone or address";
+    Category => "困难类别", "Hardship category";
+    AnyCategory => "全部类别", "Any category";
+    ShowTrash => "回收站", "Trash";
+    AddPerson => "新增人员", "Add person";
+    PeopleCount => "共 {} 人", "{} people";
+    ColName => "姓名", "Name";
+    ColIdNumber => "身份证号", "ID number";
+    ColSex => "性别", "Sex";
+    ColAge => "年龄", "Age";
+    ColPhone => "电话", "Phone";
+    ColPlace => "村居", "Village/community";
+    ColCategories => "困难类别", "Categories";
+    Male => "男", "Male";
+    Female => "女", "Female";
+    Restore => "恢复", "Restore";
+    Edit => "编辑", "Edit";
+    // Person form
+    NewPersonTitle => "新增人员", "New person";
+    EditPersonTitle => "编辑人员", "Edit person";
+    FieldName => "姓名", "Name";
+    FieldIdNumber => "身份证号", "Resident ID number";
+    FieldPhone => "电话", "Phone";
+    FieldAddress => "住址", "Address";
+    FieldRegion => "所属村居", "Village/community";
+    FieldCategories => "困难类别", "Hardship categories";
+    FieldNotes => "备注", "Notes";
+    ChooseRegion => "请选择村居", "Choose a village or community";
+    DerivedFromId => "出生日期 {}，{}，{} 岁（由身份证号得出）", "Born {}, {}, aged {} (from the ID number)";
+    FormHasErrors => "请先改正标出的错误。", "Please correct the marked fields first.";
+    PersonSaved => "已保存：{}", "Saved: {}";
+    DuplicatePerson => "该身份证号已登记为 {}。", "This ID number is already registered as {}.";
+    OpenExisting => "查看已登记的人员", "Open the registered person";
+    ConfirmDeleteTitle => "移入回收站？", "Move to the trash?";
+    ConfirmDelete => "将 {} 移入回收站？可以在回收站中恢复。", "Move {} to the trash? It can be restored from the trash.";
+    PersonTrashed => "已移入回收站：{}", "Moved to the trash: {}";
+    PersonRestored => "已恢复：{}", "Restored: {}";
+    RegionRequired => "请选择村居。", "Choose a village or community.";
+    // Validation messages
+    IdEmpty => "请填写身份证号。", "Enter the ID number.";
+    IdWrongLength => "身份证号应为18位（或旧的15位），现在是 {} 位。", "An ID number has 18 characters (or 15 for old ones); this has {}.";
+    IdInvalidChar => "第 {} 位的“{}”不是数字。", "Character {} (“{}”) is not a digit.";
+    IdBadCheck => "校验位不对：应为 {}，填的是 {}。请核对号码。", "The check character is wrong: it should be {}, not {}. Please check the number.";
+    IdImpossibleDate => "号码中的出生日期不存在。", "The birth date in the number does not exist.";
+    IdFutureDate => "号码中的出生日期在今天之后。", "The birth date in the number is in the future.";
+    IdBadArea => "前6位不是有效的地区代码。", "The first 6 digits are not a valid area code.";
+    PhoneInvalid => "电话格式不对：手机为1开头的11位数字，座机如 0634-6012345。", "Not a phone number: mobile 11 digits starting with 1; landline with area code, e.g. 0634-6012345.";
+    // Settings
+    MaskSettings => "个人信息遮盖", "Masking of personal data";
+    MaskIdPattern => "身份证号保留（前+后）", "ID number keeps (first+last)";
+    MaskPhonePattern => "电话保留（前+后）", "Phone keeps (first+last)";
+    MaskPatternHint => "格式如 6+4", "as in 6+4";
+    MaskPatternInvalid => "格式应为“前位数+后位数”，如 6+4。", "Use first+last, as in 6+4.";
+    MaskExample => "示例：{}", "Example: {}";
+    Categories => "困难类别", "Hardship categories";
+    AddCategory => "添加类别", "Add category";
+    CategoryNameZh => "中文名称", "Chinese name";
+    CategoryNameEn => "英文名称", "English name";
+    CategoryInUse => "该类别已被 {} 人使用，已停用而不删除。", "This category is held by {} people; it was retired, not deleted.";
+    Retired => "已停用", "retired";
+    Reactivate => "重新启用", "Reactivate";
+    ChangeLog => "修改记录", "Change log";
+    ChangeLogExplain => "最近的修改（谁、何时、改了什么）", "Recent changes (who, when, what)";
+    SettingsSaved => "设置已保存。", "Settings saved.";
+    // Fonts
+    NoCjkFont => "No Chinese font was found on this computer, so Chinese text can not be shown. Fix: {}", "No Chinese font was found on this computer, so Chinese text can not be shown. Fix: {}";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_cjk(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for key in T::ALL {
+            assert!(!key.zh().trim().is_empty(), "{key:?} has no Chinese text");
+            assert!(!key.en().trim().is_empty(), "{key:?} has no English text");
+            let placeholders = |s: &str| s.matches("{}").count();
+            assert_eq!(
+                placeholders(key.zh()),
+                placeholders(key.en()),
+                "{key:?} has different placeholders"
+            );
+        }
+    }
+
+    #[test]
+    fn chinese_is_chinese_and_english_is_english() {
+        // The message shown when no CJK font exists must be readable without one.
+        let english_only = [T::NoCjkFont];
+        for key in T::ALL {
+            if english_only.contains(key) {
+                assert!(
+                    !has_cjk(key.zh()),
+                    "{key:?} must be readable without a CJK font"
+                );
+                continue;
+            }
+            assert!(has_cjk(key.zh()), "{key:?} Chinese text has no Chinese");
+            // The product name is the one English text that carries Chinese.
+            if *key != T::AppTitle {
+                assert!(!has_cjk(key.en()), "{key:?} English text has Chinese");
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled_in_order() {
+        assert_eq!(
+            Lang::En.f(T::DemoLoaded, &[&3, &40]),
+            "Loaded 3 villages/communities and 40 people"
+        );
+        assert_eq!(Lang::Zh.f(T::PeopleCount, &[&12]), "共 12 人");
+    }
+}

@@ -1,0 +1,105 @@
+//! The change log: who changed which row when, with the row before and after.
+
+use rusqlite::{Connection, Transaction, params};
+use serde_json::Value;
+
+use super::{Result, now_text};
+
+/// What a change did to its row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// A new row.
+    Insert,
+    /// A changed row.
+    Update,
+    /// A row removed for good.
+    Delete,
+    /// A row moved to the trash.
+    Trash,
+    /// A row taken back out of the trash.
+    Restore,
+}
+
+impl Action {
+    fn as_str(self) -> &'static str {
+        match self {
+            Action::Insert => "insert",
+            Action::Update => "update",
+            Action::Delete => "delete",
+            Action::Trash => "trash",
+            Action::Restore => "restore",
+        }
+    }
+}
+
+/// Appends one change-log row inside the caller's transaction.
+pub(super) fn record(
+    tx: &Transaction<'_>,
+    actor: &str,
+    table: &str,
+    row_id: i64,
+    action: Action,
+    before: Option<&Value>,
+    after: Option<&Value>,
+) -> Result<()> {
+    let before = before.map(serde_json::to_string).transpose()?;
+    let after = after.map(serde_json::to_string).transpose()?;
+    tx.prepare_cached(
+        "INSERT INTO changes (at, actor, table_name, row_id, action, before, after)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        now_text(),
+        actor,
+        table,
+        row_id,
+        action.as_str(),
+        before,
+        after
+    ])?;
+    Ok(())
+}
+
+/// One change-log row, as shown in the change-log view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// Order of the change.
+    pub seq: i64,
+    /// Local time of the change.
+    pub at: String,
+    /// Account that made it.
+    pub actor: String,
+    /// Table changed.
+    pub table_name: String,
+    /// Row changed.
+    pub row_id: i64,
+    /// What happened.
+    pub action: String,
+}
+
+/// The most recent `limit` changes, newest first.
+pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<Change>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT seq, at, actor, table_name, row_id, action FROM changes ORDER BY seq DESC LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([limit as i64], |r| {
+        Ok(Change {
+            seq: r.get(0)?,
+            at: r.get(1)?,
+            actor: r.get(2)?,
+            table_name: r.get(3)?,
+            row_id: r.get(4)?,
+            action: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// How many change-log rows mention `table`/`row_id`, for tests and the history view.
+pub fn count_for(conn: &Connection, table: &str, row_id: i64) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM changes WHERE table_name = ?1 AND row_id = ?2",
+        params![table, row_id],
+        |r| r.get(0),
+    )?)
+}

@@ -1,0 +1,255 @@
+//! The only place with SQL: one SQLite file per ledger.
+//!
+//! [`Store::open`] refuses anything that is not a Minsheng database (or is from a newer
+//! version) before writing a single byte to it. Every write goes through [`Store::write`],
+//! which runs it in one transaction together with its change-log rows and bumps
+//! [`Store::revision`] so that views know to query again.
+
+pub mod categories;
+pub mod changes;
+mod migrations;
+pub mod people;
+pub mod regions;
+pub mod settings;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, Transaction};
+
+pub use migrations::{LATEST_VERSION, apply_migrations_up_to};
+
+/// `PRAGMA application_id` of a Minsheng database ("MSLG"), how a file says it is ours.
+pub const APPLICATION_ID: i32 = 0x4D53_4C47;
+
+/// Why the store could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file exists but is not a SQLite database at all.
+    #[error("{path} is not a Minsheng database (it is not a SQLite file); it was left untouched")]
+    NotSqlite {
+        /// The refused file.
+        path: PathBuf,
+    },
+    /// The file is a SQLite database of some other program.
+    #[error(
+        "{path} is a database of another program, not of Minsheng Ledger; it was left untouched"
+    )]
+    NotOurs {
+        /// The refused file.
+        path: PathBuf,
+    },
+    /// The file was written by a newer version of this program.
+    #[error(
+        "{path} was written by a newer version of Minsheng Ledger (schema {found}, this program knows {known}); update the program. The file was left untouched"
+    )]
+    NewerVersion {
+        /// The refused file.
+        path: PathBuf,
+        /// The file's schema version.
+        found: i64,
+        /// The newest schema this program knows.
+        known: i64,
+    },
+    /// A person with this ID number is already registered.
+    #[error("this ID number is already registered (person {existing})")]
+    DuplicateIdNumber {
+        /// The person already holding the number.
+        existing: i64,
+        /// That person's name, for the message at the field.
+        name: String,
+    },
+    /// A place can not be deleted while places or people are under it.
+    #[error("this place still has places or people under it")]
+    RegionNotEmpty,
+    /// Another place already has this division code.
+    #[error("this division code already exists")]
+    DuplicateRegionCode,
+    /// A row that was asked for does not exist.
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// A rule of the data was broken (the message says which).
+    #[error("{0}")]
+    Rule(String),
+    /// Reading or writing the file failed.
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+    /// SQLite reported an error.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A change-log entry could not be encoded.
+    #[error("could not encode a change-log entry: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Result of a store operation.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open Minsheng database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    actor: String,
+    revision: u64,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`, migrating it to the newest schema.
+    ///
+    /// A file that is not ours, or is from a newer version, is refused and left
+    /// byte-for-byte untouched: it is inspected read-only before anything is written.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        check_before_writing(&path)?;
+        let mut conn = Connection::open(&path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store {
+            conn,
+            path,
+            actor: current_actor(),
+            revision: 1,
+        })
+    }
+
+    /// Opens a second connection to the same file, for a background job.
+    pub fn reopen(&self) -> Result<Store> {
+        Store::open(&self.path)
+    }
+
+    /// The file this store reads and writes.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Grows with every write through this store; views reload when it changed.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Tells views that another connection (a background job) changed the data.
+    pub fn mark_changed(&mut self) {
+        self.revision += 1;
+    }
+
+    /// Read access for the query functions of the aggregate modules.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one transaction; commits only if it succeeds, then bumps the revision.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let writer = Writer {
+            tx,
+            actor: &self.actor,
+        };
+        let value = f(&writer)?;
+        writer.tx.commit()?;
+        self.revision += 1;
+        Ok(value)
+    }
+
+    /// Copies the whole database to `dest` with SQLite's online backup, safe while the
+    /// window keeps using the file. `progress` gets (pages done, pages total).
+    pub fn backup_to(
+        &self,
+        dest: &Path,
+        mut progress: impl FnMut(usize, usize) -> bool,
+    ) -> Result<()> {
+        let mut out = Connection::open(dest)?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
+        loop {
+            let step = backup.step(256)?;
+            let p = backup.progress();
+            let total = usize::try_from(p.pagecount).unwrap_or(0);
+            let done = total.saturating_sub(usize::try_from(p.remaining).unwrap_or(0));
+            if !progress(done, total) {
+                return Err(StoreError::Rule("cancelled".into()));
+            }
+            if step == rusqlite::backup::StepResult::Done {
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// A write in progress: the transaction and who is making it.
+pub struct Writer<'a> {
+    tx: Transaction<'a>,
+    actor: &'a str,
+}
+
+impl Writer<'_> {
+    /// The open transaction.
+    pub fn tx(&self) -> &Transaction<'_> {
+        &self.tx
+    }
+
+    /// Appends a change-log row in this transaction.
+    pub fn log(
+        &self,
+        table: &str,
+        row_id: i64,
+        action: changes::Action,
+        before: Option<&serde_json::Value>,
+        after: Option<&serde_json::Value>,
+    ) -> Result<()> {
+        changes::record(&self.tx, self.actor, table, row_id, action, before, after)
+    }
+}
+
+/// Refuses, without writing, a file that is not ours or is from a newer version.
+fn check_before_writing(path: &Path) -> Result<()> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(()); // a new file: SQLite creates it
+    };
+    if meta.len() == 0 {
+        return Ok(()); // an empty file is an empty database
+    }
+    let mut header = [0u8; 16];
+    {
+        use std::io::Read;
+        let mut file = std::fs::File::open(path)?;
+        if file.read_exact(&mut header).is_err() || &header != b"SQLite format 3\0" {
+            return Err(StoreError::NotSqlite {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    if app_id != APPLICATION_ID && (objects > 0 || version != 0 || app_id != 0) {
+        return Err(StoreError::NotOurs {
+            path: path.to_path_buf(),
+        });
+    }
+    if version > LATEST_VERSION {
+        return Err(StoreError::NewerVersion {
+            path: path.to_path_buf(),
+            found: version,
+            known: LATEST_VERSION,
+        });
+    }
+    Ok(())
+}
+
+/// Who is making changes: the operating-system account, for the change log.
+fn current_actor() -> String {
+    std::env::var("USERNAME")
+        .or_else(|_| std::env::var("USER"))
+        .unwrap_or_else(|_| "unknown".to_string())
+}
+
+/// The current local time as `YYYY-MM-DDTHH:MM:SS`, for change-log and audit columns.
+pub fn now_text() -> String {
+    jiff::ZonedDateTime::now()
+        .strftime("%Y-%m-%dT%H:%M:%S")
+        .to_string()
+}

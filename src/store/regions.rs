@@ -1,0 +1,213 @@
+//! The region tree: district, streets and function areas, villages and communities.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde_json::json;
+
+use super::{Result, StoreError, Writer, changes::Action};
+use crate::domain::RegionId;
+use crate::domain::region::{RegionLevel, valid_child_code, valid_coordinate};
+
+/// A place as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Region {
+    /// Row id.
+    pub id: RegionId,
+    /// 12-digit national statistical division code.
+    pub code: String,
+    /// Full official name (…社区居民委员会).
+    pub name: String,
+    /// Name used in tables (…社区).
+    pub short_name: String,
+    /// Level in the tree.
+    pub level: RegionLevel,
+    /// The place above; `None` only for the district.
+    pub parent_id: Option<RegionId>,
+    /// WGS-84 longitude, if known.
+    pub lon: Option<f64>,
+    /// WGS-84 latitude, if known.
+    pub lat: Option<f64>,
+}
+
+/// A place to add.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewRegion {
+    /// 12-digit division code.
+    pub code: String,
+    /// Full name.
+    pub name: String,
+    /// Short name.
+    pub short_name: String,
+    /// Level.
+    pub level: RegionLevel,
+    /// Parent place (`None` only for a district).
+    pub parent_id: Option<RegionId>,
+    /// WGS-84 longitude.
+    pub lon: Option<f64>,
+    /// WGS-84 latitude.
+    pub lat: Option<f64>,
+}
+
+const COLUMNS: &str = "id, code, name, short_name, level, parent_id, lon, lat";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Region> {
+    let level: String = r.get(4)?;
+    Ok(Region {
+        id: RegionId(r.get(0)?),
+        code: r.get(1)?,
+        name: r.get(2)?,
+        short_name: r.get(3)?,
+        level: RegionLevel::parse(&level).unwrap_or(RegionLevel::Village),
+        parent_id: r.get::<_, Option<i64>>(5)?.map(RegionId),
+        lon: r.get(6)?,
+        lat: r.get(7)?,
+    })
+}
+
+fn to_json(r: &Region) -> serde_json::Value {
+    json!({
+        "code": r.code, "name": r.name, "short_name": r.short_name, "level": r.level.as_str(),
+        "parent_id": r.parent_id.map(|p| p.0), "lon": r.lon, "lat": r.lat,
+    })
+}
+
+/// Every place, ordered by division code (so parents come before their children).
+pub fn all(conn: &Connection) -> Result<Vec<Region>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM regions ORDER BY code"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// One place.
+pub fn get(conn: &Connection, id: RegionId) -> Result<Region> {
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM regions WHERE id = ?1"))?
+        .query_row([id.0], from_row)
+        .optional()?
+        .ok_or(StoreError::NotFound("region"))
+}
+
+/// How many places there are.
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM regions", [], |r| r.get(0))?)
+}
+
+/// Adds a place; its code must extend its parent's and its level fit below the parent's.
+pub fn insert(w: &Writer<'_>, new: &NewRegion) -> Result<RegionId> {
+    check_names_and_coordinate(&new.name, &new.short_name, new.lon, new.lat)?;
+    match new.parent_id {
+        Some(parent_id) => {
+            let parent = get(w.tx(), parent_id)?;
+            if !parent.level.child_levels().contains(&new.level)
+                || !valid_child_code(&new.code, &parent.code, parent.level)
+            {
+                return Err(StoreError::Rule("bad division code or level".into()));
+            }
+        }
+        None if new.level == RegionLevel::District && new.code.len() == 12 => {}
+        None => return Err(StoreError::Rule("only a district has no parent".into())),
+    }
+    let taken: Option<i64> = w
+        .tx()
+        .query_row("SELECT id FROM regions WHERE code = ?1", [&new.code], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if taken.is_some() {
+        return Err(StoreError::DuplicateRegionCode);
+    }
+    w.tx()
+        .prepare_cached(
+            "INSERT INTO regions (code, name, short_name, level, parent_id, lon, lat)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            new.code,
+            new.name.trim(),
+            new.short_name.trim(),
+            new.level.as_str(),
+            new.parent_id.map(|p| p.0),
+            new.lon,
+            new.lat
+        ])?;
+    let id = RegionId(w.tx().last_insert_rowid());
+    w.log(
+        "regions",
+        id.0,
+        Action::Insert,
+        None,
+        Some(&to_json(&get(w.tx(), id)?)),
+    )?;
+    Ok(id)
+}
+
+/// Renames a place and sets its coordinate; the code and level stay as they are.
+pub fn update(
+    w: &Writer<'_>,
+    id: RegionId,
+    name: &str,
+    short_name: &str,
+    lon: Option<f64>,
+    lat: Option<f64>,
+) -> Result<()> {
+    check_names_and_coordinate(name, short_name, lon, lat)?;
+    let before = get(w.tx(), id)?;
+    w.tx().execute(
+        "UPDATE regions SET name = ?2, short_name = ?3, lon = ?4, lat = ?5 WHERE id = ?1",
+        params![id.0, name.trim(), short_name.trim(), lon, lat],
+    )?;
+    let after = get(w.tx(), id)?;
+    w.log(
+        "regions",
+        id.0,
+        Action::Update,
+        Some(&to_json(&before)),
+        Some(&to_json(&after)),
+    )
+}
+
+/// Deletes a place that has no places and no people (trashed people included) under it.
+pub fn delete(w: &Writer<'_>, id: RegionId) -> Result<()> {
+    let before = get(w.tx(), id)?;
+    let used: i64 = w.tx().query_row(
+        "SELECT (SELECT count(*) FROM regions WHERE parent_id = ?1)
+              + (SELECT count(*) FROM people WHERE region_id = ?1)",
+        [id.0],
+        |r| r.get(0),
+    )?;
+    if used > 0 {
+        return Err(StoreError::RegionNotEmpty);
+    }
+    w.tx()
+        .execute("DELETE FROM regions WHERE id = ?1", [id.0])?;
+    w.log(
+        "regions",
+        id.0,
+        Action::Delete,
+        Some(&to_json(&before)),
+        None,
+    )
+}
+
+fn check_names_and_coordinate(
+    name: &str,
+    short_name: &str,
+    lon: Option<f64>,
+    lat: Option<f64>,
+) -> Result<()> {
+    if name.trim().is_empty() || short_name.trim().is_empty() {
+        return Err(StoreError::Rule("name required".into()));
+    }
+    match (lon, lat) {
+        (None, None) => Ok(()),
+        (Some(lon), Some(lat)) if valid_coordinate(lon, lat) => Ok(()),
+        _ => Err(StoreError::Rule("bad coordinate".into())),
+    }
+}
+
+/// People in the registry per place they are registered in.
+pub fn people_counts(conn: &Connection) -> Result<Vec<(RegionId, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT region_id, count(*) FROM people WHERE deleted_at IS NULL GROUP BY region_id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((RegionId(r.get(0)?), r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

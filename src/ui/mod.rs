@@ -1,0 +1,101 @@
+//! The window's tabs and the small widgets they share.
+//!
+//! A view struct holds only UI state and rows cached with the data revision and filter they
+//! were loaded for; it queries the store again only when one of those changed.
+
+pub mod people;
+mod person_form;
+mod regions;
+pub mod settings;
+
+use std::borrow::Cow;
+
+use egui::{Color32, Response, RichText, Ui};
+
+use crate::domain::mask::MaskPattern;
+use crate::i18n::{Lang, T};
+use crate::store::{Store, StoreError, settings as stored_settings};
+
+/// Setting keys of the mask patterns.
+pub const MASK_ID_KEY: &str = "mask.id_number";
+/// Setting key of the phone mask pattern.
+pub const MASK_PHONE_KEY: &str = "mask.phone";
+
+/// How personal data is shown right now: masked by the file's patterns, or in full.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Masker {
+    /// Pattern for resident ID numbers.
+    pub id: MaskPattern,
+    /// Pattern for phones.
+    pub phone: MaskPattern,
+    /// The user chose to see personal data in full.
+    pub reveal: bool,
+}
+
+impl Masker {
+    /// The file's patterns (defaults where unset) and the user's choice.
+    pub fn load(store: &Store, reveal: bool) -> Masker {
+        let pattern = |key, default| {
+            stored_settings::get(store.conn(), key)
+                .ok()
+                .flatten()
+                .and_then(|s| MaskPattern::parse(&s).ok())
+                .unwrap_or(default)
+        };
+        Masker {
+            id: pattern(MASK_ID_KEY, MaskPattern::ID_DEFAULT),
+            phone: pattern(MASK_PHONE_KEY, MaskPattern::PHONE_DEFAULT),
+            reveal,
+        }
+    }
+
+    /// An ID number as it may be shown.
+    pub fn id_number<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        if self.reveal {
+            Cow::Borrowed(s)
+        } else {
+            Cow::Owned(self.id.apply(s))
+        }
+    }
+
+    /// A phone as it may be shown.
+    pub fn phone<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        if self.reveal || s.is_empty() {
+            Cow::Borrowed(s)
+        } else {
+            Cow::Owned(self.phone.apply(s))
+        }
+    }
+}
+
+/// The message for a store error, in the user's language.
+pub fn store_error_message(e: &StoreError, lang: Lang) -> String {
+    match e {
+        StoreError::NotSqlite { path } => lang.f(T::ErrNotSqlite, &[&path.display()]),
+        StoreError::NotOurs { path } => lang.f(T::ErrNotOurs, &[&path.display()]),
+        StoreError::NewerVersion { path, found, known } => {
+            lang.f(T::ErrNewer, &[&path.display(), found, known])
+        }
+        StoreError::RegionNotEmpty => lang.t(T::RegionNotEmpty).to_string(),
+        StoreError::DuplicateRegionCode => lang.t(T::DuplicateRegionCode).to_string(),
+        StoreError::DuplicateIdNumber { name, .. } => lang.f(T::DuplicatePerson, &[name]),
+        other => lang.f(T::ErrOther, &[other]),
+    }
+}
+
+/// The colour of an error message under a field.
+pub fn error_color(ui: &Ui) -> Color32 {
+    ui.visuals().error_fg_color
+}
+
+/// An error message under the field it belongs to.
+pub fn field_error_ui(ui: &mut Ui, message: &str) -> Response {
+    ui.label(RichText::new(message).color(error_color(ui)).small())
+}
+
+/// A labelled single-line text field; the label names the field for screen readers and tests.
+pub fn text_field_ui(ui: &mut Ui, label: &str, value: &mut String, width: f32) -> Response {
+    let label = ui.label(label);
+    ui.add(egui::TextEdit::singleline(value).desired_width(width))
+        .labelled_by(label.id)
+}

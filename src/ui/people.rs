@@ -1,0 +1,443 @@
+//! The People & places tab: the region tree, the searchable people table and the form.
+//!
+//! The table holds only the ordered ids of the people that match (cheap at 100k) and
+//! loads the rows it shows in blocks; nothing is queried on a frame where neither the
+//! data, the filter nor the scroll position changed.
+
+use std::time::{Duration, Instant};
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::person_form::{FormOutcome, PersonForm};
+use super::regions::RegionTree;
+use super::{Masker, store_error_message};
+use crate::domain::id_number::{Sex, age_on};
+use crate::domain::{CategoryId, PersonId};
+use crate::i18n::{Lang, T};
+use crate::store::categories::{self, Category};
+use crate::store::people::{self, PeopleFilter, SortKey};
+use crate::store::{Store, StoreError};
+
+/// Typing in the search box waits this long before querying, so a fast typist does not
+/// run one search per keystroke.
+const SEARCH_DEBOUNCE: Duration = Duration::from_millis(200);
+/// Rows loaded at a time around the first one the table asks for.
+const BLOCK: usize = 120;
+const ROW_HEIGHT: f32 = 22.0;
+
+/// A table row ready to draw: masked, aged and named once, not every frame.
+struct ShownRow {
+    id: PersonId,
+    name: String,
+    id_number: String,
+    sex: &'static str,
+    age: i32,
+    phone: String,
+    place: String,
+    categories: String,
+}
+
+/// Rows for a window of the id list, valid for one revision, masking and language.
+#[derive(Default)]
+struct RowBlock {
+    key: Option<(u64, Masker, Lang)>,
+    start: usize,
+    rows: Vec<ShownRow>,
+}
+
+/// State of the People & places tab.
+#[derive(Default)]
+pub struct PeopleView {
+    filter: PeopleFilter,
+    typed_at: Option<Instant>,
+    loaded: Option<(u64, PeopleFilter)>,
+    ids: Vec<PersonId>,
+    block: RowBlock,
+    categories: (u64, Vec<Category>),
+    masker: Option<(u64, Masker)>,
+    tree: RegionTree,
+    form: Option<PersonForm>,
+    confirm_trash: Option<(PersonId, String)>,
+    message: Option<(String, bool)>,
+}
+
+impl PeopleView {
+    /// Draws the tab.
+    pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, reveal: bool) {
+        self.refresh_lookups(store, reveal);
+        let Some((_, masker)) = self.masker else {
+            return;
+        };
+        egui::Panel::left("region_tree")
+            .resizable(true)
+            .default_size(260.0)
+            .show(ui, |ui| {
+                if let Some(region) = self.tree.ui(ui, store, lang) {
+                    self.filter.region = region;
+                }
+            });
+        if let Some(form) = &mut self.form {
+            let mut outcome = FormOutcome::Open;
+            egui::Panel::right("person_form")
+                .resizable(true)
+                .default_size(380.0)
+                .show(ui, |ui| {
+                    outcome = form.ui(
+                        ui,
+                        store,
+                        lang,
+                        &self.categories.1,
+                        self.tree.regions(),
+                        masker,
+                    );
+                });
+            self.after_form(outcome, store, lang);
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.toolbar_ui(ui, lang);
+            if let Some((text, error)) = &self.message {
+                let text = RichText::new(text);
+                ui.label(if *error {
+                    text.color(super::error_color(ui))
+                } else {
+                    text
+                });
+            }
+            self.reload_if_needed(ui, store);
+            self.table_ui(ui, store, lang, masker);
+        });
+        self.confirm_trash_ui(ui, store, lang);
+    }
+
+    fn refresh_lookups(&mut self, store: &Store, reveal: bool) {
+        let rev = store.revision();
+        if self.categories.0 != rev {
+            self.categories = (rev, categories::all(store.conn()).unwrap_or_default());
+        }
+        if self
+            .masker
+            .is_none_or(|(r, m)| r != rev || m.reveal != reveal)
+        {
+            self.masker = Some((rev, Masker::load(store, reveal)));
+        }
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut Ui, lang: Lang) {
+        ui.horizontal(|ui| {
+            let label = ui.label(lang.t(T::Search));
+            let search = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.filter.text)
+                        .hint_text(lang.t(T::SearchHint))
+                        .desired_width(240.0),
+                )
+                .labelled_by(label.id);
+            if search.changed() {
+                self.typed_at = Some(Instant::now());
+            }
+            if ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::F)) {
+                search.request_focus();
+            }
+            let category_label = ui.label(lang.t(T::Category));
+            let chosen = self
+                .filter
+                .category
+                .and_then(|id| self.categories.1.iter().find(|c| c.id == id))
+                .map_or(lang.t(T::AnyCategory).to_string(), |c| {
+                    c.name(lang).to_string()
+                });
+            egui::ComboBox::from_id_salt("category_filter")
+                .selected_text(chosen)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.filter.category, None, lang.t(T::AnyCategory));
+                    for c in &self.categories.1 {
+                        ui.selectable_value(&mut self.filter.category, Some(c.id), c.name(lang));
+                    }
+                })
+                .response
+                .labelled_by(category_label.id);
+            ui.toggle_value(&mut self.filter.trash, lang.t(T::ShowTrash));
+            if ui.button(lang.t(T::AddPerson)).clicked() {
+                self.form = Some(PersonForm::new_person(self.filter.region));
+                self.message = None;
+            }
+            ui.label(lang.f(T::PeopleCount, &[&self.ids.len()]));
+        });
+    }
+
+    /// Queries the ids again when the data or the filter changed (search text debounced).
+    fn reload_if_needed(&mut self, ui: &Ui, store: &Store) {
+        let rev = store.revision();
+        if self
+            .loaded
+            .as_ref()
+            .is_some_and(|(r, f)| *r == rev && *f == self.filter)
+        {
+            return;
+        }
+        if let Some(typed_at) = self.typed_at {
+            let waited = typed_at.elapsed();
+            if waited < SEARCH_DEBOUNCE {
+                ui.request_repaint_after(SEARCH_DEBOUNCE - waited);
+                return;
+            }
+        }
+        self.typed_at = None;
+        match people::search_ids(store.conn(), &self.filter) {
+            Ok(ids) => self.ids = ids,
+            Err(e) => self.message = Some((store_error_message(&e, Lang::En), true)),
+        }
+        self.block.key = None;
+        self.loaded = Some((rev, self.filter.clone()));
+    }
+
+    fn table_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, masker: Masker) {
+        let key = (store.revision(), masker, lang);
+        if self.block.key != Some(key) {
+            self.block = RowBlock {
+                key: Some(key),
+                ..RowBlock::default()
+            };
+        }
+        let today = crate::domain::today();
+        let selected = self.form.as_ref().and_then(PersonForm::editing);
+        let mut clicked = None;
+        let mut restore = None;
+        let mut sort_clicked = None;
+        let trash = self.filter.trash;
+        let (sort, descending) = (self.filter.sort, self.filter.descending);
+        let table = TableBuilder::new(ui)
+            .id_salt("people_table")
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .column(Column::initial(90.0).at_least(60.0))
+            .column(Column::initial(170.0).at_least(80.0))
+            .column(Column::initial(40.0))
+            .column(Column::initial(44.0))
+            .column(Column::initial(120.0))
+            .column(Column::initial(120.0))
+            .column(Column::remainder().at_least(80.0));
+        let headers = [
+            (T::ColName, Some(SortKey::Name)),
+            (T::ColIdNumber, Some(SortKey::IdNumber)),
+            (T::ColSex, None),
+            (T::ColAge, Some(SortKey::BirthDate)),
+            (T::ColPhone, None),
+            (T::ColPlace, Some(SortKey::Place)),
+            (T::ColCategories, None),
+        ];
+        table
+            .header(ROW_HEIGHT, |mut header| {
+                for (text, key) in headers {
+                    header.col(|ui| {
+                        let arrow = match key {
+                            Some(k) if k == sort => {
+                                if descending {
+                                    " ▼"
+                                } else {
+                                    " ▲"
+                                }
+                            }
+                            _ => "",
+                        };
+                        let title = format!("{}{arrow}", lang.t(text));
+                        match key {
+                            Some(k) => {
+                                if ui.button(title).clicked() {
+                                    sort_clicked = Some(k);
+                                }
+                            }
+                            None => {
+                                ui.strong(title);
+                            }
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                let store = &*store;
+                body.rows(ROW_HEIGHT, self.ids.len(), |mut row| {
+                    let index = row.index();
+                    let Some(shown) = self.block.get(
+                        store,
+                        &self.ids,
+                        index,
+                        masker,
+                        lang,
+                        today,
+                        &self.categories.1,
+                    ) else {
+                        return;
+                    };
+                    row.set_selected(selected == Some(shown.id));
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&shown.name).selectable(false));
+                    });
+                    row.col(|ui| {
+                        ui.add(
+                            egui::Label::new(RichText::new(&shown.id_number).monospace())
+                                .selectable(false),
+                        );
+                    });
+                    for text in [shown.sex.to_string(), shown.age.to_string()] {
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(text).selectable(false));
+                        });
+                    }
+                    row.col(|ui| {
+                        ui.add(
+                            egui::Label::new(RichText::new(&shown.phone).monospace())
+                                .selectable(false),
+                        );
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&shown.place).selectable(false));
+                    });
+                    row.col(|ui| {
+                        if trash && ui.small_button(lang.t(T::Restore)).clicked() {
+                            restore = Some((shown.id, shown.name.clone()));
+                        }
+                        ui.add(
+                            egui::Label::new(&shown.categories)
+                                .selectable(false)
+                                .truncate(),
+                        );
+                    });
+                    if row.response().clicked() {
+                        clicked = Some(shown.id);
+                    }
+                });
+            });
+        if let Some(key) = sort_clicked {
+            if self.filter.sort == key {
+                self.filter.descending = !self.filter.descending;
+            } else {
+                self.filter.sort = key;
+                self.filter.descending = false;
+            }
+        }
+        if let Some((id, name)) = restore {
+            self.set_trashed(store, id, &name, false, lang);
+        } else if let Some(id) = clicked {
+            self.open_person(store, id, lang);
+        }
+    }
+
+    fn open_person(&mut self, store: &Store, id: PersonId, lang: Lang) {
+        match people::get(store.conn(), id) {
+            Ok(person) => self.form = Some(PersonForm::edit(&person)),
+            Err(e) => self.message = Some((store_error_message(&e, lang), true)),
+        }
+    }
+
+    fn after_form(&mut self, outcome: FormOutcome, store: &mut Store, lang: Lang) {
+        match outcome {
+            FormOutcome::Open => {}
+            FormOutcome::Closed => self.form = None,
+            FormOutcome::Saved(name) => {
+                self.message = Some((lang.f(T::PersonSaved, &[&name]), false));
+                self.form = None;
+            }
+            FormOutcome::AskTrash(id, name) => self.confirm_trash = Some((id, name)),
+            FormOutcome::OpenExisting(id) => self.open_person(store, id, lang),
+        }
+    }
+
+    fn confirm_trash_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
+        let Some((id, name)) = self.confirm_trash.clone() else {
+            return;
+        };
+        let mut decided = None;
+        let modal = egui::Modal::new(egui::Id::unique("confirm_trash")).show(ui.ctx(), |ui| {
+            ui.heading(lang.t(T::ConfirmDeleteTitle));
+            ui.label(lang.f(T::ConfirmDelete, &[&name]));
+            ui.horizontal(|ui| {
+                if ui.button(lang.t(T::Delete)).clicked() {
+                    decided = Some(true);
+                }
+                if ui.button(lang.t(T::Cancel)).clicked() {
+                    decided = Some(false);
+                }
+            });
+        });
+        if modal.should_close() && decided.is_none() {
+            decided = Some(false);
+        }
+        match decided {
+            Some(true) => {
+                self.confirm_trash = None;
+                self.set_trashed(store, id, &name, true, lang);
+                self.form = None;
+            }
+            Some(false) => self.confirm_trash = None,
+            None => {}
+        }
+    }
+
+    fn set_trashed(
+        &mut self,
+        store: &mut Store,
+        id: PersonId,
+        name: &str,
+        trashed: bool,
+        lang: Lang,
+    ) {
+        let result: Result<(), StoreError> = store.write(|w| people::set_trashed(w, id, trashed));
+        self.message = Some(match result {
+            Ok(()) if trashed => (lang.f(T::PersonTrashed, &[&name]), false),
+            Ok(()) => (lang.f(T::PersonRestored, &[&name]), false),
+            Err(e) => (store_error_message(&e, lang), true),
+        });
+    }
+}
+
+impl RowBlock {
+    /// The row at `index`, loading a block around it when it is not cached.
+    #[allow(clippy::too_many_arguments)]
+    fn get(
+        &mut self,
+        store: &Store,
+        ids: &[PersonId],
+        index: usize,
+        masker: Masker,
+        lang: Lang,
+        today: jiff::civil::Date,
+        categories: &[Category],
+    ) -> Option<&ShownRow> {
+        let cached = index >= self.start && index < self.start + self.rows.len();
+        if !cached {
+            self.start = index.saturating_sub(BLOCK / 4);
+            let end = (self.start + BLOCK).min(ids.len());
+            let rows = people::rows(store.conn(), &ids[self.start..end]).unwrap_or_default();
+            self.rows = rows
+                .into_iter()
+                .map(|r| ShownRow {
+                    id: r.id,
+                    id_number: masker.id_number(&r.id_number).into_owned(),
+                    phone: masker.phone(&r.phone).into_owned(),
+                    sex: lang.t(if r.sex == Sex::Female {
+                        T::Female
+                    } else {
+                        T::Male
+                    }),
+                    age: r.birth_date.parse().map_or(0, |birth| age_on(birth, today)),
+                    categories: category_names(&r.categories, categories, lang),
+                    name: r.name,
+                    place: r.place,
+                })
+                .collect();
+        }
+        self.rows.get(index - self.start)
+    }
+}
+
+fn category_names(ids: &[CategoryId], categories: &[Category], lang: Lang) -> String {
+    categories
+        .iter()
+        .filter(|c| ids.contains(&c.id))
+        .map(|c| c.name(lang))
+        .collect::<Vec<_>>()
+        .join("、")
+}

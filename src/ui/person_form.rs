@@ -1,0 +1,344 @@
+//! The form to add or edit a person: every error under its field, nothing written until
+//! the whole form is valid.
+
+use egui::{RichText, Ui};
+
+use super::{Masker, field_error_ui, store_error_message, text_field_ui};
+use crate::domain::id_number::{IdNumber, Sex};
+use crate::domain::person::{Field, FieldError, PersonDraft};
+use crate::domain::{PersonId, RegionId};
+use crate::i18n::{Lang, T};
+use crate::store::categories::Category;
+use crate::store::people::{self, Person};
+use crate::store::regions::Region;
+use crate::store::{Store, StoreError};
+
+/// What the form asks of the tab after a frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FormOutcome {
+    /// Still open.
+    Open,
+    /// Closed without saving.
+    Closed,
+    /// Saved; the person's name for the message.
+    Saved(String),
+    /// The user wants this person in the trash (the tab asks for confirmation).
+    AskTrash(PersonId, String),
+    /// The user wants to see the person who already holds the typed ID number.
+    OpenExisting(PersonId),
+}
+
+/// State of the person form.
+pub struct PersonForm {
+    editing: Option<PersonId>,
+    draft: PersonDraft,
+    errors: Vec<(Field, FieldError)>,
+    region_filter: String,
+    /// Masked values of an existing person are shown in full only on request.
+    reveal_id: bool,
+    reveal_phone: bool,
+    trashed: bool,
+    failure: Option<String>,
+}
+
+impl PersonForm {
+    /// An empty form, in `region` if that is a village or community.
+    pub fn new_person(region: Option<RegionId>) -> PersonForm {
+        PersonForm {
+            editing: None,
+            draft: PersonDraft {
+                region_id: region,
+                ..PersonDraft::default()
+            },
+            errors: Vec::new(),
+            region_filter: String::new(),
+            reveal_id: true,
+            reveal_phone: true,
+            trashed: false,
+            failure: None,
+        }
+    }
+
+    /// The form filled with a stored person.
+    pub fn edit(person: &Person) -> PersonForm {
+        PersonForm {
+            editing: Some(person.id),
+            draft: PersonDraft {
+                name: person.name.clone(),
+                id_number: person.id_number.clone(),
+                phone: person.phone.clone(),
+                address: person.address.clone(),
+                region_id: Some(person.region_id),
+                categories: person.categories.clone(),
+                notes: person.notes.clone(),
+            },
+            errors: Vec::new(),
+            region_filter: String::new(),
+            reveal_id: false,
+            reveal_phone: false,
+            trashed: person.deleted_at.is_some(),
+            failure: None,
+        }
+    }
+
+    /// The person being edited, if not a new one.
+    pub fn editing(&self) -> Option<PersonId> {
+        self.editing
+    }
+
+    fn error(&self, field: Field, lang: Lang) -> Option<String> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(f, e)| e.message(*f, lang))
+    }
+
+    /// Draws the form.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        store: &mut Store,
+        lang: Lang,
+        categories: &[Category],
+        regions: &[Region],
+        masker: Masker,
+    ) -> FormOutcome {
+        let mut outcome = FormOutcome::Open;
+        ui.heading(lang.t(if self.editing.is_some() {
+            T::EditPersonTitle
+        } else {
+            T::NewPersonTitle
+        }));
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                egui::Grid::new("person_form_grid")
+                    .num_columns(2)
+                    .spacing([8.0, 6.0])
+                    .show(ui, |ui| {
+                        text_field_ui(ui, lang.t(T::FieldName), &mut self.draft.name, 220.0);
+                        ui.end_row();
+                        self.error_row_ui(ui, Field::Name, lang);
+                        self.id_number_ui(ui, lang, masker, &mut outcome);
+                        let reveal = masker.reveal || self.reveal_phone;
+                        let shown = masker.phone(&self.draft.phone).into_owned();
+                        masked_field_ui(
+                            ui,
+                            lang.t(T::FieldPhone),
+                            &mut self.draft.phone,
+                            reveal,
+                            &shown,
+                            &mut self.reveal_phone,
+                            lang,
+                        );
+                        ui.end_row();
+                        self.error_row_ui(ui, Field::Phone, lang);
+                        text_field_ui(ui, lang.t(T::FieldAddress), &mut self.draft.address, 220.0);
+                        ui.end_row();
+                        self.region_ui(ui, lang, regions);
+                        ui.end_row();
+                        self.error_row_ui(ui, Field::Region, lang);
+                        ui.label(lang.t(T::FieldCategories));
+                        categories_ui(ui, &mut self.draft.categories, categories, lang);
+                        ui.end_row();
+                        let label = ui.label(lang.t(T::FieldNotes));
+                        ui.add(
+                            egui::TextEdit::multiline(&mut self.draft.notes)
+                                .desired_rows(3)
+                                .desired_width(220.0),
+                        )
+                        .labelled_by(label.id);
+                        ui.end_row();
+                    });
+                if let Some(failure) = &self.failure {
+                    field_error_ui(ui, failure);
+                }
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button(lang.t(T::Save)).clicked() {
+                        outcome = self.save(store, lang);
+                    }
+                    if ui.button(lang.t(T::Cancel)).clicked() {
+                        outcome = FormOutcome::Closed;
+                    }
+                    if let Some(id) = self.editing
+                        && !self.trashed
+                        && ui.button(lang.t(T::Delete)).clicked()
+                    {
+                        outcome = FormOutcome::AskTrash(id, self.draft.name.clone());
+                    }
+                });
+            });
+        outcome
+    }
+
+    fn error_row_ui(&self, ui: &mut Ui, field: Field, lang: Lang) {
+        if let Some(message) = self.error(field, lang) {
+            ui.label("");
+            field_error_ui(ui, &message);
+            ui.end_row();
+        }
+    }
+
+    fn id_number_ui(&mut self, ui: &mut Ui, lang: Lang, masker: Masker, outcome: &mut FormOutcome) {
+        let reveal = masker.reveal || self.reveal_id;
+        let shown = masker.id_number(&self.draft.id_number).into_owned();
+        masked_field_ui(
+            ui,
+            lang.t(T::FieldIdNumber),
+            &mut self.draft.id_number,
+            reveal,
+            &shown,
+            &mut self.reveal_id,
+            lang,
+        );
+        ui.end_row();
+        if let Some(message) = self.error(Field::IdNumber, lang) {
+            ui.label("");
+            ui.vertical(|ui| {
+                field_error_ui(ui, &message);
+                let existing = self.errors.iter().find_map(|(_, e)| match e {
+                    FieldError::Duplicate { existing, .. } => Some(*existing),
+                    _ => None,
+                });
+                if let Some(existing) = existing
+                    && ui.link(lang.t(T::OpenExisting)).clicked()
+                {
+                    *outcome = FormOutcome::OpenExisting(existing);
+                }
+            });
+            ui.end_row();
+        } else if let Ok(id) = IdNumber::parse(&self.draft.id_number) {
+            ui.label("");
+            let sex = lang.t(if id.sex() == Sex::Female {
+                T::Female
+            } else {
+                T::Male
+            });
+            let age = id.age_on(crate::domain::today());
+            ui.label(
+                RichText::new(lang.f(T::DerivedFromId, &[&id.birth_date(), &sex, &age])).weak(),
+            );
+            ui.end_row();
+        }
+    }
+
+    fn region_ui(&mut self, ui: &mut Ui, lang: Lang, regions: &[Region]) {
+        let label = ui.label(lang.t(T::FieldRegion));
+        let chosen = self
+            .draft
+            .region_id
+            .and_then(|id| {
+                regions
+                    .iter()
+                    .find(|r| r.id == id && r.level.holds_people())
+            })
+            .map_or(lang.t(T::ChooseRegion).to_string(), |r| {
+                r.short_name.clone()
+            });
+        egui::ComboBox::from_id_salt("person_region")
+            .selected_text(chosen)
+            .width(220.0)
+            .height(360.0)
+            .show_ui(ui, |ui| {
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.region_filter)
+                        .hint_text(lang.t(T::Search)),
+                );
+                let filter = self.region_filter.trim();
+                for region in regions.iter().filter(|r| r.level.holds_people()) {
+                    if filter.is_empty() || region.name.contains(filter) {
+                        ui.selectable_value(
+                            &mut self.draft.region_id,
+                            Some(region.id),
+                            &region.short_name,
+                        );
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    }
+
+    fn save(&mut self, store: &mut Store, lang: Lang) -> FormOutcome {
+        self.failure = None;
+        let new = match self.draft.validate() {
+            Ok(new) => new,
+            Err(errors) => {
+                self.errors = errors;
+                return FormOutcome::Open;
+            }
+        };
+        self.errors.clear();
+        let editing = self.editing;
+        let result = store.write(|w| match editing {
+            Some(id) => people::update(w, id, &new),
+            None => people::insert(w, &new).map(|_| ()),
+        });
+        match result {
+            Ok(()) => FormOutcome::Saved(new.name),
+            Err(StoreError::DuplicateIdNumber { existing, name }) => {
+                self.errors.push((
+                    Field::IdNumber,
+                    FieldError::Duplicate {
+                        existing: PersonId(existing),
+                        name,
+                    },
+                ));
+                FormOutcome::Open
+            }
+            Err(e) => {
+                self.failure = Some(store_error_message(&e, lang));
+                FormOutcome::Open
+            }
+        }
+    }
+}
+
+/// A personal-data field: editable in full, or masked with a button to reveal it.
+fn masked_field_ui(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    reveal: bool,
+    masked: &str,
+    reveal_flag: &mut bool,
+    lang: Lang,
+) {
+    if reveal {
+        text_field_ui(ui, label, value, 220.0);
+    } else {
+        ui.label(label);
+        ui.horizontal(|ui| {
+            ui.monospace(masked);
+            if ui.small_button(lang.t(T::Edit)).clicked() {
+                *reveal_flag = true;
+            }
+        });
+    }
+}
+
+/// The hardship categories as checkboxes; retired ones only if the person holds them.
+fn categories_ui(
+    ui: &mut Ui,
+    held: &mut Vec<crate::domain::CategoryId>,
+    categories: &[Category],
+    lang: Lang,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.set_max_width(240.0);
+        for category in categories {
+            let mut on = held.contains(&category.id);
+            if !category.active && !on {
+                continue;
+            }
+            if ui.checkbox(&mut on, category.name(lang)).changed() {
+                if on {
+                    held.push(category.id);
+                } else {
+                    held.retain(|c| *c != category.id);
+                }
+            }
+        }
+    });
+}

@@ -1,0 +1,332 @@
+//! The region tree on the left of the People & places tab, and its small editor.
+
+use std::collections::HashMap;
+
+use egui::Ui;
+use egui::collapsing_header::CollapsingState;
+
+use super::{field_error_ui, store_error_message, text_field_ui};
+use crate::domain::RegionId;
+use crate::domain::region::{RegionLevel, valid_child_code, valid_coordinate};
+use crate::i18n::{Lang, T};
+use crate::store::Store;
+use crate::store::regions::{self, NewRegion, Region};
+
+/// Adding a place below another, or changing one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum EditMode {
+    Edit(RegionId),
+    Add { parent: RegionId },
+}
+
+/// The editor's fields, as typed.
+struct RegionEditor {
+    mode: EditMode,
+    code: String,
+    name: String,
+    short_name: String,
+    level: RegionLevel,
+    lon: String,
+    lat: String,
+    error: Option<String>,
+}
+
+/// The tree, its cached rows and the selection.
+#[derive(Default)]
+pub struct RegionTree {
+    loaded: Option<u64>,
+    regions: Vec<Region>,
+    children: HashMap<Option<RegionId>, Vec<usize>>,
+    people: HashMap<RegionId, i64>,
+    selected: Option<RegionId>,
+    editor: Option<RegionEditor>,
+}
+
+impl RegionTree {
+    /// Every place, ordered by code (valid after the first [`RegionTree::ui`]).
+    pub fn regions(&self) -> &[Region] {
+        &self.regions
+    }
+
+    fn reload(&mut self, store: &Store) {
+        if self.loaded == Some(store.revision()) {
+            return;
+        }
+        self.loaded = Some(store.revision());
+        self.regions = regions::all(store.conn()).unwrap_or_default();
+        self.children.clear();
+        for (index, region) in self.regions.iter().enumerate() {
+            self.children
+                .entry(region.parent_id)
+                .or_default()
+                .push(index);
+        }
+        let by_id: HashMap<RegionId, Option<RegionId>> =
+            self.regions.iter().map(|r| (r.id, r.parent_id)).collect();
+        self.people.clear();
+        for (mut region, count) in regions::people_counts(store.conn()).unwrap_or_default() {
+            // Count each person in their village and in every place above it.
+            loop {
+                *self.people.entry(region).or_default() += count;
+                match by_id.get(&region).copied().flatten() {
+                    Some(parent) => region = parent,
+                    None => break,
+                }
+            }
+        }
+    }
+
+    /// Draws the tree; returns the new selection when the user picked another place.
+    pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) -> Option<Option<RegionId>> {
+        self.reload(store);
+        let before = self.selected;
+        ui.heading(lang.t(T::Regions));
+        if ui
+            .selectable_label(self.selected.is_none(), lang.t(T::AllRegions))
+            .clicked()
+        {
+            self.selected = None;
+        }
+        let editor_height = if self.selected.is_some() { 230.0 } else { 0.0 };
+        egui::ScrollArea::vertical()
+            .max_height((ui.available_height() - editor_height).max(120.0))
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                for &root in self.children.get(&None).cloned().unwrap_or_default().iter() {
+                    self.node_ui(ui, root);
+                }
+            });
+        if let Some(selected) = self.selected {
+            ui.separator();
+            self.editor_ui(ui, store, selected, lang);
+        }
+        (self.selected != before).then_some(self.selected)
+    }
+
+    fn node_ui(&mut self, ui: &mut Ui, index: usize) {
+        let region = &self.regions[index];
+        let id = region.id;
+        let count = self.people.get(&id).copied().unwrap_or(0);
+        let text = format!("{} ({count})", region.short_name);
+        let kids = self.children.get(&Some(id)).cloned().unwrap_or_default();
+        if kids.is_empty() {
+            if ui
+                .selectable_label(self.selected == Some(id), text)
+                .clicked()
+            {
+                self.select(id);
+            }
+            return;
+        }
+        let open_by_default = region.level == RegionLevel::District;
+        CollapsingState::load_with_default_open(
+            ui.ctx(),
+            ui.make_persistent_id(("region", id.0)),
+            open_by_default,
+        )
+        .show_header(ui, |ui| {
+            if ui
+                .selectable_label(self.selected == Some(id), text)
+                .clicked()
+            {
+                self.select(id);
+            }
+        })
+        .body(|ui| {
+            for kid in kids {
+                self.node_ui(ui, kid);
+            }
+        });
+    }
+
+    fn select(&mut self, id: RegionId) {
+        self.selected = Some(id);
+        self.editor = None;
+    }
+
+    fn editor_ui(&mut self, ui: &mut Ui, store: &mut Store, selected: RegionId, lang: Lang) {
+        let Some(region) = self.regions.iter().find(|r| r.id == selected).cloned() else {
+            self.selected = None;
+            return;
+        };
+        let editor = self
+            .editor
+            .get_or_insert_with(|| RegionEditor::edit(&region));
+        let title = match editor.mode {
+            EditMode::Edit(_) => format!("{} · {}", region.level.label(lang), region.code),
+            EditMode::Add { .. } => format!("{} · {}", lang.t(T::AddChild), region.short_name),
+        };
+        ui.strong(title);
+        egui::Grid::new("region_editor")
+            .num_columns(2)
+            .show(ui, |ui| {
+                if let EditMode::Add { .. } = editor.mode {
+                    text_field_ui(ui, lang.t(T::RegionCode), &mut editor.code, 140.0);
+                    ui.end_row();
+                    ui.label(lang.t(T::RegionLevel));
+                    ui.horizontal(|ui| {
+                        for level in region.level.child_levels() {
+                            ui.selectable_value(&mut editor.level, *level, level.label(lang));
+                        }
+                    });
+                    ui.end_row();
+                }
+                text_field_ui(ui, lang.t(T::RegionName), &mut editor.name, 140.0);
+                ui.end_row();
+                text_field_ui(
+                    ui,
+                    lang.t(T::RegionShortName),
+                    &mut editor.short_name,
+                    140.0,
+                );
+                ui.end_row();
+                text_field_ui(ui, lang.t(T::Longitude), &mut editor.lon, 140.0);
+                ui.end_row();
+                text_field_ui(ui, lang.t(T::Latitude), &mut editor.lat, 140.0);
+                ui.end_row();
+            });
+        if let Some(error) = &editor.error {
+            field_error_ui(ui, error);
+        }
+        let mut action = None;
+        ui.horizontal(|ui| {
+            if ui.button(lang.t(T::Save)).clicked() {
+                action = Some("save");
+            }
+            if let EditMode::Edit(_) = editor.mode {
+                if !region.level.child_levels().is_empty()
+                    && ui.button(lang.t(T::AddChild)).clicked()
+                {
+                    action = Some("add");
+                }
+                if ui.button(lang.t(T::Delete)).clicked() {
+                    action = Some("delete");
+                }
+            } else if ui.button(lang.t(T::Cancel)).clicked() {
+                action = Some("cancel");
+            }
+        });
+        match action {
+            Some("save") => self.save(store, &region, lang),
+            Some("add") => self.editor = Some(RegionEditor::add(&region)),
+            Some("cancel") => self.editor = None,
+            Some(_) => self.delete(store, selected, lang),
+            None => {}
+        }
+    }
+
+    fn save(&mut self, store: &mut Store, region: &Region, lang: Lang) {
+        let Some(editor) = &mut self.editor else {
+            return;
+        };
+        let Some((lon, lat)) = editor.coordinate() else {
+            editor.error = Some(lang.t(T::BadCoordinate).to_string());
+            return;
+        };
+        if editor.name.trim().is_empty() {
+            editor.error = Some(lang.t(T::NameRequired).to_string());
+            return;
+        }
+        let short_name = editor.short_name_for_save();
+        let result = match editor.mode {
+            EditMode::Edit(id) => {
+                store.write(|w| regions::update(w, id, &editor.name, &short_name, lon, lat))
+            }
+            EditMode::Add { parent } => {
+                let code = editor.code.trim().to_string();
+                if !valid_child_code(&code, &region.code, region.level) {
+                    editor.error = Some(lang.t(T::BadRegionCode).to_string());
+                    return;
+                }
+                let new = NewRegion {
+                    code,
+                    name: editor.name.clone(),
+                    short_name,
+                    level: editor.level,
+                    parent_id: Some(parent),
+                    lon,
+                    lat,
+                };
+                store.write(|w| regions::insert(w, &new).map(|_| ()))
+            }
+        };
+        match result {
+            Ok(()) => self.editor = None,
+            Err(e) => editor.error = Some(store_error_message(&e, lang)),
+        }
+    }
+
+    fn delete(&mut self, store: &mut Store, id: RegionId, lang: Lang) {
+        match store.write(|w| regions::delete(w, id)) {
+            Ok(()) => {
+                self.selected = None;
+                self.editor = None;
+            }
+            Err(e) => {
+                if let Some(editor) = &mut self.editor {
+                    editor.error = Some(store_error_message(&e, lang));
+                }
+            }
+        }
+    }
+}
+
+impl RegionEditor {
+    fn edit(region: &Region) -> RegionEditor {
+        RegionEditor {
+            mode: EditMode::Edit(region.id),
+            code: region.code.clone(),
+            name: region.name.clone(),
+            short_name: region.short_name.clone(),
+            level: region.level,
+            lon: region.lon.map(|v| v.to_string()).unwrap_or_default(),
+            lat: region.lat.map(|v| v.to_string()).unwrap_or_default(),
+            error: None,
+        }
+    }
+
+    fn add(parent: &Region) -> RegionEditor {
+        let level = parent
+            .level
+            .child_levels()
+            .first()
+            .copied()
+            .unwrap_or(RegionLevel::Village);
+        let prefix = &parent.code[..parent.level.code_prefix_len().min(parent.code.len())];
+        RegionEditor {
+            mode: EditMode::Add { parent: parent.id },
+            code: prefix.to_string(),
+            name: String::new(),
+            short_name: String::new(),
+            level,
+            lon: String::new(),
+            lat: String::new(),
+            error: None,
+        }
+    }
+
+    /// Both coordinates or neither; `None` when they are not a valid pair.
+    fn coordinate(&self) -> Option<(Option<f64>, Option<f64>)> {
+        match (self.lon.trim(), self.lat.trim()) {
+            ("", "") => Some((None, None)),
+            (lon, lat) => {
+                let (lon, lat) = (lon.parse().ok()?, lat.parse().ok()?);
+                valid_coordinate(lon, lat).then_some((Some(lon), Some(lat)))
+            }
+        }
+    }
+
+    /// The short name as typed, or the official name without the committee suffix.
+    fn short_name_for_save(&self) -> String {
+        let short = self.short_name.trim();
+        if !short.is_empty() {
+            return short.to_string();
+        }
+        let name = self.name.trim();
+        ["村民委员会", "居民委员会", "村民委会"]
+            .iter()
+            .find_map(|suffix| name.strip_suffix(suffix))
+            .unwrap_or(name)
+            .to_string()
+    }
+}

@@ -1,0 +1,213 @@
+//! The Settings tab: masking patterns, the hardship-category list and the change log.
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::{
+    MASK_ID_KEY, MASK_PHONE_KEY, Masker, field_error_ui, store_error_message, text_field_ui,
+};
+use crate::domain::mask::MaskPattern;
+use crate::i18n::{Lang, T};
+use crate::store::categories::{self, Category, Removed};
+use crate::store::changes::{self, Change};
+use crate::store::{Store, settings};
+
+/// A fictional ID number and phone to show what a pattern does.
+const SAMPLE_ID: &str = "11010519491231002X";
+const SAMPLE_PHONE: &str = "13900001234";
+/// How many change-log rows the tab lists.
+const CHANGES_SHOWN: usize = 200;
+
+/// State of the Settings tab.
+#[derive(Default)]
+pub struct SettingsView {
+    loaded: Option<u64>,
+    id_pattern: String,
+    phone_pattern: String,
+    pattern_errors: [Option<String>; 2],
+    categories: Vec<Category>,
+    changes: Vec<Change>,
+    new_zh: String,
+    new_en: String,
+    message: Option<(String, bool)>,
+}
+
+impl SettingsView {
+    fn reload(&mut self, store: &Store) {
+        if self.loaded == Some(store.revision()) {
+            return;
+        }
+        self.loaded = Some(store.revision());
+        let masker = Masker::load(store, false);
+        self.id_pattern = masker.id.to_string();
+        self.phone_pattern = masker.phone.to_string();
+        self.categories = categories::all(store.conn()).unwrap_or_default();
+        self.changes = changes::recent(store.conn(), CHANGES_SHOWN).unwrap_or_default();
+    }
+
+    /// Draws the tab.
+    pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, _reveal: bool) {
+        self.reload(store);
+        if let Some((text, error)) = &self.message {
+            let text = RichText::new(text);
+            ui.label(if *error {
+                text.color(super::error_color(ui))
+            } else {
+                text
+            });
+        }
+        ui.columns(2, |columns| {
+            egui::ScrollArea::vertical()
+                .id_salt("settings_left")
+                .show(&mut columns[0], |ui| {
+                    self.masking_ui(ui, store, lang);
+                    ui.add_space(12.0);
+                    self.categories_ui(ui, store, lang);
+                });
+            self.changes_ui(&mut columns[1], lang);
+        });
+    }
+
+    fn masking_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
+        ui.heading(lang.t(T::MaskSettings));
+        let fields = [
+            (T::MaskIdPattern, SAMPLE_ID, 0),
+            (T::MaskPhonePattern, SAMPLE_PHONE, 1),
+        ];
+        egui::Grid::new("mask_grid").num_columns(3).show(ui, |ui| {
+            for (label, sample, index) in fields {
+                let text = if index == 0 {
+                    &mut self.id_pattern
+                } else {
+                    &mut self.phone_pattern
+                };
+                text_field_ui(ui, lang.t(label), text, 60.0)
+                    .on_hover_text(lang.t(T::MaskPatternHint));
+                match MaskPattern::parse(text) {
+                    Ok(pattern) => ui.monospace(lang.f(T::MaskExample, &[&pattern.apply(sample)])),
+                    Err(_) => ui.label(""),
+                };
+                ui.end_row();
+                if let Some(error) = &self.pattern_errors[index] {
+                    ui.label("");
+                    field_error_ui(ui, error);
+                    ui.end_row();
+                }
+            }
+        });
+        if ui.button(lang.t(T::Save)).clicked() {
+            self.save_patterns(store, lang);
+        }
+    }
+
+    fn save_patterns(&mut self, store: &mut Store, lang: Lang) {
+        let parsed = [
+            MaskPattern::parse(&self.id_pattern),
+            MaskPattern::parse(&self.phone_pattern),
+        ];
+        self.pattern_errors = parsed.each_ref().map(|p| {
+            p.as_ref()
+                .err()
+                .map(|_| lang.t(T::MaskPatternInvalid).to_string())
+        });
+        let [Ok(id), Ok(phone)] = parsed else { return };
+        let result = store.write(|w| {
+            settings::set(w, MASK_ID_KEY, &id.to_string())?;
+            settings::set(w, MASK_PHONE_KEY, &phone.to_string())
+        });
+        self.message = Some(match result {
+            Ok(()) => (lang.t(T::SettingsSaved).to_string(), false),
+            Err(e) => (store_error_message(&e, lang), true),
+        });
+    }
+
+    fn categories_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
+        ui.heading(lang.t(T::Categories));
+        let mut change = None;
+        egui::Grid::new("categories_grid")
+            .striped(true)
+            .num_columns(3)
+            .show(ui, |ui| {
+                for category in &self.categories {
+                    ui.label(&category.name_zh);
+                    ui.label(&category.name_en);
+                    if category.active {
+                        if ui.small_button(lang.t(T::Delete)).clicked() {
+                            change = Some((category.id, false));
+                        }
+                    } else {
+                        ui.horizontal(|ui| {
+                            ui.weak(lang.t(T::Retired));
+                            if ui.small_button(lang.t(T::Reactivate)).clicked() {
+                                change = Some((category.id, true));
+                            }
+                        });
+                    }
+                    ui.end_row();
+                }
+            });
+        if let Some((id, reactivate)) = change {
+            let result = store.write(|w| {
+                if reactivate {
+                    categories::set_active(w, id, true).map(|()| None)
+                } else {
+                    categories::remove(w, id).map(Some)
+                }
+            });
+            self.message = match result {
+                Ok(Some(Removed::Retired(holders))) => {
+                    Some((lang.f(T::CategoryInUse, &[&holders]), false))
+                }
+                Ok(_) => None,
+                Err(e) => Some((store_error_message(&e, lang), true)),
+            };
+        }
+        ui.horizontal(|ui| {
+            text_field_ui(ui, lang.t(T::CategoryNameZh), &mut self.new_zh, 90.0);
+            text_field_ui(ui, lang.t(T::CategoryNameEn), &mut self.new_en, 120.0);
+            if ui.button(lang.t(T::AddCategory)).clicked() {
+                if self.new_zh.trim().is_empty() || self.new_en.trim().is_empty() {
+                    self.message = Some((lang.t(T::NameRequired).to_string(), true));
+                } else {
+                    match store.write(|w| categories::insert(w, &self.new_zh, &self.new_en)) {
+                        Ok(_) => {
+                            self.new_zh.clear();
+                            self.new_en.clear();
+                            self.message = None;
+                        }
+                        Err(e) => self.message = Some((store_error_message(&e, lang), true)),
+                    }
+                }
+            }
+        });
+    }
+
+    fn changes_ui(&self, ui: &mut Ui, lang: Lang) {
+        ui.heading(lang.t(T::ChangeLog));
+        ui.label(lang.t(T::ChangeLogExplain));
+        TableBuilder::new(ui)
+            .id_salt("change_log")
+            .striped(true)
+            .column(Column::auto())
+            .column(Column::auto())
+            .column(Column::auto())
+            .column(Column::remainder())
+            .body(|body| {
+                body.rows(20.0, self.changes.len(), |mut row| {
+                    let change = &self.changes[row.index()];
+                    row.col(|ui| {
+                        ui.monospace(&change.at);
+                    });
+                    row.col(|ui| {
+                        ui.label(&change.actor);
+                    });
+                    row.col(|ui| {
+                        ui.label(&change.action);
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{} #{}", change.table_name, change.row_id));
+                    });
+                });
+            });
+    }
+}
