@@ -161,7 +161,7 @@ texts! {
     Restore => "恢复", "Restore";
     Edit => "编辑", "Edit";
     // Person form
-    NewPersonTitle => "新增人员", "New person";
+    NewPersonTitle => "登记新人员", "Register a new person";
     EditPersonTitle => "编辑人员", "Edit person";
     FieldName => "姓名", "Name";
     FieldIdNumber => "身份证号", "Resident ID number";

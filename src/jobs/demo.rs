@@ -54,7 +54,7 @@ pub fn generate(store: &mut Store, scale: u32, reporter: &Reporter) -> Result<Ou
             let person = fake_person(&mut rng, today, region, &categories, &mut taken);
             people::insert(w, &person)?;
             if n % 500 == 0 && !reporter.progress(n as u64, total_people as u64) {
-                return Err(StoreError::Rule("cancelled".into()));
+                return Err(StoreError::Cancelled);
             }
         }
         Ok(DemoSummary {
@@ -62,11 +62,7 @@ pub fn generate(store: &mut Store, scale: u32, reporter: &Reporter) -> Result<Ou
             people: total_people,
         })
     });
-    match result {
-        Ok(summary) => Ok(Outcome::Demo(summary)),
-        Err(_) if reporter.cancelled() => Err(JobError::Cancelled),
-        Err(e) => Err(e.into()),
-    }
+    Ok(Outcome::Demo(result?))
 }
 
 /// Writes the division tree and returns the villages and communities.

@@ -30,10 +30,19 @@ pub enum JobError {
     Cancelled,
     /// The database refused the work.
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(StoreError),
     /// The job's thread died.
     #[error("the background job stopped unexpectedly")]
     Crashed,
+}
+
+impl From<StoreError> for JobError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Cancelled => JobError::Cancelled,
+            other => JobError::Store(other),
+        }
+    }
 }
 
 enum Message {
@@ -43,7 +52,7 @@ enum Message {
 
 /// Handed to the job's work: report progress, learn whether to stop.
 pub struct Reporter {
-    tx: Sender<Message>,
+    tx: Option<Sender<Message>>,
     cancel: Arc<AtomicBool>,
     wake: Arc<dyn Fn() + Send + Sync>,
 }
@@ -51,17 +60,20 @@ pub struct Reporter {
 impl Reporter {
     /// Reports `done` of `total` steps; returns `false` once the user has cancelled.
     pub fn progress(&self, done: u64, total: u64) -> bool {
-        // A closed channel means nobody waits for the result any more: stop.
-        let delivered = self.tx.send(Message::Progress(done, total)).is_ok();
-        (self.wake)();
-        delivered && !self.cancel.load(Ordering::Relaxed)
+        if let Some(tx) = &self.tx {
+            if tx.send(Message::Progress(done, total)).is_err() {
+                // Nobody waits for the result any more (the window closed): stop.
+                self.cancel.store(true, Ordering::Relaxed);
+            }
+            (self.wake)();
+        }
+        !self.cancelled()
     }
 
     /// A reporter that never cancels and tells nobody, for command-line and test use.
     pub fn silent() -> Reporter {
-        let (tx, _rx) = channel();
         Reporter {
-            tx,
+            tx: None,
             cancel: Arc::new(AtomicBool::new(false)),
             wake: Arc::new(|| {}),
         }
@@ -94,7 +106,7 @@ impl Job {
         let (tx, rx) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let reporter = Reporter {
-            tx: tx.clone(),
+            tx: Some(tx.clone()),
             cancel: cancel.clone(),
             wake: wake.clone(),
         };

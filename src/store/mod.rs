@@ -64,6 +64,9 @@ pub enum StoreError {
     /// Another place already has this division code.
     #[error("this division code already exists")]
     DuplicateRegionCode,
+    /// The user cancelled the work; its transaction was rolled back.
+    #[error("cancelled")]
+    Cancelled,
     /// A row that was asked for does not exist.
     #[error("{0} not found")]
     NotFound(&'static str),
@@ -166,7 +169,7 @@ impl Store {
             let total = usize::try_from(p.pagecount).unwrap_or(0);
             let done = total.saturating_sub(usize::try_from(p.remaining).unwrap_or(0));
             if !progress(done, total) {
-                return Err(StoreError::Rule("cancelled".into()));
+                return Err(StoreError::Cancelled);
             }
             if step == rusqlite::backup::StepResult::Done {
                 return Ok(());

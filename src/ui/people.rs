@@ -124,7 +124,7 @@ impl PeopleView {
     }
 
     fn toolbar_ui(&mut self, ui: &mut Ui, lang: Lang) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label(lang.t(T::Search));
             let search = ui
                 .add(
@@ -207,6 +207,7 @@ impl PeopleView {
         let mut sort_clicked = None;
         let trash = self.filter.trash;
         let (sort, descending) = (self.filter.sort, self.filter.descending);
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         let table = TableBuilder::new(ui)
             .id_salt("people_table")
             .striped(true)
@@ -214,8 +215,8 @@ impl PeopleView {
             .sense(egui::Sense::click())
             .column(Column::initial(90.0).at_least(60.0))
             .column(Column::initial(170.0).at_least(80.0))
-            .column(Column::initial(40.0))
-            .column(Column::initial(44.0))
+            .column(Column::initial(50.0))
+            .column(Column::initial(50.0))
             .column(Column::initial(120.0))
             .column(Column::initial(120.0))
             .column(Column::remainder().at_least(80.0));

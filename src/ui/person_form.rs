@@ -138,18 +138,18 @@ impl PersonForm {
                         self.region_ui(ui, lang, regions);
                         ui.end_row();
                         self.error_row_ui(ui, Field::Region, lang);
-                        ui.label(lang.t(T::FieldCategories));
-                        categories_ui(ui, &mut self.draft.categories, categories, lang);
-                        ui.end_row();
-                        let label = ui.label(lang.t(T::FieldNotes));
-                        ui.add(
-                            egui::TextEdit::multiline(&mut self.draft.notes)
-                                .desired_rows(3)
-                                .desired_width(220.0),
-                        )
-                        .labelled_by(label.id);
-                        ui.end_row();
                     });
+                ui.add_space(6.0);
+                ui.label(lang.t(T::FieldCategories));
+                categories_ui(ui, &mut self.draft.categories, categories, lang);
+                ui.add_space(6.0);
+                let label = ui.label(lang.t(T::FieldNotes));
+                ui.add(
+                    egui::TextEdit::multiline(&mut self.draft.notes)
+                        .desired_rows(3)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
                 if let Some(failure) = &self.failure {
                     field_error_ui(ui, failure);
                 }
@@ -326,7 +326,6 @@ fn categories_ui(
     lang: Lang,
 ) {
     ui.horizontal_wrapped(|ui| {
-        ui.set_max_width(240.0);
         for category in categories {
             let mut on = held.contains(&category.id);
             if !category.active && !on {
