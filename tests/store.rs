@@ -19,8 +19,12 @@ fn schema(path: &std::path::Path) -> Vec<(String, String, Option<String>)> {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    let app_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
     rows.push(("pragma".into(), format!("{version}/{app_id}"), None));
     rows
 }
@@ -41,7 +45,11 @@ fn every_older_version_upgrades_to_the_fresh_schema() {
         apply_migrations_up_to(&mut conn, version).unwrap();
         drop(conn);
         drop(Store::open(&old).unwrap());
-        assert_eq!(schema(&old), schema(&fresh), "upgrade from version {version}");
+        assert_eq!(
+            schema(&old),
+            schema(&fresh),
+            "upgrade from version {version}"
+        );
     }
 }
 
@@ -49,10 +57,17 @@ fn assert_refused_untouched(path: &std::path::Path, check: impl Fn(&StoreError) 
     let before = std::fs::read(path).unwrap();
     let error = Store::open(path).err().expect("the file must be refused");
     assert!(check(&error), "unexpected error: {error}");
-    assert_eq!(std::fs::read(path).unwrap(), before, "the refused file was modified");
+    assert_eq!(
+        std::fs::read(path).unwrap(),
+        before,
+        "the refused file was modified"
+    );
     let name = path.file_name().unwrap().to_string_lossy();
     for suffix in ["-wal", "-shm", "-journal"] {
-        assert!(!path.with_file_name(format!("{name}{suffix}")).exists(), "{suffix} left behind");
+        assert!(
+            !path.with_file_name(format!("{name}{suffix}")).exists(),
+            "{suffix} left behind"
+        );
     }
 }
 
@@ -63,9 +78,13 @@ fn a_newer_version_is_refused_and_unchanged() {
     drop(Store::open(&path).unwrap());
     let conn = Connection::open(&path).unwrap();
     conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-    conn.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
+    conn.pragma_update(None, "user_version", LATEST_VERSION + 1)
+        .unwrap();
     drop(conn);
-    assert_refused_untouched(&path, |e| matches!(e, StoreError::NewerVersion { found, .. } if *found == LATEST_VERSION + 1));
+    assert_refused_untouched(
+        &path,
+        |e| matches!(e, StoreError::NewerVersion { found, .. } if *found == LATEST_VERSION + 1),
+    );
 }
 
 #[test]
@@ -81,7 +100,8 @@ fn another_programs_database_is_refused_and_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("other.db");
     let conn = Connection::open(&path).unwrap();
-    conn.execute_batch("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);").unwrap();
+    conn.execute_batch("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);")
+        .unwrap();
     drop(conn);
     assert_refused_untouched(&path, |e| matches!(e, StoreError::NotOurs { .. }));
 }
@@ -100,10 +120,32 @@ fn small_store(dir: &tempfile::TempDir) -> (Store, Vec<minsheng::domain::RegionI
                 lon: None,
                 lat: None,
             };
-            let district = regions::insert(w, &region("370117000000", "钢城区", RegionLevel::District, None))?;
-            let street = regions::insert(w, &region("370117001000", "艾山街道", RegionLevel::Street, Some(district)))?;
-            let a = regions::insert(w, &region("370117001001", "北城子坡社区", RegionLevel::Community, Some(street)))?;
-            let b = regions::insert(w, &region("370117001200", "古墩村", RegionLevel::Village, Some(street)))?;
+            let district = regions::insert(
+                w,
+                &region("370117000000", "钢城区", RegionLevel::District, None),
+            )?;
+            let street = regions::insert(
+                w,
+                &region(
+                    "370117001000",
+                    "艾山街道",
+                    RegionLevel::Street,
+                    Some(district),
+                ),
+            )?;
+            let a = regions::insert(
+                w,
+                &region(
+                    "370117001001",
+                    "北城子坡社区",
+                    RegionLevel::Community,
+                    Some(street),
+                ),
+            )?;
+            let b = regions::insert(
+                w,
+                &region("370117001200", "古墩村", RegionLevel::Village, Some(street)),
+            )?;
             Ok(vec![district, street, a, b])
         })
         .unwrap();
@@ -124,11 +166,15 @@ fn draft(name: &str, id: &str, region: minsheng::domain::RegionId) -> PersonDraf
 fn one_person_per_id_number_and_every_write_is_logged() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, regions) = small_store(&dir);
-    let person = draft("蒋英花", "11010519491231002x", regions[2]).validate().unwrap();
+    let person = draft("蒋英花", "11010519491231002x", regions[2])
+        .validate()
+        .unwrap();
     let id = store.write(|w| people::insert(w, &person)).unwrap();
     assert_eq!(changes::count_for(store.conn(), "people", id.0).unwrap(), 1);
 
-    let again = draft("蒋英华", "11010519491231002X", regions[3]).validate().unwrap();
+    let again = draft("蒋英华", "11010519491231002X", regions[3])
+        .validate()
+        .unwrap();
     match store.write(|w| people::insert(w, &again)) {
         Err(StoreError::DuplicateIdNumber { existing, name }) => {
             assert_eq!(existing, id.0);
@@ -140,7 +186,10 @@ fn one_person_per_id_number_and_every_write_is_logged() {
 
     store.write(|w| people::set_trashed(w, id, true)).unwrap();
     assert_eq!(people::count(store.conn()).unwrap(), 0);
-    let trash = PeopleFilter { trash: true, ..PeopleFilter::default() };
+    let trash = PeopleFilter {
+        trash: true,
+        ..PeopleFilter::default()
+    };
     assert_eq!(people::search_ids(store.conn(), &trash).unwrap(), vec![id]);
     store.write(|w| people::set_trashed(w, id, false)).unwrap();
     assert_eq!(people::count(store.conn()).unwrap(), 1);
@@ -151,8 +200,12 @@ fn one_person_per_id_number_and_every_write_is_logged() {
 fn a_failed_write_leaves_nothing_behind() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, regions) = small_store(&dir);
-    let first = draft("甲", "11010519491231002X", regions[2]).validate().unwrap();
-    let duplicate = draft("乙", "11010519491231002X", regions[2]).validate().unwrap();
+    let first = draft("甲", "11010519491231002X", regions[2])
+        .validate()
+        .unwrap();
+    let duplicate = draft("乙", "11010519491231002X", regions[2])
+        .validate()
+        .unwrap();
     let before = changes::recent(store.conn(), 1000).unwrap().len();
     let result = store.write(|w| {
         people::insert(w, &first)?;
@@ -177,22 +230,87 @@ fn search_finds_names_ids_and_places() {
     }
     let find = |filter: PeopleFilter| people::search_ids(store.conn(), &filter).unwrap().len();
     assert_eq!(find(PeopleFilter::default()), 2);
-    assert_eq!(find(PeopleFilter { text: "王芳".into(), ..Default::default() }), 1);
-    assert_eq!(find(PeopleFilter { text: "建".into(), ..Default::default() }), 1);
-    assert_eq!(find(PeopleFilter { text: "1002x".into(), ..Default::default() }), 1);
-    assert_eq!(find(PeopleFilter { text: "100%".into(), ..Default::default() }), 0);
-    assert_eq!(find(PeopleFilter { region: Some(regions[1]), ..Default::default() }), 2);
-    assert_eq!(find(PeopleFilter { region: Some(regions[3]), ..Default::default() }), 1);
+    assert_eq!(
+        find(PeopleFilter {
+            text: "王芳".into(),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        find(PeopleFilter {
+            text: "建".into(),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        find(PeopleFilter {
+            text: "1002x".into(),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        find(PeopleFilter {
+            text: "100%".into(),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        find(PeopleFilter {
+            text: "\"王".into(),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        find(PeopleFilter {
+            text: "0000 \"AND".into(),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        find(PeopleFilter {
+            text: "88001".into(),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        find(PeopleFilter {
+            region: Some(regions[1]),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        find(PeopleFilter {
+            region: Some(regions[3]),
+            ..Default::default()
+        }),
+        1
+    );
 }
 
 #[test]
 fn a_region_with_people_can_not_be_deleted() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, regions) = small_store(&dir);
-    let p = draft("王芳", "440524188001010014", regions[2]).validate().unwrap();
+    let p = draft("王芳", "440524188001010014", regions[2])
+        .validate()
+        .unwrap();
     store.write(|w| people::insert(w, &p)).unwrap();
-    assert!(matches!(store.write(|w| regions::delete(w, regions[2])), Err(StoreError::RegionNotEmpty)));
-    assert!(matches!(store.write(|w| regions::delete(w, regions[1])), Err(StoreError::RegionNotEmpty)));
+    assert!(matches!(
+        store.write(|w| regions::delete(w, regions[2])),
+        Err(StoreError::RegionNotEmpty)
+    ));
+    assert!(matches!(
+        store.write(|w| regions::delete(w, regions[1])),
+        Err(StoreError::RegionNotEmpty)
+    ));
     store.write(|w| regions::delete(w, regions[3])).unwrap();
 }
 
@@ -207,13 +325,20 @@ fn demo_data_is_the_real_tree_with_valid_fictional_people() {
     assert_eq!(summary.people, 1000);
     let all = regions::all(store.conn()).unwrap();
     assert_eq!(all.len(), 1 + 5 + 2 + 252);
-    assert!(all.iter().any(|r| r.code == "370117001001" && r.short_name == "北城子坡社区"));
+    assert!(
+        all.iter()
+            .any(|r| r.code == "370117001001" && r.short_name == "北城子坡社区")
+    );
     assert!(all.iter().all(|r| r.lon.is_some() && r.lat.is_some()));
     let ids = people::search_ids(store.conn(), &PeopleFilter::default()).unwrap();
     for row in people::rows(store.conn(), &ids).unwrap() {
         let id = IdNumber::parse(&row.id_number).expect("checksum-valid ID");
         assert!(matches!(id.area_code(), "371203" | "370117"));
-        assert!(row.phone.is_empty() || row.phone[3..7] == *"0000", "{}", row.phone);
+        assert!(
+            row.phone.is_empty() || row.phone[3..7] == *"0000",
+            "{}",
+            row.phone
+        );
     }
     // Never into a file that already has data.
     assert!(demo::generate(&mut store, 1, &Reporter::silent()).is_err());

@@ -24,18 +24,38 @@ fn harness(dir: &tempfile::TempDir, lang: Lang) -> Harness<'static, App> {
                 lon: None,
                 lat: None,
             };
-            let d = regions::insert(w, &region("370117000000", "钢城区", RegionLevel::District, None))?;
-            let s = regions::insert(w, &region("370117001000", "艾山街道", RegionLevel::Street, Some(d)))?;
-            regions::insert(w, &region("370117001001", "北城子坡社区", RegionLevel::Community, Some(s)))?;
+            let d = regions::insert(
+                w,
+                &region("370117000000", "钢城区", RegionLevel::District, None),
+            )?;
+            let s = regions::insert(
+                w,
+                &region("370117001000", "艾山街道", RegionLevel::Street, Some(d)),
+            )?;
+            regions::insert(
+                w,
+                &region(
+                    "370117001001",
+                    "北城子坡社区",
+                    RegionLevel::Community,
+                    Some(s),
+                ),
+            )?;
             Ok(())
         })
         .unwrap();
-    let prefs = Prefs { lang, ..Prefs::default() };
+    let prefs = Prefs {
+        lang,
+        ..Prefs::default()
+    };
     let app = App::new(Ok(store), prefs, true);
     Harness::builder()
         .with_size([1400.0, 800.0])
         .with_context_setup(|ctx| {
-            assert!(minsheng::fonts::install(ctx), "the tests need a Simplified-Chinese font");
+            assert!(
+                minsheng::fonts::install(ctx),
+                "the tests need a Simplified-Chinese font"
+            );
         })
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
 }
@@ -77,11 +97,13 @@ fn fill_form(h: &mut Harness<'_, App>, name: &str, id: &str) {
     h.run();
     h.get_by_role_and_label(Role::TextInput, "姓名").click();
     h.run();
-    h.get_by_role_and_label(Role::TextInput, "姓名").type_text(name);
+    h.get_by_role_and_label(Role::TextInput, "姓名")
+        .type_text(name);
     h.run();
     h.get_by_role_and_label(Role::TextInput, "身份证号").click();
     h.run();
-    h.get_by_role_and_label(Role::TextInput, "身份证号").type_text(id);
+    h.get_by_role_and_label(Role::TextInput, "身份证号")
+        .type_text(id);
     h.run();
 }
 

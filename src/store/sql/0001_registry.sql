@@ -38,6 +38,27 @@ CREATE TABLE people (
 CREATE INDEX people_region ON people (region_id);
 CREATE INDEX people_name ON people (name);
 
+-- Substring search over 100k people: a trigram index answers queries of three or more
+-- characters (ID and phone fragments, addresses, three-character names) without a scan.
+CREATE VIRTUAL TABLE people_search USING fts5 (
+    name, id_number, phone, address,
+    content = 'people', content_rowid = 'id', tokenize = 'trigram'
+);
+CREATE TRIGGER people_search_insert AFTER INSERT ON people BEGIN
+    INSERT INTO people_search (rowid, name, id_number, phone, address)
+    VALUES (new.id, new.name, new.id_number, new.phone, new.address);
+END;
+CREATE TRIGGER people_search_delete AFTER DELETE ON people BEGIN
+    INSERT INTO people_search (people_search, rowid, name, id_number, phone, address)
+    VALUES ('delete', old.id, old.name, old.id_number, old.phone, old.address);
+END;
+CREATE TRIGGER people_search_update AFTER UPDATE OF name, id_number, phone, address ON people BEGIN
+    INSERT INTO people_search (people_search, rowid, name, id_number, phone, address)
+    VALUES ('delete', old.id, old.name, old.id_number, old.phone, old.address);
+    INSERT INTO people_search (rowid, name, id_number, phone, address)
+    VALUES (new.id, new.name, new.id_number, new.phone, new.address);
+END;
+
 CREATE TABLE person_hardships (
     person_id   INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
     category_id INTEGER NOT NULL REFERENCES hardship_categories (id),
