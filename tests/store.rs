@@ -39,7 +39,7 @@ fn every_older_version_upgrades_to_the_fresh_schema() {
     std::fs::copy("tests/fixtures/v1.sqlite", &fixture).unwrap();
     drop(Store::open(&fixture).unwrap());
     assert_eq!(schema(&fixture), schema(&fresh));
-    for version in 1..LATEST_VERSION {
+    for version in 1..=LATEST_VERSION {
         let old = dir.path().join(format!("v{version}.sqlite"));
         let mut conn = Connection::open(&old).unwrap();
         apply_migrations_up_to(&mut conn, version).unwrap();
