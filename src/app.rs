@@ -126,6 +126,11 @@ impl App {
         }
     }
 
+    /// Whether a background job is running (tests wait for it).
+    pub fn job_running(&self) -> bool {
+        self.job.is_some()
+    }
+
     fn set_db(&mut self, opened: Result<Store, StoreError>) {
         match opened {
             Ok(store) => {

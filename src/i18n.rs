@@ -177,6 +177,7 @@ texts! {
     DuplicatePerson => "该身份证号已登记为 {}。", "This ID number is already registered as {}.";
     OpenExisting => "查看已登记的人员", "Open the registered person";
     ConfirmDeleteTitle => "移入回收站？", "Move to the trash?";
+    MoveToTrash => "移入回收站", "Move to the trash";
     ConfirmDelete => "将 {} 移入回收站？可以在回收站中恢复。", "Move {} to the trash? It can be restored from the trash.";
     PersonTrashed => "已移入回收站：{}", "Moved to the trash: {}";
     PersonRestored => "已恢复：{}", "Restored: {}";

@@ -177,3 +177,110 @@ fn a_second_person_with_the_same_id_is_refused_with_a_link() {
     h.get_by_label("查看已登记的人员");
     assert_eq!(people_count(&h), 1);
 }
+
+/// Steps the window until the background job has ended (or fails the test after ~20 s).
+fn wait_for_job(h: &mut Harness<'_, App>) {
+    for _ in 0..400 {
+        if !h.state().job_running() {
+            h.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.step();
+    }
+    panic!("the background job did not finish");
+}
+
+#[test]
+fn demo_data_loads_in_the_background_from_the_empty_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("empty.sqlite")).unwrap();
+    let prefs = Prefs {
+        lang: Lang::Zh,
+        ..Prefs::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1400.0, 800.0])
+        .with_context_setup(|ctx| {
+            minsheng::fonts::install(ctx);
+        })
+        .build_ui_state(
+            |ui, app: &mut App| app.ui(ui),
+            App::new(Ok(store), prefs, true),
+        );
+    h.get_by_label("这个数据库还是空的。");
+    h.get_by_label("载入演示数据").click();
+    h.step();
+    wait_for_job(&mut h);
+    assert_eq!(people_count(&h), 10_000);
+    h.get_by_label_contains("已载入 252 个村居");
+    h.get_by_label("钢城区 (10000)");
+    assert!(h.query_by_label("这个数据库还是空的。").is_none());
+}
+
+#[test]
+fn save_a_copy_from_the_file_menu_with_a_typed_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&dir, Lang::En);
+    let dest = dir.path().join("copy.sqlite");
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Save a copy…").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Path to save the copy to")
+        .set_text_value_accesskit(&dest.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.step();
+    wait_for_job(&mut h);
+    h.get_by_label_contains("Copy saved to");
+    let copy = Store::open(&dest).unwrap();
+    assert_eq!(regions::count(copy.conn()).unwrap(), 3);
+}
+
+#[test]
+fn opening_a_file_that_is_not_ours_says_why_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&dir, Lang::En);
+    let csv = dir.path().join("people.csv");
+    std::fs::write(&csv, "name,id\n").unwrap();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Open…").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Path of the database file to open")
+        .set_text_value_accesskit(&csv.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    h.get_by_label_contains("is not a Minsheng Ledger database");
+    assert_eq!(std::fs::read(&csv).unwrap(), b"name,id\n");
+    // The file that was open stays open.
+    assert!(h.state().store().unwrap().path().ends_with("ui.sqlite"));
+}
+
+#[test]
+fn a_person_moved_to_the_trash_can_be_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&dir, Lang::Zh);
+    fill_form(&mut h, "蒋英花", "11010519491231002X");
+    choose_village(&mut h, "北城子坡社区");
+    h.get_by_role_and_label(Role::Button, "保存").click();
+    h.run();
+    h.run_steps(3);
+    h.get_by_label("蒋英花").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "删除").click();
+    h.run();
+    h.get_by_label("将 蒋英花 移入回收站？可以在回收站中恢复。");
+    h.get_by_role_and_label(Role::Button, "移入回收站").click();
+    h.run();
+    h.run_steps(3);
+    assert_eq!(people_count(&h), 0);
+    h.get_by_label("回收站").click();
+    h.run();
+    h.run_steps(3);
+    h.get_by_role_and_label(Role::Button, "恢复").click();
+    h.run();
+    assert_eq!(people_count(&h), 1);
+}

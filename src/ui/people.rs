@@ -355,7 +355,7 @@ impl PeopleView {
             ui.heading(lang.t(T::ConfirmDeleteTitle));
             ui.label(lang.f(T::ConfirmDelete, &[&name]));
             ui.horizontal(|ui| {
-                if ui.button(lang.t(T::Delete)).clicked() {
+                if ui.button(lang.t(T::MoveToTrash)).clicked() {
                     decided = Some(true);
                 }
                 if ui.button(lang.t(T::Cancel)).clicked() {
