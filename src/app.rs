@@ -372,10 +372,9 @@ impl App {
         ));
     }
 
-    fn start_demo(&mut self, ui: &Ui) {
+    fn start_demo(&mut self, ui: &Ui, scale: u32) {
         let Some(store) = self.store() else { return };
         let path = store.path().to_path_buf();
-        let scale = self.demo_scale;
         self.job = Some(Job::spawn(
             T::JobDemo,
             "demo-data",
@@ -485,8 +484,10 @@ impl App {
                 empty
             }
         };
-        if empty && self.job.is_none() && self.demo_offer_ui(ui) {
-            self.start_demo(ui);
+        if empty && self.job.is_none() {
+            if let Some(scale) = self.demo_offer_ui(ui) {
+                self.start_demo(ui, scale);
+            }
             return;
         }
         let Db::Open(store) = &mut self.db else {
@@ -498,10 +499,10 @@ impl App {
         }
     }
 
-    /// The offer to fill an empty database; `true` when the user accepts it.
-    fn demo_offer_ui(&mut self, ui: &mut Ui) -> bool {
+    /// The offer to fill an empty database; the scale chosen (0: the tree alone).
+    fn demo_offer_ui(&mut self, ui: &mut Ui) -> Option<u32> {
         let lang = self.prefs.lang;
-        let mut accepted = false;
+        let mut accepted = None;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.heading(lang.t(T::EmptyDatabase));
             ui.label(lang.t(T::DemoExplain));
@@ -509,10 +510,16 @@ impl App {
                 let label = ui.label(lang.t(T::DemoScale));
                 ui.add(egui::DragValue::new(&mut self.demo_scale).range(1..=100))
                     .labelled_by(label.id);
-                accepted = ui.button(lang.t(T::LoadDemo)).clicked();
+                if ui.button(lang.t(T::LoadDemo)).clicked() {
+                    accepted = Some(self.demo_scale);
+                }
             });
+            ui.add_space(8.0);
+            ui.label(lang.t(T::TreeOnlyExplain));
+            if ui.button(lang.t(T::LoadTreeOnly)).clicked() {
+                accepted = Some(0);
+            }
         });
-        ui.add_space(8.0);
         accepted
     }
 

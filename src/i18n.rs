@@ -109,6 +109,8 @@ texts! {
     EmptyDatabase => "这个数据库还是空的。", "This database is still empty.";
     LoadDemo => "载入演示数据", "Load demonstration data";
     DemoExplain => "生成钢城区的街道、村居（真实区划代码）和虚构的人员，用于试用和培训。", "Generates the district's streets and villages (real division codes) and fictional people, for trying the product and for training.";
+    TreeOnlyExplain => "也可以只导入钢城区的街道和村居（真实区划代码），不含演示人员，在此基础上登记真实数据。", "Or import only the district's streets and villages (real division codes), without demonstration people, to start the real registry on.";
+    LoadTreeOnly => "仅导入区划", "Import the division tree only";
     DemoScale => "规模（每单位约1000人）", "Scale (about 1,000 people each)";
     JobDemo => "正在生成演示数据", "Generating demonstration data";
     JobCopy => "正在保存副本", "Saving a copy";
@@ -207,6 +209,15 @@ texts! {
     Reactivate => "重新启用", "Reactivate";
     ChangeLog => "修改记录", "Change log";
     ChangeLogExplain => "最近的修改（谁、何时、改了什么）", "Recent changes (who, when, what)";
+    ActInsert => "新增", "Added";
+    ActUpdate => "修改", "Changed";
+    ActDelete => "删除", "Deleted";
+    ActTrash => "移入回收站", "Moved to the trash";
+    ActRestore => "恢复", "Restored";
+    TablePeople => "人员", "Person";
+    TableRegions => "地区", "Place";
+    TableCategories => "困难类别", "Hardship category";
+    TableSettings => "设置", "Setting";
     SettingsSaved => "设置已保存。", "Settings saved.";
     // Fonts
     NoCjkFont => "No Chinese font was found on this computer, so Chinese text can not be shown. Fix: {}", "No Chinese font was found on this computer, so Chinese text can not be shown. Fix: {}";

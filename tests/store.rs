@@ -344,3 +344,12 @@ fn demo_data_is_the_real_tree_with_valid_fictional_people() {
     assert!(demo::generate(&mut store, 1, &Reporter::silent()).is_err());
     assert_eq!(people::count(store.conn()).unwrap(), 1000);
 }
+
+#[test]
+fn scale_zero_imports_the_division_tree_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("tree.sqlite")).unwrap();
+    demo::generate(&mut store, 0, &Reporter::silent()).unwrap();
+    assert_eq!(regions::count(store.conn()).unwrap(), 260);
+    assert_eq!(people::count(store.conn()).unwrap(), 0);
+}

@@ -37,14 +37,15 @@ pub struct DemoSummary {
 }
 
 /// Writes the demonstration data into `store` in one transaction; cancelling leaves the
-/// file as it was. Refuses a database that already has places in it.
+/// file as it was. Refuses a database that already has places in it. Scale 0 writes the
+/// division tree alone, for an office that starts its real registry on it.
 pub fn generate(store: &mut Store, scale: u32, reporter: &Reporter) -> Result<Outcome, JobError> {
     if regions::count(store.conn())? > 0 {
         return Err(StoreError::Rule("the database already has data".into()).into());
     }
     let today = crate::domain::today();
     let mut rng = fastrand::Rng::with_seed(370_117 + u64::from(scale));
-    let total_people = (scale.max(1) * PEOPLE_PER_SCALE) as usize;
+    let total_people = (scale * PEOPLE_PER_SCALE) as usize;
     let result = store.write(|w| {
         let villages = write_regions(w, &mut rng)?;
         let categories = category_ids(w)?;

@@ -21,7 +21,16 @@ pub enum Action {
 }
 
 impl Action {
-    fn as_str(self) -> &'static str {
+    /// Every action.
+    pub const ALL: [Action; 5] = [Action::Insert, Action::Update, Action::Delete, Action::Trash, Action::Restore];
+
+    /// Reads the stored text.
+    pub fn parse(s: &str) -> Option<Action> {
+        Self::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+
+    /// The text stored in the log.
+    pub fn as_str(self) -> &'static str {
         match self {
             Action::Insert => "insert",
             Action::Update => "update",
@@ -74,13 +83,20 @@ pub struct Change {
     /// Row changed.
     pub row_id: i64,
     /// What happened.
-    pub action: String,
+    pub action: Action,
+    /// The changed row's name (a person's, a place's, a category's, a setting's key).
+    pub subject: String,
 }
 
 /// The most recent `limit` changes, newest first.
 pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<Change>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT seq, at, actor, table_name, row_id, action FROM changes ORDER BY seq DESC LIMIT ?1",
+        "SELECT seq, at, actor, table_name, row_id, action,
+                coalesce(json_extract(coalesce(after, before), '$.short_name'),
+                         json_extract(coalesce(after, before), '$.name'),
+                         json_extract(coalesce(after, before), '$.name_zh'),
+                         json_extract(coalesce(after, before), '$.key'), '')
+         FROM changes ORDER BY seq DESC LIMIT ?1",
     )?;
     let rows = stmt.query_map([limit as i64], |r| {
         Ok(Change {
@@ -89,7 +105,8 @@ pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<Change>> {
             actor: r.get(2)?,
             table_name: r.get(3)?,
             row_id: r.get(4)?,
-            action: r.get(5)?,
+            action: Action::parse(&r.get::<_, String>(5)?).unwrap_or(Action::Update),
+            subject: r.get(6)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

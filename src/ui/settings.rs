@@ -9,7 +9,7 @@ use super::{
 use crate::domain::mask::MaskPattern;
 use crate::i18n::{Lang, T};
 use crate::store::categories::{self, Category, Removed};
-use crate::store::changes::{self, Change};
+use crate::store::changes::{self, Action, Change};
 use crate::store::{Store, settings};
 
 /// A fictional ID number and phone to show what a pattern does.
@@ -95,9 +95,11 @@ impl SettingsView {
                 }
             }
         });
-        if ui.button(lang.t(T::Save)).clicked() {
-            self.save_patterns(store, lang);
-        }
+        ui.horizontal(|ui| {
+            if ui.button(lang.t(T::Save)).clicked() {
+                self.save_patterns(store, lang);
+            }
+        });
     }
 
     fn save_patterns(&mut self, store: &mut Store, lang: Lang) {
@@ -185,29 +187,49 @@ impl SettingsView {
     fn changes_ui(&self, ui: &mut Ui, lang: Lang) {
         ui.heading(lang.t(T::ChangeLog));
         ui.label(lang.t(T::ChangeLogExplain));
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         TableBuilder::new(ui)
             .id_salt("change_log")
             .striped(true)
-            .column(Column::auto())
-            .column(Column::auto())
-            .column(Column::auto())
+            .column(Column::initial(140.0))
+            .column(Column::initial(80.0))
+            .column(Column::initial(90.0))
             .column(Column::remainder())
             .body(|body| {
                 body.rows(20.0, self.changes.len(), |mut row| {
                     let change = &self.changes[row.index()];
                     row.col(|ui| {
-                        ui.monospace(&change.at);
+                        ui.label(change.at.replace('T', " "));
                     });
                     row.col(|ui| {
                         ui.label(&change.actor);
                     });
                     row.col(|ui| {
-                        ui.label(&change.action);
+                        ui.label(lang.t(action_text(change.action)));
                     });
                     row.col(|ui| {
-                        ui.label(format!("{} #{}", change.table_name, change.row_id));
+                        ui.label(format!("{} · {}", lang.t(table_text(&change.table_name)), change.subject));
                     });
                 });
             });
+    }
+}
+
+fn action_text(action: Action) -> T {
+    match action {
+        Action::Insert => T::ActInsert,
+        Action::Update => T::ActUpdate,
+        Action::Delete => T::ActDelete,
+        Action::Trash => T::ActTrash,
+        Action::Restore => T::ActRestore,
+    }
+}
+
+fn table_text(table: &str) -> T {
+    match table {
+        "people" => T::TablePeople,
+        "regions" => T::TableRegions,
+        "hardship_categories" => T::TableCategories,
+        _ => T::TableSettings,
     }
 }
