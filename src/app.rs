@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Lang, T};
 use crate::jobs::{self, Job, JobError, Outcome};
 use crate::store::{Store, StoreError, regions};
+use crate::ui::path_prompt::{PathPrompt, PathPurpose};
 use crate::ui::{self, people::PeopleView, settings::SettingsView};
 
 /// How many files "Open recent" remembers.
@@ -60,21 +61,6 @@ enum Db {
 struct Notice {
     text: String,
     error: bool,
-}
-
-/// What the typed-path dialog is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum PathPurpose {
-    New,
-    Open,
-    SaveCopy,
-}
-
-/// The typed-path dialog: works where no native file dialog does.
-struct PathPrompt {
-    purpose: PathPurpose,
-    text: String,
-    error: Option<String>,
 }
 
 /// The whole application state.
@@ -174,9 +160,7 @@ impl App {
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
-        if let Some(dest) = self.path_prompt_ui(ui) {
-            self.start_copy(ui, dest);
-        }
+        self.path_prompt_ui(ui);
     }
 
     fn update_title(&mut self, ui: &Ui) {
@@ -259,98 +243,36 @@ impl App {
         let dir = self
             .store()
             .and_then(|s| s.path().parent())
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
-        let text = match purpose {
-            PathPurpose::Open => String::new(),
-            PathPurpose::New => dir.join("minsheng-new.sqlite").display().to_string(),
-            PathPurpose::SaveCopy => dir
-                .join(format!(
-                    "minsheng-copy-{}.sqlite",
-                    jiff::ZonedDateTime::now().strftime("%Y%m%d-%H%M")
-                ))
-                .display()
-                .to_string(),
+            .unwrap_or(Path::new(""));
+        self.prompt = Some(PathPrompt::new(purpose, dir));
+    }
+
+    /// Draws the path dialog and acts on the path chosen in it.
+    fn path_prompt_ui(&mut self, ui: &mut Ui) {
+        let lang = self.prefs.lang;
+        let Some(prompt) = &mut self.prompt else {
+            return;
         };
-        self.prompt = Some(PathPrompt {
-            purpose,
-            text,
-            error: None,
-        });
-    }
-
-    /// The typed-path dialog; returns the destination of a copy to start.
-    fn path_prompt_ui(&mut self, ui: &mut Ui) -> Option<PathBuf> {
-        let prompt = self.prompt.as_mut()?;
-        let lang = self.prefs.lang;
-        let mut submit = false;
-        let mut cancel = false;
-        egui::Modal::new(egui::Id::unique("path_prompt")).show(ui.ctx(), |ui| {
-            ui.set_width(520.0);
-            let title = match prompt.purpose {
-                PathPurpose::New => T::PathPromptNew,
-                PathPurpose::Open => T::PathPromptOpen,
-                PathPurpose::SaveCopy => T::PathPromptCopy,
-            };
-            let label = ui.label(lang.t(title));
-            ui.horizontal(|ui| {
-                let field = ui.add(
-                    egui::TextEdit::singleline(&mut prompt.text)
-                        .hint_text(lang.t(T::PathHint))
-                        .desired_width(400.0),
-                );
-                let field = field.labelled_by(label.id);
-                if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    submit = true;
-                }
-                if ui.button(lang.t(T::Browse)).clicked()
-                    && let Some(path) = native_dialog(prompt.purpose)
-                {
-                    prompt.text = path.display().to_string();
-                }
-            });
-            if let Some(error) = &prompt.error {
-                ui::field_error_ui(ui, error);
-            }
-            ui.horizontal(|ui| {
-                submit |= ui.button(lang.t(T::Ok)).clicked();
-                cancel = ui.button(lang.t(T::Cancel)).clicked();
-            });
-        });
-        if cancel {
+        let Some(chosen) = prompt.ui(ui, lang) else {
+            return;
+        };
+        let purpose = prompt.purpose;
+        let Some(path) = chosen else {
             self.prompt = None;
-            None
-        } else if submit {
-            self.submit_prompt()
-        } else {
-            None
-        }
-    }
-
-    fn submit_prompt(&mut self) -> Option<PathBuf> {
-        let prompt = self.prompt.as_mut()?;
-        let lang = self.prefs.lang;
-        let path = PathBuf::from(prompt.text.trim());
-        if path.as_os_str().is_empty() {
-            return None;
-        }
-        let must_be_new = prompt.purpose != PathPurpose::Open;
-        if must_be_new && path.exists() {
-            prompt.error = Some(lang.t(T::FileExists).to_string());
-            return None;
-        }
-        if prompt.purpose == PathPurpose::SaveCopy {
+            return;
+        };
+        if purpose == PathPurpose::SaveCopy {
             self.prompt = None;
-            return Some(path);
+            self.start_copy(ui, path);
+            return;
         }
         match Store::open(&path) {
             Ok(store) => {
                 self.prompt = None;
                 self.set_db(Ok(store));
             }
-            Err(e) => prompt.error = Some(ui::store_error_message(&e, lang)),
+            Err(e) => prompt.set_error(ui::store_error_message(&e, lang)),
         }
-        None
     }
 
     fn wake(ui: &Ui) -> Arc<dyn Fn() + Send + Sync> {
@@ -536,15 +458,6 @@ impl App {
                 self.open_prompt(PathPurpose::New);
             }
         });
-    }
-}
-
-/// The native file dialog, where the OS has one; `None` if cancelled or unavailable.
-fn native_dialog(purpose: PathPurpose) -> Option<PathBuf> {
-    let dialog = rfd::FileDialog::new().add_filter("SQLite", &["sqlite", "db"]);
-    match purpose {
-        PathPurpose::Open => dialog.pick_file(),
-        PathPurpose::New | PathPurpose::SaveCopy => dialog.save_file(),
     }
 }
 

@@ -22,7 +22,13 @@ pub enum Action {
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 5] = [Action::Insert, Action::Update, Action::Delete, Action::Trash, Action::Restore];
+    pub const ALL: [Action; 5] = [
+        Action::Insert,
+        Action::Update,
+        Action::Delete,
+        Action::Trash,
+        Action::Restore,
+    ];
 
     /// Reads the stored text.
     pub fn parse(s: &str) -> Option<Action> {

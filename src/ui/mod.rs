@@ -3,6 +3,7 @@
 //! A view struct holds only UI state and rows cached with the data revision and filter they
 //! were loaded for; it queries the store again only when one of those changed.
 
+pub mod path_prompt;
 pub mod people;
 mod person_form;
 mod regions;

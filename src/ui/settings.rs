@@ -208,7 +208,11 @@ impl SettingsView {
                         ui.label(lang.t(action_text(change.action)));
                     });
                     row.col(|ui| {
-                        ui.label(format!("{} · {}", lang.t(table_text(&change.table_name)), change.subject));
+                        ui.label(format!(
+                            "{} · {}",
+                            lang.t(table_text(&change.table_name)),
+                            change.subject
+                        ));
                     });
                 });
             });
