@@ -320,11 +320,24 @@ impl App {
                 if let Db::Open(store) = &mut self.db {
                     store.mark_changed();
                 }
-                let text = lang.f(T::DemoLoaded, &[&summary.villages, &summary.people]);
+                let text = lang.f(
+                    T::DemoLoaded,
+                    &[&summary.villages, &summary.people, &summary.placements],
+                );
                 self.notify(lang.f(T::JobDone, &[&text]), false);
             }
             Ok(Outcome::Copied(path)) => {
                 self.notify(lang.f(T::CopySaved, &[&path.display()]), false);
+            }
+            Ok(Outcome::Exported(path)) => {
+                self.notify(lang.f(T::FileWritten, &[&path.display()]), false);
+            }
+            Ok(Outcome::Computed(lines, total)) => {
+                if let Db::Open(store) = &mut self.db {
+                    store.mark_changed();
+                }
+                let total = crate::domain::money::format_yuan(total);
+                self.notify(lang.f(T::SheetComputed, &[&lines, &total]), false);
             }
             Err(JobError::Cancelled) => {
                 self.notify(lang.f(T::JobCancelled, &[&lang.t(title)]), false);

@@ -98,9 +98,10 @@ fn demo(path: &Path, scale: u32) -> Result<(), String> {
     match jobs::demo::generate(&mut store, scale, &Reporter::silent()) {
         Ok(Outcome::Demo(summary)) => {
             println!(
-                "wrote {} villages/communities and {} people to {}",
+                "wrote {} villages/communities, {} people and {} placements to {}",
                 summary.villages,
                 summary.people,
+                summary.placements,
                 path.display()
             );
             Ok(())

@@ -118,8 +118,10 @@ texts! {
     JobDone => "完成：{}", "Done: {}";
     JobFailed => "失败：{}", "Failed: {}";
     JobCancelled => "已取消，未写入任何内容：{}", "Cancelled, nothing written: {}";
+    FileWritten => "已写入 {}", "Written: {}";
+    SheetComputed => "补贴表已计算：{} 行，合计 {} 元", "Sheet computed: {} lines, {} yuan in all";
     CopySaved => "副本已保存到 {}", "Copy saved to {}";
-    DemoLoaded => "已载入 {} 个村居、{} 人", "Loaded {} villages/communities and {} people";
+    DemoLoaded => "已载入 {} 个村居、{} 人、{} 个岗位安置", "Loaded {} villages/communities, {} people and {} placements";
     // Regions
     Regions => "地区", "Places";
     AllRegions => "全部地区", "All places";
@@ -219,6 +221,51 @@ texts! {
     TableCategories => "困难类别", "Hardship category";
     TableSettings => "设置", "Setting";
     SettingsSaved => "设置已保存。", "Settings saved.";
+    // Posts and placements (domain)
+    PostCatManagement => "公共管理类", "Public management";
+    PostCatService => "公共服务类", "Public service";
+    PostCatUndertaking => "社会事业类", "Social undertakings";
+    PostCatMaintenance => "设施维护类", "Facility maintenance";
+    PostCatGovernance => "社会治理类", "Social governance";
+    PostOpen => "在招", "Open";
+    PostSuspended => "暂停", "Suspended";
+    PostClosed => "已结束", "Closed";
+    ExitOtherWork => "找到其他工作", "Found other work";
+    ExitRetiredOrDied => "退休或死亡", "Retired or died";
+    ExitUnfit => "不能胜任", "Unfit for the post";
+    ExitMisconduct => "违纪", "Misconduct";
+    ExitBreach => "违反协议", "Breach of agreement";
+    ExitAgreementEnded => "协议期满", "Agreement ended";
+    ExitOther => "其他", "Other";
+    InelNoTraining => "没有通过培训，不能上岗（先培训、后上岗）。", "No training passed, no placement: training comes first.";
+    InelCategory => "不属于可安置的困难类别（见设置）。", "Not in a category eligible for these posts (see Settings).";
+    InelTooYoung => "上岗日年龄 {} 岁，低于 {} 岁。", "Aged {} on the start date, below the minimum of {}.";
+    InelTooOld => "上岗日年龄 {} 岁，超过 {} 岁上限。", "Aged {} on the start date, above the limit of {}.";
+    InelAlreadyPlaced => "已在岗：{}。一人只能在一个岗位。", "Already placed on {}: one post per person.";
+    InelNoVacancy => "该岗位已满员。", "Every place on this post is filled.";
+    InelPostNotOpen => "该岗位已暂停或结束。", "This post is suspended or closed.";
+    InelOutsideFunding => "上岗日期不在岗位资金期限内。", "The start date is outside the post's funding period.";
+    AreaUrban => "城镇", "Urban";
+    AreaRural => "乡村", "Rural";
+    ColIndex => "序号", "No.";
+    ColPost => "岗位", "Post";
+    ColArea => "类型", "Type";
+    ColDaysInPost => "在岗天数", "Days in post";
+    ColHours => "工时", "Hours";
+    ColWage => "岗位补贴（元）", "Post subsidy (yuan)";
+    ColSocialInsurance => "社保补贴（元）", "Social insurance (yuan)";
+    ColAdjustment => "调整（元）", "Adjustment (yuan)";
+    ColTotal => "合计（元）", "Total (yuan)";
+    ColStart => "上岗日期", "Start date";
+    SheetTitle => "{} 城乡公益性岗位补贴发放表", "Public-welfare post subsidy sheet, {}";
+    SheetSubtitle => "共 {} 行，合计 {} 元", "{} lines, {} yuan in all";
+    Totals => "合计", "Total";
+    SheetFooter => "制表人：　　　　　审核人：　　　　　单位（盖章）：", "Prepared by:            Checked by:            Seal:";
+    NoticeTitle => "钢城区城乡公益性岗位上岗人员公示", "Public notice: people placed on public-welfare posts, Gangcheng District";
+    NoticeSubtitle => "上岗日期 {} 至 {}，共 {} 人", "Placed from {} to {}: {} people";
+    NoticeFooter => "公示期为5个工作日。如有异议，请在公示期内向区人力资源和社会保障局反映。", "The notice stands for 5 working days. Objections to the district human-resources bureau within that time.";
+    GeneratedOn => "生成日期：{}", "Generated on {}";
+    PageLabel => "第 {} 页，共 {} 页", "Page {} of {}";
     // Fonts
     NoCjkFont => "No Chinese font was found on this computer, so Chinese text can not be shown. Fix: {}", "No Chinese font was found on this computer, so Chinese text can not be shown. Fix: {}";
 }
@@ -268,8 +315,8 @@ mod tests {
     #[test]
     fn placeholders_are_filled_in_order() {
         assert_eq!(
-            Lang::En.f(T::DemoLoaded, &[&3, &40]),
-            "Loaded 3 villages/communities and 40 people"
+            Lang::En.f(T::DemoLoaded, &[&3, &40, &5]),
+            "Loaded 3 villages/communities, 40 people and 5 placements"
         );
         assert_eq!(Lang::Zh.f(T::PeopleCount, &[&12]), "共 12 人");
     }

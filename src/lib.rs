@@ -9,5 +9,6 @@ pub mod domain;
 pub mod fonts;
 pub mod i18n;
 pub mod jobs;
+pub mod report;
 pub mod store;
 pub mod ui;

@@ -3,9 +3,12 @@
 
 pub mod id_number;
 pub mod mask;
+pub mod money;
 pub mod names;
+pub mod pay;
 pub mod person;
 pub mod phone;
+pub mod placement;
 pub mod region;
 
 /// Declares an `i64` row-id newtype, so a person's id can not be passed as a region's.
@@ -30,6 +33,12 @@ id_type! {
     RegionId;
     /// A hardship category (特困, 低保 …).
     CategoryId;
+    /// A public-welfare post.
+    PostId;
+    /// A person's placement on a post.
+    PlacementId;
+    /// A training course a person took.
+    TrainingId;
 }
 
 /// Today's date on the local calendar, the one clock read the rules depend on.

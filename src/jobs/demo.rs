@@ -34,6 +34,8 @@ pub struct DemoSummary {
     pub villages: usize,
     /// People.
     pub people: usize,
+    /// Placements on public-welfare posts.
+    pub placements: usize,
 }
 
 /// Writes the demonstration data into `store` in one transaction; cancelling leaves the
@@ -48,29 +50,37 @@ pub fn generate(store: &mut Store, scale: u32, reporter: &Reporter) -> Result<Ou
     let total_people = (scale * PEOPLE_PER_SCALE) as usize;
     let result = store.write(|w| {
         let villages = write_regions(w, &mut rng)?;
+        let homes: Vec<RegionId> = villages.iter().map(|v| v.0).collect();
         let categories = category_ids(w)?;
         let mut taken = HashSet::new();
         for n in 0..total_people {
-            let region = villages[rng.usize(..villages.len())];
+            let region = homes[rng.usize(..homes.len())];
             let person = fake_person(&mut rng, today, region, &categories, &mut taken);
             people::insert(w, &person)?;
             if n % 500 == 0 && !reporter.progress(n as u64, total_people as u64) {
                 return Err(StoreError::Cancelled);
             }
         }
+        let placements = if scale == 0 {
+            0
+        } else {
+            super::demo_placements::generate(w, &mut rng, today, scale, &villages)?
+        };
         Ok(DemoSummary {
             villages: villages.len(),
             people: total_people,
+            placements,
         })
     });
     Ok(Outcome::Demo(result?))
 }
 
-/// Writes the division tree and returns the villages and communities.
+/// Writes the division tree; returns the villages and communities, each with whether it
+/// is an (urban) community.
 fn write_regions(
     w: &crate::store::Writer<'_>,
     rng: &mut fastrand::Rng,
-) -> Result<Vec<RegionId>, StoreError> {
+) -> Result<Vec<(RegionId, bool)>, StoreError> {
     let centres: HashMap<&str, (f64, f64, f64)> = STREETS_CSV
         .lines()
         .skip(1)
@@ -125,7 +135,7 @@ fn write_regions(
         )?;
         ids.insert(code.to_string(), id);
         if level.holds_people() {
-            villages.push(id);
+            villages.push((id, level == RegionLevel::Community));
         }
     }
     Ok(villages)
@@ -185,12 +195,15 @@ fn fake_person(
             held.push(*id);
         }
     };
-    hold("低保", 0.07, rng);
+    // The registry holds the people the offices serve, so hardship is common in it.
+    hold("低保", 0.08, rng);
+    hold("低保边缘", 0.04, rng);
     hold("特困", 0.02, rng);
-    hold("脱贫", 0.05, rng);
+    hold("脱贫", 0.10, rng);
+    hold("防返贫监测", 0.03, rng);
     hold("残疾", 0.05, rng);
     if (18..60).contains(&age) {
-        hold("失业", 0.06, rng);
+        hold("失业", 0.18, rng);
     }
     if age >= 80 {
         hold("高龄", 1.0, rng);

@@ -6,6 +6,8 @@
 
 pub mod backup;
 pub mod demo;
+mod demo_placements;
+pub mod exports;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -20,6 +22,10 @@ pub enum Outcome {
     Demo(demo::DemoSummary),
     /// The database was copied to this path.
     Copied(std::path::PathBuf),
+    /// A report file was written to this path.
+    Exported(std::path::PathBuf),
+    /// A month's subsidy sheet was computed: its lines and total.
+    Computed(usize, crate::domain::money::Fen),
 }
 
 /// Why a job did not finish.
@@ -31,6 +37,9 @@ pub enum JobError {
     /// The database refused the work.
     #[error(transparent)]
     Store(StoreError),
+    /// A report could not be made.
+    #[error(transparent)]
+    Export(exports::ExportError),
     /// The job's thread died.
     #[error("the background job stopped unexpectedly")]
     Crashed,

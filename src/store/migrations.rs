@@ -8,7 +8,10 @@ use rusqlite::Connection;
 use super::{APPLICATION_ID, Result};
 
 /// The migrations in order; the schema version of a file is the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("sql/0001_registry.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("sql/0001_registry.sql"),
+    include_str!("sql/0002_placements.sql"),
+];
 
 /// The newest schema version this program writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -8,7 +8,11 @@
 pub mod categories;
 pub mod changes;
 mod migrations;
+pub mod payroll;
 pub mod people;
+pub mod placement_reports;
+pub mod placements;
+pub mod posts;
 pub mod regions;
 pub mod settings;
 
@@ -64,6 +68,20 @@ pub enum StoreError {
     /// Another place already has this division code.
     #[error("this division code already exists")]
     DuplicateRegionCode,
+    /// A placement may not be made; every reason is listed.
+    #[error("the placement is not allowed ({} reasons)", .0.len())]
+    Ineligible(Vec<crate::domain::placement::Ineligible>),
+    /// An exit dated before the placement started.
+    #[error("the exit date is before the start date")]
+    ExitBeforeStart,
+    /// The month's subsidy sheet is approved and can not change.
+    #[error(
+        "the subsidy sheet of {0} is approved; corrections go into a later month as adjustments"
+    )]
+    MonthApproved(String),
+    /// The pay rules could not compute a line (e.g. no minimum wage for a day).
+    #[error(transparent)]
+    Pay(#[from] crate::domain::pay::PayError),
     /// The user cancelled the work; its transaction was rolled back.
     #[error("cancelled")]
     Cancelled,
@@ -188,6 +206,11 @@ impl Writer<'_> {
     /// The open transaction.
     pub fn tx(&self) -> &Transaction<'_> {
         &self.tx
+    }
+
+    /// Who makes the change.
+    pub fn actor(&self) -> &str {
+        self.actor
     }
 
     /// Appends a change-log row in this transaction.

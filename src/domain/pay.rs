@@ -1,0 +1,752 @@
+//! Monthly pay for people placed in urban and rural public-welfare posts
+//! (城乡公益性岗位).
+//!
+//! Policy: urban posts are subsidised at the local monthly minimum wage,
+//! prorated by days in post, plus a monthly social-insurance subsidy; rural
+//! posts are paid the hourly minimum wage times hours worked. Minimum wages
+//! are dated, tiered figures and "the standard in force on each day applies",
+//! so both rules sum a per-day figure over the days in post and round once,
+//! half-up to the fen, at the end: rounding per day or per segment would let
+//! the same month pay differently depending on how it is split.
+
+use std::fmt;
+use std::str::FromStr;
+
+use jiff::Span;
+use jiff::civil::Date;
+use thiserror::Error;
+
+use super::money::{Fen, format_hours_tenths};
+
+/// A calendar month, the period pay is computed and reported for.
+///
+/// Build it with [`Month::new`] or [`Month::parse`], which validate; the
+/// fields are public for pattern matching and storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Month {
+    /// Calendar year, within jiff's supported range (-9999..=9999).
+    pub year: i16,
+    /// Month of the year, 1 = January.
+    pub month: i8,
+}
+
+/// Why a text could not be read as a month.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum MonthError {
+    /// Nothing but whitespace was entered.
+    #[error("the month is empty; write it as YYYY-MM, e.g. 2026-11")]
+    Empty,
+    /// The text is not in an accepted layout.
+    #[error("\"{0}\" is not a month; write it as YYYY-MM, e.g. 2026-11")]
+    Invalid(String),
+    /// The layout was right but the month number is not 1-12.
+    #[error("month {0} does not exist; months run from 1 to 12")]
+    MonthOutOfRange(u32),
+}
+
+impl Month {
+    /// The month, or `None` when `month` is not 1-12 or `year` is outside jiff's range.
+    pub fn new(year: i16, month: i8) -> Option<Month> {
+        // jiff rejects both a month outside 1-12 and a year outside its range.
+        Date::new(year, month, 1)
+            .is_ok()
+            .then_some(Month { year, month })
+    }
+
+    /// Reads `2026-11`, `2026-1`, `2026/11`, `2026.11`, `202611` or `2026年11月`.
+    ///
+    /// Full-width digits and separators are accepted, as elsewhere in the
+    /// ledger, because clerks type through a Chinese IME. The year must have
+    /// four digits so that `20261` is rejected rather than guessed as 2026-1 or 2026-10.
+    pub fn parse(text: &str) -> Result<Month, MonthError> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Err(MonthError::Empty);
+        }
+        let invalid = || MonthError::Invalid(trimmed.to_owned());
+        let normalised: String = trimmed.chars().map(normalise_char).collect();
+        let without_suffix = normalised.strip_suffix('月').unwrap_or(&normalised);
+        let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let (year_text, month_text) = match without_suffix.split_once(['-', '/', '.', '年']) {
+            Some(parts) => parts,
+            // Digits only, so byte index 4 is a character boundary.
+            None if without_suffix.len() == 6 && all_digits(without_suffix) => {
+                without_suffix.split_at(4)
+            }
+            None => return Err(invalid()),
+        };
+        if year_text.len() != 4 || !all_digits(year_text) || !all_digits(month_text) {
+            return Err(invalid());
+        }
+        // Only an absurdly long month number can fail here; it is no month either way.
+        let year: i16 = year_text.parse().map_err(|_| invalid())?;
+        let month: u32 = month_text.parse().map_err(|_| invalid())?;
+        let month_i8 = i8::try_from(month).map_err(|_| MonthError::MonthOutOfRange(month))?;
+        Month::new(year, month_i8).ok_or(MonthError::MonthOutOfRange(month))
+    }
+
+    /// The month containing `date`.
+    pub fn of(date: Date) -> Month {
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    /// Whether `date` falls in this month.
+    pub fn contains(self, date: Date) -> bool {
+        Month::of(date) == self
+    }
+
+    /// The 1st of the month.
+    ///
+    /// A hand-built month with out-of-range fields is clamped into range
+    /// rather than panicking, as the ledger must keep running on bad rows.
+    pub fn first_day(self) -> Date {
+        let year = self.year.clamp(Date::MIN.year(), Date::MAX.year());
+        let month = self.month.clamp(1, 12);
+        Date::new(year, month, 1).unwrap_or(Date::MIN)
+    }
+
+    /// The last day of the month (28th-31st).
+    pub fn last_day(self) -> Date {
+        self.first_day().last_of_month()
+    }
+
+    /// Number of days in the month, 28-31; February follows leap years.
+    pub fn days(self) -> i8 {
+        self.first_day().days_in_month()
+    }
+
+    /// The following month; stays put at December 9999, the end of the calendar.
+    pub fn next(self) -> Month {
+        Month::of(self.last_day().tomorrow().unwrap_or(Date::MAX))
+    }
+
+    /// The preceding month; stays put at January -9999, the start of the calendar.
+    pub fn prev(self) -> Month {
+        Month::of(self.first_day().yesterday().unwrap_or(Date::MIN))
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl FromStr for Month {
+    type Err = MonthError;
+
+    fn from_str(text: &str) -> Result<Month, MonthError> {
+        Month::parse(text)
+    }
+}
+
+/// Maps the full-width ASCII forms an IME produces (`２０２６／１１`) to ASCII.
+fn normalise_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// One published minimum-wage standard for one tier of areas.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MinimumWage {
+    /// First day the standard applies; it stays in force until the next one.
+    pub effective_from: Date,
+    /// Area tier (1, 2, 3…) as assigned by the provincial notice.
+    pub tier: u8,
+    /// Monthly minimum wage, for urban posts.
+    pub monthly_fen: Fen,
+    /// Hourly minimum wage for part-time work, for rural posts.
+    pub hourly_fen: Fen,
+}
+
+/// The history of minimum-wage standards, looked up by tier and day.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct WageTable {
+    /// Sorted by (effective_from, tier), one row per key.
+    rows: Vec<MinimumWage>,
+}
+
+impl WageTable {
+    /// Builds a table from rows in any order.
+    ///
+    /// When two rows share a tier and start date, the later one in `rows`
+    /// wins, so a correction can simply be appended to the list.
+    pub fn new(mut rows: Vec<MinimumWage>) -> WageTable {
+        // Stable sort keeps input order among equal keys, which dedup_by relies on.
+        rows.sort_by_key(|r| (r.effective_from, r.tier));
+        rows.dedup_by(|later, kept| {
+            let same_key = later.effective_from == kept.effective_from && later.tier == kept.tier;
+            if same_key {
+                std::mem::swap(later, kept);
+            }
+            same_key
+        });
+        WageTable { rows }
+    }
+
+    /// The standard of `tier` in force on `day`: the latest one starting on or before it.
+    pub fn in_force(&self, tier: u8, day: Date) -> Option<&MinimumWage> {
+        self.rows
+            .iter()
+            .rev()
+            .find(|r| r.tier == tier && r.effective_from <= day)
+    }
+
+    /// All standards, oldest first, tiers ascending within a date.
+    pub fn rows(&self) -> &[MinimumWage] {
+        &self.rows
+    }
+}
+
+/// Shandong's minimum wages from 2018-06-01 and 2021-10-01, tiers 1-3.
+///
+/// These figures are a starting point, not an authority: check them against
+/// the provincial notice (山东省人民政府关于调整全省最低工资标准的通知) and
+/// add any later adjustment before paying, since a missing newer row silently
+/// keeps paying the old rate.
+pub fn shandong_defaults() -> WageTable {
+    let row = |effective_from, tier, monthly_fen, hourly_fen| MinimumWage {
+        effective_from,
+        tier,
+        monthly_fen,
+        hourly_fen,
+    };
+    let from_2018 = jiff::civil::date(2018, 6, 1);
+    let from_2021 = jiff::civil::date(2021, 10, 1);
+    WageTable::new(vec![
+        row(from_2018, 1, 191_000, 1_910),
+        row(from_2018, 2, 173_000, 1_730),
+        row(from_2018, 3, 155_000, 1_550),
+        row(from_2021, 1, 210_000, 2_100),
+        row(from_2021, 2, 190_000, 1_900),
+        row(from_2021, 3, 170_000, 1_700),
+    ])
+}
+
+/// Whether a post is urban (monthly wage) or rural (hourly wage).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Area {
+    /// 城镇公益性岗位: monthly minimum wage plus social-insurance subsidy.
+    Urban,
+    /// 乡村公益性岗位: hourly minimum wage times hours worked.
+    Rural,
+}
+
+/// A person's time in a post.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct InPost {
+    /// First day in post, inclusive.
+    pub start: Date,
+    /// Last day in post, inclusive; `None` while still in post.
+    /// A last day before `start` means no day in post at all.
+    pub last_day: Option<Date>,
+}
+
+/// The first and last day in post within `month`, or `None` if there is none.
+fn overlap(month: Month, in_post: InPost) -> Option<(Date, Date)> {
+    let begin = in_post.start.max(month.first_day());
+    let end = in_post
+        .last_day
+        .map_or(month.last_day(), |d| d.min(month.last_day()));
+    (begin <= end).then_some((begin, end))
+}
+
+/// Number of days of `month` the person was in post, 0 to 31.
+pub fn days_in_post(month: Month, in_post: InPost) -> i8 {
+    // Both ends lie in the same month, so the day numbers subtract directly.
+    overlap(month, in_post).map_or(0, |(begin, end)| end.day() - begin.day() + 1)
+}
+
+/// The settings of one pay scheme: which wage tier, and the urban subsidy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PayRules {
+    /// Minimum-wage tier of the district.
+    pub tier: u8,
+    /// Monthly social-insurance subsidy for urban posts; rural posts get none.
+    pub social_insurance_fen: Fen,
+}
+
+/// Why pay could not be computed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Error)]
+pub enum PayError {
+    /// The wage table has no standard for a day the person was in post.
+    #[error("no tier {tier} minimum wage is in force on {day}; add the standard to the wage table")]
+    NoMinimumWage {
+        /// Tier looked up.
+        tier: u8,
+        /// First day in post without a standard.
+        day: Date,
+    },
+    /// Hours were recorded for a month in which the person was never in post.
+    #[error("hours were recorded for a month with no day in post")]
+    HoursOutsidePost,
+    /// Negative hours, or more than 24 hours per day in post.
+    #[error("{} hours cannot be worked in {days_in_post} day(s) in post", format_hours_tenths(*hours_tenths))]
+    ImpossibleHours {
+        /// Hours entered, in tenths.
+        hours_tenths: i64,
+        /// Days in post that month.
+        days_in_post: i8,
+    },
+}
+
+/// Pay for an urban post for one month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct UrbanPay {
+    /// Days in post this month.
+    pub days_in_post: i8,
+    /// Days in the calendar month, the proration denominator.
+    pub days_in_month: i8,
+    /// Prorated minimum wage.
+    pub wage_fen: Fen,
+    /// Social-insurance subsidy.
+    pub social_insurance_fen: Fen,
+}
+
+impl UrbanPay {
+    /// Wage plus subsidy; saturates rather than wrapping on absurd figures.
+    pub fn total_fen(&self) -> Fen {
+        self.wage_fen.saturating_add(self.social_insurance_fen)
+    }
+}
+
+/// Computes an urban post's pay for `month`.
+///
+/// Rule, as shown to users:
+/// - Wage = (sum over each day in post in the month of the monthly minimum
+///   wage in force that day) ÷ (days in the month), rounded half-up to the
+///   fen once at the end. A full month at one rate therefore pays exactly
+///   the monthly figure, and joining on the 15th of a 30-day month pays
+///   16/30 of it.
+/// - Social-insurance subsidy: the full monthly amount for any month with
+///   at least one day in post, because contributions are due per month;
+///   otherwise 0.
+/// - A month with no day in post pays 0; that is not an error.
+pub fn urban_pay(
+    table: &WageTable,
+    rules: &PayRules,
+    month: Month,
+    in_post: InPost,
+) -> Result<UrbanPay, PayError> {
+    let sums = sum_rates(table, rules.tier, month, in_post)?;
+    let days_in_month = month.days();
+    let wage_fen = divide_half_up(sums.monthly_fen, i128::from(days_in_month));
+    let social_insurance_fen = if sums.days > 0 {
+        rules.social_insurance_fen
+    } else {
+        0
+    };
+    Ok(UrbanPay {
+        days_in_post: sums.days,
+        days_in_month,
+        wage_fen,
+        social_insurance_fen,
+    })
+}
+
+/// Pay for a rural post for one month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RuralPay {
+    /// Days in post this month.
+    pub days_in_post: i8,
+    /// Hours worked this month, in tenths.
+    pub hours_tenths: i64,
+    /// Hours times the hourly minimum wage.
+    pub wage_fen: Fen,
+}
+
+impl RuralPay {
+    /// The amount to pay; rural posts have no subsidy, so it equals the wage.
+    pub fn total_fen(&self) -> Fen {
+        self.wage_fen
+    }
+}
+
+/// Computes a rural post's pay for `month` from the hours worked.
+///
+/// Rule, as shown to users:
+/// - The month's hours are spread evenly over the days in post, so each day
+///   is paid at the hourly minimum wage in force that day.
+/// - Wage = hours × (sum over days in post of the hourly minimum wage in
+///   force that day) ÷ (days in post), rounded half-up to the fen once at
+///   the end.
+/// - No hours in a month with no day in post pays 0; hours in such a month
+///   are an error, as are negative hours or more than 24 hours per day in post.
+pub fn rural_pay(
+    table: &WageTable,
+    rules: &PayRules,
+    month: Month,
+    in_post: InPost,
+    hours_tenths: i64,
+) -> Result<RuralPay, PayError> {
+    let sums = sum_rates(table, rules.tier, month, in_post)?;
+    if sums.days == 0 && hours_tenths != 0 {
+        return Err(PayError::HoursOutsidePost);
+    }
+    if hours_tenths < 0 || hours_tenths > 24 * 10 * i64::from(sums.days) {
+        return Err(PayError::ImpossibleHours {
+            hours_tenths,
+            days_in_post: sums.days,
+        });
+    }
+    let wage_fen = if sums.days == 0 {
+        0
+    } else {
+        let numerator = i128::from(hours_tenths) * sums.hourly_fen;
+        divide_half_up(numerator, 10 * i128::from(sums.days))
+    };
+    Ok(RuralPay {
+        days_in_post: sums.days,
+        hours_tenths,
+        wage_fen,
+    })
+}
+
+/// Per-day rates summed over the days in post; i128 so the sums cannot overflow.
+#[derive(Default)]
+struct RateSums {
+    /// Days in post in the month.
+    days: i8,
+    /// Sum of the monthly minimum in force on each of those days.
+    monthly_fen: i128,
+    /// Sum of the hourly minimum in force on each of those days.
+    hourly_fen: i128,
+}
+
+/// Sums the standard in force on each day in post; only those days need a standard.
+fn sum_rates(
+    table: &WageTable,
+    tier: u8,
+    month: Month,
+    in_post: InPost,
+) -> Result<RateSums, PayError> {
+    let mut sums = RateSums::default();
+    let Some((begin, end)) = overlap(month, in_post) else {
+        return Ok(sums);
+    };
+    for day in begin.series(Span::new().days(1)).take_while(|d| *d <= end) {
+        let wage = table
+            .in_force(tier, day)
+            .ok_or(PayError::NoMinimumWage { tier, day })?;
+        sums.days += 1;
+        sums.monthly_fen += i128::from(wage.monthly_fen);
+        sums.hourly_fen += i128::from(wage.hourly_fen);
+    }
+    Ok(sums)
+}
+
+/// `numerator / denominator` (> 0) rounded to the nearest fen, halves away from zero.
+///
+/// Away from zero is half-up for the non-negative amounts pay produces, and
+/// keeps a negative figure the mirror image of the positive one. Only a
+/// table with absurd figures (near 10^17 yuan) can exceed `Fen`; it saturates.
+fn divide_half_up(numerator: i128, denominator: i128) -> Fen {
+    let magnitude = (2 * numerator.abs() + denominator) / (2 * denominator);
+    let rounded = if numerator < 0 { -magnitude } else { magnitude };
+    Fen::try_from(rounded).unwrap_or(if rounded < 0 { Fen::MIN } else { Fen::MAX })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    /// Tier 1 with a made-up 500-yuan subsidy; the rules only pass it through.
+    const RULES: PayRules = PayRules {
+        tier: 1,
+        social_insurance_fen: 50_000,
+    };
+
+    fn month(year: i16, month: i8) -> Month {
+        Month { year, month }
+    }
+
+    fn post(start: Date, last_day: Option<Date>) -> InPost {
+        InPost { start, last_day }
+    }
+
+    fn urban(t: &WageTable, m: Month, in_post: InPost) -> UrbanPay {
+        urban_pay(t, &RULES, m, in_post).unwrap()
+    }
+
+    fn rural(t: &WageTable, m: Month, start: Date, tenths: i64) -> Result<RuralPay, PayError> {
+        rural_pay(t, &RULES, m, post(start, None), tenths)
+    }
+
+    fn wage(from: Date, monthly_fen: Fen, hourly_fen: Fen) -> MinimumWage {
+        let tier = 1;
+        MinimumWage {
+            effective_from: from,
+            tier,
+            monthly_fen,
+            hourly_fen,
+        }
+    }
+
+    /// Tier 1 at 2100/month, 21/hour, rising to 2200 and 22 on 2026-07-16.
+    fn july_rise() -> WageTable {
+        WageTable::new(vec![
+            wage(date(2026, 7, 16), 220_000, 2_200),
+            wage(date(2021, 10, 1), 210_000, 2_100),
+        ])
+    }
+
+    #[test]
+    fn month_parses_and_displays() {
+        let nov = month(2026, 11);
+        for text in [
+            "2026-11",
+            "2026/11",
+            "202611",
+            " 2026.11 ",
+            "2026年11月",
+            "２０２６－１１",
+        ] {
+            assert_eq!(Month::parse(text), Ok(nov), "{text:?}");
+        }
+        assert_eq!(Month::parse("2026-1"), Ok(month(2026, 1)));
+        assert_eq!("2026-01".parse(), Ok(month(2026, 1)));
+        assert_eq!(month(2026, 1).to_string(), "2026-01");
+        assert_eq!(nov.to_string(), "2026-11");
+        assert_eq!(Month::parse(" "), Err(MonthError::Empty));
+        assert_eq!(
+            Month::parse("2026-13"),
+            Err(MonthError::MonthOutOfRange(13))
+        );
+        assert_eq!(Month::parse("202600"), Err(MonthError::MonthOutOfRange(0)));
+        for text in [
+            "20261",
+            "26-11",
+            "2026-",
+            "2026-11-05",
+            "Nov 2026",
+            "123é4",
+            "2026-1a",
+        ] {
+            assert_eq!(Month::parse(text), Err(MonthError::Invalid(text.into())));
+        }
+        let message = Month::parse("11/2026").unwrap_err().to_string();
+        assert_eq!(
+            message,
+            "\"11/2026\" is not a month; write it as YYYY-MM, e.g. 2026-11"
+        );
+    }
+
+    #[test]
+    fn month_calendar() {
+        let nov = month(2026, 11);
+        assert_eq!(Month::new(2026, 11), Some(nov));
+        assert_eq!(Month::new(2026, 0), None);
+        assert_eq!(Month::new(2026, 13), None);
+        assert_eq!(Month::new(10_000, 1), None);
+        assert_eq!(nov.first_day(), date(2026, 11, 1));
+        assert_eq!(nov.last_day(), date(2026, 11, 30));
+        assert_eq!(nov.days(), 30);
+        assert_eq!(month(2024, 2).days(), 29);
+        assert_eq!(month(2026, 2).days(), 28);
+        assert_eq!(month(2026, 12).next(), month(2027, 1));
+        assert_eq!(month(2027, 1).prev(), month(2026, 12));
+        assert_eq!(month(9999, 12).next(), month(9999, 12));
+        assert_eq!(Month::of(date(2026, 11, 30)), nov);
+        assert!(nov.contains(date(2026, 11, 1)) && !nov.contains(date(2026, 12, 1)));
+        assert!(month(2026, 2) < nov && nov < month(2027, 1));
+    }
+
+    #[test]
+    fn wage_table_lookup() {
+        let table = shandong_defaults();
+        let keys: Vec<_> = table
+            .rows()
+            .iter()
+            .map(|r| (r.effective_from, r.tier))
+            .collect();
+        assert_eq!(keys.len(), 6);
+        assert!(keys.is_sorted());
+        let monthly = |tier, day| table.in_force(tier, day).map(|w| w.monthly_fen);
+        assert_eq!(monthly(1, date(2021, 9, 30)), Some(191_000));
+        assert_eq!(monthly(1, date(2021, 10, 1)), Some(210_000));
+        assert_eq!(monthly(3, date(2030, 1, 1)), Some(170_000));
+        assert_eq!(monthly(2, date(2018, 6, 1)), Some(173_000));
+        assert_eq!(monthly(1, date(2018, 5, 31)), None);
+        assert_eq!(monthly(4, date(2026, 1, 1)), None);
+        // A correction appended for the same tier and date replaces the original.
+        let day = date(2021, 10, 1);
+        let fixed = WageTable::new(vec![wage(day, 1, 1), wage(day, 210_000, 2_100)]);
+        assert_eq!(fixed.rows(), [wage(day, 210_000, 2_100)]);
+    }
+
+    #[test]
+    fn counts_days_in_post() {
+        let days = |start, last_day| days_in_post(month(2026, 11), post(start, last_day));
+        assert_eq!(days(date(2025, 3, 1), None), 30);
+        assert_eq!(days(date(2026, 11, 15), None), 16);
+        assert_eq!(days(date(2025, 3, 1), Some(date(2026, 11, 10))), 10);
+        assert_eq!(days(date(2026, 11, 5), Some(date(2026, 11, 5))), 1);
+        assert_eq!(days(date(2025, 3, 1), Some(date(2026, 10, 31))), 0);
+        assert_eq!(days(date(2026, 12, 1), None), 0);
+        assert_eq!(days(date(2026, 11, 20), Some(date(2026, 11, 19))), 0);
+    }
+
+    #[test]
+    fn urban_full_and_partial_months() {
+        let (t, nov) = (shandong_defaults(), month(2026, 11));
+        // Full month: 30 × 210000 / 30 = 210000; plus the 50000 subsidy = 260000.
+        let full = urban(&t, nov, post(date(2025, 3, 1), None));
+        assert_eq!((full.days_in_post, full.days_in_month), (30, 30));
+        assert_eq!(
+            (full.wage_fen, full.social_insurance_fen),
+            (210_000, 50_000)
+        );
+        assert_eq!(full.total_fen(), 260_000);
+        // Joined 11-15: days 15..=30 = 16; 16 × 210000 / 30 = 112000; full subsidy.
+        let joined = urban(&t, nov, post(date(2026, 11, 15), None));
+        assert_eq!((joined.days_in_post, joined.wage_fen), (16, 112_000));
+        assert_eq!(joined.total_fen(), 162_000);
+        // Last day 11-10: days 1..=10 = 10; 10 × 210000 / 30 = 70000.
+        let left = urban(&t, nov, post(date(2024, 1, 1), Some(date(2026, 11, 10))));
+        assert_eq!((left.days_in_post, left.wage_fen), (10, 70_000));
+    }
+
+    #[test]
+    fn urban_minimum_wage_change_on_the_first() {
+        let (t, always) = (shandong_defaults(), post(date(2020, 1, 1), None));
+        // October 2021: all 31 days at the new rate; 31 × 210000 / 31 = 210000.
+        assert_eq!(urban(&t, month(2021, 10), always).wage_fen, 210_000);
+        // September 2021: all 30 days still at 1910; 30 × 191000 / 30 = 191000.
+        assert_eq!(urban(&t, month(2021, 9), always).wage_fen, 191_000);
+    }
+
+    #[test]
+    fn urban_minimum_wage_change_mid_month() {
+        // July 2026 has 31 days: 1..=15 at 210000, 16..=31 at 220000.
+        // (15 × 210000 + 16 × 220000) / 31 = (3150000 + 3520000) / 31 = 6670000 / 31
+        // = 215161.29… → 215161.
+        let pay = urban(&july_rise(), month(2026, 7), post(date(2026, 1, 1), None));
+        assert_eq!((pay.days_in_post, pay.days_in_month), (31, 31));
+        assert_eq!(pay.wage_fen, 215_161);
+    }
+
+    #[test]
+    fn urban_leap_february() {
+        let (t, feb) = (shandong_defaults(), month(2024, 2));
+        // Full month: 29 × 210000 / 29 = 210000.
+        let full = urban(&t, feb, post(date(2023, 1, 1), None));
+        assert_eq!((full.days_in_post, full.days_in_month), (29, 29));
+        assert_eq!(full.wage_fen, 210_000);
+        // Joined 02-15: days 15..=29 = 15; 15 × 210000 / 29 = 108620.69… → 108621.
+        let joined = urban(&t, feb, post(date(2024, 2, 15), None));
+        assert_eq!((joined.days_in_post, joined.wage_fen), (15, 108_621));
+    }
+
+    #[test]
+    fn not_in_post_pays_nothing() {
+        // No day in post: no wage row is needed and no subsidy is due.
+        let (empty, nov) = (WageTable::new(Vec::new()), month(2026, 11));
+        let gone = post(date(2024, 1, 1), Some(date(2026, 10, 31)));
+        let pay = urban(&empty, nov, gone);
+        assert_eq!(
+            (pay.days_in_post, pay.days_in_month, pay.total_fen()),
+            (0, 30, 0)
+        );
+        let rural = rural_pay(&empty, &RULES, nov, gone, 0).map(|p| p.total_fen());
+        assert_eq!(rural, Ok(0));
+        let hours = rural_pay(&empty, &RULES, nov, gone, 805);
+        assert_eq!(hours, Err(PayError::HoursOutsidePost));
+    }
+
+    #[test]
+    fn missing_wage_row_is_an_error() {
+        let only_2021 = WageTable::new(vec![wage(date(2021, 10, 1), 210_000, 2_100)]);
+        // The first day in post without a standard is named.
+        let (sep, joined) = (month(2021, 9), post(date(2021, 9, 20), None));
+        let expected = PayError::NoMinimumWage {
+            tier: 1,
+            day: date(2021, 9, 20),
+        };
+        assert_eq!(urban_pay(&only_2021, &RULES, sep, joined), Err(expected));
+        assert_eq!(
+            rural_pay(&only_2021, &RULES, sep, joined, 100),
+            Err(expected)
+        );
+        let tier_4 = PayRules { tier: 4, ..RULES };
+        let err = urban_pay(&shandong_defaults(), &tier_4, month(2026, 11), joined);
+        let text =
+            "no tier 4 minimum wage is in force on 2026-11-01; add the standard to the wage table";
+        assert_eq!(err.unwrap_err().to_string(), text);
+    }
+
+    #[test]
+    fn rural_hours() {
+        let (t, nov) = (shandong_defaults(), month(2026, 11));
+        // 805 × (30 × 2100) / (10 × 30) = 805 × 2100 / 10 = 169050 (80.5 h × 21 yuan).
+        let pay = rural(&t, nov, date(2025, 1, 1), 805).unwrap();
+        assert_eq!((pay.days_in_post, pay.hours_tenths), (30, 805));
+        assert_eq!((pay.wage_fen, pay.total_fen()), (169_050, 169_050));
+        // Joined 11-15, one rate: 805 × (16 × 2100) / (10 × 16) = 169050 still.
+        let joined = rural(&t, nov, date(2026, 11, 15), 805).unwrap();
+        assert_eq!((joined.days_in_post, joined.wage_fen), (16, 169_050));
+    }
+
+    #[test]
+    fn rural_hours_across_a_change() {
+        let (t, july) = (july_rise(), month(2026, 7));
+        // Hourly sum = 15 × 2100 + 16 × 2200 = 31500 + 35200 = 66700.
+        // 805 × 66700 / (10 × 31) = 53693500 / 310 = 173204.84… → 173205.
+        let pay = rural(&t, july, date(2026, 1, 1), 805);
+        assert_eq!(pay.map(|p| p.wage_fen), Ok(173_205));
+        // In post from the 16th only: 805 × (16 × 2200) / (10 × 16) = 177100.
+        let late = rural(&t, july, date(2026, 7, 16), 805);
+        assert_eq!(late.map(|p| p.wage_fen), Ok(177_100));
+    }
+
+    #[test]
+    fn rural_rejects_impossible_hours() {
+        let pay = |tenths| {
+            rural(
+                &shandong_defaults(),
+                month(2026, 11),
+                date(2026, 11, 30),
+                tenths,
+            )
+        };
+        let impossible = |hours_tenths| {
+            Err(PayError::ImpossibleHours {
+                hours_tenths,
+                days_in_post: 1,
+            })
+        };
+        assert_eq!(pay(-5), impossible(-5));
+        // One day holds at most 24 h = 240 tenths: 240 × 2100 / 10 = 50400.
+        assert_eq!(pay(240).map(|p| p.wage_fen), Ok(50_400));
+        assert_eq!(pay(241), impossible(241));
+        let message = pay(241).unwrap_err().to_string();
+        assert_eq!(message, "24.1 hours cannot be worked in 1 day(s) in post");
+    }
+
+    #[test]
+    fn rounds_half_up_once() {
+        let (odd, nov) = (
+            WageTable::new(vec![wage(date(2026, 1, 1), 210_015, 2_101)]),
+            month(2026, 11),
+        );
+        // 1 day (11-30): 210015 / 30 = 7000.5 → 7001.
+        assert_eq!(
+            urban(&odd, nov, post(date(2026, 11, 30), None)).wage_fen,
+            7_001
+        );
+        // 0.5 h: 5 × 2101 / 10 = 1050.5 → 1051; 0.4 h: 4 × 2101 / 10 = 840.4 → 840.
+        let wage_of = |tenths| rural(&odd, nov, date(2026, 11, 30), tenths).map(|p| p.wage_fen);
+        assert_eq!((wage_of(5), wage_of(4)), (Ok(1_051), Ok(840)));
+        // Rounded once: 30 × 210015 / 30 = 210015, not 30 × round(7000.5) = 210030.
+        assert_eq!(
+            urban(&odd, nov, post(date(2026, 1, 1), None)).wage_fen,
+            210_015
+        );
+        assert_eq!((divide_half_up(-15, 10), divide_half_up(-14, 10)), (-2, -1));
+    }
+}

@@ -1,0 +1,520 @@
+//! Writes report tables to an `.xlsx` workbook: the month's 补贴发放表 for the bank, and later
+//! reports, in a shape that survives further work in Excel or WPS.
+//!
+//! Every sheet has the same layout (0-based rows, as in `rust_xlsxwriter` and `calamine`):
+//! [`TITLE_ROW`] the title merged across the columns, [`SUBTITLE_ROW`] the subtitle (kept even
+//! when empty, so that code reading a sheet back finds the header at a fixed place),
+//! [`HEADER_ROW`] the bold bordered column headers, the data from [`FIRST_DATA_ROW`], then the
+//! totals row (only if a column is totalled) and, after one blank row, the footer lines.
+//!
+//! Text is written as string cells with the text format `@`: an 18-digit ID number stored as a
+//! number keeps only 15 significant digits in Excel, and a landline's leading 0 would vanish.
+
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::utility::cell_range;
+use rust_xlsxwriter::{ColNum, Format, FormatAlign, FormatBorder, Formula, RowNum};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError as WriterError};
+
+use crate::domain::money::Fen;
+
+/// Row of the title.
+pub const TITLE_ROW: u32 = 0;
+/// Row of the subtitle (unit, month, 金额单位：元 …).
+pub const SUBTITLE_ROW: u32 = 1;
+/// Row of the column headers, frozen on screen and repeated on every printed page.
+pub const HEADER_ROW: u32 = 2;
+/// Row of the first data row.
+pub const FIRST_DATA_ROW: u32 = 3;
+
+/// Paper size index of A4 in the OOXML page setup.
+const PAPER_A4: u8 = 9;
+/// Excel's built-in number format `@` ("Text"), by index so that Excel and WPS show it as such.
+const TEXT_FORMAT: u8 = 49;
+/// Excel's number of rows of a worksheet.
+const MAX_ROWS: RowNum = 1_048_576;
+/// Excel's number of columns of a worksheet.
+const MAX_COLS: ColNum = 16_384;
+
+/// What the sheet-building helpers return: `rust_xlsxwriter`'s error, named by the caller.
+type Written = Result<(), WriterError>;
+
+/// One cell of a data row.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CellValue {
+    /// Text, written as a string cell with the text format `@`: names, ID numbers, phones,
+    /// bank accounts — anything Excel must not turn into a number.
+    Text(String),
+    /// Money in fen, written as yuan: the number `fen / 100` with the format `0.00`. The
+    /// double nearest to a 2-decimal yuan amount shows and sums back to the exact fen for
+    /// amounts below 10^13 fen (Excel keeps 15 significant digits), so a bank or a clerk can
+    /// compute with the cell, while the totals row is still computed here in integer fen.
+    Fen(Fen),
+    /// Any other number, written with Excel's General format.
+    Number(f64),
+    /// A count or other integer, written with the format `0` (exact below 2^53).
+    Int(i64),
+}
+
+/// A column of a sheet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SheetColumn {
+    /// The header text.
+    pub header: String,
+    /// Width in Excel's character units (a CJK character takes about 2).
+    pub width: f64,
+    /// Whether the totals row sums this column.
+    pub total: bool,
+}
+
+/// One worksheet: a titled table with an optional totals row and footer lines.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SheetTable {
+    /// Name of the worksheet tab (Excel allows at most 31 characters, none of `[]:*?/\`).
+    pub sheet_name: String,
+    /// The title above the table, e.g. "2025年6月公益性岗位补贴发放表".
+    pub title: String,
+    /// The line under the title, e.g. "单位：东城街道　　金额单位：元"; may be empty.
+    pub subtitle: String,
+    /// The columns, left to right.
+    pub columns: Vec<SheetColumn>,
+    /// The data rows; every row must have exactly one cell per column.
+    pub rows: Vec<Vec<CellValue>>,
+    /// Label of the totals row, e.g. "合计", written left of the first totalled column.
+    pub totals_label: String,
+    /// Lines under the table, e.g. "制表人：____　审核人：____".
+    pub footer: Vec<String>,
+}
+
+/// Why a workbook could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum XlsxError {
+    /// A table could not be laid out (ragged row, bad sheet name, beyond Excel's 1,048,576
+    /// rows …); the file was not touched.
+    #[error("could not write sheet \"{sheet}\" of {path}: {source}")]
+    Sheet {
+        /// The file that was not written.
+        path: PathBuf,
+        /// The sheet's name.
+        sheet: String,
+        /// What went wrong.
+        source: WriterError,
+    },
+    /// The workbook could not be finished (two sheets of one name) or the file could not be
+    /// written (missing folder, no permission, open in Excel …).
+    #[error("could not write {path}: {source}")]
+    Save {
+        /// The file that could not be written.
+        path: PathBuf,
+        /// What `rust_xlsxwriter` reported.
+        source: WriterError,
+    },
+}
+
+/// Writes `tables` to a new workbook at `path`, one worksheet per table, replacing the file.
+///
+/// The whole workbook is built in memory before the file is touched, so a bad table leaves an
+/// existing file as it was (a few MB for 100,000 rows).
+///
+/// # Errors
+///
+/// [`XlsxError::Sheet`] if a table does not fit a worksheet (a row without one cell per
+/// column, a name Excel refuses, too many rows), [`XlsxError::Save`] if the file can not be
+/// written.
+pub fn write_xlsx(path: &Path, tables: &[SheetTable]) -> Result<(), XlsxError> {
+    let styles = Styles::new();
+    let mut workbook = Workbook::new();
+    for table in tables {
+        let sheet = workbook.add_worksheet();
+        write_sheet(sheet, table, &styles).map_err(|source| XlsxError::Sheet {
+            path: path.to_owned(),
+            sheet: table.sheet_name.clone(),
+            source,
+        })?;
+    }
+    // `Workbook::save` creates the file before its last checks (e.g. two sheets of one name),
+    // which would empty an existing file; the finished bytes are written in one go instead.
+    let bytes = workbook.save_to_buffer();
+    let written = bytes.and_then(|bytes| Ok(std::fs::write(path, bytes)?));
+    written.map_err(|source| XlsxError::Save {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// The formats of a workbook, built once because `rust_xlsxwriter` looks a format up per cell.
+struct Styles {
+    title: Format,
+    plain: Format,
+    text_column: Format,
+    header: Format,
+    body: CellFormats,
+    total: CellFormats,
+}
+
+/// The formats of value cells, one per kind of [`CellValue`].
+struct CellFormats {
+    text: Format,
+    money: Format,
+    number: Format,
+    int: Format,
+}
+
+impl Styles {
+    fn new() -> Self {
+        let cell = Format::new().set_border(FormatBorder::Thin);
+        let cell = cell.set_align(FormatAlign::VerticalCenter);
+        let title = Format::new().set_bold().set_font_size(16);
+        let title = title.set_align(FormatAlign::Center);
+        let header = cell.clone().set_bold().set_align(FormatAlign::Center);
+        Styles {
+            title: title.set_align(FormatAlign::VerticalCenter),
+            plain: Format::new().set_align(FormatAlign::Left),
+            // Without the border, which would otherwise run down the whole empty column.
+            text_column: Format::new().set_num_format_index(TEXT_FORMAT),
+            // Long Chinese headers wrap instead of widening the printed page.
+            header: header.set_text_wrap(),
+            body: CellFormats::new(&cell),
+            total: CellFormats::new(&cell.set_bold()),
+        }
+    }
+}
+
+impl CellFormats {
+    fn new(base: &Format) -> Self {
+        CellFormats {
+            text: base.clone().set_num_format_index(TEXT_FORMAT),
+            money: base.clone().set_num_format("0.00"),
+            number: base.clone(),
+            int: base.clone().set_num_format("0"),
+        }
+    }
+}
+
+/// Lays out one table on `ws`.
+fn write_sheet(ws: &mut Worksheet, table: &SheetTable, styles: &Styles) -> Written {
+    // A cell without a column would print without a header, and a missing cell would shift an
+    // amount under the wrong header: refuse ragged rows before writing anything.
+    let ncols = table.columns.len();
+    if let Some(i) = table.rows.iter().position(|row| row.len() != ncols) {
+        let (row, found) = (i + 1, table.rows[i].len());
+        let why = format!("data row {row} has {found} cells but the sheet has {ncols} columns");
+        return Err(WriterError::ParameterError(why));
+    }
+    // Checked once here, so that the `as` casts to Excel's row and column types below are exact.
+    let last_row = FIRST_DATA_ROW as usize + table.rows.len() + 1 + table.footer.len();
+    if ncols > usize::from(MAX_COLS) || last_row >= MAX_ROWS as usize {
+        return Err(WriterError::RowColumnLimitError);
+    }
+    ws.set_name(&table.sheet_name)?;
+    let last_col = ncols.max(1) as ColNum - 1;
+    write_band(ws, TITLE_ROW, last_col, &table.title, &styles.title)?;
+    ws.set_row_height(TITLE_ROW, 30)?;
+    write_band(ws, SUBTITLE_ROW, last_col, &table.subtitle, &styles.plain)?;
+
+    for (c, column) in table.columns.iter().enumerate() {
+        let col = c as ColNum;
+        ws.set_column_width(col, column.width)?;
+        ws.write_string_with_format(HEADER_ROW, col, &column.header, &styles.header)?;
+        // A text column keeps `@` below the data too, so an ID typed into a new row stays text.
+        let text = |row: &Vec<CellValue>| matches!(row[c], CellValue::Text(_));
+        if !table.rows.is_empty() && table.rows.iter().all(text) {
+            ws.set_column_format(col, &styles.text_column)?;
+        }
+    }
+    let mut next = FIRST_DATA_ROW;
+    for row in &table.rows {
+        for (c, cell) in row.iter().enumerate() {
+            write_cell(ws, next, c as ColNum, cell, &styles.body)?;
+        }
+        next += 1;
+    }
+    if table.columns.iter().any(|c| c.total) {
+        write_totals(ws, table, next, &styles.total)?;
+        next += 1;
+    }
+    for line in &table.footer {
+        next += 1; // the first footer line leaves a blank row under the table
+        write_band(ws, next, last_col, line, &styles.plain)?;
+    }
+
+    // Keep the header on screen while scrolling, and on every printed page.
+    ws.set_freeze_panes(FIRST_DATA_ROW, 0)?;
+    ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    ws.set_paper_size(PAPER_A4).set_landscape();
+    // One page wide, as many pages long as needed: a bank sheet must not split its columns.
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_center_horizontally(true);
+    ws.set_footer("&C第 &P 页，共 &N 页");
+    Ok(())
+}
+
+/// Writes one text line across columns `0..=last`, merged (but Excel refuses to merge one cell).
+fn write_band(ws: &mut Worksheet, row: RowNum, last: ColNum, text: &str, f: &Format) -> Written {
+    if last > 0 {
+        ws.merge_range(row, 0, row, last, text, f)?;
+    } else {
+        ws.write_string_with_format(row, 0, text, f)?;
+    }
+    Ok(())
+}
+
+/// Writes one value cell with the format of its kind.
+fn write_cell(ws: &mut Worksheet, r: RowNum, c: ColNum, v: &CellValue, f: &CellFormats) -> Written {
+    match v {
+        CellValue::Text(s) => ws.write_string_with_format(r, c, s, &f.text)?,
+        CellValue::Fen(fen) => ws.write_number_with_format(r, c, *fen as f64 / 100.0, &f.money)?,
+        CellValue::Number(x) => ws.write_number_with_format(r, c, *x, &f.number)?,
+        // Excel has only doubles; counts are far below 2^53.
+        CellValue::Int(n) => ws.write_number_with_format(r, c, *n as f64, &f.int)?,
+    };
+    Ok(())
+}
+
+/// Writes the totals row at `row`: the label left of the first totalled column, and for each
+/// totalled column a `SUM` formula whose cached result is the exact total computed here, so
+/// Excel and WPS keep the total live when a row is edited, while readers that do not
+/// calculate (a bank's import, `calamine`) still see the right value.
+fn write_totals(ws: &mut Worksheet, table: &SheetTable, row: RowNum, f: &CellFormats) -> Written {
+    let first = table.columns.iter().position(|c| c.total).unwrap_or(0);
+    if first > 0 {
+        write_band(ws, row, first as ColNum - 1, &table.totals_label, &f.text)?;
+    }
+    for (c, column) in table.columns.iter().enumerate().skip(first) {
+        let col = c as ColNum;
+        if !column.total {
+            ws.write_blank(row, col, &f.text)?;
+            continue;
+        }
+        let (value, result, format) = column_total(table, c, f);
+        if table.rows.is_empty() {
+            ws.write_number_with_format(row, col, value, format)?;
+        } else {
+            let sum = format!("=SUM({})", cell_range(FIRST_DATA_ROW, col, row - 1, col));
+            ws.write_formula_with_format(row, col, Formula::new(sum).set_result(result), format)?;
+        }
+    }
+    Ok(())
+}
+
+/// The total of column `c`: its value, its exact text for the formula's cached result, and
+/// its format. A money column is summed in integer fen (as `i128`, which no number of `i64`
+/// rows overflows); any other column as doubles of the shown values.
+fn column_total<'f>(table: &SheetTable, c: usize, f: &'f CellFormats) -> (f64, String, &'f Format) {
+    let (mut fen, mut other, mut money) = (0_i128, 0.0_f64, true);
+    for row in &table.rows {
+        match row[c] {
+            CellValue::Text(_) => {}
+            CellValue::Fen(x) => fen += i128::from(x),
+            CellValue::Number(x) => (other, money) = (other + x, false),
+            CellValue::Int(x) => (other, money) = (other + x as f64, false),
+        }
+    }
+    if money {
+        return (fen as f64 / 100.0, yuan_text(fen), &f.money);
+    }
+    let sum = fen as f64 / 100.0 + other;
+    (sum, sum.to_string(), &f.number)
+}
+
+/// Exact yuan text of `fen` with two decimals ("2570.50", "-50.00"), made from the integer so
+/// that no rounding of a double can creep into the cached total.
+fn yuan_text(fen: i128) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let abs = fen.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{Data, Dimensions, Reader, Xlsx, open_workbook};
+
+    fn s(text: &str) -> CellValue {
+        CellValue::Text(text.into())
+    }
+
+    fn person(no: i64, name: &str, id: &str, phone: &str, fen: Fen) -> Vec<CellValue> {
+        vec![
+            CellValue::Int(no),
+            s(name),
+            s(id),
+            s(phone),
+            CellValue::Fen(fen),
+        ]
+    }
+
+    fn subsidy_table() -> SheetTable {
+        let col = |header: &str, width, total| SheetColumn {
+            header: header.into(),
+            width,
+            total,
+        };
+        SheetTable {
+            sheet_name: "2025年6月".into(),
+            title: "2025年6月公益性岗位补贴发放表".into(),
+            subtitle: "单位：东城街道　　金额单位：元".into(),
+            columns: vec![
+                col("序号", 6.0, false),
+                col("姓名", 10.0, false),
+                col("身份证号", 22.0, false),
+                col("联系电话", 16.0, false),
+                col("补贴金额", 12.0, true),
+            ],
+            rows: vec![
+                person(1, "张𠮷秀", "11010519491231002X", "13800138000", 150_000),
+                person(2, "欧阳娜娜", "371203198506120017", "0634-6012345", 112_050),
+                person(
+                    3,
+                    "李四（补扣）",
+                    "371203198506120017",
+                    "0634-6012345",
+                    -5_000,
+                ),
+            ],
+            totals_label: "合计".into(),
+            footer: vec![
+                "制表人：____　审核人：____".into(),
+                "制表日期：2025年6月30日".into(),
+            ],
+        }
+    }
+
+    #[test]
+    fn subsidy_sheet_round_trips_through_calamine() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("补贴发放表.xlsx");
+        let mut empty = subsidy_table();
+        (empty.sheet_name, empty.rows) = ("无人".into(), vec![]);
+        write_xlsx(&path, &[subsidy_table(), empty]).unwrap();
+
+        let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+        assert_eq!(book.sheet_names(), ["2025年6月", "无人"]);
+        let range = book.worksheet_range("2025年6月").unwrap();
+        let at = |r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+        let text = |t: &str| Data::String(t.into());
+        assert_eq!(at(TITLE_ROW, 0), text("2025年6月公益性岗位补贴发放表"));
+        assert_eq!(at(SUBTITLE_ROW, 0), text("单位：东城街道　　金额单位：元"));
+        let headers: Vec<Data> = (0..5).map(|c| at(HEADER_ROW, c)).collect();
+        assert_eq!(
+            headers,
+            ["序号", "姓名", "身份证号", "联系电话", "补贴金额"].map(text)
+        );
+
+        let first = FIRST_DATA_ROW;
+        assert_eq!(at(first, 0), Data::Float(1.0));
+        assert_eq!(at(first, 1), text("张𠮷秀"));
+        assert_eq!(at(first, 2), text("11010519491231002X"));
+        assert_eq!(at(first + 1, 1), text("欧阳娜娜"));
+        assert_eq!(at(first + 1, 2), text("371203198506120017"));
+        assert_eq!(at(first + 1, 3), text("0634-6012345"));
+        let amounts: Vec<Data> = (0..3).map(|r| at(first + r, 4)).collect();
+        assert_eq!(amounts, [1500.0, 1120.5, -50.0].map(Data::Float));
+
+        // 150000 + 112050 − 5000 = 257050 fen, cached under a live SUM.
+        let totals = first + 3;
+        assert_eq!(at(totals, 0), text("合计"));
+        assert_eq!(at(totals, 4), Data::Float(2570.50));
+        let formulas = book.worksheet_formula("2025年6月").unwrap();
+        assert_eq!(formulas.get_value((totals, 4)).unwrap(), "SUM(E4:E6)");
+        assert_eq!(at(totals + 2, 0), text("制表人：____　审核人：____"));
+        assert_eq!(at(totals + 3, 0), text("制表日期：2025年6月30日"));
+
+        let merged = book.merge_cells_by_sheet_name("2025年6月").unwrap();
+        assert!(merged.contains(&Dimensions {
+            start: (TITLE_ROW, 0),
+            end: (TITLE_ROW, 4)
+        }));
+        assert!(merged.contains(&Dimensions {
+            start: (totals, 0),
+            end: (totals, 3)
+        }));
+        let names = book.defined_names();
+        let titles = names.iter().find(|(n, _)| n == "_xlnm.Print_Titles");
+        assert!(
+            titles.is_some_and(|(_, v)| v.ends_with("$3:$3")),
+            "{names:?}"
+        );
+
+        // Without data rows the totals row follows the header and shows 0.00.
+        let range = book.worksheet_range("无人").unwrap();
+        assert_eq!(range.get_value((FIRST_DATA_ROW, 0)), Some(&text("合计")));
+        assert_eq!(
+            range.get_value((FIRST_DATA_ROW, 4)),
+            Some(&Data::Float(0.0))
+        );
+    }
+
+    #[test]
+    fn missing_folder_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("没有这个文件夹").join("发放表.xlsx");
+        let err = write_xlsx(&path, &[subsidy_table()]).unwrap_err();
+        assert!(matches!(err, XlsxError::Save { .. }), "{err:?}");
+        let message = err.to_string();
+        assert!(message.starts_with(&format!("could not write {}: ", path.display())));
+    }
+
+    #[test]
+    fn bad_tables_are_refused_and_leave_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("坏表.xlsx");
+        let mut ragged = subsidy_table();
+        ragged.rows[1].pop();
+        let mut badly_named = subsidy_table();
+        badly_named.sheet_name = "2025/06".into();
+        std::fs::write(&path, b"an older sheet").unwrap();
+        let twins = [subsidy_table(), subsidy_table()];
+        let cases = [
+            (vec![ragged], "data row 2 has 4 cells"),
+            (vec![badly_named], "2025/06"),
+            (twins.to_vec(), "already been used"),
+        ];
+        for (tables, why) in cases {
+            let message = write_xlsx(&path, &tables).unwrap_err().to_string();
+            assert!(
+                message.contains("坏表.xlsx") && message.contains(why),
+                "{message}"
+            );
+            assert_eq!(std::fs::read(&path).unwrap(), b"an older sheet");
+        }
+    }
+
+    #[test]
+    fn yuan_text_is_exact() {
+        assert_eq!(yuan_text(257_050), "2570.50");
+        assert_eq!(yuan_text(-5_000), "-50.00");
+        assert_eq!(yuan_text(-7), "-0.07");
+        assert_eq!(yuan_text(i128::from(i64::MAX) * 3), "276701161105643274.21");
+    }
+
+    /// `cargo test --release xlsx -- --ignored --nocapture` prints the time.
+    #[test]
+    #[ignore = "slow: measures writing 100,000 rows"]
+    fn hundred_thousand_rows() {
+        let mut table = subsidy_table();
+        table.rows = (0..100_000)
+            .map(|i| {
+                person(
+                    i + 1,
+                    "欧阳娜娜",
+                    &format!("3712031985{i:08}"),
+                    "0634-6012345",
+                    i,
+                )
+            })
+            .collect();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("大表.xlsx");
+        let start = std::time::Instant::now();
+        write_xlsx(&path, &[table]).unwrap();
+        let size = std::fs::metadata(&path).unwrap().len();
+        println!("100,000 rows: {:?}, {size} bytes", start.elapsed());
+
+        let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+        let range = book.worksheet_range("2025年6月").unwrap();
+        let total: i64 = 99_999 * 100_000 / 2; // Σ i for i < 100000, in fen
+        let cell = range.get_value((FIRST_DATA_ROW + 100_000, 4));
+        assert_eq!(cell, Some(&Data::Float(total as f64 / 100.0)));
+    }
+}

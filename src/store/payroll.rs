@@ -1,0 +1,472 @@
+//! The monthly subsidy sheet (补贴发放表): attendance in, pay computed, reviewed, approved.
+//!
+//! A month goes open → computed → approved. Changing its attendance or adjustments sends a
+//! computed month back to open; an approved month is locked by the database itself, and a
+//! correction is an adjustment line in a later month.
+
+use jiff::civil::Date;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde_json::json;
+
+use super::posts::{date_col, parse_area};
+use super::{Result, StoreError, Writer, changes::Action, now_text, settings};
+use crate::domain::money::Fen;
+use crate::domain::pay::{
+    Area, InPost, MinimumWage, Month, PayRules, WageTable, rural_pay, urban_pay,
+};
+use crate::domain::{PersonId, PlacementId};
+
+/// Setting key of the district's minimum-wage tier.
+pub const TIER_KEY: &str = "pay.tier";
+/// Setting key of the monthly social-insurance subsidy of urban posts, in fen.
+pub const SOCIAL_INSURANCE_KEY: &str = "pay.social_insurance_fen";
+
+/// Where a month's sheet stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MonthStatus {
+    /// Attendance being filled in.
+    Open,
+    /// Computed, waiting for review and approval.
+    Computed,
+    /// Approved for payment: locked.
+    Approved,
+}
+
+/// The sheet's state for `month`.
+pub fn month_status(conn: &Connection, month: Month) -> Result<MonthStatus> {
+    let status: Option<String> = conn
+        .query_row(
+            "SELECT status FROM subsidy_months WHERE month = ?1",
+            [month.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(match status.as_deref() {
+        Some("approved") => MonthStatus::Approved,
+        Some("computed") => MonthStatus::Computed,
+        _ => MonthStatus::Open,
+    })
+}
+
+fn refuse_if_approved(conn: &Connection, month: Month) -> Result<()> {
+    if month_status(conn, month)? == MonthStatus::Approved {
+        return Err(StoreError::MonthApproved(month.to_string()));
+    }
+    Ok(())
+}
+
+/// A computed month goes back to open when what it was computed from changes.
+fn reopen(w: &Writer<'_>, month: Month) -> Result<()> {
+    w.tx().execute(
+        "UPDATE subsidy_months SET status = 'open' WHERE month = ?1 AND status = 'computed'",
+        [month.to_string()],
+    )?;
+    Ok(())
+}
+
+/// The pay rules for this file: the tier and the social-insurance subsidy.
+pub fn pay_rules(conn: &Connection) -> Result<PayRules> {
+    let number = |key: &str, default: i64| -> Result<i64> {
+        Ok(settings::get(conn, key)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default))
+    };
+    Ok(PayRules {
+        tier: number(TIER_KEY, 2)?.clamp(1, 4) as u8,
+        social_insurance_fen: number(SOCIAL_INSURANCE_KEY, 0)?,
+    })
+}
+
+/// Stores the pay rules.
+pub fn set_pay_rules(w: &Writer<'_>, rules: &PayRules) -> Result<()> {
+    settings::set(w, TIER_KEY, &rules.tier.to_string())?;
+    settings::set(
+        w,
+        SOCIAL_INSURANCE_KEY,
+        &rules.social_insurance_fen.to_string(),
+    )
+}
+
+/// A row of the minimum-wage table as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WageRow {
+    /// Row id.
+    pub id: i64,
+    /// The figures.
+    pub wage: MinimumWage,
+    /// Checked by the user against the provincial notice.
+    pub verified: bool,
+    /// Where the figure came from.
+    pub source: String,
+}
+
+/// The minimum-wage table, oldest first.
+pub fn wage_rows(conn: &Connection) -> Result<Vec<WageRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, effective_from, tier, monthly_fen, hourly_fen, verified, source
+         FROM minimum_wages ORDER BY effective_from, tier",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(WageRow {
+            id: r.get(0)?,
+            wage: MinimumWage {
+                effective_from: date_col(r, 1)?,
+                tier: r.get(2)?,
+                monthly_fen: r.get(3)?,
+                hourly_fen: r.get(4)?,
+            },
+            verified: r.get(5)?,
+            source: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The table the pay rules read.
+pub fn wage_table(conn: &Connection) -> Result<WageTable> {
+    Ok(WageTable::new(
+        wage_rows(conn)?.into_iter().map(|r| r.wage).collect(),
+    ))
+}
+
+/// Adds a minimum-wage row, or replaces the one with the same date and tier.
+pub fn save_wage(w: &Writer<'_>, wage: &MinimumWage, verified: bool, source: &str) -> Result<()> {
+    w.tx().execute(
+        "INSERT INTO minimum_wages (effective_from, tier, monthly_fen, hourly_fen, verified, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (effective_from, tier) DO UPDATE SET monthly_fen = excluded.monthly_fen,
+             hourly_fen = excluded.hourly_fen, verified = excluded.verified, source = excluded.source",
+        params![wage.effective_from.to_string(), wage.tier, wage.monthly_fen, wage.hourly_fen, verified, source],
+    )?;
+    let id: i64 = w.tx().query_row(
+        "SELECT id FROM minimum_wages WHERE effective_from = ?1 AND tier = ?2",
+        params![wage.effective_from.to_string(), wage.tier],
+        |r| r.get(0),
+    )?;
+    let after = json!({
+        "effective_from": wage.effective_from.to_string(), "tier": wage.tier,
+        "monthly_fen": wage.monthly_fen, "hourly_fen": wage.hourly_fen, "verified": verified,
+    });
+    w.log("minimum_wages", id, Action::Update, None, Some(&after))
+}
+
+/// One placement's line in a month's attendance grid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AttendanceRow {
+    /// The placement.
+    pub placement_id: PlacementId,
+    /// The person.
+    pub person_id: PersonId,
+    /// Name.
+    pub name: String,
+    /// Full ID number; views mask it.
+    pub id_number: String,
+    /// Post title.
+    pub post: String,
+    /// Village or community of the post.
+    pub place: String,
+    /// Urban or rural.
+    pub area: Area,
+    /// First and last day in post.
+    pub in_post: InPost,
+    /// The post's monthly hours (rural).
+    pub monthly_hours_tenths: Option<i64>,
+    /// Days worked entered (urban).
+    pub days_worked: Option<i64>,
+    /// Hours entered (rural), in tenths.
+    pub hours_tenths: Option<i64>,
+    /// Whether any attendance was entered.
+    pub entered: bool,
+}
+
+/// Every placement in post on at least one day of `month`, with what was entered for it.
+pub fn attendance(conn: &Connection, month: Month) -> Result<Vec<AttendanceRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT pl.id, pl.person_id, pe.name, pe.id_number, po.title, r.short_name, po.area,
+                pl.start_date, min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end)),
+                po.monthly_hours_tenths, a.days_worked, a.hours_tenths, a.id IS NOT NULL
+         FROM placements pl JOIN people pe ON pe.id = pl.person_id JOIN posts po ON po.id = pl.post_id
+         JOIN regions r ON r.id = po.region_id
+         LEFT JOIN attendance a ON a.placement_id = pl.id AND a.month = ?1
+         WHERE pl.start_date <= ?3
+           AND min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end)) >= ?2
+         ORDER BY r.code, po.title, pe.name, pl.id",
+    )?;
+    let rows = stmt.query_map(
+        params![
+            month.to_string(),
+            month.first_day().to_string(),
+            month.last_day().to_string()
+        ],
+        |r| {
+            Ok(AttendanceRow {
+                placement_id: PlacementId(r.get(0)?),
+                person_id: PersonId(r.get(1)?),
+                name: r.get(2)?,
+                id_number: r.get(3)?,
+                post: r.get(4)?,
+                place: r.get(5)?,
+                area: parse_area(&r.get::<_, String>(6)?),
+                in_post: InPost {
+                    start: date_col(r, 7)?,
+                    last_day: Some(date_col(r, 8)?),
+                },
+                monthly_hours_tenths: r.get(9)?,
+                days_worked: r.get(10)?,
+                hours_tenths: r.get(11)?,
+                entered: r.get(12)?,
+            })
+        },
+    )?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Enters a placement's days worked (urban) or hours (rural) for `month`.
+pub fn set_attendance(
+    w: &Writer<'_>,
+    placement: PlacementId,
+    month: Month,
+    days_worked: Option<i64>,
+    hours_tenths: Option<i64>,
+) -> Result<()> {
+    refuse_if_approved(w.tx(), month)?;
+    if days_worked.is_some_and(|d| !(0..=i64::from(month.days())).contains(&d))
+        || hours_tenths.is_some_and(|h| h < 0)
+    {
+        return Err(StoreError::Rule("attendance out of range".into()));
+    }
+    w.tx().execute(
+        "INSERT INTO attendance (placement_id, month, days_worked, hours_tenths) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (placement_id, month) DO UPDATE SET days_worked = excluded.days_worked,
+             hours_tenths = excluded.hours_tenths",
+        params![placement.0, month.to_string(), days_worked, hours_tenths],
+    )?;
+    let id: i64 = w.tx().query_row(
+        "SELECT id FROM attendance WHERE placement_id = ?1 AND month = ?2",
+        params![placement.0, month.to_string()],
+        |r| r.get(0),
+    )?;
+    reopen(w, month)?;
+    let after = json!({ "placement_id": placement.0, "month": month.to_string(),
+        "days_worked": days_worked, "hours_tenths": hours_tenths });
+    w.log("attendance", id, Action::Update, None, Some(&after))
+}
+
+/// A correction to an approved month, paid with a later month's sheet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewAdjustment {
+    /// The (open) month whose sheet carries it.
+    pub month: Month,
+    /// The placement corrected.
+    pub placement_id: PlacementId,
+    /// The approved month it corrects.
+    pub corrects_month: Month,
+    /// Positive: paid extra; negative: recovered.
+    pub amount_fen: Fen,
+    /// Why.
+    pub reason: String,
+}
+
+/// Adds an adjustment line; it must correct an approved, earlier month.
+pub fn add_adjustment(w: &Writer<'_>, a: &NewAdjustment) -> Result<i64> {
+    refuse_if_approved(w.tx(), a.month)?;
+    if a.corrects_month >= a.month
+        || month_status(w.tx(), a.corrects_month)? != MonthStatus::Approved
+    {
+        return Err(StoreError::Rule(
+            "an adjustment corrects an earlier, approved month".into(),
+        ));
+    }
+    if a.amount_fen == 0 || a.reason.trim().is_empty() {
+        return Err(StoreError::Rule(
+            "an adjustment needs an amount and a reason".into(),
+        ));
+    }
+    w.tx().execute(
+        "INSERT INTO subsidy_adjustments (month, placement_id, corrects_month, amount_fen, reason, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![a.month.to_string(), a.placement_id.0, a.corrects_month.to_string(), a.amount_fen, a.reason.trim(), now_text()],
+    )?;
+    let id = w.tx().last_insert_rowid();
+    reopen(w, a.month)?;
+    let after = json!({ "month": a.month.to_string(), "placement_id": a.placement_id.0,
+        "corrects_month": a.corrects_month.to_string(), "amount_fen": a.amount_fen, "reason": a.reason });
+    w.log(
+        "subsidy_adjustments",
+        id,
+        Action::Insert,
+        None,
+        Some(&after),
+    )?;
+    Ok(id)
+}
+
+/// One computed line, before it is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineCalc {
+    /// The placement paid.
+    pub placement_id: PlacementId,
+    /// Urban or rural.
+    pub area: Area,
+    /// Days in post this month.
+    pub days_in_post: i64,
+    /// Hours paid (rural).
+    pub hours_tenths: Option<i64>,
+    /// Minimum-wage part.
+    pub wage_fen: Fen,
+    /// Social-insurance subsidy (urban).
+    pub social_insurance_fen: Fen,
+    /// Sum of adjustment lines carried by this month.
+    pub adjustment_fen: Fen,
+}
+
+impl LineCalc {
+    /// What is paid on this line.
+    pub fn total_fen(&self) -> Fen {
+        self.wage_fen + self.social_insurance_fen + self.adjustment_fen
+    }
+}
+
+/// The lines `month`'s sheet would have, computed from attendance, the wage table and the
+/// adjustments; `progress` may stop the work by returning `false`.
+pub fn preview(
+    conn: &Connection,
+    month: Month,
+    mut progress: impl FnMut(u64, u64) -> bool,
+) -> Result<Vec<LineCalc>> {
+    let table = wage_table(conn)?;
+    let rules = pay_rules(conn)?;
+    let rows = attendance(conn, month)?;
+    let total = rows.len() as u64;
+    let mut adjustments = adjustments_by_placement(conn, month)?;
+    let mut lines = Vec::with_capacity(rows.len());
+    for (n, row) in rows.iter().enumerate() {
+        if n % 2000 == 0 && !progress(n as u64, total) {
+            return Err(StoreError::Cancelled);
+        }
+        let (days, hours, wage, insurance) = match row.area {
+            Area::Urban => {
+                let pay = urban_pay(&table, &rules, month, row.in_post)?;
+                (
+                    pay.days_in_post,
+                    None,
+                    pay.wage_fen,
+                    pay.social_insurance_fen,
+                )
+            }
+            Area::Rural => {
+                let hours = row.hours_tenths.unwrap_or(0);
+                let pay = rural_pay(&table, &rules, month, row.in_post, hours)?;
+                (pay.days_in_post, Some(hours), pay.wage_fen, 0)
+            }
+        };
+        lines.push(LineCalc {
+            placement_id: row.placement_id,
+            area: row.area,
+            days_in_post: i64::from(days),
+            hours_tenths: hours,
+            wage_fen: wage,
+            social_insurance_fen: insurance,
+            adjustment_fen: adjustments.remove(&row.placement_id).unwrap_or(0),
+        });
+    }
+    // Adjustments for people no longer in post still get paid (or recovered).
+    let mut rest: Vec<_> = adjustments.into_iter().collect();
+    rest.sort();
+    for (placement_id, amount) in rest {
+        let area = super::placements::get(conn, placement_id)?.area;
+        lines.push(LineCalc {
+            placement_id,
+            area,
+            days_in_post: 0,
+            hours_tenths: None,
+            wage_fen: 0,
+            social_insurance_fen: 0,
+            adjustment_fen: amount,
+        });
+    }
+    Ok(lines)
+}
+
+fn adjustments_by_placement(
+    conn: &Connection,
+    month: Month,
+) -> Result<std::collections::HashMap<PlacementId, Fen>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT placement_id, sum(amount_fen) FROM subsidy_adjustments WHERE month = ?1 GROUP BY placement_id",
+    )?;
+    let rows = stmt.query_map([month.to_string()], |r| {
+        Ok((PlacementId(r.get(0)?), r.get(1)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Computes `month`'s sheet and writes its lines, replacing an earlier computation.
+pub fn compute(
+    w: &Writer<'_>,
+    month: Month,
+    progress: impl FnMut(u64, u64) -> bool,
+) -> Result<(usize, Fen)> {
+    refuse_if_approved(w.tx(), month)?;
+    let lines = preview(w.tx(), month, progress)?;
+    let m = month.to_string();
+    w.tx()
+        .execute("DELETE FROM subsidy_lines WHERE month = ?1", [&m])?;
+    w.tx().execute(
+        "INSERT INTO subsidy_months (month, status, computed_at) VALUES (?1, 'computed', ?2)
+         ON CONFLICT (month) DO UPDATE SET status = 'computed', computed_at = excluded.computed_at",
+        params![m, now_text()],
+    )?;
+    let mut insert = w.tx().prepare_cached(
+        "INSERT INTO subsidy_lines (month, placement_id, area, days_in_post, hours_tenths, wage_fen,
+             social_insurance_fen, adjustment_fen, total_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    let mut total = 0;
+    for l in &lines {
+        insert.execute(params![
+            m,
+            l.placement_id.0,
+            super::posts::area_str(l.area),
+            l.days_in_post,
+            l.hours_tenths,
+            l.wage_fen,
+            l.social_insurance_fen,
+            l.adjustment_fen,
+            l.total_fen()
+        ])?;
+        total += l.total_fen();
+    }
+    log_month(
+        w,
+        month,
+        json!({ "status": "computed", "lines": lines.len(), "total_fen": total }),
+    )?;
+    Ok((lines.len(), total))
+}
+
+fn log_month(w: &Writer<'_>, month: Month, after: serde_json::Value) -> Result<()> {
+    let row_id: i64 = w.tx().query_row(
+        "SELECT rowid FROM subsidy_months WHERE month = ?1",
+        [month.to_string()],
+        |r| r.get(0),
+    )?;
+    w.log("subsidy_months", row_id, Action::Update, None, Some(&after))
+}
+
+/// Approves a computed month for payment; from then on it is locked.
+pub fn approve(w: &Writer<'_>, month: Month, today: Date) -> Result<()> {
+    match month_status(w.tx(), month)? {
+        MonthStatus::Approved => return Err(StoreError::MonthApproved(month.to_string())),
+        MonthStatus::Open => {
+            return Err(StoreError::Rule(
+                "compute the sheet before approving it".into(),
+            ));
+        }
+        MonthStatus::Computed => {}
+    }
+    w.tx().execute(
+        "UPDATE subsidy_months SET status = 'approved', approved_at = ?2, approved_by = ?3 WHERE month = ?1",
+        params![month.to_string(), today.to_string(), w.actor()],
+    )?;
+    log_month(w, month, json!({ "status": "approved" }))
+}

@@ -1,0 +1,408 @@
+//! Placements (上岗): the training before, the checks, the placement itself and the exit.
+
+use jiff::civil::Date;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde_json::json;
+
+use super::posts::{date_col, parse_area};
+use super::{Result, StoreError, Writer, changes::Action, now_text, settings};
+use crate::domain::id_number::Sex;
+use crate::domain::pay::Area;
+use crate::domain::placement::{
+    Candidate, ExitReason, PlacementRules, PostOpening, check_eligibility,
+};
+use crate::domain::{CategoryId, PersonId, PlacementId, PostId, TrainingId};
+
+/// Setting keys of the placement rules.
+pub const RULE_KEYS: [&str; 5] = [
+    "placement.eligible_categories",
+    "placement.min_age",
+    "placement.max_age_male",
+    "placement.max_age_female",
+    "placement.agreement_years",
+];
+
+/// A training course taken before placement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewTraining {
+    /// 培训项目
+    pub course: String,
+    /// Day of the course (or its exam).
+    pub trained_on: Date,
+    /// Length of the course.
+    pub hours: i64,
+    /// Passed or not.
+    pub passed: bool,
+}
+
+/// Which training a placement rests on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TrainingChoice {
+    /// One already on record for the person.
+    Existing(TrainingId),
+    /// One recorded together with the placement.
+    New(NewTraining),
+}
+
+/// A placement as the form writes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewPlacement {
+    /// Who.
+    pub person_id: PersonId,
+    /// On which post.
+    pub post_id: PostId,
+    /// After which training.
+    pub training: TrainingChoice,
+    /// First day in post.
+    pub start_date: Date,
+    /// Last day of the agreement.
+    pub agreement_end: Date,
+    /// Rural posts: the accident insurance was bought.
+    pub accident_insurance: bool,
+}
+
+/// A placement with the names a list shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placement {
+    /// Row id.
+    pub id: PlacementId,
+    /// Who.
+    pub person_id: PersonId,
+    /// Name.
+    pub name: String,
+    /// Full ID number; views mask it.
+    pub id_number: String,
+    /// Post.
+    pub post_id: PostId,
+    /// Post title.
+    pub post: String,
+    /// Urban or rural.
+    pub area: Area,
+    /// Village or community of the post.
+    pub place: String,
+    /// First day in post.
+    pub start_date: Date,
+    /// Last day of the agreement.
+    pub agreement_end: Date,
+    /// Last day in post, once exited.
+    pub exit_date: Option<Date>,
+    /// Why they left.
+    pub exit_reason: Option<ExitReason>,
+    /// Rural: accident insurance bought.
+    pub accident_insurance: bool,
+}
+
+/// A training on record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Training {
+    /// Row id.
+    pub id: TrainingId,
+    /// The course.
+    pub fields: NewTraining,
+}
+
+/// The placement rules in force for this file (defaults where not set).
+pub fn rules(conn: &Connection) -> Result<PlacementRules> {
+    let get = |key: &str| settings::get(conn, key);
+    let number = |key: &str, default: i64| -> Result<i64> {
+        Ok(get(key)?.and_then(|v| v.parse().ok()).unwrap_or(default))
+    };
+    let eligible_categories = match get(RULE_KEYS[0])? {
+        Some(list) => list
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok().map(CategoryId))
+            .collect(),
+        None => default_eligible_categories(conn)?,
+    };
+    Ok(PlacementRules {
+        eligible_categories,
+        min_age: number(RULE_KEYS[1], 16)? as i32,
+        max_age_male: number(RULE_KEYS[2], 60)? as i32,
+        max_age_female: number(RULE_KEYS[3], 55)? as i32,
+        agreement_years: number(RULE_KEYS[4], 3)? as i16,
+    })
+}
+
+/// The programme's target groups: low-income, lifted out of poverty, unemployed, disabled.
+fn default_eligible_categories(conn: &Connection) -> Result<Vec<CategoryId>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM hardship_categories
+         WHERE name_zh IN ('特困', '低保', '低保边缘', '脱贫', '防返贫监测', '残疾', '失业')",
+    )?;
+    let ids = stmt.query_map([], |r| r.get(0).map(CategoryId))?;
+    Ok(ids.collect::<Result<_, _>>()?)
+}
+
+/// Stores the placement rules.
+pub fn set_rules(w: &Writer<'_>, rules: &PlacementRules) -> Result<()> {
+    let ids: Vec<String> = rules
+        .eligible_categories
+        .iter()
+        .map(|c| c.0.to_string())
+        .collect();
+    settings::set(w, RULE_KEYS[0], &ids.join(","))?;
+    settings::set(w, RULE_KEYS[1], &rules.min_age.to_string())?;
+    settings::set(w, RULE_KEYS[2], &rules.max_age_male.to_string())?;
+    settings::set(w, RULE_KEYS[3], &rules.max_age_female.to_string())?;
+    settings::set(w, RULE_KEYS[4], &rules.agreement_years.to_string())
+}
+
+/// The person's trainings, newest first.
+pub fn trainings(conn: &Connection, person: PersonId) -> Result<Vec<Training>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, course, trained_on, hours, passed FROM trainings WHERE person_id = ?1
+         ORDER BY trained_on DESC, id DESC",
+    )?;
+    let rows = stmt.query_map([person.0], |r| {
+        Ok(Training {
+            id: TrainingId(r.get(0)?),
+            fields: NewTraining {
+                course: r.get(1)?,
+                trained_on: date_col(r, 2)?,
+                hours: r.get(3)?,
+                passed: r.get(4)?,
+            },
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// What the eligibility checks need to know about a person on `start`.
+fn candidate(conn: &Connection, new: &NewPlacement) -> Result<Candidate> {
+    let (birth, sex): (String, String) = conn
+        .query_row(
+            "SELECT birth_date, sex FROM people WHERE id = ?1 AND deleted_at IS NULL",
+            [new.person_id.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound("person"))?;
+    let categories = conn
+        .prepare_cached("SELECT category_id FROM person_hardships WHERE person_id = ?1")?
+        .query_map([new.person_id.0], |r| r.get(0).map(CategoryId))?
+        .collect::<Result<_, _>>()?;
+    let active_post = conn
+        .query_row(
+            "SELECT po.title FROM placements pl JOIN posts po ON po.id = pl.post_id
+             WHERE pl.person_id = ?1 AND pl.exit_date IS NULL",
+            [new.person_id.0],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let training_passed = match &new.training {
+        TrainingChoice::New(t) => t.passed,
+        TrainingChoice::Existing(id) => conn
+            .query_row(
+                "SELECT passed FROM trainings WHERE id = ?1 AND person_id = ?2",
+                params![id.0, new.person_id.0],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(false),
+    };
+    Ok(Candidate {
+        birth_date: birth
+            .parse()
+            .map_err(|_| StoreError::Rule("bad birth date".into()))?,
+        sex: if sex == "F" { Sex::Female } else { Sex::Male },
+        categories,
+        training_passed,
+        active_post,
+    })
+}
+
+fn opening(conn: &Connection, post: PostId, start: Date) -> Result<PostOpening> {
+    let p = super::posts::get(conn, post, start)?;
+    Ok(PostOpening {
+        status: p.fields.status,
+        headcount: p.fields.headcount,
+        filled: p.filled,
+        funded_from: p.fields.funded_from,
+        funded_to: p.fields.funded_to,
+    })
+}
+
+/// Places a person after every check passes; otherwise writes nothing and returns every
+/// reason as [`StoreError::Ineligible`].
+pub fn place(w: &Writer<'_>, new: &NewPlacement) -> Result<PlacementId> {
+    let rules = rules(w.tx())?;
+    let candidate = candidate(w.tx(), new)?;
+    let opening = opening(w.tx(), new.post_id, new.start_date)?;
+    let reasons = check_eligibility(&rules, &candidate, &opening, new.start_date);
+    if !reasons.is_empty() {
+        return Err(StoreError::Ineligible(reasons));
+    }
+    if new.agreement_end < new.start_date {
+        return Err(StoreError::Rule(
+            "the agreement ends before it starts".into(),
+        ));
+    }
+    let training_id = match &new.training {
+        TrainingChoice::Existing(id) => *id,
+        TrainingChoice::New(t) => add_training(w, new.person_id, t)?,
+    };
+    let now = now_text();
+    w.tx()
+        .prepare_cached(
+            "INSERT INTO placements (person_id, post_id, training_id, start_date, agreement_end,
+                accident_insurance, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        )?
+        .execute(params![
+            new.person_id.0,
+            new.post_id.0,
+            training_id.0,
+            new.start_date.to_string(),
+            new.agreement_end.to_string(),
+            new.accident_insurance,
+            now
+        ])?;
+    let id = PlacementId(w.tx().last_insert_rowid());
+    let after = json!({
+        "person_id": new.person_id.0, "post_id": new.post_id.0, "training_id": training_id.0,
+        "start_date": new.start_date.to_string(), "agreement_end": new.agreement_end.to_string(),
+        "accident_insurance": new.accident_insurance,
+    });
+    w.log("placements", id.0, Action::Insert, None, Some(&after))?;
+    Ok(id)
+}
+
+/// Records a training for a person.
+pub fn add_training(w: &Writer<'_>, person: PersonId, t: &NewTraining) -> Result<TrainingId> {
+    if t.course.trim().is_empty() || t.hours <= 0 {
+        return Err(StoreError::Rule(
+            "a training needs a course and its hours".into(),
+        ));
+    }
+    w.tx()
+        .prepare_cached(
+            "INSERT INTO trainings (person_id, course, trained_on, hours, passed, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![
+            person.0,
+            t.course.trim(),
+            t.trained_on.to_string(),
+            t.hours,
+            t.passed,
+            now_text()
+        ])?;
+    let id = TrainingId(w.tx().last_insert_rowid());
+    let after = json!({
+        "person_id": person.0, "course": t.course, "trained_on": t.trained_on.to_string(),
+        "hours": t.hours, "passed": t.passed,
+    });
+    w.log("trainings", id.0, Action::Insert, None, Some(&after))?;
+    Ok(id)
+}
+
+/// Records that a person left the post on `last_day` (their last day in post).
+pub fn exit(
+    w: &Writer<'_>,
+    id: PlacementId,
+    last_day: Date,
+    reason: ExitReason,
+    note: &str,
+) -> Result<()> {
+    let before = get(w.tx(), id)?;
+    if before.exit_date.is_some() {
+        return Err(StoreError::Rule("this placement has already ended".into()));
+    }
+    if last_day < before.start_date {
+        return Err(StoreError::ExitBeforeStart);
+    }
+    w.tx().execute(
+        "UPDATE placements SET exit_date = ?2, exit_reason = ?3, exit_note = ?4, updated_at = ?5
+         WHERE id = ?1",
+        params![
+            id.0,
+            last_day.to_string(),
+            reason.as_str(),
+            note.trim(),
+            now_text()
+        ],
+    )?;
+    w.log(
+        "placements",
+        id.0,
+        Action::Update,
+        Some(&json!({ "exit_date": null })),
+        Some(&json!({ "exit_date": last_day.to_string(), "exit_reason": reason.as_str(), "exit_note": note })),
+    )
+}
+
+const SELECT: &str = "SELECT pl.id, pl.person_id, pe.name, pe.id_number, pl.post_id, po.title, po.area,
+        r.short_name, pl.start_date, pl.agreement_end, pl.exit_date, pl.exit_reason, pl.accident_insurance
+    FROM placements pl JOIN people pe ON pe.id = pl.person_id JOIN posts po ON po.id = pl.post_id
+    JOIN regions r ON r.id = po.region_id";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Placement> {
+    let exit_date: Option<String> = r.get(10)?;
+    let exit_reason: Option<String> = r.get(11)?;
+    Ok(Placement {
+        id: PlacementId(r.get(0)?),
+        person_id: PersonId(r.get(1)?),
+        name: r.get(2)?,
+        id_number: r.get(3)?,
+        post_id: PostId(r.get(4)?),
+        post: r.get(5)?,
+        area: parse_area(&r.get::<_, String>(6)?),
+        place: r.get(7)?,
+        start_date: date_col(r, 8)?,
+        agreement_end: date_col(r, 9)?,
+        exit_date: exit_date.and_then(|d| d.parse().ok()),
+        exit_reason: exit_reason.and_then(|s| ExitReason::parse(&s)),
+        accident_insurance: r.get(12)?,
+    })
+}
+
+/// One placement.
+pub fn get(conn: &Connection, id: PlacementId) -> Result<Placement> {
+    conn.prepare_cached(&format!("{SELECT} WHERE pl.id = ?1"))?
+        .query_row([id.0], from_row)
+        .optional()?
+        .ok_or(StoreError::NotFound("placement"))
+}
+
+/// Which placements a list shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PlacementScope {
+    /// Not exited.
+    #[default]
+    Active,
+    /// Exited.
+    Exited,
+    /// All.
+    All,
+}
+
+/// Placements in `scope`, optionally on one post or with a name containing `name`,
+/// newest first.
+pub fn list(
+    conn: &Connection,
+    scope: PlacementScope,
+    post: Option<PostId>,
+    name: &str,
+) -> Result<Vec<Placement>> {
+    let scope_sql = match scope {
+        PlacementScope::Active => "pl.exit_date IS NULL",
+        PlacementScope::Exited => "pl.exit_date IS NOT NULL",
+        PlacementScope::All => "1",
+    };
+    let sql = format!(
+        "{SELECT} WHERE {scope_sql} AND (?1 IS NULL OR pl.post_id = ?1)
+           AND (?2 = '' OR instr(pe.name, ?2) > 0)
+         ORDER BY pl.start_date DESC, pl.id DESC"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![post.map(|p| p.0), name.trim()], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every placement of one person, newest first: their history.
+pub fn history(conn: &Connection, person: PersonId) -> Result<Vec<Placement>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE pl.person_id = ?1 ORDER BY pl.start_date DESC"
+    ))?;
+    let rows = stmt.query_map([person.0], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,237 @@
+//! Public-welfare posts (岗位): what was developed, where, for how many, funded how long.
+
+use jiff::civil::Date;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde_json::json;
+
+use super::{Result, StoreError, Writer, changes::Action, now_text};
+use crate::domain::pay::Area;
+use crate::domain::placement::{PostCategory, PostStatus};
+use crate::domain::{PostId, RegionId};
+
+/// A post as the forms write it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewPost {
+    /// 岗位名称
+    pub title: String,
+    /// One of the five categories.
+    pub category: PostCategory,
+    /// 城镇 or 乡村: decides how it is paid.
+    pub area: Area,
+    /// 用工单位
+    pub host_unit: String,
+    /// The village or community where the work is.
+    pub region_id: RegionId,
+    /// Places on the post.
+    pub headcount: i64,
+    /// Hours a month (rural posts), in tenths of an hour.
+    pub monthly_hours_tenths: Option<i64>,
+    /// First funded day.
+    pub funded_from: Date,
+    /// Last funded day.
+    pub funded_to: Date,
+    /// Recruiting or not.
+    pub status: PostStatus,
+}
+
+/// A post with its places filled today.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Post {
+    /// Row id.
+    pub id: PostId,
+    /// The stored fields.
+    pub fields: NewPost,
+    /// Short name of the place.
+    pub place: String,
+    /// Short name of the street above the place.
+    pub street: String,
+    /// People in post now.
+    pub filled: i64,
+}
+
+/// What the post list shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PostFilter {
+    /// Only posts in this street or function area.
+    pub street: Option<RegionId>,
+    /// Only this category.
+    pub category: Option<PostCategory>,
+    /// Only urban or only rural.
+    pub area: Option<Area>,
+    /// Only this status.
+    pub status: Option<PostStatus>,
+}
+
+/// The text stored for an area.
+pub fn area_str(area: Area) -> &'static str {
+    match area {
+        Area::Urban => "urban",
+        Area::Rural => "rural",
+    }
+}
+
+/// Reads a stored area.
+pub fn parse_area(s: &str) -> Area {
+    if s == "rural" {
+        Area::Rural
+    } else {
+        Area::Urban
+    }
+}
+
+/// Reads a stored `YYYY-MM-DD` date; the schema only ever stores valid ones.
+pub(super) fn date_col(r: &Row<'_>, index: usize) -> rusqlite::Result<Date> {
+    let text: String = r.get(index)?;
+    text.parse().map_err(|e: jiff::Error| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
+    })
+}
+
+const SELECT: &str =
+    "SELECT p.id, p.title, p.category, p.area, p.host_unit, p.region_id, p.headcount,
+        p.monthly_hours_tenths, p.funded_from, p.funded_to, p.status, r.short_name,
+        coalesce(s.short_name, ''),
+        (SELECT count(*) FROM placements pl WHERE pl.post_id = p.id AND pl.start_date <= ?1
+            AND pl.agreement_end >= ?1 AND (pl.exit_date IS NULL OR pl.exit_date >= ?1))
+    FROM posts p JOIN regions r ON r.id = p.region_id LEFT JOIN regions s ON s.id = r.parent_id";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
+    let text = |i| r.get::<_, String>(i);
+    Ok(Post {
+        id: PostId(r.get(0)?),
+        fields: NewPost {
+            title: r.get(1)?,
+            category: PostCategory::parse(&text(2)?).unwrap_or(PostCategory::PublicService),
+            area: parse_area(&text(3)?),
+            host_unit: r.get(4)?,
+            region_id: RegionId(r.get(5)?),
+            headcount: r.get(6)?,
+            monthly_hours_tenths: r.get(7)?,
+            funded_from: date_col(r, 8)?,
+            funded_to: date_col(r, 9)?,
+            status: PostStatus::parse(&text(10)?).unwrap_or(PostStatus::Open),
+        },
+        place: r.get(11)?,
+        street: r.get(12)?,
+        filled: r.get(13)?,
+    })
+}
+
+/// Posts matching `filter`, with places filled on `today`, by street, place and title.
+pub fn list(conn: &Connection, filter: &PostFilter, today: Date) -> Result<Vec<Post>> {
+    let mut clauses = vec!["1"];
+    let mut values: Vec<Value> = vec![Value::Text(today.to_string())];
+    if let Some(street) = filter.street {
+        clauses.push("r.parent_id = ?");
+        values.push(Value::Integer(street.0));
+    }
+    if let Some(category) = filter.category {
+        clauses.push("p.category = ?");
+        values.push(Value::Text(category.as_str().into()));
+    }
+    if let Some(area) = filter.area {
+        clauses.push("p.area = ?");
+        values.push(Value::Text(area_str(area).into()));
+    }
+    if let Some(status) = filter.status {
+        clauses.push("p.status = ?");
+        values.push(Value::Text(status.as_str().into()));
+    }
+    let sql = format!(
+        "{SELECT} WHERE {} ORDER BY r.code, p.title, p.id",
+        clauses.join(" AND ")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(values), from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// One post, with places filled on `on`.
+pub fn get(conn: &Connection, id: PostId, on: Date) -> Result<Post> {
+    conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?2"))?
+        .query_row(params![on.to_string(), id.0], from_row)
+        .optional()?
+        .ok_or(StoreError::NotFound("post"))
+}
+
+fn to_json(p: &NewPost) -> serde_json::Value {
+    json!({
+        "title": p.title, "category": p.category.as_str(), "area": area_str(p.area),
+        "host_unit": p.host_unit, "region_id": p.region_id.0, "headcount": p.headcount,
+        "monthly_hours_tenths": p.monthly_hours_tenths, "funded_from": p.funded_from.to_string(),
+        "funded_to": p.funded_to.to_string(), "status": p.status.as_str(),
+    })
+}
+
+fn check(p: &NewPost) -> Result<()> {
+    if p.title.trim().is_empty() || p.host_unit.trim().is_empty() {
+        return Err(StoreError::Rule("title and host unit are required".into()));
+    }
+    if p.headcount <= 0 || p.funded_to < p.funded_from {
+        return Err(StoreError::Rule(
+            "headcount or funding period invalid".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Adds a post.
+pub fn insert(w: &Writer<'_>, p: &NewPost) -> Result<PostId> {
+    check(p)?;
+    let now = now_text();
+    w.tx()
+        .prepare_cached(
+            "INSERT INTO posts (title, category, area, host_unit, region_id, headcount,
+                monthly_hours_tenths, funded_from, funded_to, status, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+        )?
+        .execute(params![
+            p.title.trim(),
+            p.category.as_str(),
+            area_str(p.area),
+            p.host_unit.trim(),
+            p.region_id.0,
+            p.headcount,
+            p.monthly_hours_tenths,
+            p.funded_from.to_string(),
+            p.funded_to.to_string(),
+            p.status.as_str(),
+            now
+        ])?;
+    let id = PostId(w.tx().last_insert_rowid());
+    w.log("posts", id.0, Action::Insert, None, Some(&to_json(p)))?;
+    Ok(id)
+}
+
+/// Changes a post.
+pub fn update(w: &Writer<'_>, id: PostId, p: &NewPost) -> Result<()> {
+    check(p)?;
+    let before = get(w.tx(), id, crate::domain::today())?;
+    w.tx().execute(
+        "UPDATE posts SET title = ?2, category = ?3, area = ?4, host_unit = ?5, region_id = ?6,
+            headcount = ?7, monthly_hours_tenths = ?8, funded_from = ?9, funded_to = ?10,
+            status = ?11, updated_at = ?12 WHERE id = ?1",
+        params![
+            id.0,
+            p.title.trim(),
+            p.category.as_str(),
+            area_str(p.area),
+            p.host_unit.trim(),
+            p.region_id.0,
+            p.headcount,
+            p.monthly_hours_tenths,
+            p.funded_from.to_string(),
+            p.funded_to.to_string(),
+            p.status.as_str(),
+            now_text()
+        ],
+    )?;
+    w.log(
+        "posts",
+        id.0,
+        Action::Update,
+        Some(&to_json(&before.fields)),
+        Some(&to_json(p)),
+    )
+}
