@@ -2,15 +2,24 @@
 
 use std::path::{Path, PathBuf};
 
+use jiff::civil::Date;
+
 use crate::app::{App, Prefs};
+use crate::domain::pay::Month;
+use crate::i18n::Lang;
+use crate::jobs::exports::{self, Disclosure};
 use crate::jobs::{self, Outcome, Reporter};
-use crate::store::Store;
+use crate::store::{Store, settings};
 
 /// Shown for `--help` and after a usage error.
 pub const USAGE: &str = "\
 usage:
   minsheng [--db PATH]                  open the window (default: the database in your data folder)
   minsheng demo PATH [--scale N]        write demonstration data into a new file (N × 1,000 people)
+  minsheng export subsidy-sheet --db PATH --month YYYY-MM --out FILE.xlsx [--full-ids] [--lang en]
+                                        an approved month's subsidy sheet for the bank
+  minsheng export notice --db PATH --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf [--lang en]
+                                        the public notice of people placed in a period (IDs masked)
   minsheng --help";
 
 /// What the command line asked for.
@@ -28,8 +37,116 @@ pub enum Command {
         /// Thousands of people.
         scale: u32,
     },
+    /// Export an approved month's subsidy sheet to Excel.
+    ExportSheet {
+        /// The database.
+        db: PathBuf,
+        /// The month.
+        month: Month,
+        /// The Excel file to write.
+        out: PathBuf,
+        /// ID numbers in full instead of masked.
+        full_ids: bool,
+        /// Language of the headings.
+        lang: Lang,
+    },
+    /// Export the public notice of people placed in a period to PDF.
+    ExportNotice {
+        /// The database.
+        db: PathBuf,
+        /// First start date included.
+        from: Date,
+        /// Last start date included.
+        to: Date,
+        /// The PDF file to write.
+        out: PathBuf,
+        /// Language of the headings.
+        lang: Lang,
+    },
     /// Print the usage.
     Help,
+}
+
+/// `--name value` options and `--flag` switches after a subcommand.
+struct Options<'a> {
+    values: Vec<(&'a str, &'a str)>,
+    flags: Vec<&'a str>,
+}
+
+impl<'a> Options<'a> {
+    fn parse(args: impl Iterator<Item = &'a str>, flags: &[&str]) -> Result<Options<'a>, String> {
+        let mut options = Options {
+            values: Vec::new(),
+            flags: Vec::new(),
+        };
+        let mut args = args.peekable();
+        while let Some(arg) = args.next() {
+            if flags.contains(&arg) {
+                options.flags.push(arg);
+            } else if arg.starts_with("--") {
+                let value = args.next().ok_or_else(|| format!("{arg} needs a value"))?;
+                options.values.push((arg, value));
+            } else {
+                return Err(format!("unexpected argument {arg:?}"));
+            }
+        }
+        Ok(options)
+    }
+
+    fn required(&self, name: &str) -> Result<&'a str, String> {
+        self.values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+            .ok_or_else(|| format!("{name} is required"))
+    }
+
+    fn date(&self, name: &str) -> Result<Date, String> {
+        let text = self.required(name)?;
+        text.parse()
+            .map_err(|_| format!("{name} takes a date as YYYY-MM-DD, not {text:?}"))
+    }
+
+    fn lang(&self) -> Result<Lang, String> {
+        match self
+            .values
+            .iter()
+            .find(|(n, _)| *n == "--lang")
+            .map(|(_, v)| *v)
+        {
+            None | Some("zh") => Ok(Lang::Zh),
+            Some("en") => Ok(Lang::En),
+            Some(other) => Err(format!("--lang is zh or en, not {other:?}")),
+        }
+    }
+}
+
+fn parse_export<'a>(mut args: impl Iterator<Item = &'a str>) -> Result<Command, String> {
+    match args.next() {
+        Some("subsidy-sheet") => {
+            let o = Options::parse(args, &["--full-ids"])?;
+            let month = o.required("--month")?;
+            Ok(Command::ExportSheet {
+                db: o.required("--db")?.into(),
+                month: Month::parse(month).map_err(|e| format!("--month {month:?}: {e}"))?,
+                out: o.required("--out")?.into(),
+                full_ids: o.flags.contains(&"--full-ids"),
+                lang: o.lang()?,
+            })
+        }
+        Some("notice") => {
+            let o = Options::parse(args, &[])?;
+            Ok(Command::ExportNotice {
+                db: o.required("--db")?.into(),
+                from: o.date("--from")?,
+                to: o.date("--to")?,
+                out: o.required("--out")?.into(),
+                lang: o.lang()?,
+            })
+        }
+        Some(other) => Err(format!("unknown export {other:?}: subsidy-sheet or notice")),
+        None => Err("export what? subsidy-sheet or notice".into()),
+    }
 }
 
 /// Reads the arguments (without the program name).
@@ -64,6 +181,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 scale,
             })
         }
+        Some("export") => parse_export(args),
         Some(other) => Err(format!("unknown command {other:?}")),
     }
 }
@@ -83,8 +201,43 @@ pub fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
         Command::Demo { path, scale } => demo(&path, scale),
+        Command::ExportSheet {
+            db,
+            month,
+            out,
+            full_ids,
+            lang,
+        } => {
+            let store = open_existing(&db)?;
+            let (id_mask, _) = settings::mask_patterns(store.conn()).map_err(|e| e.to_string())?;
+            let disclosure = Disclosure { id_mask, full_ids };
+            exports::subsidy_sheet(&store, month, &out, disclosure, lang, &Reporter::silent())
+                .map(|_| println!("wrote {}", out.display()))
+                .map_err(|e| e.to_string())
+        }
+        Command::ExportNotice {
+            db,
+            from,
+            to,
+            out,
+            lang,
+        } => {
+            let store = open_existing(&db)?;
+            let (id_mask, _) = settings::mask_patterns(store.conn()).map_err(|e| e.to_string())?;
+            exports::notice(&store, from, to, &out, id_mask, lang, &Reporter::silent())
+                .map(|_| println!("wrote {}", out.display()))
+                .map_err(|e| e.to_string())
+        }
         Command::Window { db } => window(db),
     }
+}
+
+/// Opens a database that must already exist (an export never creates one).
+fn open_existing(path: &Path) -> Result<Store, String> {
+    if !path.is_file() {
+        return Err(format!("{} does not exist", path.display()));
+    }
+    Store::open(path).map_err(|e| e.to_string())
 }
 
 fn demo(path: &Path, scale: u32) -> Result<(), String> {
@@ -188,5 +341,35 @@ mod tests {
         assert!(parse(&args("demo")).is_err());
         assert!(parse(&args("--db")).is_err());
         assert!(parse(&args("frobnicate")).is_err());
+        assert_eq!(
+            parse(&args(
+                "export subsidy-sheet --db a.sqlite --month 2026-10 --out s.xlsx --full-ids"
+            )),
+            Ok(Command::ExportSheet {
+                db: "a.sqlite".into(),
+                month: Month::new(2026, 10).unwrap(),
+                out: "s.xlsx".into(),
+                full_ids: true,
+                lang: Lang::Zh,
+            })
+        );
+        assert!(
+            parse(&args(
+                "export subsidy-sheet --db a.sqlite --month 2026-13 --out s.xlsx"
+            ))
+            .is_err()
+        );
+        assert!(
+            parse(&args(
+                "export notice --db a.sqlite --from 2026-01-01 --out n.pdf"
+            ))
+            .is_err()
+        );
+        assert!(
+            parse(&args(
+                "export notice --db a --from 2026-02-30 --to 2026-03-01 --out n.pdf"
+            ))
+            .is_err()
+        );
     }
 }

@@ -3,6 +3,25 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Result, Writer, changes::Action};
+use crate::domain::mask::MaskPattern;
+
+/// Setting key of the ID-number mask pattern.
+pub const MASK_ID_KEY: &str = "mask.id_number";
+/// Setting key of the phone mask pattern.
+pub const MASK_PHONE_KEY: &str = "mask.phone";
+
+/// The file's mask patterns for ID numbers and phones (the defaults where unset).
+pub fn mask_patterns(conn: &Connection) -> Result<(MaskPattern, MaskPattern)> {
+    let pattern = |key, default| -> Result<MaskPattern> {
+        Ok(get(conn, key)?
+            .and_then(|s| MaskPattern::parse(&s).ok())
+            .unwrap_or(default))
+    };
+    Ok((
+        pattern(MASK_ID_KEY, MaskPattern::ID_DEFAULT)?,
+        pattern(MASK_PHONE_KEY, MaskPattern::PHONE_DEFAULT)?,
+    ))
+}
 
 /// The stored value of `key`, if any.
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {

@@ -17,11 +17,6 @@ use crate::domain::mask::MaskPattern;
 use crate::i18n::{Lang, T};
 use crate::store::{Store, StoreError, settings as stored_settings};
 
-/// Setting keys of the mask patterns.
-pub const MASK_ID_KEY: &str = "mask.id_number";
-/// Setting key of the phone mask pattern.
-pub const MASK_PHONE_KEY: &str = "mask.phone";
-
 /// How personal data is shown right now: masked by the file's patterns, or in full.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Masker {
@@ -36,18 +31,9 @@ pub struct Masker {
 impl Masker {
     /// The file's patterns (defaults where unset) and the user's choice.
     pub fn load(store: &Store, reveal: bool) -> Masker {
-        let pattern = |key, default| {
-            stored_settings::get(store.conn(), key)
-                .ok()
-                .flatten()
-                .and_then(|s| MaskPattern::parse(&s).ok())
-                .unwrap_or(default)
-        };
-        Masker {
-            id: pattern(MASK_ID_KEY, MaskPattern::ID_DEFAULT),
-            phone: pattern(MASK_PHONE_KEY, MaskPattern::PHONE_DEFAULT),
-            reveal,
-        }
+        let (id, phone) = stored_settings::mask_patterns(store.conn())
+            .unwrap_or((MaskPattern::ID_DEFAULT, MaskPattern::PHONE_DEFAULT));
+        Masker { id, phone, reveal }
     }
 
     /// An ID number as it may be shown.

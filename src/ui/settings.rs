@@ -3,14 +3,13 @@
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::{
-    MASK_ID_KEY, MASK_PHONE_KEY, Masker, field_error_ui, store_error_message, text_field_ui,
-};
+use super::{Masker, field_error_ui, store_error_message, text_field_ui};
 use crate::domain::mask::MaskPattern;
 use crate::i18n::{Lang, T};
+use crate::store::Store;
 use crate::store::categories::{self, Category, Removed};
 use crate::store::changes::{self, Action, Change};
-use crate::store::{Store, settings};
+use crate::store::settings::{self, MASK_ID_KEY, MASK_PHONE_KEY};
 
 /// A fictional ID number and phone to show what a pattern does.
 const SAMPLE_ID: &str = "11010519491231002X";
