@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Lang, T};
 use crate::jobs::{self, Job, JobError, Outcome};
 use crate::store::{Store, StoreError, regions};
+use crate::jobs::exports;
 use crate::ui::path_prompt::{PathPrompt, PathPurpose};
+use crate::ui::placements::{ExportKind, PlacementsView, Request};
 use crate::ui::{self, people::PeopleView, settings::SettingsView};
 
 /// How many files "Open recent" remembers.
@@ -22,6 +24,8 @@ pub enum Tab {
     /// 人员与地区
     #[default]
     People,
+    /// 岗位安置
+    Placements,
     /// 设置
     Settings,
 }
@@ -69,6 +73,7 @@ pub struct App {
     pub prefs: Prefs,
     db: Db,
     people: PeopleView,
+    placements: PlacementsView,
     settings: SettingsView,
     job: Option<Job>,
     notices: Vec<Notice>,
@@ -90,6 +95,7 @@ impl App {
                 message: lang.t(T::NoDatabase).to_string(),
             },
             people: PeopleView::default(),
+            placements: PlacementsView::default(),
             settings: SettingsView::default(),
             job: None,
             notices: Vec::new(),
@@ -126,6 +132,7 @@ impl App {
                 self.prefs.recent.truncate(RECENT_MAX);
                 self.db = Db::Open(store);
                 self.people = PeopleView::default();
+                self.placements = PlacementsView::default();
                 self.settings = SettingsView::default();
                 self.empty = None;
             }
@@ -181,6 +188,7 @@ impl App {
             ui.menu_button(lang.t(T::MenuFile), |ui| self.file_menu_ui(ui));
             ui.separator();
             ui.selectable_value(&mut self.prefs.tab, Tab::People, lang.t(T::TabPeople));
+            ui.selectable_value(&mut self.prefs.tab, Tab::Placements, lang.t(T::TabPlacements));
             ui.selectable_value(&mut self.prefs.tab, Tab::Settings, lang.t(T::TabSettings));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.checkbox(&mut self.reveal, lang.t(T::ShowPersonalData));
@@ -266,6 +274,11 @@ impl App {
             self.start_copy(ui, path);
             return;
         }
+        if let PathPurpose::Export(kind) = purpose {
+            self.prompt = None;
+            self.start_export(ui, kind, path);
+            return;
+        }
         match Store::open(&path) {
             Ok(store) => {
                 self.prompt = None;
@@ -292,6 +305,23 @@ impl App {
                 jobs::backup::save_copy(&store, &dest, reporter)
             },
         ));
+    }
+
+    fn start_export(&mut self, ui: &Ui, kind: ExportKind, dest: PathBuf) {
+        let Some(store) = self.store() else { return };
+        let source = store.path().to_path_buf();
+        let lang = self.prefs.lang;
+        self.job = Some(Job::spawn(T::JobExport, "export", Self::wake(ui), move |reporter| {
+            let store = Store::open(&source)?;
+            let (id_mask, _) = crate::store::settings::mask_patterns(store.conn())?;
+            match kind {
+                ExportKind::SubsidySheet(month, full_ids) => {
+                    let disclosure = exports::Disclosure { id_mask, full_ids };
+                    exports::subsidy_sheet(&store, month, &dest, disclosure, lang, reporter)
+                }
+                ExportKind::Notice(from, to) => exports::notice(&store, from, to, &dest, id_mask, lang, reporter),
+            }
+        }));
     }
 
     fn start_demo(&mut self, ui: &Ui, scale: u32) {
@@ -430,6 +460,15 @@ impl App {
         };
         match self.prefs.tab {
             Tab::People => self.people.ui(ui, store, lang, self.reveal),
+            Tab::Placements => {
+                let masker = ui::Masker::load(store, self.reveal);
+                let running = self.job.is_some();
+                match self.placements.ui(ui, store, lang, masker, running) {
+                    Some(Request::Start(job)) if !running => self.job = Some(job),
+                    Some(Request::Export(kind)) => self.open_prompt(PathPurpose::Export(kind)),
+                    _ => {}
+                }
+            }
             Tab::Settings => self.settings.ui(ui, store, lang, self.reveal),
         }
     }

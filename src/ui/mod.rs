@@ -5,6 +5,7 @@
 
 pub mod path_prompt;
 pub mod people;
+pub mod placements;
 mod person_form;
 mod regions;
 pub mod settings;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::Ui;
 
 use super::field_error_ui;
+use super::placements::ExportKind;
 use crate::i18n::{Lang, T};
 
 /// What the path is for.
@@ -17,6 +18,8 @@ pub enum PathPurpose {
     Open,
     /// Save a copy of the open database (the file must not exist).
     SaveCopy,
+    /// Write a report (the file must not exist).
+    Export(ExportKind),
 }
 
 /// The dialog's state.
@@ -40,6 +43,12 @@ impl PathPrompt {
                 dir.join(format!("minsheng-copy-{stamp}.sqlite"))
                     .display()
                     .to_string()
+            }
+            PathPurpose::Export(ExportKind::SubsidySheet(month, _)) => {
+                dir.join(format!("补贴发放表-{month}.xlsx")).display().to_string()
+            }
+            PathPurpose::Export(ExportKind::Notice(from, to)) => {
+                dir.join(format!("上岗公示-{from}-{to}.pdf")).display().to_string()
             }
         };
         PathPrompt {
@@ -65,6 +74,7 @@ impl PathPrompt {
                 PathPurpose::New => T::PathPromptNew,
                 PathPurpose::Open => T::PathPromptOpen,
                 PathPurpose::SaveCopy => T::PathPromptCopy,
+                PathPurpose::Export(_) => T::PathPromptExport,
             };
             let label = ui.label(lang.t(title));
             ui.horizontal(|ui| {
@@ -110,9 +120,11 @@ impl PathPrompt {
 
 /// The native file dialog; `None` if cancelled or unavailable.
 fn native_dialog(purpose: PathPurpose) -> Option<PathBuf> {
-    let dialog = rfd::FileDialog::new().add_filter("SQLite", &["sqlite", "db"]);
+    let dialog = rfd::FileDialog::new();
     match purpose {
-        PathPurpose::Open => dialog.pick_file(),
-        PathPurpose::New | PathPurpose::SaveCopy => dialog.save_file(),
+        PathPurpose::Open => dialog.add_filter("SQLite", &["sqlite", "db"]).pick_file(),
+        PathPurpose::New | PathPurpose::SaveCopy => dialog.add_filter("SQLite", &["sqlite", "db"]).save_file(),
+        PathPurpose::Export(ExportKind::SubsidySheet(..)) => dialog.add_filter("Excel", &["xlsx"]).save_file(),
+        PathPurpose::Export(ExportKind::Notice(..)) => dialog.add_filter("PDF", &["pdf"]).save_file(),
     }
 }

@@ -1,0 +1,207 @@
+//! Placing a person on a post: pick them from the registry, record the training, and see
+//! every reason the placement is refused before anything is written.
+
+use egui::{RichText, Ui};
+
+use crate::domain::placement::PlacementRules;
+use crate::domain::{PersonId, PostId, TrainingId};
+use crate::i18n::{Lang, T};
+use crate::store::people::{self, PeopleFilter};
+use crate::store::placements::{self, NewPlacement, NewTraining, Training, TrainingChoice};
+use crate::store::{Store, StoreError};
+use crate::ui::{Masker, field_error_ui, store_error_message, text_field_ui};
+
+/// How many people the picker lists.
+const PICKER_ROWS: usize = 12;
+
+/// State of the placement form.
+pub struct PlaceForm {
+    post: PostId,
+    rules: Option<PlacementRules>,
+    search: String,
+    found: Option<(u64, String, Vec<people::PersonRow>)>,
+    person: Option<(PersonId, String)>,
+    trainings: Vec<Training>,
+    use_training: Option<TrainingId>,
+    course: String,
+    trained_on: String,
+    hours: String,
+    passed: bool,
+    start: String,
+    agreement_end: String,
+    accident_insurance: bool,
+    errors: Vec<String>,
+}
+
+impl PlaceForm {
+    /// An empty form for `post`.
+    pub fn new(post: PostId, rules: Option<PlacementRules>) -> PlaceForm {
+        let today = crate::domain::today();
+        let mut form = PlaceForm {
+            post,
+            rules,
+            search: String::new(),
+            found: None,
+            person: None,
+            trainings: Vec::new(),
+            use_training: None,
+            course: "城乡公益性岗位上岗培训".into(),
+            trained_on: today.to_string(),
+            hours: "16".into(),
+            passed: false,
+            start: today.to_string(),
+            agreement_end: String::new(),
+            accident_insurance: true,
+            errors: Vec::new(),
+        };
+        form.default_agreement_end();
+        form
+    }
+
+    fn default_agreement_end(&mut self) {
+        if let (Some(rules), Ok(start)) = (&self.rules, self.start.trim().parse()) {
+            self.agreement_end = rules.default_agreement_end(start).to_string();
+        }
+    }
+
+    /// Draws the form; `Some(message)` once it is done (placed or cancelled).
+    pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, masker: Masker) -> Option<Option<String>> {
+        ui.heading(lang.t(T::PlacePerson));
+        self.person_ui(ui, store, lang, masker);
+        ui.separator();
+        ui.strong(lang.t(T::Training));
+        ui.weak(lang.t(T::TrainingFirst));
+        for t in &self.trainings {
+            let text = format!("{} {} {}h {}", t.fields.trained_on, t.fields.course, t.fields.hours, if t.fields.passed { "✔" } else { "✘" });
+            if t.fields.passed {
+                ui.radio_value(&mut self.use_training, Some(t.id), text);
+            } else {
+                ui.weak(text);
+            }
+        }
+        if !self.trainings.is_empty() {
+            ui.radio_value(&mut self.use_training, None, lang.t(T::NewTraining));
+        }
+        if self.use_training.is_none() {
+            egui::Grid::new("training_grid").num_columns(2).show(ui, |ui| {
+                text_field_ui(ui, lang.t(T::Course), &mut self.course, 200.0);
+                ui.end_row();
+                text_field_ui(ui, lang.t(T::TrainedOn), &mut self.trained_on, 110.0);
+                ui.end_row();
+                text_field_ui(ui, lang.t(T::TrainingHours), &mut self.hours, 60.0);
+                ui.end_row();
+                ui.label("");
+                ui.checkbox(&mut self.passed, lang.t(T::TrainingPassed));
+                ui.end_row();
+            });
+        }
+        ui.separator();
+        egui::Grid::new("placement_grid").num_columns(2).show(ui, |ui| {
+            if text_field_ui(ui, lang.t(T::ColStart), &mut self.start, 110.0).changed() {
+                self.default_agreement_end();
+            }
+            ui.end_row();
+            text_field_ui(ui, lang.t(T::AgreementEnd), &mut self.agreement_end, 110.0);
+            ui.end_row();
+            ui.label("");
+            ui.checkbox(&mut self.accident_insurance, lang.t(T::AccidentInsurance));
+            ui.end_row();
+        });
+        for error in &self.errors {
+            field_error_ui(ui, error);
+        }
+        let mut done = None;
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new(lang.t(T::ConfirmPlacement)).strong()).clicked() {
+                done = self.save(store, lang);
+            }
+            if ui.button(lang.t(T::Cancel)).clicked() {
+                done = Some(None);
+            }
+        });
+        done
+    }
+
+    fn person_ui(&mut self, ui: &mut Ui, store: &Store, lang: Lang, masker: Masker) {
+        if let Some((_, name)) = &self.person {
+            let change = ui
+                .horizontal(|ui| {
+                    ui.label(lang.t(T::Person));
+                    ui.strong(name.as_str());
+                    ui.small_button(lang.t(T::ChangePerson)).clicked()
+                })
+                .inner;
+            if change {
+                self.person = None;
+            }
+            return;
+        }
+        text_field_ui(ui, lang.t(T::FindPerson), &mut self.search, 200.0);
+        let text = self.search.trim().to_string();
+        if text.is_empty() {
+            return;
+        }
+        let rev = store.revision();
+        if self.found.as_ref().is_none_or(|(r, t, _)| *r != rev || *t != text) {
+            let filter = PeopleFilter { text: text.clone(), ..PeopleFilter::default() };
+            let ids = people::search_ids(store.conn(), &filter).unwrap_or_default();
+            let rows = people::rows(store.conn(), &ids[..ids.len().min(PICKER_ROWS)]).unwrap_or_default();
+            self.found = Some((rev, text, rows));
+        }
+        let mut picked = None;
+        if let Some((_, _, rows)) = &self.found {
+            for r in rows {
+                let label = format!("{}  {}  {}", r.name, masker.id_number(&r.id_number), r.place);
+                if ui.selectable_label(false, label).clicked() {
+                    picked = Some((r.id, r.name.clone()));
+                }
+            }
+        }
+        if let Some((id, name)) = picked {
+            self.trainings = placements::trainings(store.conn(), id).unwrap_or_default();
+            self.use_training = self.trainings.iter().find(|t| t.fields.passed).map(|t| t.id);
+            self.person = Some((id, name));
+        }
+    }
+
+    fn save(&mut self, store: &mut Store, lang: Lang) -> Option<Option<String>> {
+        self.errors.clear();
+        let Some((person_id, name)) = self.person.clone() else {
+            self.errors.push(lang.t(T::ChoosePerson).to_string());
+            return None;
+        };
+        let parsed = (self.start.trim().parse(), self.agreement_end.trim().parse(), self.trained_on.trim().parse());
+        let (Ok(start_date), Ok(agreement_end), Ok(trained_on)) = parsed else {
+            self.errors.push(lang.t(T::BadDate).to_string());
+            return None;
+        };
+        let training = match self.use_training {
+            Some(id) => TrainingChoice::Existing(id),
+            None => TrainingChoice::New(NewTraining {
+                course: self.course.clone(),
+                trained_on,
+                hours: self.hours.trim().parse().unwrap_or(0),
+                passed: self.passed,
+            }),
+        };
+        let new = NewPlacement {
+            person_id,
+            post_id: self.post,
+            training,
+            start_date,
+            agreement_end,
+            accident_insurance: self.accident_insurance,
+        };
+        match store.write(|w| placements::place(w, &new)) {
+            Ok(_) => Some(Some(lang.f(T::Placed, &[&name]))),
+            Err(StoreError::Ineligible(reasons)) => {
+                self.errors = reasons.iter().map(|r| r.message(lang)).collect();
+                None
+            }
+            Err(e) => {
+                self.errors.push(store_error_message(&e, lang));
+                None
+            }
+        }
+    }
+}
