@@ -8,9 +8,9 @@ use egui::{RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, T};
+use crate::jobs::exports;
 use crate::jobs::{self, Job, JobError, Outcome};
 use crate::store::{Store, StoreError, regions};
-use crate::jobs::exports;
 use crate::ui::path_prompt::{PathPrompt, PathPurpose};
 use crate::ui::placements::{ExportKind, PlacementsView, Request};
 use crate::ui::{self, people::PeopleView, settings::SettingsView};
@@ -188,7 +188,11 @@ impl App {
             ui.menu_button(lang.t(T::MenuFile), |ui| self.file_menu_ui(ui));
             ui.separator();
             ui.selectable_value(&mut self.prefs.tab, Tab::People, lang.t(T::TabPeople));
-            ui.selectable_value(&mut self.prefs.tab, Tab::Placements, lang.t(T::TabPlacements));
+            ui.selectable_value(
+                &mut self.prefs.tab,
+                Tab::Placements,
+                lang.t(T::TabPlacements),
+            );
             ui.selectable_value(&mut self.prefs.tab, Tab::Settings, lang.t(T::TabSettings));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.checkbox(&mut self.reveal, lang.t(T::ShowPersonalData));
@@ -311,17 +315,24 @@ impl App {
         let Some(store) = self.store() else { return };
         let source = store.path().to_path_buf();
         let lang = self.prefs.lang;
-        self.job = Some(Job::spawn(T::JobExport, "export", Self::wake(ui), move |reporter| {
-            let store = Store::open(&source)?;
-            let (id_mask, _) = crate::store::settings::mask_patterns(store.conn())?;
-            match kind {
-                ExportKind::SubsidySheet(month, full_ids) => {
-                    let disclosure = exports::Disclosure { id_mask, full_ids };
-                    exports::subsidy_sheet(&store, month, &dest, disclosure, lang, reporter)
+        self.job = Some(Job::spawn(
+            T::JobExport,
+            "export",
+            Self::wake(ui),
+            move |reporter| {
+                let store = Store::open(&source)?;
+                let (id_mask, _) = crate::store::settings::mask_patterns(store.conn())?;
+                match kind {
+                    ExportKind::SubsidySheet(month, full_ids) => {
+                        let disclosure = exports::Disclosure { id_mask, full_ids };
+                        exports::subsidy_sheet(&store, month, &dest, disclosure, lang, reporter)
+                    }
+                    ExportKind::Notice(from, to) => {
+                        exports::notice(&store, from, to, &dest, id_mask, lang, reporter)
+                    }
                 }
-                ExportKind::Notice(from, to) => exports::notice(&store, from, to, &dest, id_mask, lang, reporter),
-            }
-        }));
+            },
+        ));
     }
 
     fn start_demo(&mut self, ui: &Ui, scale: u32) {

@@ -141,7 +141,8 @@ pub fn checks(
         ),
         (
             CheckKind::HoursAboveLimit,
-            "SELECT pl.id, pe.id, pe.name, a.hours_tenths || '/' || po.monthly_hours_tenths FROM attendance a
+            "SELECT pl.id, pe.id, pe.name,
+                    printf('%g / %g', a.hours_tenths / 10.0, po.monthly_hours_tenths / 10.0) FROM attendance a
              JOIN placements pl ON pl.id = a.placement_id JOIN people pe ON pe.id = pl.person_id
              JOIN posts po ON po.id = pl.post_id
              WHERE a.month = ?1 AND po.monthly_hours_tenths IS NOT NULL AND a.hours_tenths > po.monthly_hours_tenths",

@@ -5,8 +5,8 @@
 
 pub mod path_prompt;
 pub mod people;
-pub mod placements;
 mod person_form;
+pub mod placements;
 mod regions;
 pub mod settings;
 

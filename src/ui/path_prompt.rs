@@ -44,12 +44,14 @@ impl PathPrompt {
                     .display()
                     .to_string()
             }
-            PathPurpose::Export(ExportKind::SubsidySheet(month, _)) => {
-                dir.join(format!("补贴发放表-{month}.xlsx")).display().to_string()
-            }
-            PathPurpose::Export(ExportKind::Notice(from, to)) => {
-                dir.join(format!("上岗公示-{from}-{to}.pdf")).display().to_string()
-            }
+            PathPurpose::Export(ExportKind::SubsidySheet(month, _)) => dir
+                .join(format!("补贴发放表-{month}.xlsx"))
+                .display()
+                .to_string(),
+            PathPurpose::Export(ExportKind::Notice(from, to)) => dir
+                .join(format!("上岗公示-{from}-{to}.pdf"))
+                .display()
+                .to_string(),
         };
         PathPrompt {
             purpose,
@@ -123,8 +125,14 @@ fn native_dialog(purpose: PathPurpose) -> Option<PathBuf> {
     let dialog = rfd::FileDialog::new();
     match purpose {
         PathPurpose::Open => dialog.add_filter("SQLite", &["sqlite", "db"]).pick_file(),
-        PathPurpose::New | PathPurpose::SaveCopy => dialog.add_filter("SQLite", &["sqlite", "db"]).save_file(),
-        PathPurpose::Export(ExportKind::SubsidySheet(..)) => dialog.add_filter("Excel", &["xlsx"]).save_file(),
-        PathPurpose::Export(ExportKind::Notice(..)) => dialog.add_filter("PDF", &["pdf"]).save_file(),
+        PathPurpose::New | PathPurpose::SaveCopy => {
+            dialog.add_filter("SQLite", &["sqlite", "db"]).save_file()
+        }
+        PathPurpose::Export(ExportKind::SubsidySheet(..)) => {
+            dialog.add_filter("Excel", &["xlsx"]).save_file()
+        }
+        PathPurpose::Export(ExportKind::Notice(..)) => {
+            dialog.add_filter("PDF", &["pdf"]).save_file()
+        }
     }
 }

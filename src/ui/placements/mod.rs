@@ -9,8 +9,8 @@ mod posts;
 use egui::Ui;
 
 use super::Masker;
-use crate::domain::pay::Month;
 use crate::domain::PersonId;
+use crate::domain::pay::Month;
 use crate::i18n::{Lang, T};
 use crate::jobs::Job;
 use crate::store::Store;
@@ -63,7 +63,14 @@ enum Go {
 
 impl PlacementsView {
     /// Draws the tab; returns work for the window to start.
-    pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, masker: Masker, job_running: bool) -> Option<Request> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        store: &mut Store,
+        lang: Lang,
+        masker: Masker,
+        job_running: bool,
+    ) -> Option<Request> {
         ui.horizontal(|ui| {
             for (view, label) in [
                 (View::Posts, T::PlPosts),
@@ -89,7 +96,7 @@ impl PlacementsView {
             }
             View::Month => self.month.ui(ui, store, lang, masker, job_running),
             View::Checks => {
-                go = self.checks.ui(ui, store, lang, self.month.month());
+                go = self.checks.ui(ui, store, lang, self.month.month_mut());
                 None
             }
             View::Figures => {

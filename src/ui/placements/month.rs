@@ -13,9 +13,9 @@ use crate::domain::money::{format_hours_tenths, format_yuan, parse_hours_tenths,
 use crate::domain::pay::{Area, Month};
 use crate::i18n::{Lang, T};
 use crate::jobs::{Job, Outcome};
+use crate::store::Store;
 use crate::store::payroll::{self, AttendanceRow, MonthStatus, NewAdjustment};
 use crate::store::placement_reports::{self, SheetLine};
-use crate::store::Store;
 use crate::ui::{Masker, field_error_ui, store_error_message, text_field_ui};
 
 /// A correction being written for a line of an approved month.
@@ -60,9 +60,9 @@ impl Default for MonthView {
 }
 
 impl MonthView {
-    /// The month shown (the checks view follows it).
-    pub fn month(&self) -> Month {
-        self.month
+    /// The month shown; the checks view shows and moves the same one.
+    pub fn month_mut(&mut self) -> &mut Month {
+        &mut self.month
     }
 
     fn reload(&mut self, store: &Store) {
@@ -77,7 +77,14 @@ impl MonthView {
     }
 
     /// Draws the view; returns work for the window.
-    pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, masker: Masker, job_running: bool) -> Option<Request> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        store: &mut Store,
+        lang: Lang,
+        masker: Masker,
+        job_running: bool,
+    ) -> Option<Request> {
         self.reload(store);
         let mut request = None;
         ui.horizontal_wrapped(|ui| {
@@ -99,11 +106,23 @@ impl MonthView {
             ui.selectable_value(&mut self.show_sheet, true, lang.t(T::SubsidySheet));
             ui.separator();
             let open = self.status != MonthStatus::Approved;
-            if ui.add_enabled(open && !job_running, egui::Button::new(lang.t(T::ComputeSheet))).clicked() {
+            if ui
+                .add_enabled(
+                    open && !job_running,
+                    egui::Button::new(lang.t(T::ComputeSheet)),
+                )
+                .clicked()
+            {
                 request = Some(Request::Start(compute_job(ui, store, self.month)));
                 self.show_sheet = true;
             }
-            if ui.add_enabled(self.status == MonthStatus::Computed, egui::Button::new(lang.t(T::ApproveSheet))).clicked() {
+            if ui
+                .add_enabled(
+                    self.status == MonthStatus::Computed,
+                    egui::Button::new(lang.t(T::ApproveSheet)),
+                )
+                .clicked()
+            {
                 let (month, today) = (self.month, crate::domain::today());
                 self.message = Some(match store.write(|w| payroll::approve(w, month, today)) {
                     Ok(()) => (lang.f(T::SheetApproved, &[&month]), false),
@@ -111,15 +130,28 @@ impl MonthView {
                 });
             }
             let approved = self.status == MonthStatus::Approved;
-            if ui.add_enabled(approved && !job_running, egui::Button::new(lang.t(T::ExportExcel))).clicked() {
-                request = Some(Request::Export(ExportKind::SubsidySheet(self.month, self.full_ids)));
+            if ui
+                .add_enabled(
+                    approved && !job_running,
+                    egui::Button::new(lang.t(T::ExportExcel)),
+                )
+                .clicked()
+            {
+                request = Some(Request::Export(ExportKind::SubsidySheet(
+                    self.month,
+                    self.full_ids,
+                )));
             }
             ui.checkbox(&mut self.full_ids, lang.t(T::FullIdsForBank));
         });
         ui.weak(lang.t(T::PayRule));
         if let Some((text, error)) = &self.message {
             let text = RichText::new(text);
-            ui.label(if *error { text.color(ui.visuals().error_fg_color) } else { text });
+            ui.label(if *error {
+                text.color(ui.visuals().error_fg_color)
+            } else {
+                text
+            });
         }
         self.correction_ui(ui, store, lang);
         if self.show_sheet {
@@ -147,7 +179,15 @@ impl MonthView {
             .column(Column::initial(70.0))
             .column(Column::remainder().at_least(120.0))
             .header(22.0, |mut h| {
-                for t in [T::ColName, T::ColIdNumber, T::ColPost, T::ColPlace, T::ColArea, T::ColDaysInPost, T::DaysOrHours] {
+                for t in [
+                    T::ColName,
+                    T::ColIdNumber,
+                    T::ColPost,
+                    T::ColPlace,
+                    T::ColArea,
+                    T::ColDaysInPost,
+                    T::DaysOrHours,
+                ] {
                     h.col(|ui| {
                         ui.strong(lang.t(t));
                     });
@@ -157,7 +197,12 @@ impl MonthView {
                 body.rows(24.0, self.rows.len(), |mut row| {
                     let r = &self.rows[row.index()];
                     let days = crate::domain::pay::days_in_post(month, r.in_post);
-                    for text in [r.name.clone(), masker.id_number(&r.id_number).into_owned(), r.post.clone(), r.place.clone()] {
+                    for text in [
+                        r.name.clone(),
+                        masker.id_number(&r.id_number).into_owned(),
+                        r.post.clone(),
+                        r.place.clone(),
+                    ] {
                         row.col(|ui| {
                             ui.add(egui::Label::new(text).selectable(false));
                         });
@@ -179,7 +224,11 @@ impl MonthView {
                             return;
                         }
                         let text = self.typed.entry(r.placement_id).or_insert(stored);
-                        let unit = lang.t(if r.area == Area::Urban { T::UnitDays } else { T::UnitHours });
+                        let unit = lang.t(if r.area == Area::Urban {
+                            T::UnitDays
+                        } else {
+                            T::UnitHours
+                        });
                         ui.horizontal(|ui| {
                             let field = ui
                                 .add(egui::TextEdit::singleline(text).desired_width(60.0))
@@ -200,12 +249,21 @@ impl MonthView {
         }
     }
 
-    fn save_attendance(&mut self, store: &mut Store, placement: PlacementId, area: Area, text: &str, lang: Lang) {
+    fn save_attendance(
+        &mut self,
+        store: &mut Store,
+        placement: PlacementId,
+        area: Area,
+        text: &str,
+        lang: Lang,
+    ) {
         let text = text.trim();
         let parsed = match area {
             _ if text.is_empty() => Ok((None, None)),
             Area::Urban => text.parse::<i64>().map(|d| (Some(d), None)).map_err(|_| ()),
-            Area::Rural => parse_hours_tenths(text).map(|h| (None, Some(h))).map_err(|_| ()),
+            Area::Rural => parse_hours_tenths(text)
+                .map(|h| (None, Some(h)))
+                .map_err(|_| ()),
         };
         let Ok((days, hours)) = parsed else {
             self.message = Some((lang.t(T::BadAttendance).to_string(), true));
@@ -234,7 +292,18 @@ impl MonthView {
             .columns(Column::initial(86.0), 9)
             .column(Column::remainder().at_least(60.0))
             .header(22.0, |mut h| {
-                for t in [T::ColName, T::ColIdNumber, T::ColPost, T::ColArea, T::ColDaysInPost, T::ColHours, T::ColWage, T::ColSocialInsurance, T::ColAdjustment, T::ColTotal] {
+                for t in [
+                    T::ColName,
+                    T::ColIdNumber,
+                    T::ColPost,
+                    T::ColArea,
+                    T::ColDaysInPost,
+                    T::ColHours,
+                    T::ColWage,
+                    T::ColSocialInsurance,
+                    T::ColAdjustment,
+                    T::ColTotal,
+                ] {
                     h.col(|ui| {
                         ui.strong(lang.t(t));
                     });
@@ -281,7 +350,9 @@ impl MonthView {
 
     /// The form for a correction of an approved line, paid with the current month.
     fn correction_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
-        let Some(c) = &mut self.correction else { return };
+        let Some(c) = &mut self.correction else {
+            return;
+        };
         let pay_month = Month::of(crate::domain::today()).max(c.corrects.next());
         let mut close = false;
         egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -325,9 +396,15 @@ impl MonthView {
 fn compute_job(ui: &Ui, store: &Store, month: Month) -> Job {
     let path = store.path().to_path_buf();
     let ctx = ui.ctx().clone();
-    Job::spawn(T::JobCompute, "subsidy-sheet", Arc::new(move || ctx.request_repaint()), move |reporter| {
-        let mut store = Store::open(&path)?;
-        let (lines, total) = store.write(|w| payroll::compute(w, month, |done, all| reporter.progress(done, all)))?;
-        Ok(Outcome::Computed(lines, total))
-    })
+    Job::spawn(
+        T::JobCompute,
+        "subsidy-sheet",
+        Arc::new(move || ctx.request_repaint()),
+        move |reporter| {
+            let mut store = Store::open(&path)?;
+            let (lines, total) = store
+                .write(|w| payroll::compute(w, month, |done, all| reporter.progress(done, all)))?;
+            Ok(Outcome::Computed(lines, total))
+        },
+    )
 }

@@ -10,9 +10,9 @@ use crate::domain::pay::Month;
 use crate::domain::placement::ExitReason;
 use crate::domain::{PersonId, PlacementId};
 use crate::i18n::{Lang, T};
+use crate::store::Store;
 use crate::store::placement_reports::{self, CheckKind, Figures, Finding};
 use crate::store::placements::{self, Placement, PlacementScope};
-use crate::store::Store;
 use crate::ui::{Masker, field_error_ui, store_error_message, text_field_ui};
 
 /// The exit form of the selected placement.
@@ -48,20 +48,28 @@ impl PlacedView {
     pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, masker: Masker) {
         let key = (store.revision(), self.scope, self.name.trim().to_string());
         if self.loaded.as_ref() != Some(&key) {
-            self.list = placements::list(store.conn(), self.scope, None, &key.2).unwrap_or_default();
+            self.list =
+                placements::list(store.conn(), self.scope, None, &key.2).unwrap_or_default();
             if let Some(person) = self.person {
                 self.history = placements::history(store.conn(), person).unwrap_or_default();
             }
             self.loaded = Some(key);
         }
         if self.person.is_some() {
-            egui::Panel::right("placement_history").resizable(true).default_size(380.0).show(ui, |ui| {
-                self.history_ui(ui, store, lang, masker);
-            });
+            egui::Panel::right("placement_history")
+                .resizable(true)
+                .default_size(380.0)
+                .show(ui, |ui| {
+                    self.history_ui(ui, store, lang, masker);
+                });
         }
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {
-                for (scope, t) in [(PlacementScope::Active, T::ScopeActive), (PlacementScope::Exited, T::ScopeExited), (PlacementScope::All, T::ScopeAll)] {
+                for (scope, t) in [
+                    (PlacementScope::Active, T::ScopeActive),
+                    (PlacementScope::Exited, T::ScopeExited),
+                    (PlacementScope::All, T::ScopeAll),
+                ] {
                     ui.selectable_value(&mut self.scope, scope, lang.t(t));
                 }
                 text_field_ui(ui, lang.t(T::ColName), &mut self.name, 120.0);
@@ -82,7 +90,16 @@ impl PlacedView {
             .columns(Column::initial(100.0), 7)
             .column(Column::remainder())
             .header(22.0, |mut h| {
-                for t in [T::ColName, T::ColIdNumber, T::ColPost, T::ColArea, T::ColPlace, T::ColStart, T::AgreementEnd, T::ExitDate] {
+                for t in [
+                    T::ColName,
+                    T::ColIdNumber,
+                    T::ColPost,
+                    T::ColArea,
+                    T::ColPlace,
+                    T::ColStart,
+                    T::AgreementEnd,
+                    T::ExitDate,
+                ] {
                     h.col(|ui| {
                         ui.strong(lang.t(t));
                     });
@@ -123,12 +140,21 @@ impl PlacedView {
             ui.weak(lang.t(T::NobodyYet));
             return;
         };
-        ui.heading(format!("{}  {}", first.name, masker.id_number(&first.id_number)));
+        ui.heading(format!(
+            "{}  {}",
+            first.name,
+            masker.id_number(&first.id_number)
+        ));
         ui.strong(lang.t(T::History));
         let mut start_exit = None;
         for p in &self.history {
             egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.label(format!("{} · {} · {}", p.post, area_label(p.area, lang), p.place));
+                ui.label(format!(
+                    "{} · {} · {}",
+                    p.post,
+                    area_label(p.area, lang),
+                    p.place
+                ));
                 ui.label(format!("{} ~ {}", p.start_date, p.agreement_end));
                 match (p.exit_date, p.exit_reason) {
                     (Some(date), Some(reason)) => {
@@ -172,7 +198,8 @@ impl PlacedView {
             if ui.button(lang.t(T::ConfirmExit)).clicked() {
                 match form.last_day.trim().parse() {
                     Ok(day) => {
-                        let (placement, reason, note) = (form.placement, form.reason, form.note.clone());
+                        let (placement, reason, note) =
+                            (form.placement, form.reason, form.note.clone());
                         match store.write(|w| placements::exit(w, placement, day, reason, &note)) {
                             Ok(()) => close = true,
                             Err(e) => form.error = Some(store_error_message(&e, lang)),
@@ -200,14 +227,30 @@ pub struct ChecksView {
 
 impl ChecksView {
     /// Draws the view; returns where to go when a finding is clicked.
-    pub(super) fn ui(&mut self, ui: &mut Ui, store: &Store, lang: Lang, month: Month) -> Option<Go> {
+    pub(super) fn ui(
+        &mut self,
+        ui: &mut Ui,
+        store: &Store,
+        lang: Lang,
+        month: &mut Month,
+    ) -> Option<Go> {
+        ui.horizontal(|ui| {
+            if ui.button("◀").on_hover_text(lang.t(T::PrevMonth)).clicked() {
+                *month = month.prev();
+            }
+            ui.heading(lang.f(T::ChecksFor, &[&*month]));
+            if ui.button("▶").on_hover_text(lang.t(T::NextMonth)).clicked() {
+                *month = month.next();
+            }
+        });
+        let month = *month;
         if self.loaded != Some((store.revision(), month)) {
             let rules = placements::rules(store.conn()).ok();
             let (male, female) = rules.map_or((60, 55), |r| (r.max_age_male, r.max_age_female));
-            self.findings = placement_reports::checks(store.conn(), month, male, female).unwrap_or_default();
+            self.findings =
+                placement_reports::checks(store.conn(), month, male, female).unwrap_or_default();
             self.loaded = Some((store.revision(), month));
         }
-        ui.heading(lang.f(T::ChecksFor, &[&month]));
         ui.weak(lang.t(T::ChecksExplain));
         if self.findings.is_empty() {
             ui.label(RichText::new(lang.t(T::NoFindings)).strong());
@@ -216,7 +259,9 @@ impl ChecksView {
         egui::ScrollArea::vertical().show(ui, |ui| {
             for f in &self.findings {
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new(lang.t(check_text(f.kind))).color(ui.visuals().warn_fg_color));
+                    ui.label(
+                        RichText::new(lang.t(check_text(f.kind))).color(ui.visuals().warn_fg_color),
+                    );
                     if ui.link(&f.name).clicked() {
                         go = Some(Go::Person(f.person_id));
                     }
@@ -249,15 +294,25 @@ impl FiguresView {
     /// Draws the view.
     pub fn ui(&mut self, ui: &mut Ui, store: &Store, lang: Lang) {
         if self.loaded != Some(store.revision()) {
-            self.figures = placement_reports::figures(store.conn(), crate::domain::today()).unwrap_or_default();
+            self.figures = placement_reports::figures(store.conn(), crate::domain::today())
+                .unwrap_or_default();
             self.loaded = Some(store.revision());
         }
         let f = &self.figures;
         ui.heading(lang.f(T::FigInPost, &[&f.in_post]));
         ui.label(lang.f(T::FigPlaced, &[&f.placed_this_year, &f.placed_total]));
         ui.label(lang.f(T::FigUrbanRural, &[&f.urban, &f.rural]));
-        let share = |(kept, all): (i64, i64)| if all == 0 { "—".to_string() } else { format!("{:.1}% ({kept}/{all})", kept as f64 * 100.0 / all as f64) };
-        ui.label(lang.f(T::FigStable, &[&share(f.stable_6_months), &share(f.stable_12_months)]));
+        let share = |(kept, all): (i64, i64)| {
+            if all == 0 {
+                "—".to_string()
+            } else {
+                format!("{:.1}% ({kept}/{all})", kept as f64 * 100.0 / all as f64)
+            }
+        };
+        ui.label(lang.f(
+            T::FigStable,
+            &[&share(f.stable_6_months), &share(f.stable_12_months)],
+        ));
         ui.add_space(8.0);
         ui.columns(3, |cols| {
             cols[0].strong(lang.t(T::PostCategory));
@@ -286,7 +341,11 @@ pub struct NoticeView {
 impl Default for NoticeView {
     fn default() -> Self {
         let month = Month::of(crate::domain::today());
-        NoticeView { from: month.first_day().to_string(), to: month.last_day().to_string(), error: None }
+        NoticeView {
+            from: month.first_day().to_string(),
+            to: month.last_day().to_string(),
+            error: None,
+        }
     }
 }
 
@@ -295,16 +354,21 @@ impl NoticeView {
     pub fn ui(&mut self, ui: &mut Ui, lang: Lang, job_running: bool) -> Option<Request> {
         ui.heading(lang.t(T::NoticeTitle));
         ui.weak(lang.t(T::NoticeExplain));
-        egui::Grid::new("notice_grid").num_columns(2).show(ui, |ui| {
-            text_field_ui(ui, lang.t(T::PeriodFrom), &mut self.from, 110.0);
-            ui.end_row();
-            text_field_ui(ui, lang.t(T::PeriodTo), &mut self.to, 110.0);
-            ui.end_row();
-        });
+        egui::Grid::new("notice_grid")
+            .num_columns(2)
+            .show(ui, |ui| {
+                text_field_ui(ui, lang.t(T::PeriodFrom), &mut self.from, 110.0);
+                ui.end_row();
+                text_field_ui(ui, lang.t(T::PeriodTo), &mut self.to, 110.0);
+                ui.end_row();
+            });
         if let Some(error) = &self.error {
             field_error_ui(ui, error);
         }
-        if ui.add_enabled(!job_running, egui::Button::new(lang.t(T::ExportPdf))).clicked() {
+        if ui
+            .add_enabled(!job_running, egui::Button::new(lang.t(T::ExportPdf)))
+            .clicked()
+        {
             match (self.from.trim().parse(), self.to.trim().parse()) {
                 (Ok(from), Ok(to)) if from <= to => {
                     self.error = None;

@@ -65,14 +65,26 @@ impl PlaceForm {
     }
 
     /// Draws the form; `Some(message)` once it is done (placed or cancelled).
-    pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, masker: Masker) -> Option<Option<String>> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        store: &mut Store,
+        lang: Lang,
+        masker: Masker,
+    ) -> Option<Option<String>> {
         ui.heading(lang.t(T::PlacePerson));
         self.person_ui(ui, store, lang, masker);
         ui.separator();
         ui.strong(lang.t(T::Training));
         ui.weak(lang.t(T::TrainingFirst));
         for t in &self.trainings {
-            let text = format!("{} {} {}h {}", t.fields.trained_on, t.fields.course, t.fields.hours, if t.fields.passed { "✔" } else { "✘" });
+            let text = format!(
+                "{} {} {}h {}",
+                t.fields.trained_on,
+                t.fields.course,
+                t.fields.hours,
+                if t.fields.passed { "✔" } else { "✘" }
+            );
             if t.fields.passed {
                 ui.radio_value(&mut self.use_training, Some(t.id), text);
             } else {
@@ -83,36 +95,43 @@ impl PlaceForm {
             ui.radio_value(&mut self.use_training, None, lang.t(T::NewTraining));
         }
         if self.use_training.is_none() {
-            egui::Grid::new("training_grid").num_columns(2).show(ui, |ui| {
-                text_field_ui(ui, lang.t(T::Course), &mut self.course, 200.0);
-                ui.end_row();
-                text_field_ui(ui, lang.t(T::TrainedOn), &mut self.trained_on, 110.0);
-                ui.end_row();
-                text_field_ui(ui, lang.t(T::TrainingHours), &mut self.hours, 60.0);
-                ui.end_row();
-                ui.label("");
-                ui.checkbox(&mut self.passed, lang.t(T::TrainingPassed));
-                ui.end_row();
-            });
+            egui::Grid::new("training_grid")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    text_field_ui(ui, lang.t(T::Course), &mut self.course, 200.0);
+                    ui.end_row();
+                    text_field_ui(ui, lang.t(T::TrainedOn), &mut self.trained_on, 110.0);
+                    ui.end_row();
+                    text_field_ui(ui, lang.t(T::TrainingHours), &mut self.hours, 60.0);
+                    ui.end_row();
+                    ui.label("");
+                    ui.checkbox(&mut self.passed, lang.t(T::TrainingPassed));
+                    ui.end_row();
+                });
         }
         ui.separator();
-        egui::Grid::new("placement_grid").num_columns(2).show(ui, |ui| {
-            if text_field_ui(ui, lang.t(T::ColStart), &mut self.start, 110.0).changed() {
-                self.default_agreement_end();
-            }
-            ui.end_row();
-            text_field_ui(ui, lang.t(T::AgreementEnd), &mut self.agreement_end, 110.0);
-            ui.end_row();
-            ui.label("");
-            ui.checkbox(&mut self.accident_insurance, lang.t(T::AccidentInsurance));
-            ui.end_row();
-        });
+        egui::Grid::new("placement_grid")
+            .num_columns(2)
+            .show(ui, |ui| {
+                if text_field_ui(ui, lang.t(T::ColStart), &mut self.start, 110.0).changed() {
+                    self.default_agreement_end();
+                }
+                ui.end_row();
+                text_field_ui(ui, lang.t(T::AgreementEnd), &mut self.agreement_end, 110.0);
+                ui.end_row();
+                ui.label("");
+                ui.checkbox(&mut self.accident_insurance, lang.t(T::AccidentInsurance));
+                ui.end_row();
+            });
         for error in &self.errors {
             field_error_ui(ui, error);
         }
         let mut done = None;
         ui.horizontal(|ui| {
-            if ui.button(RichText::new(lang.t(T::ConfirmPlacement)).strong()).clicked() {
+            if ui
+                .button(RichText::new(lang.t(T::ConfirmPlacement)).strong())
+                .clicked()
+            {
                 done = self.save(store, lang);
             }
             if ui.button(lang.t(T::Cancel)).clicked() {
@@ -142,16 +161,29 @@ impl PlaceForm {
             return;
         }
         let rev = store.revision();
-        if self.found.as_ref().is_none_or(|(r, t, _)| *r != rev || *t != text) {
-            let filter = PeopleFilter { text: text.clone(), ..PeopleFilter::default() };
+        if self
+            .found
+            .as_ref()
+            .is_none_or(|(r, t, _)| *r != rev || *t != text)
+        {
+            let filter = PeopleFilter {
+                text: text.clone(),
+                ..PeopleFilter::default()
+            };
             let ids = people::search_ids(store.conn(), &filter).unwrap_or_default();
-            let rows = people::rows(store.conn(), &ids[..ids.len().min(PICKER_ROWS)]).unwrap_or_default();
+            let rows =
+                people::rows(store.conn(), &ids[..ids.len().min(PICKER_ROWS)]).unwrap_or_default();
             self.found = Some((rev, text, rows));
         }
         let mut picked = None;
         if let Some((_, _, rows)) = &self.found {
             for r in rows {
-                let label = format!("{}  {}  {}", r.name, masker.id_number(&r.id_number), r.place);
+                let label = format!(
+                    "{}  {}  {}",
+                    r.name,
+                    masker.id_number(&r.id_number),
+                    r.place
+                );
                 if ui.selectable_label(false, label).clicked() {
                     picked = Some((r.id, r.name.clone()));
                 }
@@ -159,7 +191,11 @@ impl PlaceForm {
         }
         if let Some((id, name)) = picked {
             self.trainings = placements::trainings(store.conn(), id).unwrap_or_default();
-            self.use_training = self.trainings.iter().find(|t| t.fields.passed).map(|t| t.id);
+            self.use_training = self
+                .trainings
+                .iter()
+                .find(|t| t.fields.passed)
+                .map(|t| t.id);
             self.person = Some((id, name));
         }
     }
@@ -170,7 +206,11 @@ impl PlaceForm {
             self.errors.push(lang.t(T::ChoosePerson).to_string());
             return None;
         };
-        let parsed = (self.start.trim().parse(), self.agreement_end.trim().parse(), self.trained_on.trim().parse());
+        let parsed = (
+            self.start.trim().parse(),
+            self.agreement_end.trim().parse(),
+            self.trained_on.trim().parse(),
+        );
         let (Ok(start_date), Ok(agreement_end), Ok(trained_on)) = parsed else {
             self.errors.push(lang.t(T::BadDate).to_string());
             return None;

@@ -69,10 +69,15 @@ impl PostsView {
         if self.regions.0 != rev {
             self.regions = (rev, regions::all(store.conn()).unwrap_or_default());
         }
-        if self.loaded.as_ref().is_some_and(|(r, f)| *r == rev && *f == self.filter) {
+        if self
+            .loaded
+            .as_ref()
+            .is_some_and(|(r, f)| *r == rev && *f == self.filter)
+        {
             return;
         }
-        self.posts = posts::list(store.conn(), &self.filter, crate::domain::today()).unwrap_or_default();
+        self.posts =
+            posts::list(store.conn(), &self.filter, crate::domain::today()).unwrap_or_default();
         self.loaded = Some((rev, self.filter.clone()));
     }
 
@@ -81,9 +86,13 @@ impl PostsView {
         self.reload(store);
         let side_open = !matches!(self.side, Side::None);
         if side_open {
-            egui::Panel::right("post_side").resizable(true).default_size(400.0).show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| self.side_ui(ui, store, lang, masker));
-            });
+            egui::Panel::right("post_side")
+                .resizable(true)
+                .default_size(400.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .show(ui, |ui| self.side_ui(ui, store, lang, masker));
+                });
         }
         egui::CentralPanel::default().show(ui, |ui| {
             self.filters_ui(ui, lang);
@@ -119,13 +128,41 @@ impl PostsView {
                 })
                 .response
                 .labelled_by(label.id);
-            combo_ui(ui, "post_category", lang.t(T::PostCategory), &mut self.filter.category, PostCategory::ALL, |c| c.label(lang), any);
-            combo_ui(ui, "post_area", lang.t(T::PostArea), &mut self.filter.area, &[Area::Urban, Area::Rural], |a| area_label(*a, lang), any);
-            combo_ui(ui, "post_status", lang.t(T::PostStatus), &mut self.filter.status, PostStatus::ALL, |s| s.label(lang), any);
+            combo_ui(
+                ui,
+                "post_category",
+                lang.t(T::PostCategory),
+                &mut self.filter.category,
+                PostCategory::ALL,
+                |c| c.label(lang),
+                any,
+            );
+            combo_ui(
+                ui,
+                "post_area",
+                lang.t(T::PostArea),
+                &mut self.filter.area,
+                &[Area::Urban, Area::Rural],
+                |a| area_label(*a, lang),
+                any,
+            );
+            combo_ui(
+                ui,
+                "post_status",
+                lang.t(T::PostStatus),
+                &mut self.filter.status,
+                PostStatus::ALL,
+                |s| s.label(lang),
+                any,
+            );
             if ui.button(lang.t(T::NewPost)).clicked() {
                 self.side = Side::Post(PostForm::new());
             }
-            let vacant: i64 = self.posts.iter().map(|p| (p.fields.headcount - p.filled).max(0)).sum();
+            let vacant: i64 = self
+                .posts
+                .iter()
+                .map(|p| (p.fields.headcount - p.filled).max(0))
+                .sum();
             ui.label(lang.f(T::PostsCount, &[&self.posts.len(), &vacant]));
         });
     }
@@ -147,7 +184,16 @@ impl PostsView {
             .column(Column::initial(60.0))
             .column(Column::remainder())
             .header(22.0, |mut h| {
-                for t in [T::ColPost, T::PostCategory, T::PostArea, T::ColPlace, T::LevelStreet, T::ColFilled, T::PostStatus, T::ColFunding] {
+                for t in [
+                    T::ColPost,
+                    T::PostCategory,
+                    T::PostArea,
+                    T::ColPlace,
+                    T::LevelStreet,
+                    T::ColFilled,
+                    T::PostStatus,
+                    T::ColFunding,
+                ] {
                     h.col(|ui| {
                         ui.strong(lang.t(t));
                     });
@@ -191,7 +237,12 @@ impl PostsView {
         match &mut self.side {
             Side::None => {}
             Side::Post(form) => {
-                let villages: Vec<&Region> = self.regions.1.iter().filter(|r| r.level.holds_people()).collect();
+                let villages: Vec<&Region> = self
+                    .regions
+                    .1
+                    .iter()
+                    .filter(|r| r.level.holds_people())
+                    .collect();
                 match form.ui(ui, store, lang, &villages) {
                     PostAction::None => {}
                     PostAction::Close => self.side = Side::None,
@@ -255,12 +306,24 @@ pub fn area_label(area: Area, lang: Lang) -> &'static str {
 fn people_on_post_ui(ui: &mut Ui, store: &Store, post: PostId, lang: Lang, masker: Masker) {
     ui.separator();
     ui.strong(lang.t(T::PeopleOnPost));
-    let list = placements::list(store.conn(), placements::PlacementScope::Active, Some(post), "").unwrap_or_default();
+    let list = placements::list(
+        store.conn(),
+        placements::PlacementScope::Active,
+        Some(post),
+        "",
+    )
+    .unwrap_or_default();
     if list.is_empty() {
         ui.weak(lang.t(T::NobodyYet));
     }
     for p in list {
-        ui.label(format!("{}  {}  {} ~ {}", p.name, masker.id_number(&p.id_number), p.start_date, p.agreement_end));
+        ui.label(format!(
+            "{}  {}  {} ~ {}",
+            p.name,
+            masker.id_number(&p.id_number),
+            p.start_date,
+            p.agreement_end
+        ));
     }
 }
 
@@ -284,7 +347,10 @@ impl PostForm {
             headcount: 1,
             monthly_hours: "80".into(),
             funded_from: today.to_string(),
-            funded_to: today.checked_add(jiff::Span::new().years(3)).unwrap_or(today).to_string(),
+            funded_to: today
+                .checked_add(jiff::Span::new().years(3))
+                .unwrap_or(today)
+                .to_string(),
             status: PostStatus::Open,
             error: None,
         }
@@ -300,7 +366,10 @@ impl PostForm {
             host_unit: f.host_unit.clone(),
             region: Some(f.region_id),
             headcount: f.headcount,
-            monthly_hours: f.monthly_hours_tenths.map(format_hours_tenths).unwrap_or_default(),
+            monthly_hours: f
+                .monthly_hours_tenths
+                .map(format_hours_tenths)
+                .unwrap_or_default(),
             funded_from: f.funded_from.to_string(),
             funded_to: f.funded_to.to_string(),
             status: f.status,
@@ -308,64 +377,78 @@ impl PostForm {
         }
     }
 
-    fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, villages: &[&Region]) -> PostAction {
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        store: &mut Store,
+        lang: Lang,
+        villages: &[&Region],
+    ) -> PostAction {
         let mut action = PostAction::None;
-        ui.heading(lang.t(if self.editing.is_some() { T::EditPost } else { T::NewPost }));
-        egui::Grid::new("post_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-            text_field_ui(ui, lang.t(T::ColPost), &mut self.title, 200.0);
-            ui.end_row();
-            ui.label(lang.t(T::PostCategory));
-            egui::ComboBox::from_id_salt("form_category")
-                .selected_text(self.category.label(lang))
-                .show_ui(ui, |ui| {
-                    for c in PostCategory::ALL {
-                        ui.selectable_value(&mut self.category, *c, c.label(lang));
+        ui.heading(lang.t(if self.editing.is_some() {
+            T::EditPost
+        } else {
+            T::NewPost
+        }));
+        egui::Grid::new("post_form")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                text_field_ui(ui, lang.t(T::ColPost), &mut self.title, 200.0);
+                ui.end_row();
+                ui.label(lang.t(T::PostCategory));
+                egui::ComboBox::from_id_salt("form_category")
+                    .selected_text(self.category.label(lang))
+                    .show_ui(ui, |ui| {
+                        for c in PostCategory::ALL {
+                            ui.selectable_value(&mut self.category, *c, c.label(lang));
+                        }
+                    });
+                ui.end_row();
+                ui.label(lang.t(T::PostArea));
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut self.area, Area::Urban, lang.t(T::AreaUrban));
+                    ui.radio_value(&mut self.area, Area::Rural, lang.t(T::AreaRural));
+                });
+                ui.end_row();
+                text_field_ui(ui, lang.t(T::HostUnit), &mut self.host_unit, 200.0);
+                ui.end_row();
+                let label = ui.label(lang.t(T::ColPlace));
+                let chosen = self
+                    .region
+                    .and_then(|id| villages.iter().find(|r| r.id == id))
+                    .map_or(lang.t(T::ChooseRegion), |r| r.short_name.as_str());
+                egui::ComboBox::from_id_salt("form_village")
+                    .selected_text(chosen)
+                    .height(360.0)
+                    .show_ui(ui, |ui| {
+                        for r in villages {
+                            ui.selectable_value(&mut self.region, Some(r.id), &r.short_name);
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(lang.t(T::Headcount));
+                ui.add(egui::DragValue::new(&mut self.headcount).range(1..=500))
+                    .labelled_by(label.id);
+                ui.end_row();
+                if self.area == Area::Rural {
+                    text_field_ui(ui, lang.t(T::MonthlyHours), &mut self.monthly_hours, 80.0);
+                    ui.end_row();
+                }
+                text_field_ui(ui, lang.t(T::FundedFrom), &mut self.funded_from, 110.0);
+                ui.end_row();
+                text_field_ui(ui, lang.t(T::FundedTo), &mut self.funded_to, 110.0);
+                ui.end_row();
+                ui.label(lang.t(T::PostStatus));
+                ui.horizontal(|ui| {
+                    for s in PostStatus::ALL {
+                        ui.radio_value(&mut self.status, *s, s.label(lang));
                     }
                 });
-            ui.end_row();
-            ui.label(lang.t(T::PostArea));
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut self.area, Area::Urban, lang.t(T::AreaUrban));
-                ui.radio_value(&mut self.area, Area::Rural, lang.t(T::AreaRural));
-            });
-            ui.end_row();
-            text_field_ui(ui, lang.t(T::HostUnit), &mut self.host_unit, 200.0);
-            ui.end_row();
-            let label = ui.label(lang.t(T::ColPlace));
-            let chosen = self
-                .region
-                .and_then(|id| villages.iter().find(|r| r.id == id))
-                .map_or(lang.t(T::ChooseRegion), |r| r.short_name.as_str());
-            egui::ComboBox::from_id_salt("form_village")
-                .selected_text(chosen)
-                .height(360.0)
-                .show_ui(ui, |ui| {
-                    for r in villages {
-                        ui.selectable_value(&mut self.region, Some(r.id), &r.short_name);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
-            let label = ui.label(lang.t(T::Headcount));
-            ui.add(egui::DragValue::new(&mut self.headcount).range(1..=500)).labelled_by(label.id);
-            ui.end_row();
-            if self.area == Area::Rural {
-                text_field_ui(ui, lang.t(T::MonthlyHours), &mut self.monthly_hours, 80.0);
                 ui.end_row();
-            }
-            text_field_ui(ui, lang.t(T::FundedFrom), &mut self.funded_from, 110.0);
-            ui.end_row();
-            text_field_ui(ui, lang.t(T::FundedTo), &mut self.funded_to, 110.0);
-            ui.end_row();
-            ui.label(lang.t(T::PostStatus));
-            ui.horizontal(|ui| {
-                for s in PostStatus::ALL {
-                    ui.radio_value(&mut self.status, *s, s.label(lang));
-                }
             });
-            ui.end_row();
-        });
         if let Some(error) = &self.error {
             field_error_ui(ui, error);
         }
@@ -377,7 +460,9 @@ impl PostForm {
                 action = PostAction::Close;
             }
             if let Some(id) = self.editing
-                && ui.button(RichText::new(lang.t(T::PlacePerson)).strong()).clicked()
+                && ui
+                    .button(RichText::new(lang.t(T::PlacePerson)).strong())
+                    .clicked()
             {
                 action = PostAction::Place(id);
             }
@@ -386,7 +471,10 @@ impl PostForm {
     }
 
     fn save(&mut self, store: &mut Store, lang: Lang) -> PostAction {
-        let dates = (self.funded_from.trim().parse(), self.funded_to.trim().parse());
+        let dates = (
+            self.funded_from.trim().parse(),
+            self.funded_to.trim().parse(),
+        );
         let hours = match self.area {
             Area::Urban => Ok(None),
             Area::Rural => parse_hours_tenths(&self.monthly_hours).map(Some),
@@ -399,7 +487,10 @@ impl PostForm {
             self.error = Some(lang.t(T::PostFormIncomplete).to_string());
             return PostAction::None;
         };
-        if self.title.trim().is_empty() || self.host_unit.trim().is_empty() || funded_to < funded_from {
+        if self.title.trim().is_empty()
+            || self.host_unit.trim().is_empty()
+            || funded_to < funded_from
+        {
             self.error = Some(lang.t(T::PostFormIncomplete).to_string());
             return PostAction::None;
         }
