@@ -118,6 +118,14 @@ impl App {
         }
     }
 
+    /// The open store for writing (tests change it as another user would).
+    pub fn store_mut(&mut self) -> Option<&mut Store> {
+        match &mut self.db {
+            Db::Open(store) => Some(store),
+            Db::Failed { .. } => None,
+        }
+    }
+
     /// Whether a background job is running (tests wait for it).
     pub fn job_running(&self) -> bool {
         self.job.is_some()

@@ -396,14 +396,16 @@ impl PostForm {
             .show(ui, |ui| {
                 text_field_ui(ui, lang.t(T::ColPost), &mut self.title, 200.0);
                 ui.end_row();
-                ui.label(lang.t(T::PostCategory));
+                let label = ui.label(lang.t(T::PostCategory));
                 egui::ComboBox::from_id_salt("form_category")
                     .selected_text(self.category.label(lang))
                     .show_ui(ui, |ui| {
                         for c in PostCategory::ALL {
                             ui.selectable_value(&mut self.category, *c, c.label(lang));
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(label.id);
                 ui.end_row();
                 ui.label(lang.t(T::PostArea));
                 ui.horizontal(|ui| {

@@ -1,0 +1,180 @@
+//! The Job placements tab driven headless: create a post, be refused without training,
+//! place with training, fill in attendance, compute and approve, then find the month locked.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use minsheng::app::{App, Prefs, Tab};
+use minsheng::domain::pay::Month;
+use minsheng::domain::person::PersonDraft;
+use minsheng::domain::region::RegionLevel;
+use minsheng::i18n::Lang;
+use minsheng::store::payroll::{self, MonthStatus};
+use minsheng::store::regions::{self, NewRegion};
+use minsheng::store::{Store, StoreError, categories, people, placements, posts};
+
+fn harness(dir: &tempfile::TempDir) -> Harness<'static, App> {
+    let mut store = Store::open(dir.path().join("ui.sqlite")).unwrap();
+    let low_income = categories::all(store.conn())
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name_zh == "低保")
+        .unwrap()
+        .id;
+    store
+        .write(|w| {
+            let region = |code: &str, name: &str, level, parent| NewRegion {
+                code: code.into(),
+                name: name.into(),
+                short_name: name.into(),
+                level,
+                parent_id: parent,
+                lon: None,
+                lat: None,
+            };
+            let d = regions::insert(
+                w,
+                &region("370117000000", "钢城区", RegionLevel::District, None),
+            )?;
+            let s = regions::insert(
+                w,
+                &region("370117001000", "艾山街道", RegionLevel::Street, Some(d)),
+            )?;
+            let v = regions::insert(
+                w,
+                &region(
+                    "370117001001",
+                    "北城子坡社区",
+                    RegionLevel::Community,
+                    Some(s),
+                ),
+            )?;
+            let person = PersonDraft {
+                name: "蒋英花".into(),
+                id_number: "371203197703010026".into(),
+                region_id: Some(v),
+                categories: vec![low_income],
+                ..PersonDraft::default()
+            };
+            people::insert(w, &person.validate().expect("valid"))?;
+            Ok(())
+        })
+        .unwrap();
+    let prefs = Prefs {
+        lang: Lang::Zh,
+        tab: Tab::Placements,
+        ..Prefs::default()
+    };
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(|ctx| {
+            minsheng::fonts::install(ctx);
+        })
+        .build_ui_state(
+            |ui, app: &mut App| app.ui(ui),
+            App::new(Ok(store), prefs, true),
+        )
+}
+
+fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
+fn click(h: &mut Harness<'_, App>, label: &str) {
+    h.get_by_role_and_label(Role::Button, label).click();
+    h.run();
+}
+
+fn wait_for_job(h: &mut Harness<'_, App>) {
+    for _ in 0..400 {
+        if !h.state().job_running() {
+            h.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.step();
+    }
+    panic!("the background job did not finish");
+}
+
+#[test]
+fn post_placement_attendance_and_approval_through_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&dir);
+
+    // A new post in the community.
+    click(&mut h, "新建岗位");
+    type_into(&mut h, "岗位", "保洁员");
+    type_into(&mut h, "用工单位", "北城子坡社区居民委员会");
+    h.get_by_role_and_label(Role::RadioButton, "城镇").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "村居").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "北城子坡社区")
+        .click();
+    h.run();
+    click(&mut h, "保存");
+    let conn = || h.state().store().unwrap().conn();
+    let list = posts::list(conn(), &Default::default(), minsheng::domain::today()).unwrap();
+    assert_eq!(list.len(), 1);
+
+    // Place a person: without a passed training it is refused with the reason.
+    h.get_by_label("保洁员").click();
+    h.run();
+    click(&mut h, "安排上岗");
+    type_into(&mut h, "查找人员", "蒋英");
+    h.get_by_label_contains("蒋英花").click();
+    h.run();
+    click(&mut h, "确认上岗");
+    h.get_by_label("没有通过培训，不能上岗（先培训、后上岗）。");
+    let active = |h: &Harness<'_, App>| {
+        placements::list(
+            h.state().store().unwrap().conn(),
+            placements::PlacementScope::Active,
+            None,
+            "",
+        )
+        .unwrap()
+    };
+    assert!(active(&h).is_empty());
+    h.get_by_role_and_label(Role::CheckBox, "培训合格").click();
+    h.run();
+    click(&mut h, "确认上岗");
+    let placed = active(&h);
+    assert_eq!(placed.len(), 1);
+    assert_eq!(placed[0].name, "蒋英花");
+
+    // This month's attendance, then compute and approve.
+    h.get_by_label("考勤与补贴").click();
+    h.run();
+    type_into(&mut h, "天", "2");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let month = Month::of(minsheng::domain::today());
+    let rows = payroll::attendance(h.state().store().unwrap().conn(), month).unwrap();
+    assert_eq!(rows[0].days_worked, Some(2));
+    click(&mut h, "计算补贴表");
+    wait_for_job(&mut h);
+    click(&mut h, "审核通过");
+    let conn = h.state().store().unwrap().conn();
+    assert_eq!(
+        payroll::month_status(conn, month).unwrap(),
+        MonthStatus::Approved
+    );
+    h.get_by_label("已审核（已锁定）");
+
+    // Locked: no field to type into, and the store refuses a change.
+    click(&mut h, "考勤");
+    assert!(h.query_by_role_and_label(Role::TextInput, "天").is_none());
+    let id = placed[0].id;
+    let refused = h
+        .state_mut()
+        .store_mut()
+        .unwrap()
+        .write(|w| payroll::set_attendance(w, id, month, Some(3), None));
+    assert!(matches!(refused, Err(StoreError::MonthApproved(_))));
+}
