@@ -221,6 +221,13 @@ texts! {
     TableRegions => "地区", "Place";
     TableCategories => "困难类别", "Hardship category";
     TableSettings => "设置", "Setting";
+    TablePosts => "岗位", "Post";
+    TablePlacements => "上岗", "Placement";
+    TableTrainings => "培训", "Training";
+    TableAttendance => "考勤", "Attendance";
+    TableSubsidyMonths => "补贴表", "Subsidy sheet";
+    TableAdjustments => "补贴调整", "Adjustment";
+    TableMinimumWages => "最低工资标准", "Minimum wage";
     SettingsSaved => "设置已保存。", "Settings saved.";
     // Posts and placements (domain)
     PostCatManagement => "公共管理类", "Public management";
@@ -361,6 +368,23 @@ texts! {
     BadPeriod => "请填写有效的起止日期（YYYY-MM-DD），起始不晚于截止。", "Enter valid dates (YYYY-MM-DD), the first not after the second.";
     ExportPdf => "导出公示 PDF…", "Export the notice as PDF…";
     PathPromptExport => "导出文件的保存路径", "Path of the file to write";
+    PlacementRules => "公益性岗位规则", "Public-welfare post rules";
+    EligibleCategories => "可安置的困难类别", "Categories eligible for placement";
+    MinAge => "最低年龄", "Minimum age";
+    MaxAgeMale => "男性年龄上限", "Age limit, men";
+    MaxAgeFemale => "女性年龄上限", "Age limit, women";
+    AgreementYears => "协议默认年限", "Agreement length (years)";
+    WageTier => "最低工资档次", "Minimum-wage tier";
+    SocialInsuranceSubsidy => "城镇岗位社保补贴（元/月）", "Social-insurance subsidy, urban (yuan/month)";
+    MinimumWages => "最低工资标准", "Minimum wages";
+    MinimumWagesExplain => "按生效日期和档次；随程序提供的数据需对照省政府文件核实后标记。", "By effective date and tier; the figures shipped with the program must be checked against the provincial notice and marked.";
+    EffectiveFrom => "生效日期", "Effective from";
+    MonthlyMinimum => "月标准（元）", "Monthly (yuan)";
+    HourlyMinimum => "小时标准（元）", "Hourly (yuan)";
+    Verified => "已核实", "Checked";
+    MarkVerified => "待核实，标记已核实", "To check: mark checked";
+    AddWage => "添加标准", "Add a rate";
+    WageInvalid => "请填写生效日期（YYYY-MM-DD）和大于零的月、小时标准。", "Enter the effective date (YYYY-MM-DD) and monthly and hourly amounts above zero.";
     // Fonts
     NoCjkFont => "No Chinese font was found on this computer, so Chinese text can not be shown. Fix: {}", "No Chinese font was found on this computer, so Chinese text can not be shown. Fix: {}";
 }

@@ -69,14 +69,18 @@ fn every_tab_opens_by_its_label_in_both_languages() {
     for lang in [Lang::Zh, Lang::En] {
         let dir = tempfile::tempdir().unwrap();
         let mut h = harness(&dir, lang);
-        h.get_by_label(lang.t(T::TabSettings)).click();
-        h.run();
-        assert_eq!(h.state().prefs.tab, Tab::Settings);
-        h.get_by_label(lang.t(T::MaskSettings));
-        h.get_by_label(lang.t(T::TabPeople)).click();
-        h.run();
-        assert_eq!(h.state().prefs.tab, Tab::People);
-        h.get_by_label(lang.t(T::Regions));
+        // Each tab, and a label only that tab shows.
+        let tabs = [
+            (T::TabSettings, Tab::Settings, T::MaskSettings),
+            (T::TabPlacements, Tab::Placements, T::NewPost),
+            (T::TabPeople, Tab::People, T::Regions),
+        ];
+        for (label, tab, inside) in tabs {
+            h.get_by_label(lang.t(label)).click();
+            h.run();
+            assert_eq!(h.state().prefs.tab, tab);
+            h.get_by_label(lang.t(inside));
+        }
     }
 }
 

@@ -101,7 +101,13 @@ pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<Change>> {
                 coalesce(json_extract(coalesce(after, before), '$.short_name'),
                          json_extract(coalesce(after, before), '$.name'),
                          json_extract(coalesce(after, before), '$.name_zh'),
-                         json_extract(coalesce(after, before), '$.key'), '')
+                         json_extract(coalesce(after, before), '$.key'),
+                         json_extract(coalesce(after, before), '$.title'),
+                         json_extract(coalesce(after, before), '$.course'),
+                         json_extract(coalesce(after, before), '$.reason'),
+                         json_extract(coalesce(after, before), '$.month'),
+                         json_extract(coalesce(after, before), '$.effective_from'),
+                         json_extract(coalesce(after, before), '$.exit_date'), '')
          FROM changes ORDER BY seq DESC LIMIT ?1",
     )?;
     let rows = stmt.query_map([limit as i64], |r| {

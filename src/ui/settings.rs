@@ -29,6 +29,7 @@ pub struct SettingsView {
     new_zh: String,
     new_en: String,
     message: Option<(String, bool)>,
+    placement: super::placement_settings::PlacementSettings,
 }
 
 impl SettingsView {
@@ -62,6 +63,8 @@ impl SettingsView {
                     self.masking_ui(ui, store, lang);
                     ui.add_space(12.0);
                     self.categories_ui(ui, store, lang);
+                    ui.add_space(12.0);
+                    self.placement.ui(ui, store, lang, &self.categories);
                 });
             self.changes_ui(&mut columns[1], lang);
         });
@@ -233,6 +236,13 @@ fn table_text(table: &str) -> T {
         "people" => T::TablePeople,
         "regions" => T::TableRegions,
         "hardship_categories" => T::TableCategories,
+        "posts" => T::TablePosts,
+        "placements" => T::TablePlacements,
+        "trainings" => T::TableTrainings,
+        "attendance" => T::TableAttendance,
+        "subsidy_months" => T::TableSubsidyMonths,
+        "subsidy_adjustments" => T::TableAdjustments,
+        "minimum_wages" => T::TableMinimumWages,
         _ => T::TableSettings,
     }
 }
