@@ -41,7 +41,10 @@ impl PlacementSettings {
         }
         self.loaded = Some(store.revision());
         self.rules = placements::rules(store.conn()).ok();
-        let pay = payroll::pay_rules(store.conn()).unwrap_or(PayRules { tier: 2, social_insurance_fen: 0 });
+        let pay = payroll::pay_rules(store.conn()).unwrap_or(PayRules {
+            tier: 2,
+            social_insurance_fen: 0,
+        });
         self.tier = pay.tier;
         self.social_insurance = format_yuan(pay.social_insurance_fen);
         self.wages = payroll::wage_rows(store.conn()).unwrap_or_default();
@@ -56,7 +59,11 @@ impl PlacementSettings {
         ui.heading(lang.t(T::PlacementRules));
         if let Some((text, error)) = &self.message {
             let text = RichText::new(text);
-            ui.label(if *error { text.color(ui.visuals().error_fg_color) } else { text });
+            ui.label(if *error {
+                text.color(ui.visuals().error_fg_color)
+            } else {
+                text
+            });
         }
         let Some(rules) = &mut self.rules else { return };
         ui.label(lang.t(T::EligibleCategories));
@@ -71,26 +78,39 @@ impl PlacementSettings {
                 }
             }
         });
-        egui::Grid::new("placement_rules").num_columns(2).show(ui, |ui| {
-            for (label, value, range) in [
-                (T::MinAge, &mut rules.min_age, 14..=70),
-                (T::MaxAgeMale, &mut rules.max_age_male, 40..=75),
-                (T::MaxAgeFemale, &mut rules.max_age_female, 40..=75),
-            ] {
-                let label = ui.label(lang.t(label));
-                ui.add(egui::DragValue::new(value).range(range)).labelled_by(label.id);
+        egui::Grid::new("placement_rules")
+            .num_columns(2)
+            .show(ui, |ui| {
+                for (label, value, range) in [
+                    (T::MinAge, &mut rules.min_age, 14..=70),
+                    (T::MaxAgeMale, &mut rules.max_age_male, 40..=75),
+                    (T::MaxAgeFemale, &mut rules.max_age_female, 40..=75),
+                ] {
+                    let label = ui.label(lang.t(label));
+                    ui.add(egui::DragValue::new(value).range(range))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                }
+                let label = ui.label(lang.t(T::AgreementYears));
+                ui.add(egui::DragValue::new(&mut rules.agreement_years).range(1..=10))
+                    .labelled_by(label.id);
                 ui.end_row();
-            }
-            let label = ui.label(lang.t(T::AgreementYears));
-            ui.add(egui::DragValue::new(&mut rules.agreement_years).range(1..=10)).labelled_by(label.id);
-            ui.end_row();
-            let label = ui.label(lang.t(T::WageTier));
-            ui.add(egui::DragValue::new(&mut self.tier).range(1..=4)).labelled_by(label.id);
-            ui.end_row();
-            text_field_ui(ui, lang.t(T::SocialInsuranceSubsidy), &mut self.social_insurance, 90.0);
-            ui.end_row();
-        });
-        if ui.horizontal(|ui| ui.button(lang.t(T::Save)).clicked()).inner {
+                let label = ui.label(lang.t(T::WageTier));
+                ui.add(egui::DragValue::new(&mut self.tier).range(1..=4))
+                    .labelled_by(label.id);
+                ui.end_row();
+                text_field_ui(
+                    ui,
+                    lang.t(T::SocialInsuranceSubsidy),
+                    &mut self.social_insurance,
+                    90.0,
+                );
+                ui.end_row();
+            });
+        if ui
+            .horizontal(|ui| ui.button(lang.t(T::Save)).clicked())
+            .inner
+        {
             self.save_rules(store, lang);
         }
         ui.add_space(8.0);
@@ -98,12 +118,17 @@ impl PlacementSettings {
     }
 
     fn save_rules(&mut self, store: &mut Store, lang: Lang) {
-        let Some(rules) = self.rules.clone() else { return };
+        let Some(rules) = self.rules.clone() else {
+            return;
+        };
         let Ok(social_insurance_fen) = parse_yuan(&self.social_insurance) else {
             self.message = Some((lang.t(T::AdjustmentInvalid).to_string(), true));
             return;
         };
-        let pay = PayRules { tier: self.tier, social_insurance_fen };
+        let pay = PayRules {
+            tier: self.tier,
+            social_insurance_fen,
+        };
         let result = store.write(|w| {
             placements::set_rules(w, &rules)?;
             payroll::set_pay_rules(w, &pay)
@@ -118,37 +143,57 @@ impl PlacementSettings {
         ui.strong(lang.t(T::MinimumWages));
         ui.weak(lang.t(T::MinimumWagesExplain));
         let mut verify = None;
-        egui::Grid::new("wage_table").striped(true).num_columns(5).show(ui, |ui| {
-            for t in [T::EffectiveFrom, T::WageTier, T::MonthlyMinimum, T::HourlyMinimum, T::Verified] {
-                ui.strong(lang.t(t));
-            }
-            ui.end_row();
-            for row in &self.wages {
-                ui.label(row.wage.effective_from.to_string());
-                ui.label(row.wage.tier.to_string());
-                ui.label(format_yuan(row.wage.monthly_fen));
-                ui.label(format_yuan(row.wage.hourly_fen));
-                if row.verified {
-                    ui.label("✔");
-                } else if ui
-                    .small_button(lang.t(T::MarkVerified))
-                    .on_hover_text(&row.source)
-                    .clicked()
-                {
-                    verify = Some(row.clone());
+        egui::Grid::new("wage_table")
+            .striped(true)
+            .num_columns(5)
+            .show(ui, |ui| {
+                for t in [
+                    T::EffectiveFrom,
+                    T::WageTier,
+                    T::MonthlyMinimum,
+                    T::HourlyMinimum,
+                    T::Verified,
+                ] {
+                    ui.strong(lang.t(t));
                 }
                 ui.end_row();
-            }
-        });
+                for row in &self.wages {
+                    ui.label(row.wage.effective_from.to_string());
+                    ui.label(row.wage.tier.to_string());
+                    ui.label(format_yuan(row.wage.monthly_fen));
+                    ui.label(format_yuan(row.wage.hourly_fen));
+                    if row.verified {
+                        ui.label("✔");
+                    } else if ui
+                        .small_button(lang.t(T::MarkVerified))
+                        .on_hover_text(&row.source)
+                        .clicked()
+                    {
+                        verify = Some(row.clone());
+                    }
+                    ui.end_row();
+                }
+            });
         if let Some(row) = verify {
             self.save_wage(store, lang, &row.wage, true, &row.source);
         }
         ui.horizontal_wrapped(|ui| {
             text_field_ui(ui, lang.t(T::EffectiveFrom), &mut self.new_wage.from, 100.0);
             let label = ui.label(lang.t(T::WageTier));
-            ui.add(egui::DragValue::new(&mut self.new_wage.tier).range(1..=4)).labelled_by(label.id);
-            text_field_ui(ui, lang.t(T::MonthlyMinimum), &mut self.new_wage.monthly, 70.0);
-            text_field_ui(ui, lang.t(T::HourlyMinimum), &mut self.new_wage.hourly, 60.0);
+            ui.add(egui::DragValue::new(&mut self.new_wage.tier).range(1..=4))
+                .labelled_by(label.id);
+            text_field_ui(
+                ui,
+                lang.t(T::MonthlyMinimum),
+                &mut self.new_wage.monthly,
+                70.0,
+            );
+            text_field_ui(
+                ui,
+                lang.t(T::HourlyMinimum),
+                &mut self.new_wage.hourly,
+                60.0,
+            );
             if ui.button(lang.t(T::AddWage)).clicked() {
                 let parsed = (
                     self.new_wage.from.trim().parse(),
@@ -156,10 +201,20 @@ impl PlacementSettings {
                     parse_yuan(&self.new_wage.hourly),
                 );
                 match parsed {
-                    (Ok(effective_from), Ok(monthly_fen), Ok(hourly_fen)) if monthly_fen > 0 && hourly_fen > 0 => {
-                        let wage = MinimumWage { effective_from, tier: self.new_wage.tier, monthly_fen, hourly_fen };
+                    (Ok(effective_from), Ok(monthly_fen), Ok(hourly_fen))
+                        if monthly_fen > 0 && hourly_fen > 0 =>
+                    {
+                        let wage = MinimumWage {
+                            effective_from,
+                            tier: self.new_wage.tier,
+                            monthly_fen,
+                            hourly_fen,
+                        };
                         self.save_wage(store, lang, &wage, true, "entered by the user");
-                        self.new_wage = NewWage { tier: self.tier, ..NewWage::default() };
+                        self.new_wage = NewWage {
+                            tier: self.tier,
+                            ..NewWage::default()
+                        };
                     }
                     _ => self.message = Some((lang.t(T::WageInvalid).to_string(), true)),
                 }
@@ -170,7 +225,14 @@ impl PlacementSettings {
         }
     }
 
-    fn save_wage(&mut self, store: &mut Store, lang: Lang, wage: &MinimumWage, verified: bool, source: &str) {
+    fn save_wage(
+        &mut self,
+        store: &mut Store,
+        lang: Lang,
+        wage: &MinimumWage,
+        verified: bool,
+        source: &str,
+    ) {
         if let Err(e) = store.write(|w| payroll::save_wage(w, wage, verified, source)) {
             self.message = Some((store_error_message(&e, lang), true));
         }
