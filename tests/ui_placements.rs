@@ -85,6 +85,8 @@ fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {
 }
 
 fn click(h: &mut Harness<'_, App>, label: &str) {
+    let matches = h.query_all_by_role_and_label(Role::Button, label).count();
+    assert_eq!(matches, 1, "expected one button {label:?}, found {matches}");
     h.get_by_role_and_label(Role::Button, label).click();
     h.run();
 }

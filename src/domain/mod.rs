@@ -4,6 +4,7 @@
 pub mod id_number;
 pub mod mask;
 pub mod money;
+pub mod month;
 pub mod names;
 pub mod pay;
 pub mod person;

@@ -4,6 +4,7 @@
 mod month;
 mod overview;
 mod place_form;
+mod post_form;
 mod posts;
 
 use egui::Ui;

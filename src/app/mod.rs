@@ -1,18 +1,18 @@
 //! The window: owns the open store, the tabs, the running job and the notices; draws the
 //! top bar, the status bar and the selected tab.
 
+mod background;
+
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use egui::{RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, T};
-use crate::jobs::exports;
-use crate::jobs::{self, Job, JobError, Outcome};
+use crate::jobs::{self, Job};
 use crate::store::{Store, StoreError, regions};
 use crate::ui::path_prompt::{PathPrompt, PathPurpose};
-use crate::ui::placements::{ExportKind, PlacementsView, Request};
+use crate::ui::placements::{PlacementsView, Request};
 use crate::ui::{self, people::PeopleView, settings::SettingsView};
 
 /// How many files "Open recent" remembers.
@@ -297,105 +297,6 @@ impl App {
                 self.set_db(Ok(store));
             }
             Err(e) => prompt.set_error(ui::store_error_message(&e, lang)),
-        }
-    }
-
-    fn wake(ui: &Ui) -> Arc<dyn Fn() + Send + Sync> {
-        let ctx = ui.ctx().clone();
-        Arc::new(move || ctx.request_repaint())
-    }
-
-    fn start_copy(&mut self, ui: &Ui, dest: PathBuf) {
-        let Some(store) = self.store() else { return };
-        let source = store.path().to_path_buf();
-        self.job = Some(Job::spawn(
-            T::JobCopy,
-            "save-copy",
-            Self::wake(ui),
-            move |reporter| {
-                let store = Store::open(&source)?;
-                jobs::backup::save_copy(&store, &dest, reporter)
-            },
-        ));
-    }
-
-    fn start_export(&mut self, ui: &Ui, kind: ExportKind, dest: PathBuf) {
-        let Some(store) = self.store() else { return };
-        let source = store.path().to_path_buf();
-        let lang = self.prefs.lang;
-        self.job = Some(Job::spawn(
-            T::JobExport,
-            "export",
-            Self::wake(ui),
-            move |reporter| {
-                let store = Store::open(&source)?;
-                let (id_mask, _) = crate::store::settings::mask_patterns(store.conn())?;
-                match kind {
-                    ExportKind::SubsidySheet(month, full_ids) => {
-                        let disclosure = exports::Disclosure { id_mask, full_ids };
-                        exports::subsidy_sheet(&store, month, &dest, disclosure, lang, reporter)
-                    }
-                    ExportKind::Notice(from, to) => {
-                        exports::notice(&store, from, to, &dest, id_mask, lang, reporter)
-                    }
-                }
-            },
-        ));
-    }
-
-    fn start_demo(&mut self, ui: &Ui, scale: u32) {
-        let Some(store) = self.store() else { return };
-        let path = store.path().to_path_buf();
-        self.job = Some(Job::spawn(
-            T::JobDemo,
-            "demo-data",
-            Self::wake(ui),
-            move |reporter| {
-                let mut store = Store::open(&path)?;
-                jobs::demo::generate(&mut store, scale, reporter)
-            },
-        ));
-    }
-
-    /// Takes the running job's news; on its end, tells the views and the user.
-    fn poll_job(&mut self) {
-        let Some(result) = self.job.as_mut().and_then(Job::poll) else {
-            return;
-        };
-        let lang = self.prefs.lang;
-        let title = self.job.take().map_or(T::JobDemo, |job| job.title);
-        match result {
-            Ok(Outcome::Demo(summary)) => {
-                if let Db::Open(store) = &mut self.db {
-                    store.mark_changed();
-                }
-                let text = lang.f(
-                    T::DemoLoaded,
-                    &[&summary.villages, &summary.people, &summary.placements],
-                );
-                self.notify(lang.f(T::JobDone, &[&text]), false);
-            }
-            Ok(Outcome::Copied(path)) => {
-                self.notify(lang.f(T::CopySaved, &[&path.display()]), false);
-            }
-            Ok(Outcome::Exported(path)) => {
-                self.notify(lang.f(T::FileWritten, &[&path.display()]), false);
-            }
-            Ok(Outcome::Computed(lines, total)) => {
-                if let Db::Open(store) = &mut self.db {
-                    store.mark_changed();
-                }
-                let total = crate::domain::money::format_yuan(total);
-                self.notify(lang.f(T::SheetComputed, &[&lines, &total]), false);
-            }
-            Err(JobError::Cancelled) => {
-                self.notify(lang.f(T::JobCancelled, &[&lang.t(title)]), false);
-            }
-            Err(JobError::Store(e)) => {
-                let text = ui::store_error_message(&e, lang);
-                self.notify(lang.f(T::JobFailed, &[&text]), true);
-            }
-            Err(e) => self.notify(lang.f(T::JobFailed, &[&e]), true),
         }
     }
 

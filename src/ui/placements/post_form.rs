@@ -1,0 +1,224 @@
+//! The form to create or edit a post.
+
+use egui::{RichText, Ui};
+
+use crate::domain::PostId;
+use crate::domain::money::{format_hours_tenths, parse_hours_tenths};
+use crate::domain::pay::Area;
+use crate::domain::placement::{PostCategory, PostStatus};
+use crate::i18n::{Lang, T};
+use crate::store::Store;
+use crate::store::posts::{self, NewPost, Post};
+use crate::store::regions::Region;
+use crate::ui::{field_error_ui, store_error_message, text_field_ui};
+
+/// The post form as typed.
+pub(super) struct PostForm {
+    pub(super) editing: Option<PostId>,
+    title: String,
+    category: PostCategory,
+    area: Area,
+    host_unit: String,
+    region: Option<crate::domain::RegionId>,
+    headcount: i64,
+    monthly_hours: String,
+    funded_from: String,
+    funded_to: String,
+    status: PostStatus,
+    error: Option<String>,
+}
+
+pub(super) enum PostAction {
+    None,
+    Close,
+    Saved(String),
+    Place(PostId),
+}
+
+impl PostForm {
+    pub(super) fn new() -> PostForm {
+        let today = crate::domain::today();
+        PostForm {
+            editing: None,
+            title: String::new(),
+            category: PostCategory::PublicService,
+            area: Area::Rural,
+            host_unit: String::new(),
+            region: None,
+            headcount: 1,
+            monthly_hours: "80".into(),
+            funded_from: today.to_string(),
+            funded_to: today
+                .checked_add(jiff::Span::new().years(3))
+                .unwrap_or(today)
+                .to_string(),
+            status: PostStatus::Open,
+            error: None,
+        }
+    }
+
+    pub(super) fn edit(p: &Post) -> PostForm {
+        let f = &p.fields;
+        PostForm {
+            editing: Some(p.id),
+            title: f.title.clone(),
+            category: f.category,
+            area: f.area,
+            host_unit: f.host_unit.clone(),
+            region: Some(f.region_id),
+            headcount: f.headcount,
+            monthly_hours: f
+                .monthly_hours_tenths
+                .map(format_hours_tenths)
+                .unwrap_or_default(),
+            funded_from: f.funded_from.to_string(),
+            funded_to: f.funded_to.to_string(),
+            status: f.status,
+            error: None,
+        }
+    }
+
+    pub(super) fn ui(
+        &mut self,
+        ui: &mut Ui,
+        store: &mut Store,
+        lang: Lang,
+        villages: &[&Region],
+    ) -> PostAction {
+        let mut action = PostAction::None;
+        ui.heading(lang.t(if self.editing.is_some() {
+            T::EditPost
+        } else {
+            T::NewPost
+        }));
+        egui::Grid::new("post_form")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                text_field_ui(ui, lang.t(T::ColPost), &mut self.title, 200.0);
+                ui.end_row();
+                let label = ui.label(lang.t(T::PostCategory));
+                egui::ComboBox::from_id_salt("form_category")
+                    .selected_text(self.category.label(lang))
+                    .show_ui(ui, |ui| {
+                        for c in PostCategory::ALL {
+                            ui.selectable_value(&mut self.category, *c, c.label(lang));
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+                ui.label(lang.t(T::PostArea));
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut self.area, Area::Urban, lang.t(T::AreaUrban));
+                    ui.radio_value(&mut self.area, Area::Rural, lang.t(T::AreaRural));
+                });
+                ui.end_row();
+                text_field_ui(ui, lang.t(T::HostUnit), &mut self.host_unit, 200.0);
+                ui.end_row();
+                let label = ui.label(lang.t(T::ColPlace));
+                let chosen = self
+                    .region
+                    .and_then(|id| villages.iter().find(|r| r.id == id))
+                    .map_or(lang.t(T::ChooseRegion), |r| r.short_name.as_str());
+                egui::ComboBox::from_id_salt("form_village")
+                    .selected_text(chosen)
+                    .height(360.0)
+                    .show_ui(ui, |ui| {
+                        for r in villages {
+                            ui.selectable_value(&mut self.region, Some(r.id), &r.short_name);
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(lang.t(T::Headcount));
+                ui.add(egui::DragValue::new(&mut self.headcount).range(1..=500))
+                    .labelled_by(label.id);
+                ui.end_row();
+                if self.area == Area::Rural {
+                    text_field_ui(ui, lang.t(T::MonthlyHours), &mut self.monthly_hours, 80.0);
+                    ui.end_row();
+                }
+                text_field_ui(ui, lang.t(T::FundedFrom), &mut self.funded_from, 110.0);
+                ui.end_row();
+                text_field_ui(ui, lang.t(T::FundedTo), &mut self.funded_to, 110.0);
+                ui.end_row();
+                ui.label(lang.t(T::PostStatus));
+                ui.horizontal(|ui| {
+                    for s in PostStatus::ALL {
+                        ui.radio_value(&mut self.status, *s, s.label(lang));
+                    }
+                });
+                ui.end_row();
+            });
+        if let Some(error) = &self.error {
+            field_error_ui(ui, error);
+        }
+        ui.horizontal(|ui| {
+            if ui.button(lang.t(T::Save)).clicked() {
+                action = self.save(store, lang);
+            }
+            if ui.button(lang.t(T::Cancel)).clicked() {
+                action = PostAction::Close;
+            }
+            if let Some(id) = self.editing
+                && ui
+                    .button(RichText::new(lang.t(T::PlacePerson)).strong())
+                    .clicked()
+            {
+                action = PostAction::Place(id);
+            }
+        });
+        action
+    }
+
+    fn save(&mut self, store: &mut Store, lang: Lang) -> PostAction {
+        let dates = (
+            self.funded_from.trim().parse(),
+            self.funded_to.trim().parse(),
+        );
+        let hours = match self.area {
+            Area::Urban => Ok(None),
+            Area::Rural => parse_hours_tenths(&self.monthly_hours).map(Some),
+        };
+        let (Ok(funded_from), Ok(funded_to)) = dates else {
+            self.error = Some(lang.t(T::BadDate).to_string());
+            return PostAction::None;
+        };
+        let (Ok(monthly_hours_tenths), Some(region_id)) = (hours, self.region) else {
+            self.error = Some(lang.t(T::PostFormIncomplete).to_string());
+            return PostAction::None;
+        };
+        if self.title.trim().is_empty()
+            || self.host_unit.trim().is_empty()
+            || funded_to < funded_from
+        {
+            self.error = Some(lang.t(T::PostFormIncomplete).to_string());
+            return PostAction::None;
+        }
+        let new = NewPost {
+            title: self.title.clone(),
+            category: self.category,
+            area: self.area,
+            host_unit: self.host_unit.clone(),
+            region_id,
+            headcount: self.headcount,
+            monthly_hours_tenths,
+            funded_from,
+            funded_to,
+            status: self.status,
+        };
+        let editing = self.editing;
+        match store.write(|w| match editing {
+            Some(id) => posts::update(w, id, &new),
+            None => posts::insert(w, &new).map(|_| ()),
+        }) {
+            Ok(()) => PostAction::Saved(new.title),
+            Err(e) => {
+                self.error = Some(store_error_message(&e, lang));
+                PostAction::None
+            }
+        }
+    }
+}
