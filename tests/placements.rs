@@ -1,12 +1,13 @@
 //! The job-placements programme through the store and its exports: the checks before a
 //! placement, a month from attendance to approval, the lock, corrections, Excel and PDF.
 
+mod common;
+
 use jiff::civil::date;
 use minsheng::domain::mask::MaskPattern;
 use minsheng::domain::pay::{Area, Month, PayRules};
 use minsheng::domain::person::PersonDraft;
 use minsheng::domain::placement::{Ineligible, PostCategory, PostStatus};
-use minsheng::domain::region::RegionLevel;
 use minsheng::domain::{CategoryId, PersonId, PostId, RegionId};
 use minsheng::i18n::Lang;
 use minsheng::jobs::Reporter;
@@ -14,7 +15,6 @@ use minsheng::jobs::exports::{self, Disclosure};
 use minsheng::store::payroll::{self, MonthStatus, NewAdjustment};
 use minsheng::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
 use minsheng::store::posts::{self, NewPost};
-use minsheng::store::regions::{self, NewRegion};
 use minsheng::store::{Store, StoreError, categories, people, placement_reports};
 
 struct Fixture {
@@ -29,32 +29,7 @@ fn fixture() -> Fixture {
     let mut store = Store::open(dir.path().join("p.sqlite")).unwrap();
     let village = store
         .write(|w| {
-            let region = |code: &str, name: &str, level, parent| NewRegion {
-                code: code.into(),
-                name: name.into(),
-                short_name: name.into(),
-                level,
-                parent_id: parent,
-                lon: None,
-                lat: None,
-            };
-            let d = regions::insert(
-                w,
-                &region("370117000000", "钢城区", RegionLevel::District, None),
-            )?;
-            let s = regions::insert(
-                w,
-                &region("370117001000", "艾山街道", RegionLevel::Street, Some(d)),
-            )?;
-            let v = regions::insert(
-                w,
-                &region(
-                    "370117001001",
-                    "北城子坡社区",
-                    RegionLevel::Community,
-                    Some(s),
-                ),
-            )?;
+            let [_, _, v, _] = common::small_tree(w)?;
             payroll::set_pay_rules(
                 w,
                 &PayRules {

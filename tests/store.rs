@@ -1,11 +1,12 @@
 //! Store tests on temporary files: migrations, refusal of foreign files, the registry's rules.
 
+mod common;
+
 use minsheng::domain::id_number::IdNumber;
 use minsheng::domain::person::PersonDraft;
-use minsheng::domain::region::RegionLevel;
 use minsheng::jobs::{Outcome, Reporter, demo};
 use minsheng::store::people::{self, PeopleFilter};
-use minsheng::store::regions::{self, NewRegion};
+use minsheng::store::regions;
 use minsheng::store::{LATEST_VERSION, Store, StoreError, apply_migrations_up_to, changes};
 use rusqlite::Connection;
 
@@ -106,49 +107,10 @@ fn another_programs_database_is_refused_and_unchanged() {
     assert_refused_untouched(&path, |e| matches!(e, StoreError::NotOurs { .. }));
 }
 
-/// A store with the district, one street and two villages under it.
-fn small_store(dir: &tempfile::TempDir) -> (Store, Vec<minsheng::domain::RegionId>) {
+/// A store with the district, one street, a community and a village.
+fn small_store(dir: &tempfile::TempDir) -> (Store, [minsheng::domain::RegionId; 4]) {
     let mut store = Store::open(dir.path().join("t.sqlite")).unwrap();
-    let ids = store
-        .write(|w| {
-            let region = |code: &str, name: &str, level, parent| NewRegion {
-                code: code.into(),
-                name: name.into(),
-                short_name: name.into(),
-                level,
-                parent_id: parent,
-                lon: None,
-                lat: None,
-            };
-            let district = regions::insert(
-                w,
-                &region("370117000000", "钢城区", RegionLevel::District, None),
-            )?;
-            let street = regions::insert(
-                w,
-                &region(
-                    "370117001000",
-                    "艾山街道",
-                    RegionLevel::Street,
-                    Some(district),
-                ),
-            )?;
-            let a = regions::insert(
-                w,
-                &region(
-                    "370117001001",
-                    "北城子坡社区",
-                    RegionLevel::Community,
-                    Some(street),
-                ),
-            )?;
-            let b = regions::insert(
-                w,
-                &region("370117001200", "古墩村", RegionLevel::Village, Some(street)),
-            )?;
-            Ok(vec![district, street, a, b])
-        })
-        .unwrap();
+    let ids = store.write(common::small_tree).unwrap();
     (store, ids)
 }
 

@@ -1,63 +1,25 @@
 //! The real window driven headless with egui_kittest on a temporary database.
 
+mod common;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use minsheng::app::{App, Prefs, Tab};
-use minsheng::domain::region::RegionLevel;
 use minsheng::i18n::{Lang, T};
 use minsheng::store::people::{self, PeopleFilter};
-use minsheng::store::regions::{self, NewRegion};
+use minsheng::store::regions;
 use minsheng::store::{Store, changes};
 
-/// A database with the district, one street and one community, and the window over it.
+/// A database with the small region tree, and the window over it.
 fn harness(dir: &tempfile::TempDir, lang: Lang) -> Harness<'static, App> {
     let mut store = Store::open(dir.path().join("ui.sqlite")).unwrap();
-    store
-        .write(|w| {
-            let region = |code: &str, name: &str, level, parent| NewRegion {
-                code: code.into(),
-                name: name.into(),
-                short_name: name.into(),
-                level,
-                parent_id: parent,
-                lon: None,
-                lat: None,
-            };
-            let d = regions::insert(
-                w,
-                &region("370117000000", "钢城区", RegionLevel::District, None),
-            )?;
-            let s = regions::insert(
-                w,
-                &region("370117001000", "艾山街道", RegionLevel::Street, Some(d)),
-            )?;
-            regions::insert(
-                w,
-                &region(
-                    "370117001001",
-                    "北城子坡社区",
-                    RegionLevel::Community,
-                    Some(s),
-                ),
-            )?;
-            Ok(())
-        })
-        .unwrap();
+    store.write(|w| common::small_tree(w).map(|_| ())).unwrap();
     let prefs = Prefs {
         lang,
         ..Prefs::default()
     };
-    let app = App::new(Ok(store), prefs, true);
-    Harness::builder()
-        .with_size([1400.0, 800.0])
-        .with_context_setup(|ctx| {
-            assert!(
-                minsheng::fonts::install(ctx),
-                "the tests need a Simplified-Chinese font"
-            );
-        })
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
+    common::harness(App::new(Ok(store), prefs, true))
 }
 
 fn people_count(h: &Harness<'_, App>) -> i64 {
@@ -182,19 +144,6 @@ fn a_second_person_with_the_same_id_is_refused_with_a_link() {
     assert_eq!(people_count(&h), 1);
 }
 
-/// Steps the window until the background job has ended (or fails the test after ~20 s).
-fn wait_for_job(h: &mut Harness<'_, App>) {
-    for _ in 0..400 {
-        if !h.state().job_running() {
-            h.run_steps(2);
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        h.step();
-    }
-    panic!("the background job did not finish");
-}
-
 #[test]
 fn demo_data_loads_in_the_background_from_the_empty_database() {
     let dir = tempfile::tempdir().unwrap();
@@ -215,7 +164,7 @@ fn demo_data_loads_in_the_background_from_the_empty_database() {
     h.get_by_label("这个数据库还是空的。");
     h.get_by_label("载入演示数据").click();
     h.step();
-    wait_for_job(&mut h);
+    common::wait_for_job(&mut h);
     assert_eq!(people_count(&h), 10_000);
     h.get_by_label_contains("已载入 252 个村居");
     h.get_by_label("钢城区 (10000)");
@@ -236,10 +185,10 @@ fn save_a_copy_from_the_file_menu_with_a_typed_path() {
     h.run();
     h.get_by_label("OK").click();
     h.step();
-    wait_for_job(&mut h);
+    common::wait_for_job(&mut h);
     h.get_by_label_contains("Copy saved to");
     let copy = Store::open(&dest).unwrap();
-    assert_eq!(regions::count(copy.conn()).unwrap(), 3);
+    assert_eq!(regions::count(copy.conn()).unwrap(), 4);
 }
 
 #[test]

@@ -1,16 +1,16 @@
 //! The Job placements tab driven headless: create a post, be refused without training,
 //! place with training, fill in attendance, compute and approve, then find the month locked.
 
+mod common;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use minsheng::app::{App, Prefs, Tab};
 use minsheng::domain::pay::Month;
 use minsheng::domain::person::PersonDraft;
-use minsheng::domain::region::RegionLevel;
 use minsheng::i18n::Lang;
 use minsheng::store::payroll::{self, MonthStatus};
-use minsheng::store::regions::{self, NewRegion};
 use minsheng::store::{Store, StoreError, categories, people, placements, posts};
 
 fn harness(dir: &tempfile::TempDir) -> Harness<'static, App> {
@@ -23,32 +23,7 @@ fn harness(dir: &tempfile::TempDir) -> Harness<'static, App> {
         .id;
     store
         .write(|w| {
-            let region = |code: &str, name: &str, level, parent| NewRegion {
-                code: code.into(),
-                name: name.into(),
-                short_name: name.into(),
-                level,
-                parent_id: parent,
-                lon: None,
-                lat: None,
-            };
-            let d = regions::insert(
-                w,
-                &region("370117000000", "钢城区", RegionLevel::District, None),
-            )?;
-            let s = regions::insert(
-                w,
-                &region("370117001000", "艾山街道", RegionLevel::Street, Some(d)),
-            )?;
-            let v = regions::insert(
-                w,
-                &region(
-                    "370117001001",
-                    "北城子坡社区",
-                    RegionLevel::Community,
-                    Some(s),
-                ),
-            )?;
+            let [_, _, v, _] = common::small_tree(w)?;
             let person = PersonDraft {
                 name: "蒋英花".into(),
                 id_number: "371203197703010026".into(),
@@ -89,18 +64,6 @@ fn click(h: &mut Harness<'_, App>, label: &str) {
     assert_eq!(matches, 1, "expected one button {label:?}, found {matches}");
     h.get_by_role_and_label(Role::Button, label).click();
     h.run();
-}
-
-fn wait_for_job(h: &mut Harness<'_, App>) {
-    for _ in 0..400 {
-        if !h.state().job_running() {
-            h.run_steps(2);
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        h.step();
-    }
-    panic!("the background job did not finish");
 }
 
 #[test]
@@ -160,7 +123,7 @@ fn post_placement_attendance_and_approval_through_the_window() {
     let rows = payroll::attendance(h.state().store().unwrap().conn(), month).unwrap();
     assert_eq!(rows[0].days_worked, Some(2));
     click(&mut h, "计算补贴表");
-    wait_for_job(&mut h);
+    common::wait_for_job(&mut h);
     click(&mut h, "审核通过");
     let conn = h.state().store().unwrap().conn();
     assert_eq!(

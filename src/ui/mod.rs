@@ -77,6 +77,18 @@ pub fn error_color(ui: &Ui) -> Color32 {
     ui.visuals().error_fg_color
 }
 
+/// A view's last message, if any: an outcome, or an error in the error colour.
+pub fn message_ui(ui: &mut Ui, message: &Option<(String, bool)>) {
+    if let Some((text, error)) = message {
+        let text = RichText::new(text);
+        ui.label(if *error {
+            text.color(error_color(ui))
+        } else {
+            text
+        });
+    }
+}
+
 /// An error message under the field it belongs to.
 pub fn field_error_ui(ui: &mut Ui, message: &str) -> Response {
     ui.label(RichText::new(message).color(error_color(ui)).small())

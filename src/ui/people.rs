@@ -96,14 +96,7 @@ impl PeopleView {
         }
         egui::CentralPanel::default().show(ui, |ui| {
             self.toolbar_ui(ui, lang);
-            if let Some((text, error)) = &self.message {
-                let text = RichText::new(text);
-                ui.label(if *error {
-                    text.color(super::error_color(ui))
-                } else {
-                    text
-                });
-            }
+            crate::ui::message_ui(ui, &self.message);
             self.reload_if_needed(ui, store);
             self.table_ui(ui, store, lang, masker);
         });

@@ -2,7 +2,7 @@
 //! length, the district's minimum-wage tier, the social-insurance subsidy and the dated
 //! minimum-wage table (shipped figures are marked until the user checks them).
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
 use super::{field_error_ui, store_error_message, text_field_ui};
 use crate::domain::money::{format_yuan, parse_yuan};
@@ -57,14 +57,7 @@ impl PlacementSettings {
     pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, categories: &[Category]) {
         self.reload(store);
         ui.heading(lang.t(T::PlacementRules));
-        if let Some((text, error)) = &self.message {
-            let text = RichText::new(text);
-            ui.label(if *error {
-                text.color(ui.visuals().error_fg_color)
-            } else {
-                text
-            });
-        }
+        crate::ui::message_ui(ui, &self.message);
         let Some(rules) = &mut self.rules else { return };
         ui.label(lang.t(T::EligibleCategories));
         ui.horizontal_wrapped(|ui| {

@@ -1,6 +1,6 @@
 //! The Settings tab: masking patterns, the hardship-category list and the change log.
 
-use egui::{RichText, Ui};
+use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
 use super::{Masker, field_error_ui, store_error_message, text_field_ui};
@@ -48,14 +48,7 @@ impl SettingsView {
     /// Draws the tab.
     pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, _reveal: bool) {
         self.reload(store);
-        if let Some((text, error)) = &self.message {
-            let text = RichText::new(text);
-            ui.label(if *error {
-                text.color(super::error_color(ui))
-            } else {
-                text
-            });
-        }
+        crate::ui::message_ui(ui, &self.message);
         ui.columns(2, |columns| {
             egui::ScrollArea::vertical()
                 .id_salt("settings_left")

@@ -145,14 +145,7 @@ impl MonthView {
             ui.checkbox(&mut self.full_ids, lang.t(T::FullIdsForBank));
         });
         ui.weak(lang.t(T::PayRule));
-        if let Some((text, error)) = &self.message {
-            let text = RichText::new(text);
-            ui.label(if *error {
-                text.color(ui.visuals().error_fg_color)
-            } else {
-                text
-            });
-        }
+        crate::ui::message_ui(ui, &self.message);
         self.correction_ui(ui, store, lang);
         if self.show_sheet {
             self.sheet_ui(ui, lang, masker);
