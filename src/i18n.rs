@@ -304,6 +304,7 @@ texts! {
     Person => "人员：", "Person: ";
     ChangePerson => "换人", "Change";
     FindPerson => "查找人员", "Find a person";
+    RegisterOnTheSpot => "现场登记", "Register on the spot";
     ChoosePerson => "请先选择人员。", "Choose a person first.";
     Training => "上岗培训", "Training";
     TrainingFirst => "先培训、后上岗：没有通过培训不能上岗。", "Training comes first: no training passed, no placement.";

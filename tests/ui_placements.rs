@@ -143,3 +143,48 @@ fn post_placement_attendance_and_approval_through_the_window() {
         .write(|w| payroll::set_attendance(w, id, month, Some(3), None));
     assert!(matches!(refused, Err(StoreError::MonthApproved(_))));
 }
+
+#[test]
+fn a_person_can_be_registered_on_the_spot_while_placing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&dir);
+    let store = h.state_mut().store_mut().unwrap();
+    let village = minsheng::store::regions::all(store.conn())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.short_name == "北城子坡社区")
+        .unwrap()
+        .id;
+    store
+        .write(|w| {
+            let post = posts::NewPost {
+                title: "网格员".into(),
+                category: minsheng::domain::placement::PostCategory::SocialGovernance,
+                area: minsheng::domain::pay::Area::Urban,
+                host_unit: "社区居民委员会".into(),
+                region_id: village,
+                headcount: 2,
+                monthly_hours_tenths: None,
+                funded_from: jiff::civil::date(2026, 1, 1),
+                funded_to: jiff::civil::date(2028, 12, 31),
+                status: minsheng::domain::placement::PostStatus::Open,
+            };
+            posts::insert(w, &post).map(|_| ())
+        })
+        .unwrap();
+    h.run();
+    h.get_by_label("网格员").click();
+    h.run();
+    click(&mut h, "安排上岗");
+    click(&mut h, "现场登记");
+    type_into(&mut h, "姓名", "王芳");
+    type_into(&mut h, "身份证号", "37120319850612001X");
+    h.get_by_label("所属村居").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "北城子坡社区")
+        .click();
+    h.run();
+    click(&mut h, "保存");
+    h.get_by_label("王芳");
+    assert_eq!(people::count(h.state().store().unwrap().conn()).unwrap(), 2);
+}

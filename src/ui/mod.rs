@@ -5,7 +5,7 @@
 
 pub mod path_prompt;
 pub mod people;
-mod person_form;
+pub(crate) mod person_form;
 mod placement_settings;
 pub mod placements;
 mod regions;

@@ -330,7 +330,7 @@ impl PeopleView {
         match outcome {
             FormOutcome::Open => {}
             FormOutcome::Closed => self.form = None,
-            FormOutcome::Saved(name) => {
+            FormOutcome::Saved(_, name) => {
                 self.message = Some((lang.f(T::PersonSaved, &[&name]), false));
                 self.form = None;
             }

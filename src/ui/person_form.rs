@@ -20,8 +20,8 @@ pub enum FormOutcome {
     Open,
     /// Closed without saving.
     Closed,
-    /// Saved; the person's name for the message.
-    Saved(String),
+    /// Saved: who, and their name for the message.
+    Saved(PersonId, String),
     /// The user wants this person in the trash (the tab asks for confirmation).
     AskTrash(PersonId, String),
     /// The user wants to see the person who already holds the typed ID number.
@@ -272,11 +272,11 @@ impl PersonForm {
         self.errors.clear();
         let editing = self.editing;
         let result = store.write(|w| match editing {
-            Some(id) => people::update(w, id, &new),
-            None => people::insert(w, &new).map(|_| ()),
+            Some(id) => people::update(w, id, &new).map(|()| id),
+            None => people::insert(w, &new),
         });
         match result {
-            Ok(()) => FormOutcome::Saved(new.name),
+            Ok(id) => FormOutcome::Saved(id, new.name),
             Err(StoreError::DuplicateIdNumber { existing, name }) => {
                 self.errors.push((
                     Field::IdNumber,

@@ -6,9 +6,12 @@ use egui::{RichText, Ui};
 use crate::domain::placement::PlacementRules;
 use crate::domain::{PersonId, PostId, TrainingId};
 use crate::i18n::{Lang, T};
+use crate::store::categories::{self, Category};
 use crate::store::people::{self, PeopleFilter};
 use crate::store::placements::{self, NewPlacement, NewTraining, Training, TrainingChoice};
+use crate::store::regions::{self, Region};
 use crate::store::{Store, StoreError};
+use crate::ui::person_form::{FormOutcome, PersonForm};
 use crate::ui::{Masker, field_error_ui, store_error_message, text_field_ui};
 
 /// How many people the picker lists.
@@ -31,6 +34,8 @@ pub struct PlaceForm {
     agreement_end: String,
     accident_insurance: bool,
     errors: Vec<String>,
+    /// A person registered on the spot, with the lists their form needs.
+    new_person: Option<(PersonForm, Vec<Category>, Vec<Region>)>,
 }
 
 impl PlaceForm {
@@ -53,6 +58,7 @@ impl PlaceForm {
             agreement_end: String::new(),
             accident_insurance: true,
             errors: Vec::new(),
+            new_person: None,
         };
         form.default_agreement_end();
         form
@@ -141,7 +147,7 @@ impl PlaceForm {
         done
     }
 
-    fn person_ui(&mut self, ui: &mut Ui, store: &Store, lang: Lang, masker: Masker) {
+    fn person_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, masker: Masker) {
         if let Some((_, name)) = &self.person {
             let change = ui
                 .horizontal(|ui| {
@@ -155,7 +161,46 @@ impl PlaceForm {
             }
             return;
         }
-        text_field_ui(ui, lang.t(T::FindPerson), &mut self.search, 200.0);
+        if let Some((form, categories, regions)) = &mut self.new_person {
+            let outcome = egui::Frame::group(ui.style())
+                .show(ui, |ui| {
+                    form.ui(ui, store, lang, categories, regions, masker)
+                })
+                .inner;
+            match outcome {
+                FormOutcome::Saved(id, name) => {
+                    self.person = Some((id, name));
+                    self.new_person = None;
+                    self.trainings.clear();
+                    self.use_training = None;
+                }
+                FormOutcome::OpenExisting(id) => {
+                    // Already registered: place that person instead of a duplicate.
+                    if let Ok(person) = people::get(store.conn(), id) {
+                        self.trainings =
+                            placements::trainings(store.conn(), id).unwrap_or_default();
+                        self.use_training = self
+                            .trainings
+                            .iter()
+                            .find(|t| t.fields.passed)
+                            .map(|t| t.id);
+                        self.person = Some((id, person.name));
+                    }
+                    self.new_person = None;
+                }
+                FormOutcome::Closed => self.new_person = None,
+                FormOutcome::Open | FormOutcome::AskTrash(..) => {}
+            }
+            return;
+        }
+        ui.horizontal(|ui| {
+            text_field_ui(ui, lang.t(T::FindPerson), &mut self.search, 160.0);
+            if ui.button(lang.t(T::RegisterOnTheSpot)).clicked() {
+                let categories = categories::all(store.conn()).unwrap_or_default();
+                let regions = regions::all(store.conn()).unwrap_or_default();
+                self.new_person = Some((PersonForm::new_person(None), categories, regions));
+            }
+        });
         let text = self.search.trim().to_string();
         if text.is_empty() {
             return;
