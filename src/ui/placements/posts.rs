@@ -19,7 +19,7 @@ use crate::ui::Masker;
 enum Side {
     None,
     Post(PostForm),
-    Place(PlaceForm),
+    Place(Box<PlaceForm>),
 }
 
 /// State of the posts view.
@@ -236,7 +236,7 @@ impl PostsView {
                     }
                     PostAction::Place(post) => {
                         let rules = placements::rules(store.conn()).ok();
-                        self.side = Side::Place(PlaceForm::new(post, rules));
+                        self.side = Side::Place(Box::new(PlaceForm::new(post, rules)));
                     }
                 }
                 if let (Side::Post(form), Some(id)) = (&self.side, self.selected)
