@@ -282,8 +282,13 @@ impl MonthView {
             .id_salt("sheet")
             .striped(true)
             .resizable(true)
-            .columns(Column::initial(86.0), 9)
-            .column(Column::remainder().at_least(60.0))
+            .column(Column::initial(70.0))
+            .column(Column::initial(150.0))
+            .column(Column::initial(110.0))
+            .column(Column::initial(44.0))
+            .columns(Column::initial(64.0), 2)
+            .columns(Column::initial(96.0), 3)
+            .column(Column::remainder().at_least(120.0))
             .header(22.0, |mut h| {
                 for t in [
                     T::ColName,
@@ -322,10 +327,12 @@ impl MonthView {
                         });
                     }
                     row.col(|ui| {
-                        ui.strong(format_yuan(l.total_fen));
-                        if approved && ui.small_button(lang.t(T::Correct)).clicked() {
-                            correct = Some((l.placement_id, l.name.clone()));
-                        }
+                        ui.horizontal(|ui| {
+                            ui.strong(format_yuan(l.total_fen));
+                            if approved && ui.small_button(lang.t(T::Correct)).clicked() {
+                                correct = Some((l.placement_id, l.name.clone()));
+                            }
+                        });
                     });
                 });
             });
