@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use crate::domain::pay::{Area, Month, PayRules};
 use crate::domain::placement::{ExitReason, PostCategory, PostStatus};
-use crate::domain::{PersonId, PostId, RegionId};
+use crate::domain::{PostId, RegionId};
 use crate::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
 use crate::store::posts::{self, NewPost};
 use crate::store::{StoreError, Writer, payroll};
@@ -111,19 +111,7 @@ fn place_people(
     target: usize,
 ) -> Result<usize, StoreError> {
     let rules = placements::rules(w.tx())?;
-    let eligible: Vec<i64> = rules.eligible_categories.iter().map(|c| c.0).collect();
-    let mut candidates: Vec<(PersonId, RegionId)> = {
-        let sql = format!(
-            "SELECT DISTINCT p.id, p.region_id FROM people p JOIN person_hardships h ON h.person_id = p.id
-             WHERE h.category_id IN ({}) AND p.deleted_at IS NULL ORDER BY p.id",
-            eligible.iter().map(|_| "?").collect::<Vec<_>>().join(",")
-        );
-        let mut stmt = w.tx().prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(&eligible), |r| {
-            Ok((PersonId(r.get(0)?), RegionId(r.get(1)?)))
-        })?;
-        rows.collect::<Result<_, _>>()?
-    };
+    let mut candidates = crate::store::people::holding_any(w.tx(), &rules.eligible_categories)?;
     rng.shuffle(&mut candidates);
     let days_so_far = (today - year_start).get_days().max(1);
     let mut placed = 0;

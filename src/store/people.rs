@@ -374,3 +374,19 @@ pub fn set_trashed(w: &Writer<'_>, id: PersonId, trashed: bool) -> Result<()> {
         Some(&to_json(&after)),
     )
 }
+
+/// People in the registry holding any of `categories`, with their village, by id.
+pub fn holding_any(
+    conn: &Connection,
+    categories: &[CategoryId],
+) -> Result<Vec<(PersonId, RegionId)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT p.id, p.region_id FROM people p JOIN person_hardships h ON h.person_id = p.id
+         WHERE h.category_id IN (SELECT value FROM json_each(?1)) AND p.deleted_at IS NULL ORDER BY p.id",
+    )?;
+    let ids: Vec<i64> = categories.iter().map(|c| c.0).collect();
+    let rows = stmt.query_map([serde_json::to_string(&ids)?], |r| {
+        Ok((PersonId(r.get(0)?), RegionId(r.get(1)?)))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -89,6 +89,15 @@ pub fn message_ui(ui: &mut Ui, message: &Option<(String, bool)>) {
     }
 }
 
+/// A table's header row of bold titles.
+pub fn header_row(mut header: egui_extras::TableRow<'_, '_>, lang: Lang, titles: &[T]) {
+    for title in titles {
+        header.col(|ui| {
+            ui.strong(lang.t(*title));
+        });
+    }
+}
+
 /// An error message under the field it belongs to.
 pub fn field_error_ui(ui: &mut Ui, message: &str) -> Response {
     ui.label(RichText::new(message).color(error_color(ui)).small())

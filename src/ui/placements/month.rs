@@ -171,20 +171,20 @@ impl MonthView {
             .column(Column::initial(44.0))
             .column(Column::initial(70.0))
             .column(Column::remainder().at_least(120.0))
-            .header(22.0, |mut h| {
-                for t in [
-                    T::ColName,
-                    T::ColIdNumber,
-                    T::ColPost,
-                    T::ColPlace,
-                    T::ColArea,
-                    T::ColDaysInPost,
-                    T::DaysOrHours,
-                ] {
-                    h.col(|ui| {
-                        ui.strong(lang.t(t));
-                    });
-                }
+            .header(22.0, |h| {
+                crate::ui::header_row(
+                    h,
+                    lang,
+                    &[
+                        T::ColName,
+                        T::ColIdNumber,
+                        T::ColPost,
+                        T::ColPlace,
+                        T::ColArea,
+                        T::ColDaysInPost,
+                        T::DaysOrHours,
+                    ],
+                )
             })
             .body(|body| {
                 body.rows(24.0, self.rows.len(), |mut row| {
@@ -289,23 +289,23 @@ impl MonthView {
             .columns(Column::initial(64.0), 2)
             .columns(Column::initial(96.0), 3)
             .column(Column::remainder().at_least(120.0))
-            .header(22.0, |mut h| {
-                for t in [
-                    T::ColName,
-                    T::ColIdNumber,
-                    T::ColPost,
-                    T::ColArea,
-                    T::ColDaysInPost,
-                    T::ColHours,
-                    T::ColWage,
-                    T::ColSocialInsurance,
-                    T::ColAdjustment,
-                    T::ColTotal,
-                ] {
-                    h.col(|ui| {
-                        ui.strong(lang.t(t));
-                    });
-                }
+            .header(22.0, |h| {
+                crate::ui::header_row(
+                    h,
+                    lang,
+                    &[
+                        T::ColName,
+                        T::ColIdNumber,
+                        T::ColPost,
+                        T::ColArea,
+                        T::ColDaysInPost,
+                        T::ColHours,
+                        T::ColWage,
+                        T::ColSocialInsurance,
+                        T::ColAdjustment,
+                        T::ColTotal,
+                    ],
+                )
             })
             .body(|body| {
                 body.rows(22.0, self.lines.len(), |mut row| {

@@ -89,21 +89,21 @@ impl PlacedView {
             .sense(egui::Sense::click())
             .columns(Column::initial(100.0), 7)
             .column(Column::remainder())
-            .header(22.0, |mut h| {
-                for t in [
-                    T::ColName,
-                    T::ColIdNumber,
-                    T::ColPost,
-                    T::ColArea,
-                    T::ColPlace,
-                    T::ColStart,
-                    T::AgreementEnd,
-                    T::ExitDate,
-                ] {
-                    h.col(|ui| {
-                        ui.strong(lang.t(t));
-                    });
-                }
+            .header(22.0, |h| {
+                crate::ui::header_row(
+                    h,
+                    lang,
+                    &[
+                        T::ColName,
+                        T::ColIdNumber,
+                        T::ColPost,
+                        T::ColArea,
+                        T::ColPlace,
+                        T::ColStart,
+                        T::AgreementEnd,
+                        T::ExitDate,
+                    ],
+                )
             })
             .body(|body| {
                 body.rows(22.0, self.list.len(), |mut row| {

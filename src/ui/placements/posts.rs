@@ -167,21 +167,21 @@ impl PostsView {
             .column(Column::initial(90.0))
             .column(Column::initial(60.0))
             .column(Column::remainder())
-            .header(22.0, |mut h| {
-                for t in [
-                    T::ColPost,
-                    T::PostCategory,
-                    T::PostArea,
-                    T::ColPlace,
-                    T::LevelStreet,
-                    T::ColFilled,
-                    T::PostStatus,
-                    T::ColFunding,
-                ] {
-                    h.col(|ui| {
-                        ui.strong(lang.t(t));
-                    });
-                }
+            .header(22.0, |h| {
+                crate::ui::header_row(
+                    h,
+                    lang,
+                    &[
+                        T::ColPost,
+                        T::PostCategory,
+                        T::PostArea,
+                        T::ColPlace,
+                        T::LevelStreet,
+                        T::ColFilled,
+                        T::PostStatus,
+                        T::ColFunding,
+                    ],
+                )
             })
             .body(|body| {
                 body.rows(22.0, self.posts.len(), |mut row| {
