@@ -78,7 +78,6 @@ texts! {
     MenuSaveCopy => "另存副本…", "Save a copy…";
     MenuQuit => "退出", "Quit";
     NoRecent => "（无）", "(none)";
-    Language => "语言", "Language";
     ThemeDark => "深色", "Dark";
     ThemeLight => "浅色", "Light";
     ShowPersonalData => "显示个人信息", "Show personal data";
@@ -127,7 +126,6 @@ texts! {
     Regions => "地区", "Places";
     AllRegions => "全部地区", "All places";
     AddChild => "添加下级", "Add below";
-    Rename => "改名", "Rename";
     Delete => "删除", "Delete";
     RegionCode => "区划代码", "Division code";
     RegionName => "名称", "Name";
@@ -177,7 +175,6 @@ texts! {
     FieldNotes => "备注", "Notes";
     ChooseRegion => "请选择村居", "Choose a village or community";
     DerivedFromId => "出生日期 {}，{}，{} 岁（由身份证号得出）", "Born {}, {}, aged {} (from the ID number)";
-    FormHasErrors => "请先改正标出的错误。", "Please correct the marked fields first.";
     PersonSaved => "已保存：{}", "Saved: {}";
     DuplicatePerson => "该身份证号已登记为 {}。", "This ID number is already registered as {}.";
     OpenExisting => "查看已登记的人员", "Open the registered person";
