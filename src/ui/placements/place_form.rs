@@ -20,6 +20,7 @@ const PICKER_ROWS: usize = 12;
 /// State of the placement form.
 pub struct PlaceForm {
     post: PostId,
+    post_title: String,
     rules: Option<PlacementRules>,
     search: String,
     found: Option<(u64, String, Vec<people::PersonRow>)>,
@@ -40,10 +41,11 @@ pub struct PlaceForm {
 
 impl PlaceForm {
     /// An empty form for `post`.
-    pub fn new(post: PostId, rules: Option<PlacementRules>) -> PlaceForm {
+    pub fn new(post: PostId, post_title: String, rules: Option<PlacementRules>) -> PlaceForm {
         let today = crate::domain::today();
         let mut form = PlaceForm {
             post,
+            post_title,
             rules,
             search: String::new(),
             found: None,
@@ -78,7 +80,7 @@ impl PlaceForm {
         lang: Lang,
         masker: Masker,
     ) -> Option<Option<String>> {
-        ui.heading(lang.t(T::PlacePerson));
+        ui.heading(format!("{} · {}", lang.t(T::PlacePerson), self.post_title));
         self.person_ui(ui, store, lang, masker);
         ui.separator();
         ui.strong(lang.t(T::Training));

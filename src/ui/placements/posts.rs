@@ -236,7 +236,16 @@ impl PostsView {
                     }
                     PostAction::Place(post) => {
                         let rules = placements::rules(store.conn()).ok();
-                        self.side = Side::Place(Box::new(PlaceForm::new(post, rules)));
+                        let title = self
+                            .posts
+                            .iter()
+                            .find(|p| p.id == post)
+                            .map(|p| p.fields.title.clone());
+                        self.side = Side::Place(Box::new(PlaceForm::new(
+                            post,
+                            title.unwrap_or_default(),
+                            rules,
+                        )));
                     }
                 }
                 if let (Side::Post(form), Some(id)) = (&self.side, self.selected)
