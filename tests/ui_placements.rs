@@ -122,7 +122,9 @@ fn post_placement_attendance_and_approval_through_the_window() {
     let month = Month::of(minsheng::domain::today());
     let rows = payroll::attendance(h.state().store().unwrap().conn(), month).unwrap();
     assert_eq!(rows[0].days_worked, Some(2));
-    click(&mut h, "计算补贴表");
+    // The job wakes the window while it runs, so step rather than run until idle.
+    h.get_by_role_and_label(Role::Button, "计算补贴表").click();
+    h.step();
     common::wait_for_job(&mut h);
     click(&mut h, "审核通过");
     let conn = h.state().store().unwrap().conn();
