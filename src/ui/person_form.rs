@@ -39,6 +39,8 @@ pub struct PersonForm {
     reveal_phone: bool,
     trashed: bool,
     failure: Option<String>,
+    /// The person's placements, read once when the form is first drawn.
+    history: Option<Vec<crate::store::placements::Placement>>,
 }
 
 impl PersonForm {
@@ -56,6 +58,7 @@ impl PersonForm {
             reveal_phone: true,
             trashed: false,
             failure: None,
+            history: Some(Vec::new()),
         }
     }
 
@@ -78,6 +81,7 @@ impl PersonForm {
             reveal_phone: false,
             trashed: person.deleted_at.is_some(),
             failure: None,
+            history: None,
         }
     }
 
@@ -168,8 +172,32 @@ impl PersonForm {
                         outcome = FormOutcome::AskTrash(id, self.draft.name.clone());
                     }
                 });
+                self.history_ui(ui, store, lang);
             });
         outcome
+    }
+
+    /// The person's placements on public-welfare posts, if any.
+    fn history_ui(&mut self, ui: &mut Ui, store: &Store, lang: Lang) {
+        let Some(id) = self.editing else { return };
+        let history = self.history.get_or_insert_with(|| {
+            crate::store::placements::history(store.conn(), id).unwrap_or_default()
+        });
+        if history.is_empty() {
+            return;
+        }
+        ui.separator();
+        ui.strong(lang.t(T::History));
+        for p in history.iter() {
+            let end = match (p.exit_date, p.exit_reason) {
+                (Some(date), Some(reason)) => lang.f(T::ExitedOn, &[&date, &reason.label(lang)]),
+                _ => p.agreement_end.to_string(),
+            };
+            ui.label(format!(
+                "{} · {} · {} ~ {}",
+                p.post, p.place, p.start_date, end
+            ));
+        }
     }
 
     fn error_row_ui(&self, ui: &mut Ui, field: Field, lang: Lang) {
