@@ -144,6 +144,14 @@ fn post_placement_attendance_and_approval_through_the_window() {
         .unwrap()
         .write(|w| payroll::set_attendance(w, id, month, Some(3), None));
     assert!(matches!(refused, Err(StoreError::MonthApproved(_))));
+
+    // The person's record in the registry lists the placement.
+    h.get_by_label("人员与地区").click();
+    h.run();
+    h.get_by_label("蒋英花").click();
+    h.run();
+    h.get_by_label("上岗记录");
+    h.get_by_label_contains("保洁员 · 北城子坡社区");
 }
 
 #[test]
