@@ -204,3 +204,22 @@ fn placements_tab_frame_100k(bencher: divan::Bencher) {
         ctx.tessellate(output.shapes, output.pixels_per_point)
     });
 }
+
+/// The reads behind the month view and the people-placed list at 100,000 placements: what
+/// a view pays once each time the data changes (never on an idle frame).
+#[divan::bench(args = ["attendance", "sheet", "placed"], sample_count = 10)]
+fn view_reads_100k(bencher: divan::Bencher, what: &str) {
+    use minsheng::store::placement_reports;
+    let store = Store::open(&*FIXTURE).expect("open");
+    bencher.bench_local(|| match what {
+        "attendance" => payroll::attendance(store.conn(), month(COMPUTED))
+            .expect("attendance")
+            .len(),
+        "sheet" => placement_reports::sheet(store.conn(), month(APPROVED))
+            .expect("sheet")
+            .len(),
+        _ => placements::list(store.conn(), placements::PlacementScope::Active, None, "")
+            .expect("list")
+            .len(),
+    });
+}

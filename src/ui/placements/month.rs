@@ -263,8 +263,21 @@ impl MonthView {
             return;
         };
         let month = self.month;
-        if let Err(e) = store.write(|w| payroll::set_attendance(w, placement, month, days, hours)) {
-            self.message = Some((store_error_message(&e, lang), true));
+        let was_current = self.loaded == Some((store.revision(), month));
+        match store.write(|w| payroll::set_attendance(w, placement, month, days, hours)) {
+            // Only this cell changed: patch it rather than read the whole month again,
+            // which takes a fifth of a second at 100,000 placements.
+            Ok(()) if was_current => {
+                if let Some(row) = self.rows.iter_mut().find(|r| r.placement_id == placement) {
+                    (row.days_worked, row.hours_tenths, row.entered) = (days, hours, true);
+                }
+                if self.status == MonthStatus::Computed {
+                    self.status = MonthStatus::Open;
+                }
+                self.loaded = Some((store.revision(), month));
+            }
+            Ok(()) => {}
+            Err(e) => self.message = Some((store_error_message(&e, lang), true)),
         }
     }
 
