@@ -82,6 +82,7 @@ pub struct App {
     font_ok: bool,
     demo_scale: u32,
     empty: Option<(u64, bool)>,
+    masks: Option<(u64, ui::Masker)>,
     title_shown: Option<PathBuf>,
 }
 
@@ -104,6 +105,7 @@ impl App {
             font_ok,
             demo_scale: jobs::demo::DEFAULT_SCALE,
             empty: None,
+            masks: None,
             title_shown: None,
         };
         app.set_db(opened);
@@ -143,6 +145,7 @@ impl App {
                 self.placements = PlacementsView::default();
                 self.settings = SettingsView::default();
                 self.empty = None;
+                self.masks = None;
             }
             Err(e) => {
                 let message = ui::store_error_message(&e, self.prefs.lang);
@@ -378,10 +381,18 @@ impl App {
         let Db::Open(store) = &mut self.db else {
             return;
         };
+        // The file's mask patterns, read again only when the data changed.
+        if self.masks.is_none_or(|(rev, _)| rev != store.revision()) {
+            self.masks = Some((store.revision(), ui::Masker::load(store, false)));
+        }
+        let masker = self.masks.map(|(_, m)| ui::Masker {
+            reveal: self.reveal,
+            ..m
+        });
+        let Some(masker) = masker else { return };
         match self.prefs.tab {
-            Tab::People => self.people.ui(ui, store, lang, self.reveal),
+            Tab::People => self.people.ui(ui, store, lang, masker),
             Tab::Placements => {
-                let masker = ui::Masker::load(store, self.reveal);
                 let running = self.job.is_some();
                 match self.placements.ui(ui, store, lang, masker, running) {
                     Some(Request::Start(job)) if !running => self.job = Some(job),

@@ -55,7 +55,6 @@ pub struct PeopleView {
     ids: Vec<PersonId>,
     block: RowBlock,
     categories: (u64, Vec<Category>),
-    masker: Option<(u64, Masker)>,
     tree: RegionTree,
     form: Option<PersonForm>,
     confirm_trash: Option<(PersonId, String)>,
@@ -64,11 +63,11 @@ pub struct PeopleView {
 
 impl PeopleView {
     /// Draws the tab.
-    pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, reveal: bool) {
-        self.refresh_lookups(store, reveal);
-        let Some((_, masker)) = self.masker else {
-            return;
-        };
+    pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, masker: Masker) {
+        let rev = store.revision();
+        if self.categories.0 != rev {
+            self.categories = (rev, categories::all(store.conn()).unwrap_or_default());
+        }
         egui::Panel::left("region_tree")
             .resizable(true)
             .default_size(260.0)
@@ -101,19 +100,6 @@ impl PeopleView {
             self.table_ui(ui, store, lang, masker);
         });
         self.confirm_trash_ui(ui, store, lang);
-    }
-
-    fn refresh_lookups(&mut self, store: &Store, reveal: bool) {
-        let rev = store.revision();
-        if self.categories.0 != rev {
-            self.categories = (rev, categories::all(store.conn()).unwrap_or_default());
-        }
-        if self
-            .masker
-            .is_none_or(|(r, m)| r != rev || m.reveal != reveal)
-        {
-            self.masker = Some((rev, Masker::load(store, reveal)));
-        }
     }
 
     fn toolbar_ui(&mut self, ui: &mut Ui, lang: Lang) {

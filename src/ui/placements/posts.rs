@@ -30,6 +30,7 @@ pub struct PostsView {
     regions: (u64, Vec<Region>),
     selected: Option<PostId>,
     side: Side,
+    on_post: Option<(u64, PostId, Vec<placements::Placement>)>,
     message: Option<String>,
 }
 
@@ -42,6 +43,7 @@ impl Default for PostsView {
             regions: (0, Vec::new()),
             selected: None,
             side: Side::None,
+            on_post: None,
             message: None,
         }
     }
@@ -251,7 +253,7 @@ impl PostsView {
                 if let (Side::Post(form), Some(id)) = (&self.side, self.selected)
                     && form.editing == Some(id)
                 {
-                    people_on_post_ui(ui, store, id, lang, masker);
+                    people_on_post_ui(ui, &mut self.on_post, store, id, lang, masker);
                 }
             }
             Side::Place(form) => {
@@ -296,20 +298,35 @@ pub fn area_label(area: Area, lang: Lang) -> &'static str {
     })
 }
 
-fn people_on_post_ui(ui: &mut Ui, store: &Store, post: PostId, lang: Lang, masker: Masker) {
+/// The people in post on the selected post, read once per data change.
+fn people_on_post_ui(
+    ui: &mut Ui,
+    cache: &mut Option<(u64, PostId, Vec<placements::Placement>)>,
+    store: &Store,
+    post: PostId,
+    lang: Lang,
+    masker: Masker,
+) {
+    if cache
+        .as_ref()
+        .is_none_or(|(rev, p, _)| *rev != store.revision() || *p != post)
+    {
+        let list = placements::list(
+            store.conn(),
+            placements::PlacementScope::Active,
+            Some(post),
+            "",
+        )
+        .unwrap_or_default();
+        *cache = Some((store.revision(), post, list));
+    }
+    let Some((_, _, list)) = cache else { return };
     ui.separator();
     ui.strong(lang.t(T::PeopleOnPost));
-    let list = placements::list(
-        store.conn(),
-        placements::PlacementScope::Active,
-        Some(post),
-        "",
-    )
-    .unwrap_or_default();
     if list.is_empty() {
         ui.weak(lang.t(T::NobodyYet));
     }
-    for p in list {
+    for p in list.iter() {
         ui.label(format!(
             "{}  {}  {} ~ {}",
             p.name,
