@@ -75,7 +75,8 @@ fn post_placement_attendance_and_approval_through_the_window() {
     click(&mut h, "新建岗位");
     type_into(&mut h, "岗位", "保洁员");
     type_into(&mut h, "用工单位", "北城子坡社区居民委员会");
-    h.get_by_role_and_label(Role::RadioButton, "城镇").click();
+    // A rural post, paid by the hour.
+    h.get_by_role_and_label(Role::RadioButton, "乡村").click();
     h.run();
     h.get_by_role_and_label(Role::ComboBox, "村居").click();
     h.run();
@@ -116,12 +117,12 @@ fn post_placement_attendance_and_approval_through_the_window() {
     // This month's attendance, then compute and approve.
     h.get_by_label("考勤与补贴").click();
     h.run();
-    type_into(&mut h, "天", "2");
+    type_into(&mut h, "小时", "7.5");
     h.key_press(egui::Key::Enter);
     h.run();
     let month = Month::of(minsheng::domain::today());
     let rows = payroll::attendance(h.state().store().unwrap().conn(), month).unwrap();
-    assert_eq!(rows[0].days_worked, Some(2));
+    assert_eq!(rows[0].hours_tenths, Some(75));
     // The job wakes the window while it runs, so step rather than run until idle.
     h.get_by_role_and_label(Role::Button, "计算补贴表").click();
     h.step();
@@ -133,16 +134,19 @@ fn post_placement_attendance_and_approval_through_the_window() {
         MonthStatus::Approved
     );
     h.get_by_label("已审核（已锁定）");
+    // 7.5 hours at tier 2's 19.00 yuan an hour.
+    let sheet = minsheng::store::placement_reports::sheet(conn, month).unwrap();
+    assert_eq!(sheet.iter().map(|l| l.total_fen).sum::<i64>(), 14_250);
 
     // Locked: no field to type into, and the store refuses a change.
     click(&mut h, "考勤");
-    assert!(h.query_by_role_and_label(Role::TextInput, "天").is_none());
+    assert!(h.query_by_role_and_label(Role::TextInput, "小时").is_none());
     let id = placed[0].id;
     let refused = h
         .state_mut()
         .store_mut()
         .unwrap()
-        .write(|w| payroll::set_attendance(w, id, month, Some(3), None));
+        .write(|w| payroll::set_attendance(w, id, month, None, Some(80)));
     assert!(matches!(refused, Err(StoreError::MonthApproved(_))));
 
     // The person's record in the registry lists the placement.
