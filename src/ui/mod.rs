@@ -89,6 +89,28 @@ pub fn message_ui(ui: &mut Ui, message: &Option<(String, bool)>) {
     }
 }
 
+/// A striped, resizable table whose cells cut long text instead of wrapping, so every
+/// row keeps its height (the tables lay out only the rows in view).
+pub fn data_table<'a>(ui: &'a mut Ui, id_salt: &str) -> egui_extras::TableBuilder<'a> {
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+    egui_extras::TableBuilder::new(ui)
+        .id_salt(id_salt)
+        .striped(true)
+        .resizable(true)
+}
+
+/// Plain text cells; they do not take the click, so the row can.
+pub fn text_cells<I: Into<egui::WidgetText>>(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    texts: impl IntoIterator<Item = I>,
+) {
+    for text in texts {
+        row.col(|ui| {
+            ui.add(egui::Label::new(text).selectable(false));
+        });
+    }
+}
+
 /// A table's header row of bold titles.
 pub fn header_row(mut header: egui_extras::TableRow<'_, '_>, lang: Lang, titles: &[T]) {
     for title in titles {

@@ -7,7 +7,7 @@
 use std::time::{Duration, Instant};
 
 use egui::{RichText, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
 use super::person_form::{FormOutcome, PersonForm};
 use super::regions::RegionTree;
@@ -186,11 +186,7 @@ impl PeopleView {
         let mut sort_clicked = None;
         let trash = self.filter.trash;
         let (sort, descending) = (self.filter.sort, self.filter.descending);
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-        let table = TableBuilder::new(ui)
-            .id_salt("people_table")
-            .striped(true)
-            .resizable(true)
+        let table = crate::ui::data_table(ui, "people_table")
             .sense(egui::Sense::click())
             .column(Column::initial(90.0).at_least(60.0))
             .column(Column::initial(170.0).at_least(80.0))
@@ -261,11 +257,7 @@ impl PeopleView {
                                 .selectable(false),
                         );
                     });
-                    for text in [shown.sex.to_string(), shown.age.to_string()] {
-                        row.col(|ui| {
-                            ui.add(egui::Label::new(text).selectable(false));
-                        });
-                    }
+                    crate::ui::text_cells(&mut row, [shown.sex.to_string(), shown.age.to_string()]);
                     row.col(|ui| {
                         ui.add(
                             egui::Label::new(RichText::new(&shown.phone).monospace())

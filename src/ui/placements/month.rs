@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::{RichText, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
 use super::posts::area_label;
 use super::{ExportKind, Request};
@@ -159,11 +159,7 @@ impl MonthView {
         let editable = self.status != MonthStatus::Approved;
         let month = self.month;
         let mut save: Option<(PlacementId, Area, String)> = None;
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-        TableBuilder::new(ui)
-            .id_salt("attendance")
-            .striped(true)
-            .resizable(true)
+        crate::ui::data_table(ui, "attendance")
             .column(Column::initial(80.0))
             .column(Column::initial(150.0))
             .column(Column::initial(120.0))
@@ -190,16 +186,15 @@ impl MonthView {
                 body.rows(24.0, self.rows.len(), |mut row| {
                     let r = &self.rows[row.index()];
                     let days = crate::domain::pay::days_in_post(month, r.in_post);
-                    for text in [
-                        r.name.clone(),
-                        masker.id_number(&r.id_number).into_owned(),
-                        r.post.clone(),
-                        r.place.clone(),
-                    ] {
-                        row.col(|ui| {
-                            ui.add(egui::Label::new(text).selectable(false));
-                        });
-                    }
+                    crate::ui::text_cells(
+                        &mut row,
+                        [
+                            r.name.clone(),
+                            masker.id_number(&r.id_number).into_owned(),
+                            r.post.clone(),
+                            r.place.clone(),
+                        ],
+                    );
                     row.col(|ui| {
                         ui.label(area_label(r.area, lang));
                     });
@@ -290,11 +285,7 @@ impl MonthView {
         ui.strong(lang.f(T::SheetSubtitle, &[&self.lines.len(), &format_yuan(total)]));
         let approved = self.status == MonthStatus::Approved;
         let mut correct = None;
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-        TableBuilder::new(ui)
-            .id_salt("sheet")
-            .striped(true)
-            .resizable(true)
+        crate::ui::data_table(ui, "sheet")
             .column(Column::initial(70.0))
             .column(Column::initial(150.0))
             .column(Column::initial(110.0))
@@ -334,11 +325,7 @@ impl MonthView {
                         format_yuan(l.social_insurance_fen),
                         format_yuan(l.adjustment_fen),
                     ];
-                    for text in cells {
-                        row.col(|ui| {
-                            ui.add(egui::Label::new(text).selectable(false));
-                        });
-                    }
+                    crate::ui::text_cells(&mut row, cells);
                     row.col(|ui| {
                         ui.horizontal(|ui| {
                             ui.strong(format_yuan(l.total_fen));

@@ -2,7 +2,7 @@
 //! glance and the public notice.
 
 use egui::{RichText, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
 use super::posts::area_label;
 use super::{ExportKind, Go, Request};
@@ -81,11 +81,7 @@ impl PlacedView {
 
     fn table_ui(&mut self, ui: &mut Ui, lang: Lang, masker: Masker) {
         let mut clicked = None;
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-        TableBuilder::new(ui)
-            .id_salt("placed")
-            .striped(true)
-            .resizable(true)
+        crate::ui::data_table(ui, "placed")
             .sense(egui::Sense::click())
             .columns(Column::initial(100.0), 7)
             .column(Column::remainder())
@@ -110,20 +106,19 @@ impl PlacedView {
                     let p = &self.list[row.index()];
                     row.set_selected(self.person == Some(p.person_id));
                     let exit = p.exit_date.map(|d| d.to_string()).unwrap_or_default();
-                    for text in [
-                        p.name.clone(),
-                        masker.id_number(&p.id_number).into_owned(),
-                        p.post.clone(),
-                        area_label(p.area, lang).to_string(),
-                        p.place.clone(),
-                        p.start_date.to_string(),
-                        p.agreement_end.to_string(),
-                        exit,
-                    ] {
-                        row.col(|ui| {
-                            ui.add(egui::Label::new(text).selectable(false));
-                        });
-                    }
+                    crate::ui::text_cells(
+                        &mut row,
+                        [
+                            p.name.clone(),
+                            masker.id_number(&p.id_number).into_owned(),
+                            p.post.clone(),
+                            area_label(p.area, lang).to_string(),
+                            p.place.clone(),
+                            p.start_date.to_string(),
+                            p.agreement_end.to_string(),
+                            exit,
+                        ],
+                    );
                     if row.response().clicked() {
                         clicked = Some(p.person_id);
                     }

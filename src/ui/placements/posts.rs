@@ -1,7 +1,7 @@
 //! The posts list with its filters, the post form, and placing a person on the chosen post.
 
 use egui::Ui;
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
 use super::place_form::PlaceForm;
 use super::post_form::{PostAction, PostForm};
@@ -154,12 +154,8 @@ impl PostsView {
     }
 
     fn table_ui(&mut self, ui: &mut Ui, lang: Lang) {
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         let mut clicked = None;
-        TableBuilder::new(ui)
-            .id_salt("posts_table")
-            .striped(true)
-            .resizable(true)
+        crate::ui::data_table(ui, "posts_table")
             .sense(egui::Sense::click())
             .column(Column::initial(130.0))
             .column(Column::initial(90.0))
@@ -192,20 +188,19 @@ impl PostsView {
                     let f = &p.fields;
                     let vacancy = format!("{}/{}", p.filled, f.headcount);
                     let funding = format!("{} ~ {}", f.funded_from, f.funded_to);
-                    for text in [
-                        f.title.as_str(),
-                        f.category.label(lang),
-                        area_label(f.area, lang),
-                        &p.place,
-                        &p.street,
-                        &vacancy,
-                        f.status.label(lang),
-                        &funding,
-                    ] {
-                        row.col(|ui| {
-                            ui.add(egui::Label::new(text).selectable(false));
-                        });
-                    }
+                    crate::ui::text_cells(
+                        &mut row,
+                        [
+                            f.title.as_str(),
+                            f.category.label(lang),
+                            area_label(f.area, lang),
+                            &p.place,
+                            &p.street,
+                            &vacancy,
+                            f.status.label(lang),
+                            &funding,
+                        ],
+                    );
                     if row.response().clicked() {
                         clicked = Some(p.id);
                     }

@@ -1,0 +1,237 @@
+//! Pay worked out by hand: each expected figure with its arithmetic.
+
+use super::*;
+use jiff::civil::date;
+
+/// Tier 1 with a made-up 500-yuan subsidy; the rules only pass it through.
+const RULES: PayRules = PayRules {
+    tier: 1,
+    social_insurance_fen: 50_000,
+};
+
+fn month(year: i16, month: i8) -> Month {
+    Month { year, month }
+}
+
+fn post(start: Date, last_day: Option<Date>) -> InPost {
+    InPost { start, last_day }
+}
+
+fn urban(t: &WageTable, m: Month, in_post: InPost) -> UrbanPay {
+    urban_pay(t, &RULES, m, in_post).unwrap()
+}
+
+fn rural(t: &WageTable, m: Month, start: Date, tenths: i64) -> Result<RuralPay, PayError> {
+    rural_pay(t, &RULES, m, post(start, None), tenths)
+}
+
+fn wage(from: Date, monthly_fen: Fen, hourly_fen: Fen) -> MinimumWage {
+    let tier = 1;
+    MinimumWage {
+        effective_from: from,
+        tier,
+        monthly_fen,
+        hourly_fen,
+    }
+}
+
+/// Tier 1 at 2100/month, 21/hour, rising to 2200 and 22 on 2026-07-16.
+fn july_rise() -> WageTable {
+    WageTable::new(vec![
+        wage(date(2026, 7, 16), 220_000, 2_200),
+        wage(date(2021, 10, 1), 210_000, 2_100),
+    ])
+}
+
+#[test]
+fn wage_table_lookup() {
+    let table = shandong_defaults();
+    let keys: Vec<_> = table
+        .rows()
+        .iter()
+        .map(|r| (r.effective_from, r.tier))
+        .collect();
+    assert_eq!(keys.len(), 6);
+    assert!(keys.is_sorted());
+    let monthly = |tier, day| table.in_force(tier, day).map(|w| w.monthly_fen);
+    assert_eq!(monthly(1, date(2021, 9, 30)), Some(191_000));
+    assert_eq!(monthly(1, date(2021, 10, 1)), Some(210_000));
+    assert_eq!(monthly(3, date(2030, 1, 1)), Some(170_000));
+    assert_eq!(monthly(2, date(2018, 6, 1)), Some(173_000));
+    assert_eq!(monthly(1, date(2018, 5, 31)), None);
+    assert_eq!(monthly(4, date(2026, 1, 1)), None);
+    // A correction appended for the same tier and date replaces the original.
+    let day = date(2021, 10, 1);
+    let fixed = WageTable::new(vec![wage(day, 1, 1), wage(day, 210_000, 2_100)]);
+    assert_eq!(fixed.rows(), [wage(day, 210_000, 2_100)]);
+}
+
+#[test]
+fn counts_days_in_post() {
+    let days = |start, last_day| days_in_post(month(2026, 11), post(start, last_day));
+    assert_eq!(days(date(2025, 3, 1), None), 30);
+    assert_eq!(days(date(2026, 11, 15), None), 16);
+    assert_eq!(days(date(2025, 3, 1), Some(date(2026, 11, 10))), 10);
+    assert_eq!(days(date(2026, 11, 5), Some(date(2026, 11, 5))), 1);
+    assert_eq!(days(date(2025, 3, 1), Some(date(2026, 10, 31))), 0);
+    assert_eq!(days(date(2026, 12, 1), None), 0);
+    assert_eq!(days(date(2026, 11, 20), Some(date(2026, 11, 19))), 0);
+}
+
+#[test]
+fn urban_full_and_partial_months() {
+    let (t, nov) = (shandong_defaults(), month(2026, 11));
+    // Full month: 30 × 210000 / 30 = 210000; plus the 50000 subsidy = 260000.
+    let full = urban(&t, nov, post(date(2025, 3, 1), None));
+    assert_eq!((full.days_in_post, full.days_in_month), (30, 30));
+    assert_eq!(
+        (full.wage_fen, full.social_insurance_fen),
+        (210_000, 50_000)
+    );
+    assert_eq!(full.total_fen(), 260_000);
+    // Joined 11-15: days 15..=30 = 16; 16 × 210000 / 30 = 112000; full subsidy.
+    let joined = urban(&t, nov, post(date(2026, 11, 15), None));
+    assert_eq!((joined.days_in_post, joined.wage_fen), (16, 112_000));
+    assert_eq!(joined.total_fen(), 162_000);
+    // Last day 11-10: days 1..=10 = 10; 10 × 210000 / 30 = 70000.
+    let left = urban(&t, nov, post(date(2024, 1, 1), Some(date(2026, 11, 10))));
+    assert_eq!((left.days_in_post, left.wage_fen), (10, 70_000));
+}
+
+#[test]
+fn urban_minimum_wage_change_on_the_first() {
+    let (t, always) = (shandong_defaults(), post(date(2020, 1, 1), None));
+    // October 2021: all 31 days at the new rate; 31 × 210000 / 31 = 210000.
+    assert_eq!(urban(&t, month(2021, 10), always).wage_fen, 210_000);
+    // September 2021: all 30 days still at 1910; 30 × 191000 / 30 = 191000.
+    assert_eq!(urban(&t, month(2021, 9), always).wage_fen, 191_000);
+}
+
+#[test]
+fn urban_minimum_wage_change_mid_month() {
+    // July 2026 has 31 days: 1..=15 at 210000, 16..=31 at 220000.
+    // (15 × 210000 + 16 × 220000) / 31 = (3150000 + 3520000) / 31 = 6670000 / 31
+    // = 215161.29… → 215161.
+    let pay = urban(&july_rise(), month(2026, 7), post(date(2026, 1, 1), None));
+    assert_eq!((pay.days_in_post, pay.days_in_month), (31, 31));
+    assert_eq!(pay.wage_fen, 215_161);
+}
+
+#[test]
+fn urban_leap_february() {
+    let (t, feb) = (shandong_defaults(), month(2024, 2));
+    // Full month: 29 × 210000 / 29 = 210000.
+    let full = urban(&t, feb, post(date(2023, 1, 1), None));
+    assert_eq!((full.days_in_post, full.days_in_month), (29, 29));
+    assert_eq!(full.wage_fen, 210_000);
+    // Joined 02-15: days 15..=29 = 15; 15 × 210000 / 29 = 108620.69… → 108621.
+    let joined = urban(&t, feb, post(date(2024, 2, 15), None));
+    assert_eq!((joined.days_in_post, joined.wage_fen), (15, 108_621));
+}
+
+#[test]
+fn not_in_post_pays_nothing() {
+    // No day in post: no wage row is needed and no subsidy is due.
+    let (empty, nov) = (WageTable::new(Vec::new()), month(2026, 11));
+    let gone = post(date(2024, 1, 1), Some(date(2026, 10, 31)));
+    let pay = urban(&empty, nov, gone);
+    assert_eq!(
+        (pay.days_in_post, pay.days_in_month, pay.total_fen()),
+        (0, 30, 0)
+    );
+    let rural = rural_pay(&empty, &RULES, nov, gone, 0).map(|p| p.total_fen());
+    assert_eq!(rural, Ok(0));
+    let hours = rural_pay(&empty, &RULES, nov, gone, 805);
+    assert_eq!(hours, Err(PayError::HoursOutsidePost));
+}
+
+#[test]
+fn missing_wage_row_is_an_error() {
+    let only_2021 = WageTable::new(vec![wage(date(2021, 10, 1), 210_000, 2_100)]);
+    // The first day in post without a standard is named.
+    let (sep, joined) = (month(2021, 9), post(date(2021, 9, 20), None));
+    let expected = PayError::NoMinimumWage {
+        tier: 1,
+        day: date(2021, 9, 20),
+    };
+    assert_eq!(urban_pay(&only_2021, &RULES, sep, joined), Err(expected));
+    assert_eq!(
+        rural_pay(&only_2021, &RULES, sep, joined, 100),
+        Err(expected)
+    );
+    let tier_4 = PayRules { tier: 4, ..RULES };
+    let err = urban_pay(&shandong_defaults(), &tier_4, month(2026, 11), joined);
+    let text =
+        "no tier 4 minimum wage is in force on 2026-11-01; add the standard to the wage table";
+    assert_eq!(err.unwrap_err().to_string(), text);
+}
+
+#[test]
+fn rural_hours() {
+    let (t, nov) = (shandong_defaults(), month(2026, 11));
+    // 805 × (30 × 2100) / (10 × 30) = 805 × 2100 / 10 = 169050 (80.5 h × 21 yuan).
+    let pay = rural(&t, nov, date(2025, 1, 1), 805).unwrap();
+    assert_eq!((pay.days_in_post, pay.hours_tenths), (30, 805));
+    assert_eq!((pay.wage_fen, pay.total_fen()), (169_050, 169_050));
+    // Joined 11-15, one rate: 805 × (16 × 2100) / (10 × 16) = 169050 still.
+    let joined = rural(&t, nov, date(2026, 11, 15), 805).unwrap();
+    assert_eq!((joined.days_in_post, joined.wage_fen), (16, 169_050));
+}
+
+#[test]
+fn rural_hours_across_a_change() {
+    let (t, july) = (july_rise(), month(2026, 7));
+    // Hourly sum = 15 × 2100 + 16 × 2200 = 31500 + 35200 = 66700.
+    // 805 × 66700 / (10 × 31) = 53693500 / 310 = 173204.84… → 173205.
+    let pay = rural(&t, july, date(2026, 1, 1), 805);
+    assert_eq!(pay.map(|p| p.wage_fen), Ok(173_205));
+    // In post from the 16th only: 805 × (16 × 2200) / (10 × 16) = 177100.
+    let late = rural(&t, july, date(2026, 7, 16), 805);
+    assert_eq!(late.map(|p| p.wage_fen), Ok(177_100));
+}
+
+#[test]
+fn rural_rejects_impossible_hours() {
+    let pay = |tenths| {
+        rural(
+            &shandong_defaults(),
+            month(2026, 11),
+            date(2026, 11, 30),
+            tenths,
+        )
+    };
+    let impossible = |hours_tenths| {
+        Err(PayError::ImpossibleHours {
+            hours_tenths,
+            days_in_post: 1,
+        })
+    };
+    assert_eq!(pay(-5), impossible(-5));
+    // One day holds at most 24 h = 240 tenths: 240 × 2100 / 10 = 50400.
+    assert_eq!(pay(240).map(|p| p.wage_fen), Ok(50_400));
+    assert_eq!(pay(241), impossible(241));
+    let message = pay(241).unwrap_err().to_string();
+    assert_eq!(message, "24.1 hours cannot be worked in 1 day(s) in post");
+}
+
+#[test]
+fn rounds_half_up_once() {
+    let (odd, nov) = (
+        WageTable::new(vec![wage(date(2026, 1, 1), 210_015, 2_101)]),
+        month(2026, 11),
+    );
+    // 1 day (11-30): 210015 / 30 = 7000.5 → 7001.
+    assert_eq!(
+        urban(&odd, nov, post(date(2026, 11, 30), None)).wage_fen,
+        7_001
+    );
+    // 0.5 h: 5 × 2101 / 10 = 1050.5 → 1051; 0.4 h: 4 × 2101 / 10 = 840.4 → 840.
+    let wage_of = |tenths| rural(&odd, nov, date(2026, 11, 30), tenths).map(|p| p.wage_fen);
+    assert_eq!((wage_of(5), wage_of(4)), (Ok(1_051), Ok(840)));
+    // Rounded once: 30 × 210015 / 30 = 210015, not 30 × round(7000.5) = 210030.
+    assert_eq!(
+        urban(&odd, nov, post(date(2026, 1, 1), None)).wage_fen,
+        210_015
+    );
+    assert_eq!((divide_half_up(-15, 10), divide_half_up(-14, 10)), (-2, -1));
+}
