@@ -1,16 +1,26 @@
 //! Numbered, append-only schema migrations embedded in the binary.
 //!
 //! `PRAGMA user_version` records how many have been applied; all pending ones run in one
-//! transaction on open, so a file is either fully upgraded or not touched.
+//! transaction on open, so a file is either fully upgraded or not touched. A migration is a
+//! list of steps: SQL, or Rust for data that SQL can not compute (a sort key, say).
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 
 use super::{APPLICATION_ID, Result};
 
+/// One step of a migration.
+pub enum Step {
+    /// A batch of SQL statements.
+    Sql(&'static str),
+    /// Rust code run inside the migration's transaction, between SQL steps.
+    #[allow(dead_code)] // the first such step is the people's pinyin sort key
+    Rust(fn(&Transaction<'_>) -> Result<()>),
+}
+
 /// The migrations in order; the schema version of a file is the number applied.
-const MIGRATIONS: &[&str] = &[
-    include_str!("sql/0001_registry.sql"),
-    include_str!("sql/0002_placements.sql"),
+const MIGRATIONS: &[&[Step]] = &[
+    &[Step::Sql(include_str!("sql/0001_registry.sql"))],
+    &[Step::Sql(include_str!("sql/0002_placements.sql"))],
 ];
 
 /// The newest schema version this program writes.
@@ -30,10 +40,15 @@ pub fn apply_migrations_up_to(conn: &mut Connection, target: i64) -> Result<()> 
         return Ok(());
     }
     let tx = conn.transaction()?;
-    for (index, sql) in MIGRATIONS.iter().enumerate() {
+    for (index, steps) in MIGRATIONS.iter().enumerate() {
         let version = index as i64 + 1;
         if version > current && version <= target {
-            tx.execute_batch(sql)?;
+            for step in *steps {
+                match step {
+                    Step::Sql(sql) => tx.execute_batch(sql)?,
+                    Step::Rust(run) => run(&tx)?,
+                }
+            }
         }
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
