@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use crate::app::{App, Prefs};
 use crate::domain::pay::Month;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, window as wi};
 use crate::jobs::exports::{self, Disclosure};
 use crate::jobs::{self, Outcome, Reporter};
 use crate::store::{Store, settings};
@@ -284,7 +284,7 @@ fn window(db: Option<PathBuf>) -> Result<(), String> {
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(crate::i18n::T::AppTitle.zh())
+            .with_title(wi::APP_TITLE.zh)
             .with_app_id("minsheng")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([800.0, 500.0]),

@@ -6,7 +6,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use minsheng::app::{App, Prefs, Tab};
-use minsheng::i18n::{Lang, T};
+use minsheng::i18n::{Lang, people as pe, placements as pl, settings as se};
 use minsheng::store::people::{self, PeopleFilter};
 use minsheng::store::regions;
 use minsheng::store::{Store, changes};
@@ -33,9 +33,9 @@ fn every_tab_opens_by_its_label_in_both_languages() {
         let mut h = harness(&dir, lang);
         // Each tab, and a label only that tab shows.
         let tabs = [
-            (T::TabSettings, Tab::Settings, T::MaskSettings),
-            (T::TabPlacements, Tab::Placements, T::NewPost),
-            (T::TabPeople, Tab::People, T::Regions),
+            (se::TAB_SETTINGS, Tab::Settings, se::MASK_SETTINGS),
+            (pl::TAB_PLACEMENTS, Tab::Placements, pl::NEW_POST),
+            (pe::TAB_PEOPLE, Tab::People, pe::REGIONS),
         ];
         for (label, tab, inside) in tabs {
             h.get_by_label(lang.t(label)).click();

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use egui::Ui;
 
 use super::{App, Db};
-use crate::i18n::T;
+use crate::i18n::{placements as pl, window as wi};
 use crate::jobs::{self, Job, JobError, Outcome, exports};
 use crate::store::Store;
 use crate::ui::{self, placements::ExportKind};
@@ -22,7 +22,7 @@ impl App {
         let Some(store) = self.store() else { return };
         let source = store.path().to_path_buf();
         self.job = Some(Job::spawn(
-            T::JobCopy,
+            wi::JOB_COPY,
             "save-copy",
             Self::wake(ui),
             move |reporter| {
@@ -37,7 +37,7 @@ impl App {
         let source = store.path().to_path_buf();
         let lang = self.prefs.lang;
         self.job = Some(Job::spawn(
-            T::JobExport,
+            wi::JOB_EXPORT,
             "export",
             Self::wake(ui),
             move |reporter| {
@@ -60,7 +60,7 @@ impl App {
         let Some(store) = self.store() else { return };
         let path = store.path().to_path_buf();
         self.job = Some(Job::spawn(
-            T::JobDemo,
+            wi::JOB_DEMO,
             "demo-data",
             Self::wake(ui),
             move |reporter| {
@@ -76,39 +76,37 @@ impl App {
             return;
         };
         let lang = self.prefs.lang;
-        let title = self.job.take().map_or(T::JobDemo, |job| job.title);
+        let title = self.job.take().map_or(wi::JOB_DEMO, |job| job.title);
         match result {
             Ok(Outcome::Demo(summary)) => {
                 if let Db::Open(store) = &mut self.db {
                     store.mark_changed();
                 }
-                let text = lang.f(
-                    T::DemoLoaded,
-                    &[&summary.villages, &summary.people, &summary.placements],
-                );
-                self.notify(lang.f(T::JobDone, &[&text]), false);
+                let text = wi::demo_loaded(summary.villages, summary.people, summary.placements)
+                    .text(lang);
+                self.notify(wi::job_done(&text).text(lang), false);
             }
             Ok(Outcome::Copied(path)) => {
-                self.notify(lang.f(T::CopySaved, &[&path.display()]), false);
+                self.notify(wi::copy_saved(path.display()).text(lang), false);
             }
             Ok(Outcome::Exported(path)) => {
-                self.notify(lang.f(T::FileWritten, &[&path.display()]), false);
+                self.notify(wi::file_written(path.display()).text(lang), false);
             }
             Ok(Outcome::Computed(lines, total)) => {
                 if let Db::Open(store) = &mut self.db {
                     store.mark_changed();
                 }
                 let total = crate::domain::money::format_yuan(total);
-                self.notify(lang.f(T::SheetComputed, &[&lines, &total]), false);
+                self.notify(pl::sheet_computed(lines, &total).text(lang), false);
             }
             Err(JobError::Cancelled) => {
-                self.notify(lang.f(T::JobCancelled, &[&lang.t(title)]), false);
+                self.notify(wi::job_cancelled(lang.t(title)).text(lang), false);
             }
             Err(JobError::Store(e)) => {
                 let text = ui::store_error_message(&e, lang);
-                self.notify(lang.f(T::JobFailed, &[&text]), true);
+                self.notify(wi::job_failed(&text).text(lang), true);
             }
-            Err(e) => self.notify(lang.f(T::JobFailed, &[&e]), true),
+            Err(e) => self.notify(wi::job_failed(&e).text(lang), true),
         }
     }
 }

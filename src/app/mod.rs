@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{Lang, T};
+use crate::i18n::{
+    Lang, common as c, people as pe, placements as pl, settings as se, window as wi,
+};
 use crate::jobs::{self, Job};
 use crate::store::{Store, StoreError, regions};
 use crate::ui::path_prompt::{PathPrompt, PathPurpose};
@@ -93,7 +95,7 @@ impl App {
         let mut app = App {
             prefs,
             db: Db::Failed {
-                message: lang.t(T::NoDatabase).to_string(),
+                message: lang.t(wi::NO_DATABASE).to_string(),
             },
             people: PeopleView::default(),
             placements: PlacementsView::default(),
@@ -185,8 +187,8 @@ impl App {
         let path = self.store().map(|s| s.path().to_path_buf());
         if path != self.title_shown {
             let title = match &path {
-                Some(p) => format!("{} — {}", T::AppTitle.zh(), p.display()),
-                None => T::AppTitle.zh().to_string(),
+                Some(p) => format!("{} — {}", wi::APP_TITLE.zh, p.display()),
+                None => wi::APP_TITLE.zh.to_string(),
             };
             ui.send_viewport_cmd(egui::ViewportCommand::Title(title));
             self.title_shown = path;
@@ -196,22 +198,22 @@ impl App {
     fn top_bar_ui(&mut self, ui: &mut Ui) {
         let lang = self.prefs.lang;
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button(lang.t(T::MenuFile), |ui| self.file_menu_ui(ui));
+            ui.menu_button(lang.t(wi::MENU_FILE), |ui| self.file_menu_ui(ui));
             ui.separator();
-            ui.selectable_value(&mut self.prefs.tab, Tab::People, lang.t(T::TabPeople));
+            ui.selectable_value(&mut self.prefs.tab, Tab::People, lang.t(pe::TAB_PEOPLE));
             ui.selectable_value(
                 &mut self.prefs.tab,
                 Tab::Placements,
-                lang.t(T::TabPlacements),
+                lang.t(pl::TAB_PLACEMENTS),
             );
-            ui.selectable_value(&mut self.prefs.tab, Tab::Settings, lang.t(T::TabSettings));
+            ui.selectable_value(&mut self.prefs.tab, Tab::Settings, lang.t(se::TAB_SETTINGS));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.checkbox(&mut self.reveal, lang.t(T::ShowPersonalData));
+                ui.checkbox(&mut self.reveal, lang.t(wi::SHOW_PERSONAL_DATA));
                 ui.separator();
                 let theme = if self.prefs.dark {
-                    T::ThemeLight
+                    wi::THEME_LIGHT
                 } else {
-                    T::ThemeDark
+                    wi::THEME_DARK
                 };
                 if ui.button(lang.t(theme)).clicked() {
                     self.prefs.dark = !self.prefs.dark;
@@ -226,15 +228,15 @@ impl App {
     fn file_menu_ui(&mut self, ui: &mut Ui) {
         let lang = self.prefs.lang;
         let idle = self.job.is_none();
-        if ui.button(lang.t(T::MenuNew)).clicked() {
+        if ui.button(lang.t(wi::MENU_NEW)).clicked() {
             self.open_prompt(PathPurpose::New);
         }
-        if ui.button(lang.t(T::MenuOpen)).clicked() {
+        if ui.button(lang.t(wi::MENU_OPEN)).clicked() {
             self.open_prompt(PathPurpose::Open);
         }
-        ui.menu_button(lang.t(T::MenuOpenRecent), |ui| {
+        ui.menu_button(lang.t(wi::MENU_OPEN_RECENT), |ui| {
             if self.prefs.recent.is_empty() {
-                ui.label(lang.t(T::NoRecent));
+                ui.label(lang.t(wi::NO_RECENT));
             }
             let mut chosen = None;
             for path in &self.prefs.recent {
@@ -250,14 +252,14 @@ impl App {
         if ui
             .add_enabled(
                 has_store && idle,
-                egui::Button::new(lang.t(T::MenuSaveCopy)),
+                egui::Button::new(lang.t(wi::MENU_SAVE_COPY)),
             )
             .clicked()
         {
             self.open_prompt(PathPurpose::SaveCopy);
         }
         ui.separator();
-        if ui.button(lang.t(T::MenuQuit)).clicked() {
+        if ui.button(lang.t(wi::MENU_QUIT)).clicked() {
             ui.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
@@ -306,10 +308,10 @@ impl App {
     fn status_bar_ui(&mut self, ui: &mut Ui) {
         let lang = self.prefs.lang;
         ui.horizontal(|ui| {
-            ui.label(lang.t(T::CurrentFile));
+            ui.label(lang.t(wi::CURRENT_FILE));
             match self.store() {
                 Some(store) => ui.monospace(store.path().display().to_string()),
-                None => ui.label(lang.t(T::NoDatabase)),
+                None => ui.label(lang.t(wi::NO_DATABASE)),
             };
             if let Some(job) = &self.job {
                 ui.separator();
@@ -319,7 +321,7 @@ impl App {
                         .desired_width(200.0)
                         .show_percentage(),
                 );
-                if ui.button(lang.t(T::JobCancel)).clicked() {
+                if ui.button(lang.t(wi::JOB_CANCEL)).clicked() {
                     job.cancel();
                 }
             }
@@ -335,7 +337,7 @@ impl App {
                 };
                 if ui
                     .small_button("×")
-                    .on_hover_text(lang.t(T::Close))
+                    .on_hover_text(lang.t(c::CLOSE))
                     .clicked()
                 {
                     dismissed = Some(index);
@@ -353,7 +355,7 @@ impl App {
         if !self.font_ok {
             let hint = crate::fonts::install_hint();
             ui.label(
-                RichText::new(T::NoCjkFont.en().replace("{}", hint)).color(ui::error_color(ui)),
+                RichText::new(wi::no_cjk_font(hint).text(Lang::En)).color(ui::error_color(ui)),
             );
         }
         let store = match &mut self.db {
@@ -409,19 +411,19 @@ impl App {
         let lang = self.prefs.lang;
         let mut accepted = None;
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.heading(lang.t(T::EmptyDatabase));
-            ui.label(lang.t(T::DemoExplain));
+            ui.heading(lang.t(wi::EMPTY_DATABASE));
+            ui.label(lang.t(wi::DEMO_EXPLAIN));
             ui.horizontal(|ui| {
-                let label = ui.label(lang.t(T::DemoScale));
+                let label = ui.label(lang.t(wi::DEMO_SCALE));
                 ui.add(egui::DragValue::new(&mut self.demo_scale).range(1..=100))
                     .labelled_by(label.id);
-                if ui.button(lang.t(T::LoadDemo)).clicked() {
+                if ui.button(lang.t(wi::LOAD_DEMO)).clicked() {
                     accepted = Some(self.demo_scale);
                 }
             });
             ui.add_space(8.0);
-            ui.label(lang.t(T::TreeOnlyExplain));
-            if ui.button(lang.t(T::LoadTreeOnly)).clicked() {
+            ui.label(lang.t(wi::TREE_ONLY_EXPLAIN));
+            if ui.button(lang.t(wi::LOAD_TREE_ONLY)).clicked() {
                 accepted = Some(0);
             }
         });
@@ -431,13 +433,13 @@ impl App {
     /// Why no database is open, with the ways out.
     fn failed_ui(&mut self, ui: &mut Ui, message: &str) {
         let lang = self.prefs.lang;
-        ui.heading(lang.t(T::OpenFailedTitle));
+        ui.heading(lang.t(wi::OPEN_FAILED_TITLE));
         ui.label(RichText::new(message).color(ui::error_color(ui)));
         ui.horizontal(|ui| {
-            if ui.button(lang.t(T::OpenAnother)).clicked() {
+            if ui.button(lang.t(wi::OPEN_ANOTHER)).clicked() {
                 self.open_prompt(PathPurpose::Open);
             }
-            if ui.button(lang.t(T::CreateNew)).clicked() {
+            if ui.button(lang.t(wi::CREATE_NEW)).clicked() {
                 self.open_prompt(PathPurpose::New);
             }
         });

@@ -6,7 +6,7 @@
 use super::id_number::{IdNumber, IdNumberError};
 use super::phone::{Phone, PhoneError};
 use super::{CategoryId, PersonId, RegionId};
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, common as c, people as pe};
 
 /// A person ready to be written: every field already checked.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,15 +64,15 @@ impl FieldError {
         match self {
             FieldError::Required => lang
                 .t(match field {
-                    Field::Name => T::NameRequired,
-                    Field::IdNumber => T::IdEmpty,
-                    Field::Region => T::RegionRequired,
-                    Field::Phone => T::PhoneInvalid,
+                    Field::Name => c::NAME_REQUIRED,
+                    Field::IdNumber => pe::ID_EMPTY,
+                    Field::Region => pe::REGION_REQUIRED,
+                    Field::Phone => pe::PHONE_INVALID,
                 })
                 .to_string(),
             FieldError::IdNumber(e) => id_number_message(e, lang),
-            FieldError::Phone(_) => lang.t(T::PhoneInvalid).to_string(),
-            FieldError::Duplicate { name, .. } => lang.f(T::DuplicatePerson, &[name]),
+            FieldError::Phone(_) => lang.t(pe::PHONE_INVALID).to_string(),
+            FieldError::Duplicate { name, .. } => pe::duplicate_person(name).text(lang),
         }
     }
 }
@@ -80,17 +80,17 @@ impl FieldError {
 /// The message for an ID-number error, in the user's language.
 pub fn id_number_message(e: &IdNumberError, lang: Lang) -> String {
     match e {
-        IdNumberError::Empty => lang.t(T::IdEmpty).to_string(),
-        IdNumberError::WrongLength { len } => lang.f(T::IdWrongLength, &[len]),
+        IdNumberError::Empty => lang.t(pe::ID_EMPTY).to_string(),
+        IdNumberError::WrongLength { len } => pe::id_wrong_length(len).text(lang),
         IdNumberError::InvalidCharacter { position, ch } => {
-            lang.f(T::IdInvalidChar, &[position, ch])
+            pe::id_invalid_char(position, ch).text(lang)
         }
         IdNumberError::BadCheckCharacter { expected, found } => {
-            lang.f(T::IdBadCheck, &[expected, found])
+            pe::id_bad_check(expected, found).text(lang)
         }
-        IdNumberError::ImpossibleBirthDate => lang.t(T::IdImpossibleDate).to_string(),
-        IdNumberError::FutureBirthDate => lang.t(T::IdFutureDate).to_string(),
-        IdNumberError::BadAreaCode => lang.t(T::IdBadArea).to_string(),
+        IdNumberError::ImpossibleBirthDate => lang.t(pe::ID_IMPOSSIBLE_DATE).to_string(),
+        IdNumberError::FutureBirthDate => lang.t(pe::ID_FUTURE_DATE).to_string(),
+        IdNumberError::BadAreaCode => lang.t(pe::ID_BAD_AREA).to_string(),
     }
 }
 

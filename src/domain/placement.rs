@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::CategoryId;
 use super::id_number::Sex;
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, placements as pl};
 
 /// The five kinds of post the programme develops.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -57,7 +57,7 @@ pub enum ExitReason {
 
 /// Declares `as_str`, `parse`, `ALL` and `label` for a stored enum.
 macro_rules! stored_enum {
-    ($ty:ident { $($variant:ident => $text:literal, $label:ident;)* }) => {
+    ($ty:ident { $($variant:ident => $text:literal, $label:path;)* }) => {
         impl $ty {
             /// Every value, in display order.
             pub const ALL: &'static [$ty] = &[$($ty::$variant),*];
@@ -74,34 +74,34 @@ macro_rules! stored_enum {
 
             /// The label shown to users.
             pub fn label(self, lang: Lang) -> &'static str {
-                lang.t(match self { $($ty::$variant => T::$label),* })
+                lang.t(match self { $($ty::$variant => $label),* })
             }
         }
     };
 }
 
 stored_enum!(PostCategory {
-    PublicManagement => "public_management", PostCatManagement;
-    PublicService => "public_service", PostCatService;
-    SocialUndertaking => "social_undertaking", PostCatUndertaking;
-    FacilityMaintenance => "facility_maintenance", PostCatMaintenance;
-    SocialGovernance => "social_governance", PostCatGovernance;
+    PublicManagement => "public_management", pl::POST_CAT_MANAGEMENT;
+    PublicService => "public_service", pl::POST_CAT_SERVICE;
+    SocialUndertaking => "social_undertaking", pl::POST_CAT_UNDERTAKING;
+    FacilityMaintenance => "facility_maintenance", pl::POST_CAT_MAINTENANCE;
+    SocialGovernance => "social_governance", pl::POST_CAT_GOVERNANCE;
 });
 
 stored_enum!(PostStatus {
-    Open => "open", PostOpen;
-    Suspended => "suspended", PostSuspended;
-    Closed => "closed", PostClosed;
+    Open => "open", pl::POST_OPEN;
+    Suspended => "suspended", pl::POST_SUSPENDED;
+    Closed => "closed", pl::POST_CLOSED;
 });
 
 stored_enum!(ExitReason {
-    OtherWork => "other_work", ExitOtherWork;
-    RetiredOrDied => "retired_or_died", ExitRetiredOrDied;
-    Unfit => "unfit", ExitUnfit;
-    Misconduct => "misconduct", ExitMisconduct;
-    Breach => "breach", ExitBreach;
-    AgreementEnded => "agreement_ended", ExitAgreementEnded;
-    Other => "other", ExitOther;
+    OtherWork => "other_work", pl::EXIT_OTHER_WORK;
+    RetiredOrDied => "retired_or_died", pl::EXIT_RETIRED_OR_DIED;
+    Unfit => "unfit", pl::EXIT_UNFIT;
+    Misconduct => "misconduct", pl::EXIT_MISCONDUCT;
+    Breach => "breach", pl::EXIT_BREACH;
+    AgreementEnded => "agreement_ended", pl::EXIT_AGREEMENT_ENDED;
+    Other => "other", pl::EXIT_OTHER;
 });
 
 /// The rules of who may be placed: policy, so every figure is a setting.
@@ -206,14 +206,14 @@ impl Ineligible {
     /// The message shown to the clerk.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            Ineligible::NoTrainingPassed => lang.t(T::InelNoTraining).to_string(),
-            Ineligible::NotInEligibleCategory => lang.t(T::InelCategory).to_string(),
-            Ineligible::TooYoung { age, min } => lang.f(T::InelTooYoung, &[age, min]),
-            Ineligible::TooOld { age, max } => lang.f(T::InelTooOld, &[age, max]),
-            Ineligible::AlreadyPlaced { post } => lang.f(T::InelAlreadyPlaced, &[post]),
-            Ineligible::NoVacancy => lang.t(T::InelNoVacancy).to_string(),
-            Ineligible::PostNotOpen => lang.t(T::InelPostNotOpen).to_string(),
-            Ineligible::OutsideFunding => lang.t(T::InelOutsideFunding).to_string(),
+            Ineligible::NoTrainingPassed => lang.t(pl::INEL_NO_TRAINING).to_string(),
+            Ineligible::NotInEligibleCategory => lang.t(pl::INEL_CATEGORY).to_string(),
+            Ineligible::TooYoung { age, min } => pl::inel_too_young(age, min).text(lang),
+            Ineligible::TooOld { age, max } => pl::inel_too_old(age, max).text(lang),
+            Ineligible::AlreadyPlaced { post } => pl::inel_already_placed(post).text(lang),
+            Ineligible::NoVacancy => lang.t(pl::INEL_NO_VACANCY).to_string(),
+            Ineligible::PostNotOpen => lang.t(pl::INEL_POST_NOT_OPEN).to_string(),
+            Ineligible::OutsideFunding => lang.t(pl::INEL_OUTSIDE_FUNDING).to_string(),
         }
     }
 }

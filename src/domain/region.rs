@@ -1,6 +1,6 @@
 //! The region tree: district → street or function area → community or village.
 
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, people as pe};
 
 /// The level of a place in the tree; stored as CHECK-constrained text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -46,11 +46,11 @@ impl RegionLevel {
     /// The label shown to users.
     pub fn label(self, lang: Lang) -> &'static str {
         lang.t(match self {
-            RegionLevel::District => T::LevelDistrict,
-            RegionLevel::Street => T::LevelStreet,
-            RegionLevel::FunctionArea => T::LevelFunctionArea,
-            RegionLevel::Community => T::LevelCommunity,
-            RegionLevel::Village => T::LevelVillage,
+            RegionLevel::District => pe::LEVEL_DISTRICT,
+            RegionLevel::Street => pe::LEVEL_STREET,
+            RegionLevel::FunctionArea => pe::LEVEL_FUNCTION_AREA,
+            RegionLevel::Community => pe::LEVEL_COMMUNITY,
+            RegionLevel::Village => pe::LEVEL_VILLAGE,
         })
     }
 

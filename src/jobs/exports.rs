@@ -9,7 +9,7 @@ use super::{JobError, Outcome, Reporter};
 use crate::domain::mask::MaskPattern;
 use crate::domain::money::{Fen, format_yuan};
 use crate::domain::pay::{Area, Month};
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, common as c, placements as pl};
 use crate::report::pdf::{PdfFont, ReportColumn, TableReport, write_table_pdf};
 use crate::report::xlsx::{CellValue, SheetColumn, SheetTable, write_xlsx};
 use crate::store::payroll::{self, MonthStatus};
@@ -92,24 +92,24 @@ pub fn subsidy_sheet(
     let lines = placement_reports::sheet(store.conn(), month)?;
     reporter.progress(1, 2);
     let columns = [
-        (T::ColIndex, 6.0, false),
-        (T::ColName, 10.0, false),
-        (T::ColIdNumber, 21.0, false),
-        (T::ColPlace, 14.0, false),
-        (T::ColPost, 16.0, false),
-        (T::ColArea, 6.0, false),
-        (T::ColDaysInPost, 8.0, true),
-        (T::ColHours, 8.0, true),
-        (T::ColWage, 11.0, true),
-        (T::ColSocialInsurance, 11.0, true),
-        (T::ColAdjustment, 10.0, true),
-        (T::ColTotal, 12.0, true),
+        (pl::COL_INDEX, 6.0, false),
+        (c::COL_NAME, 10.0, false),
+        (c::COL_ID_NUMBER, 21.0, false),
+        (c::COL_PLACE, 14.0, false),
+        (pl::COL_POST, 16.0, false),
+        (pl::COL_AREA, 6.0, false),
+        (pl::COL_DAYS_IN_POST, 8.0, true),
+        (pl::COL_HOURS, 8.0, true),
+        (pl::COL_WAGE, 11.0, true),
+        (pl::COL_SOCIAL_INSURANCE, 11.0, true),
+        (pl::COL_ADJUSTMENT, 10.0, true),
+        (pl::COL_TOTAL, 12.0, true),
     ];
     let area = |a: Area| {
         lang.t(if a == Area::Urban {
-            T::AreaUrban
+            pl::AREA_URBAN
         } else {
-            T::AreaRural
+            pl::AREA_RURAL
         })
     };
     let rows = lines
@@ -135,8 +135,8 @@ pub fn subsidy_sheet(
     let total: Fen = lines.iter().map(|l| l.total_fen).sum();
     let table = SheetTable {
         sheet_name: month.to_string(),
-        title: lang.f(T::SheetTitle, &[&month]),
-        subtitle: lang.f(T::SheetSubtitle, &[&lines.len(), &format_yuan(total)]),
+        title: pl::sheet_title(month).text(lang),
+        subtitle: pl::sheet_subtitle(lines.len(), format_yuan(total)).text(lang),
         columns: columns
             .iter()
             .map(|(key, width, total)| SheetColumn {
@@ -146,8 +146,8 @@ pub fn subsidy_sheet(
             })
             .collect(),
         rows,
-        totals_label: lang.t(T::Totals).to_string(),
-        footer: vec![lang.t(T::SheetFooter).to_string()],
+        totals_label: lang.t(pl::TOTALS).to_string(),
+        footer: vec![lang.t(pl::SHEET_FOOTER).to_string()],
     };
     write_xlsx(path, &[table]).map_err(ExportError::from)?;
     reporter.progress(2, 2);
@@ -171,16 +171,16 @@ pub fn notice(
     reporter.progress(0, 2);
     let rows = placement_reports::placed_between(store.conn(), from, to)?;
     let columns = [
-        (T::ColIndex, 1.0),
-        (T::ColName, 2.0),
-        (T::ColIdNumber, 4.0),
-        (T::ColPlace, 3.0),
-        (T::ColPost, 3.0),
-        (T::ColStart, 2.4),
+        (pl::COL_INDEX, 1.0),
+        (c::COL_NAME, 2.0),
+        (c::COL_ID_NUMBER, 4.0),
+        (c::COL_PLACE, 3.0),
+        (pl::COL_POST, 3.0),
+        (pl::COL_START, 2.4),
     ];
     let report = TableReport {
-        title: lang.t(T::NoticeTitle).to_string(),
-        subtitle: lang.f(T::NoticeSubtitle, &[&from, &to, &rows.len()]),
+        title: lang.t(pl::NOTICE_TITLE).to_string(),
+        subtitle: pl::notice_subtitle(from, to, rows.len()).text(lang),
         columns: columns
             .iter()
             .map(|(key, weight)| ReportColumn::new(lang.t(*key), *weight))
@@ -199,9 +199,10 @@ pub fn notice(
                 ]
             })
             .collect(),
-        footer: lang.t(T::NoticeFooter).to_string(),
-        generated_on: lang.f(T::GeneratedOn, &[&crate::domain::today()]),
-        page_label: lang.t(T::PageLabel).to_string(),
+        footer: lang.t(pl::NOTICE_FOOTER).to_string(),
+        generated_on: pl::generated_on(crate::domain::today()).text(lang),
+        // The PDF writer fills in the page numbers itself, in this language's order.
+        page_label: pl::page_label("{}", "{}").text(lang),
     };
     reporter.progress(1, 2);
     let pdf_font = PdfFont {

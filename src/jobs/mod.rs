@@ -97,7 +97,7 @@ impl Reporter {
 /// A running background job.
 pub struct Job {
     /// What the job is doing, for the progress bar.
-    pub title: crate::i18n::T,
+    pub title: crate::i18n::Text,
     rx: Receiver<Message>,
     cancel: Arc<AtomicBool>,
     /// Steps done and steps in all, as last reported.
@@ -107,7 +107,7 @@ pub struct Job {
 impl Job {
     /// Starts `work` on a named thread; `wake` is called whenever there is news.
     pub fn spawn(
-        title: crate::i18n::T,
+        title: crate::i18n::Text,
         thread_name: &str,
         wake: Arc<dyn Fn() + Send + Sync>,
         work: impl FnOnce(&Reporter) -> Result<Outcome, JobError> + Send + 'static,

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use egui::{Color32, Response, RichText, Ui};
 
 use crate::domain::mask::MaskPattern;
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, Text, errors as er, people as pe};
 use crate::store::{Store, StoreError, settings as stored_settings};
 
 /// How personal data is shown right now: masked by the file's patterns, or in full.
@@ -60,15 +60,15 @@ impl Masker {
 /// The message for a store error, in the user's language.
 pub fn store_error_message(e: &StoreError, lang: Lang) -> String {
     match e {
-        StoreError::NotSqlite { path } => lang.f(T::ErrNotSqlite, &[&path.display()]),
-        StoreError::NotOurs { path } => lang.f(T::ErrNotOurs, &[&path.display()]),
+        StoreError::NotSqlite { path } => er::err_not_sqlite(path.display()).text(lang),
+        StoreError::NotOurs { path } => er::err_not_ours(path.display()).text(lang),
         StoreError::NewerVersion { path, found, known } => {
-            lang.f(T::ErrNewer, &[&path.display(), found, known])
+            er::err_newer(path.display(), found, known).text(lang)
         }
-        StoreError::RegionNotEmpty => lang.t(T::RegionNotEmpty).to_string(),
-        StoreError::DuplicateRegionCode => lang.t(T::DuplicateRegionCode).to_string(),
-        StoreError::DuplicateIdNumber { name, .. } => lang.f(T::DuplicatePerson, &[name]),
-        other => lang.f(T::ErrOther, &[other]),
+        StoreError::RegionNotEmpty => lang.t(er::REGION_NOT_EMPTY).to_string(),
+        StoreError::DuplicateRegionCode => lang.t(er::DUPLICATE_REGION_CODE).to_string(),
+        StoreError::DuplicateIdNumber { name, .. } => pe::duplicate_person(name).text(lang),
+        other => er::err_other(other).text(lang),
     }
 }
 
@@ -112,7 +112,7 @@ pub fn text_cells<I: Into<egui::WidgetText>>(
 }
 
 /// A table's header row of bold titles.
-pub fn header_row(mut header: egui_extras::TableRow<'_, '_>, lang: Lang, titles: &[T]) {
+pub fn header_row(mut header: egui_extras::TableRow<'_, '_>, lang: Lang, titles: &[Text]) {
     for title in titles {
         header.col(|ui| {
             ui.strong(lang.t(*title));

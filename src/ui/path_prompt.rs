@@ -7,7 +7,7 @@ use egui::Ui;
 
 use super::field_error_ui;
 use super::placements::ExportKind;
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, common as c, window as wi};
 
 /// What the path is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,22 +73,22 @@ impl PathPrompt {
         egui::Modal::new(egui::Id::unique("path_prompt")).show(ui.ctx(), |ui| {
             ui.set_width(520.0);
             let title = match self.purpose {
-                PathPurpose::New => T::PathPromptNew,
-                PathPurpose::Open => T::PathPromptOpen,
-                PathPurpose::SaveCopy => T::PathPromptCopy,
-                PathPurpose::Export(_) => T::PathPromptExport,
+                PathPurpose::New => wi::PATH_PROMPT_NEW,
+                PathPurpose::Open => wi::PATH_PROMPT_OPEN,
+                PathPurpose::SaveCopy => wi::PATH_PROMPT_COPY,
+                PathPurpose::Export(_) => wi::PATH_PROMPT_EXPORT,
             };
             let label = ui.label(lang.t(title));
             ui.horizontal(|ui| {
                 let field = ui
                     .add(
                         egui::TextEdit::singleline(&mut self.text)
-                            .hint_text(lang.t(T::PathHint))
+                            .hint_text(lang.t(wi::PATH_HINT))
                             .desired_width(400.0),
                     )
                     .labelled_by(label.id);
                 submit = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if ui.button(lang.t(T::Browse)).clicked()
+                if ui.button(lang.t(wi::BROWSE)).clicked()
                     && let Some(path) = native_dialog(self.purpose)
                 {
                     self.text = path.display().to_string();
@@ -98,8 +98,8 @@ impl PathPrompt {
                 field_error_ui(ui, error);
             }
             ui.horizontal(|ui| {
-                submit |= ui.button(lang.t(T::Ok)).clicked();
-                cancel = ui.button(lang.t(T::Cancel)).clicked();
+                submit |= ui.button(lang.t(c::OK)).clicked();
+                cancel = ui.button(lang.t(c::CANCEL)).clicked();
             });
         });
         if cancel {
@@ -113,7 +113,7 @@ impl PathPrompt {
             return None;
         }
         if self.purpose != PathPurpose::Open && path.exists() {
-            self.error = Some(lang.t(T::FileExists).to_string());
+            self.error = Some(lang.t(wi::FILE_EXISTS).to_string());
             return None;
         }
         Some(Some(path))

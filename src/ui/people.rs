@@ -14,7 +14,7 @@ use super::regions::RegionTree;
 use super::{Masker, store_error_message};
 use crate::domain::id_number::{Sex, age_on};
 use crate::domain::{CategoryId, PersonId};
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, common as c, people as pe};
 use crate::store::categories::{self, Category};
 use crate::store::people::{self, PeopleFilter, SortKey};
 use crate::store::{Store, StoreError};
@@ -104,11 +104,11 @@ impl PeopleView {
 
     fn toolbar_ui(&mut self, ui: &mut Ui, lang: Lang) {
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label(lang.t(T::Search));
+            let label = ui.label(lang.t(pe::SEARCH));
             let search = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.filter.text)
-                        .hint_text(lang.t(T::SearchHint))
+                        .hint_text(lang.t(pe::SEARCH_HINT))
                         .desired_width(240.0),
                 )
                 .labelled_by(label.id);
@@ -118,30 +118,30 @@ impl PeopleView {
             if ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::F)) {
                 search.request_focus();
             }
-            let category_label = ui.label(lang.t(T::Category));
+            let category_label = ui.label(lang.t(pe::CATEGORY));
             let chosen = self
                 .filter
                 .category
                 .and_then(|id| self.categories.1.iter().find(|c| c.id == id))
-                .map_or(lang.t(T::AnyCategory).to_string(), |c| {
+                .map_or(lang.t(pe::ANY_CATEGORY).to_string(), |c| {
                     c.name(lang).to_string()
                 });
             egui::ComboBox::from_id_salt("category_filter")
                 .selected_text(chosen)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.category, None, lang.t(T::AnyCategory));
+                    ui.selectable_value(&mut self.filter.category, None, lang.t(pe::ANY_CATEGORY));
                     for c in &self.categories.1 {
                         ui.selectable_value(&mut self.filter.category, Some(c.id), c.name(lang));
                     }
                 })
                 .response
                 .labelled_by(category_label.id);
-            ui.toggle_value(&mut self.filter.trash, lang.t(T::ShowTrash));
-            if ui.button(lang.t(T::AddPerson)).clicked() {
+            ui.toggle_value(&mut self.filter.trash, lang.t(pe::SHOW_TRASH));
+            if ui.button(lang.t(pe::ADD_PERSON)).clicked() {
                 self.form = Some(PersonForm::new_person(self.filter.region));
                 self.message = None;
             }
-            ui.label(lang.f(T::PeopleCount, &[&self.ids.len()]));
+            ui.label(c::people_count(self.ids.len()).text(lang));
         });
     }
 
@@ -196,13 +196,13 @@ impl PeopleView {
             .column(Column::initial(120.0))
             .column(Column::remainder().at_least(80.0));
         let headers = [
-            (T::ColName, Some(SortKey::Name)),
-            (T::ColIdNumber, Some(SortKey::IdNumber)),
-            (T::ColSex, None),
-            (T::ColAge, Some(SortKey::BirthDate)),
-            (T::ColPhone, None),
-            (T::ColPlace, Some(SortKey::Place)),
-            (T::ColCategories, None),
+            (c::COL_NAME, Some(SortKey::Name)),
+            (c::COL_ID_NUMBER, Some(SortKey::IdNumber)),
+            (pe::COL_SEX, None),
+            (pe::COL_AGE, Some(SortKey::BirthDate)),
+            (c::COL_PHONE, None),
+            (c::COL_PLACE, Some(SortKey::Place)),
+            (pe::COL_CATEGORIES, None),
         ];
         table
             .header(ROW_HEIGHT, |mut header| {
@@ -268,7 +268,7 @@ impl PeopleView {
                         ui.add(egui::Label::new(&shown.place).selectable(false));
                     });
                     row.col(|ui| {
-                        if trash && ui.small_button(lang.t(T::Restore)).clicked() {
+                        if trash && ui.small_button(lang.t(c::RESTORE)).clicked() {
                             restore = Some((shown.id, shown.name.clone()));
                         }
                         ui.add(
@@ -309,7 +309,7 @@ impl PeopleView {
             FormOutcome::Open => {}
             FormOutcome::Closed => self.form = None,
             FormOutcome::Saved(_, name) => {
-                self.message = Some((lang.f(T::PersonSaved, &[&name]), false));
+                self.message = Some((pe::person_saved(&name).text(lang), false));
                 self.form = None;
             }
             FormOutcome::AskTrash(id, name) => self.confirm_trash = Some((id, name)),
@@ -323,13 +323,13 @@ impl PeopleView {
         };
         let mut decided = None;
         let modal = egui::Modal::new(egui::Id::unique("confirm_trash")).show(ui.ctx(), |ui| {
-            ui.heading(lang.t(T::ConfirmDeleteTitle));
-            ui.label(lang.f(T::ConfirmDelete, &[&name]));
+            ui.heading(lang.t(pe::CONFIRM_DELETE_TITLE));
+            ui.label(pe::confirm_delete(&name).text(lang));
             ui.horizontal(|ui| {
-                if ui.button(lang.t(T::MoveToTrash)).clicked() {
+                if ui.button(lang.t(pe::MOVE_TO_TRASH)).clicked() {
                     decided = Some(true);
                 }
-                if ui.button(lang.t(T::Cancel)).clicked() {
+                if ui.button(lang.t(c::CANCEL)).clicked() {
                     decided = Some(false);
                 }
             });
@@ -358,8 +358,8 @@ impl PeopleView {
     ) {
         let result: Result<(), StoreError> = store.write(|w| people::set_trashed(w, id, trashed));
         self.message = Some(match result {
-            Ok(()) if trashed => (lang.f(T::PersonTrashed, &[&name]), false),
-            Ok(()) => (lang.f(T::PersonRestored, &[&name]), false),
+            Ok(()) if trashed => (pe::person_trashed(name).text(lang), false),
+            Ok(()) => (pe::person_restored(name).text(lang), false),
             Err(e) => (store_error_message(&e, lang), true),
         });
     }
@@ -390,9 +390,9 @@ impl RowBlock {
                     id_number: masker.id_number(&r.id_number).into_owned(),
                     phone: masker.phone(&r.phone).into_owned(),
                     sex: lang.t(if r.sex == Sex::Female {
-                        T::Female
+                        c::FEMALE
                     } else {
-                        T::Male
+                        c::MALE
                     }),
                     age: r.birth_date.parse().map_or(0, |birth| age_on(birth, today)),
                     categories: category_names(&r.categories, categories, lang),

@@ -7,7 +7,7 @@ use super::{Masker, field_error_ui, store_error_message, text_field_ui};
 use crate::domain::id_number::{IdNumber, Sex};
 use crate::domain::person::{Field, FieldError, PersonDraft};
 use crate::domain::{PersonId, RegionId};
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, common as c, people as pe, placements as pl};
 use crate::store::categories::Category;
 use crate::store::people::{self, Person};
 use crate::store::regions::Region;
@@ -109,9 +109,9 @@ impl PersonForm {
     ) -> FormOutcome {
         let mut outcome = FormOutcome::Open;
         ui.heading(lang.t(if self.editing.is_some() {
-            T::EditPersonTitle
+            pe::EDIT_PERSON_TITLE
         } else {
-            T::NewPersonTitle
+            pe::NEW_PERSON_TITLE
         }));
         egui::ScrollArea::vertical()
             .auto_shrink([false, true])
@@ -120,7 +120,7 @@ impl PersonForm {
                     .num_columns(2)
                     .spacing([8.0, 6.0])
                     .show(ui, |ui| {
-                        text_field_ui(ui, lang.t(T::FieldName), &mut self.draft.name, 220.0);
+                        text_field_ui(ui, lang.t(pe::FIELD_NAME), &mut self.draft.name, 220.0);
                         ui.end_row();
                         self.error_row_ui(ui, Field::Name, lang);
                         self.id_number_ui(ui, lang, masker, &mut outcome);
@@ -128,7 +128,7 @@ impl PersonForm {
                         let shown = masker.phone(&self.draft.phone).into_owned();
                         masked_field_ui(
                             ui,
-                            lang.t(T::FieldPhone),
+                            lang.t(pe::FIELD_PHONE),
                             &mut self.draft.phone,
                             reveal,
                             &shown,
@@ -137,17 +137,22 @@ impl PersonForm {
                         );
                         ui.end_row();
                         self.error_row_ui(ui, Field::Phone, lang);
-                        text_field_ui(ui, lang.t(T::FieldAddress), &mut self.draft.address, 220.0);
+                        text_field_ui(
+                            ui,
+                            lang.t(pe::FIELD_ADDRESS),
+                            &mut self.draft.address,
+                            220.0,
+                        );
                         ui.end_row();
                         self.region_ui(ui, lang, regions);
                         ui.end_row();
                         self.error_row_ui(ui, Field::Region, lang);
                     });
                 ui.add_space(6.0);
-                ui.label(lang.t(T::FieldCategories));
+                ui.label(lang.t(pe::FIELD_CATEGORIES));
                 categories_ui(ui, &mut self.draft.categories, categories, lang);
                 ui.add_space(6.0);
-                let label = ui.label(lang.t(T::FieldNotes));
+                let label = ui.label(lang.t(c::FIELD_NOTES));
                 ui.add(
                     egui::TextEdit::multiline(&mut self.draft.notes)
                         .desired_rows(3)
@@ -159,15 +164,15 @@ impl PersonForm {
                 }
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    if ui.button(lang.t(T::Save)).clicked() {
+                    if ui.button(lang.t(c::SAVE)).clicked() {
                         outcome = self.save(store, lang);
                     }
-                    if ui.button(lang.t(T::Cancel)).clicked() {
+                    if ui.button(lang.t(c::CANCEL)).clicked() {
                         outcome = FormOutcome::Closed;
                     }
                     if let Some(id) = self.editing
                         && !self.trashed
-                        && ui.button(lang.t(T::Delete)).clicked()
+                        && ui.button(lang.t(c::DELETE)).clicked()
                     {
                         outcome = FormOutcome::AskTrash(id, self.draft.name.clone());
                     }
@@ -187,10 +192,10 @@ impl PersonForm {
             return;
         }
         ui.separator();
-        ui.strong(lang.t(T::History));
+        ui.strong(lang.t(pl::HISTORY));
         for p in history.iter() {
             let end = match (p.exit_date, p.exit_reason) {
-                (Some(date), Some(reason)) => lang.f(T::ExitedOn, &[&date, &reason.label(lang)]),
+                (Some(date), Some(reason)) => pl::exited_on(date, reason.label(lang)).text(lang),
                 _ => p.agreement_end.to_string(),
             };
             ui.label(format!(
@@ -213,7 +218,7 @@ impl PersonForm {
         let shown = masker.id_number(&self.draft.id_number).into_owned();
         masked_field_ui(
             ui,
-            lang.t(T::FieldIdNumber),
+            lang.t(pe::FIELD_ID_NUMBER),
             &mut self.draft.id_number,
             reveal,
             &shown,
@@ -230,7 +235,7 @@ impl PersonForm {
                     _ => None,
                 });
                 if let Some(existing) = existing
-                    && ui.link(lang.t(T::OpenExisting)).clicked()
+                    && ui.link(lang.t(pe::OPEN_EXISTING)).clicked()
                 {
                     *outcome = FormOutcome::OpenExisting(existing);
                 }
@@ -239,20 +244,20 @@ impl PersonForm {
         } else if let Ok(id) = IdNumber::parse(&self.draft.id_number) {
             ui.label("");
             let sex = lang.t(if id.sex() == Sex::Female {
-                T::Female
+                c::FEMALE
             } else {
-                T::Male
+                c::MALE
             });
             let age = id.age_on(crate::domain::today());
             ui.label(
-                RichText::new(lang.f(T::DerivedFromId, &[&id.birth_date(), &sex, &age])).weak(),
+                RichText::new(pe::derived_from_id(id.birth_date(), sex, age).text(lang)).weak(),
             );
             ui.end_row();
         }
     }
 
     fn region_ui(&mut self, ui: &mut Ui, lang: Lang, regions: &[Region]) {
-        let label = ui.label(lang.t(T::FieldRegion));
+        let label = ui.label(lang.t(pe::FIELD_REGION));
         let chosen = self
             .draft
             .region_id
@@ -261,7 +266,7 @@ impl PersonForm {
                     .iter()
                     .find(|r| r.id == id && r.level.holds_people())
             })
-            .map_or(lang.t(T::ChooseRegion).to_string(), |r| {
+            .map_or(lang.t(c::CHOOSE_REGION).to_string(), |r| {
                 r.short_name.clone()
             });
         egui::ComboBox::from_id_salt("person_region")
@@ -271,7 +276,7 @@ impl PersonForm {
             .show_ui(ui, |ui| {
                 ui.add(
                     egui::TextEdit::singleline(&mut self.region_filter)
-                        .hint_text(lang.t(T::Search)),
+                        .hint_text(lang.t(pe::SEARCH)),
                 );
                 let filter = self.region_filter.trim();
                 for region in regions.iter().filter(|r| r.level.holds_people()) {
@@ -339,7 +344,7 @@ fn masked_field_ui(
         ui.label(label);
         ui.horizontal(|ui| {
             ui.monospace(masked);
-            if ui.small_button(lang.t(T::Edit)).clicked() {
+            if ui.small_button(lang.t(c::EDIT)).clicked() {
                 *reveal_flag = true;
             }
         });

@@ -8,7 +8,7 @@ use super::{field_error_ui, store_error_message, text_field_ui};
 use crate::domain::money::{format_yuan, parse_yuan};
 use crate::domain::pay::{MinimumWage, PayRules};
 use crate::domain::placement::PlacementRules;
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, common as c, placements as pl};
 use crate::store::categories::Category;
 use crate::store::payroll::{self, WageRow};
 use crate::store::{Store, placements};
@@ -56,10 +56,10 @@ impl PlacementSettings {
     /// Draws the section.
     pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, categories: &[Category]) {
         self.reload(store);
-        ui.heading(lang.t(T::PlacementRules));
+        ui.heading(lang.t(pl::PLACEMENT_RULES));
         crate::ui::message_ui(ui, &self.message);
         let Some(rules) = &mut self.rules else { return };
-        ui.label(lang.t(T::EligibleCategories));
+        ui.label(lang.t(pl::ELIGIBLE_CATEGORIES));
         ui.horizontal_wrapped(|ui| {
             for c in categories.iter().filter(|c| c.active) {
                 let mut on = rules.eligible_categories.contains(&c.id);
@@ -75,33 +75,33 @@ impl PlacementSettings {
             .num_columns(2)
             .show(ui, |ui| {
                 for (label, value, range) in [
-                    (T::MinAge, &mut rules.min_age, 14..=70),
-                    (T::MaxAgeMale, &mut rules.max_age_male, 40..=75),
-                    (T::MaxAgeFemale, &mut rules.max_age_female, 40..=75),
+                    (pl::MIN_AGE, &mut rules.min_age, 14..=70),
+                    (pl::MAX_AGE_MALE, &mut rules.max_age_male, 40..=75),
+                    (pl::MAX_AGE_FEMALE, &mut rules.max_age_female, 40..=75),
                 ] {
                     let label = ui.label(lang.t(label));
                     ui.add(egui::DragValue::new(value).range(range))
                         .labelled_by(label.id);
                     ui.end_row();
                 }
-                let label = ui.label(lang.t(T::AgreementYears));
+                let label = ui.label(lang.t(pl::AGREEMENT_YEARS));
                 ui.add(egui::DragValue::new(&mut rules.agreement_years).range(1..=10))
                     .labelled_by(label.id);
                 ui.end_row();
-                let label = ui.label(lang.t(T::WageTier));
+                let label = ui.label(lang.t(pl::WAGE_TIER));
                 ui.add(egui::DragValue::new(&mut self.tier).range(1..=4))
                     .labelled_by(label.id);
                 ui.end_row();
                 text_field_ui(
                     ui,
-                    lang.t(T::SocialInsuranceSubsidy),
+                    lang.t(pl::SOCIAL_INSURANCE_SUBSIDY),
                     &mut self.social_insurance,
                     90.0,
                 );
                 ui.end_row();
             });
         if ui
-            .horizontal(|ui| ui.button(lang.t(T::Save)).clicked())
+            .horizontal(|ui| ui.button(lang.t(c::SAVE)).clicked())
             .inner
         {
             self.save_rules(store, lang);
@@ -115,7 +115,7 @@ impl PlacementSettings {
             return;
         };
         let Ok(social_insurance_fen) = parse_yuan(&self.social_insurance) else {
-            self.message = Some((lang.t(T::AdjustmentInvalid).to_string(), true));
+            self.message = Some((lang.t(pl::ADJUSTMENT_INVALID).to_string(), true));
             return;
         };
         let pay = PayRules {
@@ -127,25 +127,25 @@ impl PlacementSettings {
             payroll::set_pay_rules(w, &pay)
         });
         self.message = Some(match result {
-            Ok(()) => (lang.t(T::SettingsSaved).to_string(), false),
+            Ok(()) => (lang.t(c::SETTINGS_SAVED).to_string(), false),
             Err(e) => (store_error_message(&e, lang), true),
         });
     }
 
     fn wages_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
-        ui.strong(lang.t(T::MinimumWages));
-        ui.weak(lang.t(T::MinimumWagesExplain));
+        ui.strong(lang.t(pl::MINIMUM_WAGES));
+        ui.weak(lang.t(pl::MINIMUM_WAGES_EXPLAIN));
         let mut verify = None;
         egui::Grid::new("wage_table")
             .striped(true)
             .num_columns(5)
             .show(ui, |ui| {
                 for t in [
-                    T::EffectiveFrom,
-                    T::WageTier,
-                    T::MonthlyMinimum,
-                    T::HourlyMinimum,
-                    T::Verified,
+                    pl::EFFECTIVE_FROM,
+                    pl::WAGE_TIER,
+                    pl::MONTHLY_MINIMUM,
+                    pl::HOURLY_MINIMUM,
+                    pl::VERIFIED,
                 ] {
                     ui.strong(lang.t(t));
                 }
@@ -158,7 +158,7 @@ impl PlacementSettings {
                     if row.verified {
                         ui.label("✔");
                     } else if ui
-                        .small_button(lang.t(T::MarkVerified))
+                        .small_button(lang.t(pl::MARK_VERIFIED))
                         .on_hover_text(&row.source)
                         .clicked()
                     {
@@ -171,23 +171,28 @@ impl PlacementSettings {
             self.save_wage(store, lang, &row.wage, true, &row.source);
         }
         ui.horizontal_wrapped(|ui| {
-            text_field_ui(ui, lang.t(T::EffectiveFrom), &mut self.new_wage.from, 100.0);
-            let label = ui.label(lang.t(T::WageTier));
+            text_field_ui(
+                ui,
+                lang.t(pl::EFFECTIVE_FROM),
+                &mut self.new_wage.from,
+                100.0,
+            );
+            let label = ui.label(lang.t(pl::WAGE_TIER));
             ui.add(egui::DragValue::new(&mut self.new_wage.tier).range(1..=4))
                 .labelled_by(label.id);
             text_field_ui(
                 ui,
-                lang.t(T::MonthlyMinimum),
+                lang.t(pl::MONTHLY_MINIMUM),
                 &mut self.new_wage.monthly,
                 70.0,
             );
             text_field_ui(
                 ui,
-                lang.t(T::HourlyMinimum),
+                lang.t(pl::HOURLY_MINIMUM),
                 &mut self.new_wage.hourly,
                 60.0,
             );
-            if ui.button(lang.t(T::AddWage)).clicked() {
+            if ui.button(lang.t(pl::ADD_WAGE)).clicked() {
                 let parsed = (
                     self.new_wage.from.trim().parse(),
                     parse_yuan(&self.new_wage.monthly),
@@ -209,7 +214,7 @@ impl PlacementSettings {
                             ..NewWage::default()
                         };
                     }
-                    _ => self.message = Some((lang.t(T::WageInvalid).to_string(), true)),
+                    _ => self.message = Some((lang.t(pl::WAGE_INVALID).to_string(), true)),
                 }
             }
         });

@@ -8,7 +8,7 @@ use egui::collapsing_header::CollapsingState;
 use super::{field_error_ui, store_error_message, text_field_ui};
 use crate::domain::RegionId;
 use crate::domain::region::{RegionLevel, valid_child_code, valid_coordinate};
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, common as c, people as pe};
 use crate::store::Store;
 use crate::store::regions::{self, NewRegion, Region};
 
@@ -80,9 +80,9 @@ impl RegionTree {
     pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) -> Option<Option<RegionId>> {
         self.reload(store);
         let before = self.selected;
-        ui.heading(lang.t(T::Regions));
+        ui.heading(lang.t(pe::REGIONS));
         if ui
-            .selectable_label(self.selected.is_none(), lang.t(T::AllRegions))
+            .selectable_label(self.selected.is_none(), lang.t(pe::ALL_REGIONS))
             .clicked()
         {
             self.selected = None;
@@ -154,16 +154,16 @@ impl RegionTree {
             .get_or_insert_with(|| RegionEditor::edit(&region));
         let title = match editor.mode {
             EditMode::Edit(_) => format!("{} · {}", region.level.label(lang), region.code),
-            EditMode::Add { .. } => format!("{} · {}", lang.t(T::AddChild), region.short_name),
+            EditMode::Add { .. } => format!("{} · {}", lang.t(pe::ADD_CHILD), region.short_name),
         };
         ui.strong(title);
         egui::Grid::new("region_editor")
             .num_columns(2)
             .show(ui, |ui| {
                 if let EditMode::Add { .. } = editor.mode {
-                    text_field_ui(ui, lang.t(T::RegionCode), &mut editor.code, 140.0);
+                    text_field_ui(ui, lang.t(pe::REGION_CODE), &mut editor.code, 140.0);
                     ui.end_row();
-                    ui.label(lang.t(T::RegionLevel));
+                    ui.label(lang.t(pe::REGION_LEVEL));
                     ui.horizontal(|ui| {
                         for level in region.level.child_levels() {
                             ui.selectable_value(&mut editor.level, *level, level.label(lang));
@@ -171,18 +171,18 @@ impl RegionTree {
                     });
                     ui.end_row();
                 }
-                text_field_ui(ui, lang.t(T::RegionName), &mut editor.name, 140.0);
+                text_field_ui(ui, lang.t(pe::REGION_NAME), &mut editor.name, 140.0);
                 ui.end_row();
                 text_field_ui(
                     ui,
-                    lang.t(T::RegionShortName),
+                    lang.t(pe::REGION_SHORT_NAME),
                     &mut editor.short_name,
                     140.0,
                 );
                 ui.end_row();
-                text_field_ui(ui, lang.t(T::Longitude), &mut editor.lon, 140.0);
+                text_field_ui(ui, lang.t(pe::LONGITUDE), &mut editor.lon, 140.0);
                 ui.end_row();
-                text_field_ui(ui, lang.t(T::Latitude), &mut editor.lat, 140.0);
+                text_field_ui(ui, lang.t(pe::LATITUDE), &mut editor.lat, 140.0);
                 ui.end_row();
             });
         if let Some(error) = &editor.error {
@@ -190,19 +190,19 @@ impl RegionTree {
         }
         let mut action = None;
         ui.horizontal(|ui| {
-            if ui.button(lang.t(T::Save)).clicked() {
+            if ui.button(lang.t(c::SAVE)).clicked() {
                 action = Some("save");
             }
             if let EditMode::Edit(_) = editor.mode {
                 if !region.level.child_levels().is_empty()
-                    && ui.button(lang.t(T::AddChild)).clicked()
+                    && ui.button(lang.t(pe::ADD_CHILD)).clicked()
                 {
                     action = Some("add");
                 }
-                if ui.button(lang.t(T::Delete)).clicked() {
+                if ui.button(lang.t(c::DELETE)).clicked() {
                     action = Some("delete");
                 }
-            } else if ui.button(lang.t(T::Cancel)).clicked() {
+            } else if ui.button(lang.t(c::CANCEL)).clicked() {
                 action = Some("cancel");
             }
         });
@@ -220,11 +220,11 @@ impl RegionTree {
             return;
         };
         let Some((lon, lat)) = editor.coordinate() else {
-            editor.error = Some(lang.t(T::BadCoordinate).to_string());
+            editor.error = Some(lang.t(pe::BAD_COORDINATE).to_string());
             return;
         };
         if editor.name.trim().is_empty() {
-            editor.error = Some(lang.t(T::NameRequired).to_string());
+            editor.error = Some(lang.t(c::NAME_REQUIRED).to_string());
             return;
         }
         let short_name = editor.short_name_for_save();
@@ -235,7 +235,7 @@ impl RegionTree {
             EditMode::Add { parent } => {
                 let code = editor.code.trim().to_string();
                 if !valid_child_code(&code, &region.code, region.level) {
-                    editor.error = Some(lang.t(T::BadRegionCode).to_string());
+                    editor.error = Some(lang.t(pe::BAD_REGION_CODE).to_string());
                     return;
                 }
                 let new = NewRegion {

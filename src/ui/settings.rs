@@ -5,7 +5,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::{Masker, field_error_ui, store_error_message, text_field_ui};
 use crate::domain::mask::MaskPattern;
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, Text, common as c, settings as se};
 use crate::store::Store;
 use crate::store::categories::{self, Category, Removed};
 use crate::store::changes::{self, Action, Change};
@@ -64,10 +64,10 @@ impl SettingsView {
     }
 
     fn masking_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
-        ui.heading(lang.t(T::MaskSettings));
+        ui.heading(lang.t(se::MASK_SETTINGS));
         let fields = [
-            (T::MaskIdPattern, SAMPLE_ID, 0),
-            (T::MaskPhonePattern, SAMPLE_PHONE, 1),
+            (se::MASK_ID_PATTERN, SAMPLE_ID, 0),
+            (se::MASK_PHONE_PATTERN, SAMPLE_PHONE, 1),
         ];
         egui::Grid::new("mask_grid").num_columns(3).show(ui, |ui| {
             for (label, sample, index) in fields {
@@ -77,9 +77,11 @@ impl SettingsView {
                     &mut self.phone_pattern
                 };
                 text_field_ui(ui, lang.t(label), text, 60.0)
-                    .on_hover_text(lang.t(T::MaskPatternHint));
+                    .on_hover_text(lang.t(se::MASK_PATTERN_HINT));
                 match MaskPattern::parse(text) {
-                    Ok(pattern) => ui.monospace(lang.f(T::MaskExample, &[&pattern.apply(sample)])),
+                    Ok(pattern) => {
+                        ui.monospace(se::mask_example(pattern.apply(sample)).text(lang))
+                    }
                     Err(_) => ui.label(""),
                 };
                 ui.end_row();
@@ -91,7 +93,7 @@ impl SettingsView {
             }
         });
         ui.horizontal(|ui| {
-            if ui.button(lang.t(T::Save)).clicked() {
+            if ui.button(lang.t(c::SAVE)).clicked() {
                 self.save_patterns(store, lang);
             }
         });
@@ -105,7 +107,7 @@ impl SettingsView {
         self.pattern_errors = parsed.each_ref().map(|p| {
             p.as_ref()
                 .err()
-                .map(|_| lang.t(T::MaskPatternInvalid).to_string())
+                .map(|_| lang.t(se::MASK_PATTERN_INVALID).to_string())
         });
         let [Ok(id), Ok(phone)] = parsed else { return };
         let result = store.write(|w| {
@@ -113,13 +115,13 @@ impl SettingsView {
             settings::set(w, MASK_PHONE_KEY, &phone.to_string())
         });
         self.message = Some(match result {
-            Ok(()) => (lang.t(T::SettingsSaved).to_string(), false),
+            Ok(()) => (lang.t(c::SETTINGS_SAVED).to_string(), false),
             Err(e) => (store_error_message(&e, lang), true),
         });
     }
 
     fn categories_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
-        ui.heading(lang.t(T::Categories));
+        ui.heading(lang.t(se::CATEGORIES));
         let mut change = None;
         egui::Grid::new("categories_grid")
             .striped(true)
@@ -129,13 +131,13 @@ impl SettingsView {
                     ui.label(&category.name_zh);
                     ui.label(&category.name_en);
                     if category.active {
-                        if ui.small_button(lang.t(T::Delete)).clicked() {
+                        if ui.small_button(lang.t(c::DELETE)).clicked() {
                             change = Some((category.id, false));
                         }
                     } else {
                         ui.horizontal(|ui| {
-                            ui.weak(lang.t(T::Retired));
-                            if ui.small_button(lang.t(T::Reactivate)).clicked() {
+                            ui.weak(lang.t(se::RETIRED));
+                            if ui.small_button(lang.t(se::REACTIVATE)).clicked() {
                                 change = Some((category.id, true));
                             }
                         });
@@ -153,18 +155,18 @@ impl SettingsView {
             });
             self.message = match result {
                 Ok(Some(Removed::Retired(holders))) => {
-                    Some((lang.f(T::CategoryInUse, &[&holders]), false))
+                    Some((se::category_in_use(holders).text(lang), false))
                 }
                 Ok(_) => None,
                 Err(e) => Some((store_error_message(&e, lang), true)),
             };
         }
         ui.horizontal(|ui| {
-            text_field_ui(ui, lang.t(T::CategoryNameZh), &mut self.new_zh, 90.0);
-            text_field_ui(ui, lang.t(T::CategoryNameEn), &mut self.new_en, 120.0);
-            if ui.button(lang.t(T::AddCategory)).clicked() {
+            text_field_ui(ui, lang.t(se::CATEGORY_NAME_ZH), &mut self.new_zh, 90.0);
+            text_field_ui(ui, lang.t(se::CATEGORY_NAME_EN), &mut self.new_en, 120.0);
+            if ui.button(lang.t(se::ADD_CATEGORY)).clicked() {
                 if self.new_zh.trim().is_empty() || self.new_en.trim().is_empty() {
-                    self.message = Some((lang.t(T::NameRequired).to_string(), true));
+                    self.message = Some((lang.t(c::NAME_REQUIRED).to_string(), true));
                 } else {
                     match store.write(|w| categories::insert(w, &self.new_zh, &self.new_en)) {
                         Ok(_) => {
@@ -180,8 +182,8 @@ impl SettingsView {
     }
 
     fn changes_ui(&self, ui: &mut Ui, lang: Lang) {
-        ui.heading(lang.t(T::ChangeLog));
-        ui.label(lang.t(T::ChangeLogExplain));
+        ui.heading(lang.t(se::CHANGE_LOG));
+        ui.label(lang.t(se::CHANGE_LOG_EXPLAIN));
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         TableBuilder::new(ui)
             .id_salt("change_log")
@@ -214,28 +216,28 @@ impl SettingsView {
     }
 }
 
-fn action_text(action: Action) -> T {
+fn action_text(action: Action) -> Text {
     match action {
-        Action::Insert => T::ActInsert,
-        Action::Update => T::ActUpdate,
-        Action::Delete => T::ActDelete,
-        Action::Trash => T::ActTrash,
-        Action::Restore => T::ActRestore,
+        Action::Insert => se::ACT_INSERT,
+        Action::Update => se::ACT_UPDATE,
+        Action::Delete => se::ACT_DELETE,
+        Action::Trash => se::ACT_TRASH,
+        Action::Restore => se::ACT_RESTORE,
     }
 }
 
-fn table_text(table: &str) -> T {
+fn table_text(table: &str) -> Text {
     match table {
-        "people" => T::TablePeople,
-        "regions" => T::TableRegions,
-        "hardship_categories" => T::TableCategories,
-        "posts" => T::TablePosts,
-        "placements" => T::TablePlacements,
-        "trainings" => T::TableTrainings,
-        "attendance" => T::TableAttendance,
-        "subsidy_months" => T::TableSubsidyMonths,
-        "subsidy_adjustments" => T::TableAdjustments,
-        "minimum_wages" => T::TableMinimumWages,
-        _ => T::TableSettings,
+        "people" => se::TABLE_PEOPLE,
+        "regions" => se::TABLE_REGIONS,
+        "hardship_categories" => se::TABLE_CATEGORIES,
+        "posts" => se::TABLE_POSTS,
+        "placements" => se::TABLE_PLACEMENTS,
+        "trainings" => se::TABLE_TRAININGS,
+        "attendance" => se::TABLE_ATTENDANCE,
+        "subsidy_months" => se::TABLE_SUBSIDY_MONTHS,
+        "subsidy_adjustments" => se::TABLE_ADJUSTMENTS,
+        "minimum_wages" => se::TABLE_MINIMUM_WAGES,
+        _ => se::TABLE_SETTINGS,
     }
 }

@@ -12,7 +12,7 @@ use egui::Ui;
 use super::Masker;
 use crate::domain::PersonId;
 use crate::domain::pay::Month;
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, placements as pl};
 use crate::jobs::Job;
 use crate::store::Store;
 
@@ -74,12 +74,12 @@ impl PlacementsView {
     ) -> Option<Request> {
         ui.horizontal(|ui| {
             for (view, label) in [
-                (View::Posts, T::PlPosts),
-                (View::Placed, T::PlPlaced),
-                (View::Month, T::PlMonth),
-                (View::Checks, T::PlChecks),
-                (View::Figures, T::PlFigures),
-                (View::Notice, T::PlNotice),
+                (View::Posts, pl::PL_POSTS),
+                (View::Placed, pl::PL_PLACED),
+                (View::Month, pl::PL_MONTH),
+                (View::Checks, pl::PL_CHECKS),
+                (View::Figures, pl::PL_FIGURES),
+                (View::Notice, pl::PL_NOTICE),
             ] {
                 ui.selectable_value(&mut self.view, view, lang.t(label));
             }

@@ -11,7 +11,7 @@ use super::{ExportKind, Request};
 use crate::domain::PlacementId;
 use crate::domain::money::{format_hours_tenths, format_yuan, parse_hours_tenths, parse_yuan};
 use crate::domain::pay::{Area, Month};
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, common as c, placements as pl};
 use crate::jobs::{Job, Outcome};
 use crate::store::Store;
 use crate::store::payroll::{self, AttendanceRow, MonthStatus, NewAdjustment};
@@ -88,28 +88,36 @@ impl MonthView {
         self.reload(store);
         let mut request = None;
         ui.horizontal_wrapped(|ui| {
-            if ui.button("◀").on_hover_text(lang.t(T::PrevMonth)).clicked() {
+            if ui
+                .button("◀")
+                .on_hover_text(lang.t(pl::PREV_MONTH))
+                .clicked()
+            {
                 self.month = self.month.prev();
             }
             ui.strong(self.month.to_string());
-            if ui.button("▶").on_hover_text(lang.t(T::NextMonth)).clicked() {
+            if ui
+                .button("▶")
+                .on_hover_text(lang.t(pl::NEXT_MONTH))
+                .clicked()
+            {
                 self.month = self.month.next();
             }
             let status = match self.status {
-                MonthStatus::Open => T::MonthOpen,
-                MonthStatus::Computed => T::MonthComputed,
-                MonthStatus::Approved => T::MonthApproved,
+                MonthStatus::Open => pl::MONTH_OPEN,
+                MonthStatus::Computed => pl::MONTH_COMPUTED,
+                MonthStatus::Approved => pl::MONTH_APPROVED,
             };
             ui.label(RichText::new(lang.t(status)).strong());
             ui.separator();
-            ui.selectable_value(&mut self.show_sheet, false, lang.t(T::Attendance));
-            ui.selectable_value(&mut self.show_sheet, true, lang.t(T::SubsidySheet));
+            ui.selectable_value(&mut self.show_sheet, false, lang.t(pl::ATTENDANCE));
+            ui.selectable_value(&mut self.show_sheet, true, lang.t(pl::SUBSIDY_SHEET));
             ui.separator();
             let open = self.status != MonthStatus::Approved;
             if ui
                 .add_enabled(
                     open && !job_running,
-                    egui::Button::new(lang.t(T::ComputeSheet)),
+                    egui::Button::new(lang.t(pl::COMPUTE_SHEET)),
                 )
                 .clicked()
             {
@@ -119,13 +127,13 @@ impl MonthView {
             if ui
                 .add_enabled(
                     self.status == MonthStatus::Computed,
-                    egui::Button::new(lang.t(T::ApproveSheet)),
+                    egui::Button::new(lang.t(pl::APPROVE_SHEET)),
                 )
                 .clicked()
             {
                 let (month, today) = (self.month, crate::domain::today());
                 self.message = Some(match store.write(|w| payroll::approve(w, month, today)) {
-                    Ok(()) => (lang.f(T::SheetApproved, &[&month]), false),
+                    Ok(()) => (pl::sheet_approved(month).text(lang), false),
                     Err(e) => (store_error_message(&e, lang), true),
                 });
             }
@@ -133,7 +141,7 @@ impl MonthView {
             if ui
                 .add_enabled(
                     approved && !job_running,
-                    egui::Button::new(lang.t(T::ExportExcel)),
+                    egui::Button::new(lang.t(pl::EXPORT_EXCEL)),
                 )
                 .clicked()
             {
@@ -142,9 +150,9 @@ impl MonthView {
                     self.full_ids,
                 )));
             }
-            ui.checkbox(&mut self.full_ids, lang.t(T::FullIdsForBank));
+            ui.checkbox(&mut self.full_ids, lang.t(pl::FULL_IDS_FOR_BANK));
         });
-        ui.weak(lang.t(T::PayRule));
+        ui.weak(lang.t(pl::PAY_RULE));
         crate::ui::message_ui(ui, &self.message);
         self.correction_ui(ui, store, lang);
         if self.show_sheet {
@@ -172,13 +180,13 @@ impl MonthView {
                     h,
                     lang,
                     &[
-                        T::ColName,
-                        T::ColIdNumber,
-                        T::ColPost,
-                        T::ColPlace,
-                        T::ColArea,
-                        T::ColDaysInPost,
-                        T::DaysOrHours,
+                        c::COL_NAME,
+                        c::COL_ID_NUMBER,
+                        pl::COL_POST,
+                        c::COL_PLACE,
+                        pl::COL_AREA,
+                        pl::COL_DAYS_IN_POST,
+                        pl::DAYS_OR_HOURS,
                     ],
                 )
             })
@@ -213,9 +221,9 @@ impl MonthView {
                         }
                         let text = self.typed.entry(r.placement_id).or_insert(stored);
                         let unit = lang.t(if r.area == Area::Urban {
-                            T::UnitDays
+                            pl::UNIT_DAYS
                         } else {
-                            T::UnitHours
+                            pl::UNIT_HOURS
                         });
                         ui.horizontal(|ui| {
                             let field = ui
@@ -254,7 +262,7 @@ impl MonthView {
                 .map_err(|_| ()),
         };
         let Ok((days, hours)) = parsed else {
-            self.message = Some((lang.t(T::BadAttendance).to_string(), true));
+            self.message = Some((lang.t(pl::BAD_ATTENDANCE).to_string(), true));
             return;
         };
         let month = self.month;
@@ -278,11 +286,11 @@ impl MonthView {
 
     fn sheet_ui(&mut self, ui: &mut Ui, lang: Lang, masker: Masker) {
         if self.status == MonthStatus::Open && self.lines.is_empty() {
-            ui.label(lang.t(T::SheetNotComputed));
+            ui.label(lang.t(pl::SHEET_NOT_COMPUTED));
             return;
         }
         let total: i64 = self.lines.iter().map(|l| l.total_fen).sum();
-        ui.strong(lang.f(T::SheetSubtitle, &[&self.lines.len(), &format_yuan(total)]));
+        ui.strong(pl::sheet_subtitle(self.lines.len(), format_yuan(total)).text(lang));
         let approved = self.status == MonthStatus::Approved;
         let mut correct = None;
         crate::ui::data_table(ui, "sheet")
@@ -298,16 +306,16 @@ impl MonthView {
                     h,
                     lang,
                     &[
-                        T::ColName,
-                        T::ColIdNumber,
-                        T::ColPost,
-                        T::ColArea,
-                        T::ColDaysInPost,
-                        T::ColHours,
-                        T::ColWage,
-                        T::ColSocialInsurance,
-                        T::ColAdjustment,
-                        T::ColTotal,
+                        c::COL_NAME,
+                        c::COL_ID_NUMBER,
+                        pl::COL_POST,
+                        pl::COL_AREA,
+                        pl::COL_DAYS_IN_POST,
+                        pl::COL_HOURS,
+                        pl::COL_WAGE,
+                        pl::COL_SOCIAL_INSURANCE,
+                        pl::COL_ADJUSTMENT,
+                        pl::COL_TOTAL,
                     ],
                 )
             })
@@ -329,7 +337,7 @@ impl MonthView {
                     row.col(|ui| {
                         ui.horizontal(|ui| {
                             ui.strong(format_yuan(l.total_fen));
-                            if approved && ui.small_button(lang.t(T::Correct)).clicked() {
+                            if approved && ui.small_button(lang.t(pl::CORRECT)).clicked() {
                                 correct = Some((l.placement_id, l.name.clone()));
                             }
                         });
@@ -356,11 +364,11 @@ impl MonthView {
         let pay_month = Month::of(crate::domain::today()).max(c.corrects.next());
         let mut close = false;
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.strong(lang.f(T::CorrectionTitle, &[&c.name, &c.corrects, &pay_month]));
+            ui.strong(pl::correction_title(&c.name, c.corrects, pay_month).text(lang));
             ui.horizontal(|ui| {
-                text_field_ui(ui, lang.t(T::AdjustmentAmount), &mut c.amount, 90.0);
-                text_field_ui(ui, lang.t(T::AdjustmentReason), &mut c.reason, 240.0);
-                if ui.button(lang.t(T::Save)).clicked() {
+                text_field_ui(ui, lang.t(pl::ADJUSTMENT_AMOUNT), &mut c.amount, 90.0);
+                text_field_ui(ui, lang.t(pl::ADJUSTMENT_REASON), &mut c.reason, 240.0);
+                if ui.button(lang.t(c::SAVE)).clicked() {
                     match parse_yuan(&c.amount) {
                         Ok(amount_fen) if amount_fen != 0 && !c.reason.trim().is_empty() => {
                             let new = NewAdjustment {
@@ -375,10 +383,10 @@ impl MonthView {
                                 Err(e) => c.error = Some(store_error_message(&e, lang)),
                             }
                         }
-                        _ => c.error = Some(lang.t(T::AdjustmentInvalid).to_string()),
+                        _ => c.error = Some(lang.t(pl::ADJUSTMENT_INVALID).to_string()),
                     }
                 }
-                if ui.button(lang.t(T::Cancel)).clicked() {
+                if ui.button(lang.t(c::CANCEL)).clicked() {
                     close = true;
                 }
             });
@@ -397,7 +405,7 @@ fn compute_job(ui: &Ui, store: &Store, month: Month) -> Job {
     let path = store.path().to_path_buf();
     let ctx = ui.ctx().clone();
     Job::spawn(
-        T::JobCompute,
+        pl::JOB_COMPUTE,
         "subsidy-sheet",
         Arc::new(move || ctx.request_repaint()),
         move |reporter| {

@@ -9,7 +9,7 @@ use super::{ExportKind, Go, Request};
 use crate::domain::pay::Month;
 use crate::domain::placement::ExitReason;
 use crate::domain::{PersonId, PlacementId};
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, Text, common as c, people as pe, placements as pl};
 use crate::store::Store;
 use crate::store::placement_reports::{self, CheckKind, Figures, Finding};
 use crate::store::placements::{self, Placement, PlacementScope};
@@ -66,14 +66,14 @@ impl PlacedView {
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {
                 for (scope, t) in [
-                    (PlacementScope::Active, T::ScopeActive),
-                    (PlacementScope::Exited, T::ScopeExited),
-                    (PlacementScope::All, T::ScopeAll),
+                    (PlacementScope::Active, pl::SCOPE_ACTIVE),
+                    (PlacementScope::Exited, pl::SCOPE_EXITED),
+                    (PlacementScope::All, pl::SCOPE_ALL),
                 ] {
                     ui.selectable_value(&mut self.scope, scope, lang.t(t));
                 }
-                text_field_ui(ui, lang.t(T::ColName), &mut self.name, 120.0);
-                ui.label(lang.f(T::PeopleCount, &[&self.list.len()]));
+                text_field_ui(ui, lang.t(c::COL_NAME), &mut self.name, 120.0);
+                ui.label(c::people_count(self.list.len()).text(lang));
             });
             self.table_ui(ui, lang, masker);
         });
@@ -90,14 +90,14 @@ impl PlacedView {
                     h,
                     lang,
                     &[
-                        T::ColName,
-                        T::ColIdNumber,
-                        T::ColPost,
-                        T::ColArea,
-                        T::ColPlace,
-                        T::ColStart,
-                        T::AgreementEnd,
-                        T::ExitDate,
+                        c::COL_NAME,
+                        c::COL_ID_NUMBER,
+                        pl::COL_POST,
+                        pl::COL_AREA,
+                        c::COL_PLACE,
+                        pl::COL_START,
+                        pl::AGREEMENT_END,
+                        pl::EXIT_DATE,
                     ],
                 )
             })
@@ -132,7 +132,7 @@ impl PlacedView {
 
     fn history_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, masker: Masker) {
         let Some(first) = self.history.first() else {
-            ui.weak(lang.t(T::NobodyYet));
+            ui.weak(lang.t(pl::NOBODY_YET));
             return;
         };
         ui.heading(format!(
@@ -140,7 +140,7 @@ impl PlacedView {
             first.name,
             masker.id_number(&first.id_number)
         ));
-        ui.strong(lang.t(T::History));
+        ui.strong(lang.t(pl::HISTORY));
         let mut start_exit = None;
         for p in &self.history {
             egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -153,10 +153,10 @@ impl PlacedView {
                 ui.label(format!("{} ~ {}", p.start_date, p.agreement_end));
                 match (p.exit_date, p.exit_reason) {
                     (Some(date), Some(reason)) => {
-                        ui.label(lang.f(T::ExitedOn, &[&date, &reason.label(lang)]));
+                        ui.label(pl::exited_on(date, reason.label(lang)).text(lang));
                     }
                     _ => {
-                        if ui.button(lang.t(T::RecordExit)).clicked() {
+                        if ui.button(lang.t(pl::RECORD_EXIT)).clicked() {
                             start_exit = Some(p.id);
                         }
                     }
@@ -179,18 +179,18 @@ impl PlacedView {
         let Some(form) = &mut self.exit else { return };
         let mut close = false;
         ui.separator();
-        ui.strong(lang.t(T::RecordExit));
-        text_field_ui(ui, lang.t(T::ExitDate), &mut form.last_day, 110.0);
-        ui.weak(lang.t(T::ExitDateMeaning));
+        ui.strong(lang.t(pl::RECORD_EXIT));
+        text_field_ui(ui, lang.t(pl::EXIT_DATE), &mut form.last_day, 110.0);
+        ui.weak(lang.t(pl::EXIT_DATE_MEANING));
         for reason in ExitReason::ALL {
             ui.radio_value(&mut form.reason, *reason, reason.label(lang));
         }
-        text_field_ui(ui, lang.t(T::FieldNotes), &mut form.note, 200.0);
+        text_field_ui(ui, lang.t(c::FIELD_NOTES), &mut form.note, 200.0);
         if let Some(error) = &form.error {
             field_error_ui(ui, error);
         }
         ui.horizontal(|ui| {
-            if ui.button(lang.t(T::ConfirmExit)).clicked() {
+            if ui.button(lang.t(pl::CONFIRM_EXIT)).clicked() {
                 match form.last_day.trim().parse() {
                     Ok(day) => {
                         let (placement, reason, note) =
@@ -200,10 +200,10 @@ impl PlacedView {
                             Err(e) => form.error = Some(store_error_message(&e, lang)),
                         }
                     }
-                    Err(_) => form.error = Some(lang.t(T::BadDate).to_string()),
+                    Err(_) => form.error = Some(lang.t(pl::BAD_DATE).to_string()),
                 }
             }
-            if ui.button(lang.t(T::Cancel)).clicked() {
+            if ui.button(lang.t(c::CANCEL)).clicked() {
                 close = true;
             }
         });
@@ -230,11 +230,19 @@ impl ChecksView {
         month: &mut Month,
     ) -> Option<Go> {
         ui.horizontal(|ui| {
-            if ui.button("◀").on_hover_text(lang.t(T::PrevMonth)).clicked() {
+            if ui
+                .button("◀")
+                .on_hover_text(lang.t(pl::PREV_MONTH))
+                .clicked()
+            {
                 *month = month.prev();
             }
-            ui.heading(lang.f(T::ChecksFor, &[&*month]));
-            if ui.button("▶").on_hover_text(lang.t(T::NextMonth)).clicked() {
+            ui.heading(pl::checks_for(*month).text(lang));
+            if ui
+                .button("▶")
+                .on_hover_text(lang.t(pl::NEXT_MONTH))
+                .clicked()
+            {
                 *month = month.next();
             }
         });
@@ -246,9 +254,9 @@ impl ChecksView {
                 placement_reports::checks(store.conn(), month, male, female).unwrap_or_default();
             self.loaded = Some((store.revision(), month));
         }
-        ui.weak(lang.t(T::ChecksExplain));
+        ui.weak(lang.t(pl::CHECKS_EXPLAIN));
         if self.findings.is_empty() {
-            ui.label(RichText::new(lang.t(T::NoFindings)).strong());
+            ui.label(RichText::new(lang.t(pl::NO_FINDINGS)).strong());
         }
         let mut go = None;
         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -268,13 +276,13 @@ impl ChecksView {
     }
 }
 
-fn check_text(kind: CheckKind) -> T {
+fn check_text(kind: CheckKind) -> Text {
     match kind {
-        CheckKind::PaidAfterExit => T::CheckPaidAfterExit,
-        CheckKind::PaidTwice => T::CheckPaidTwice,
-        CheckKind::PastAgeLimit => T::CheckPastAge,
-        CheckKind::HoursAboveLimit => T::CheckHours,
-        CheckKind::NoAttendance => T::CheckNoAttendance,
+        CheckKind::PaidAfterExit => pl::CHECK_PAID_AFTER_EXIT,
+        CheckKind::PaidTwice => pl::CHECK_PAID_TWICE,
+        CheckKind::PastAgeLimit => pl::CHECK_PAST_AGE,
+        CheckKind::HoursAboveLimit => pl::CHECK_HOURS,
+        CheckKind::NoAttendance => pl::CHECK_NO_ATTENDANCE,
     }
 }
 
@@ -294,9 +302,9 @@ impl FiguresView {
             self.loaded = Some(store.revision());
         }
         let f = &self.figures;
-        ui.heading(lang.f(T::FigInPost, &[&f.in_post]));
-        ui.label(lang.f(T::FigPlaced, &[&f.placed_this_year, &f.placed_total]));
-        ui.label(lang.f(T::FigUrbanRural, &[&f.urban, &f.rural]));
+        ui.heading(pl::fig_in_post(f.in_post).text(lang));
+        ui.label(pl::fig_placed(f.placed_this_year, f.placed_total).text(lang));
+        ui.label(pl::fig_urban_rural(f.urban, f.rural).text(lang));
         let share = |(kept, all): (i64, i64)| {
             if all == 0 {
                 "—".to_string()
@@ -304,21 +312,18 @@ impl FiguresView {
                 format!("{:.1}% ({kept}/{all})", kept as f64 * 100.0 / all as f64)
             }
         };
-        ui.label(lang.f(
-            T::FigStable,
-            &[&share(f.stable_6_months), &share(f.stable_12_months)],
-        ));
+        ui.label(pl::fig_stable(share(f.stable_6_months), share(f.stable_12_months)).text(lang));
         ui.add_space(8.0);
         ui.columns(3, |cols| {
-            cols[0].strong(lang.t(T::PostCategory));
+            cols[0].strong(lang.t(pl::POST_CATEGORY));
             for (c, n) in &f.by_category {
                 cols[0].label(format!("{}  {n}", c.label(lang)));
             }
-            cols[1].strong(lang.t(T::LevelStreet));
+            cols[1].strong(lang.t(pe::LEVEL_STREET));
             for (s, n) in &f.by_street {
                 cols[1].label(format!("{s}  {n}"));
             }
-            cols[2].strong(lang.t(T::FigExits));
+            cols[2].strong(lang.t(pl::FIG_EXITS));
             for (r, n) in &f.exits_by_reason {
                 cols[2].label(format!("{}  {n}", r.label(lang)));
             }
@@ -347,21 +352,21 @@ impl Default for NoticeView {
 impl NoticeView {
     /// Draws the view; returns the export to run.
     pub fn ui(&mut self, ui: &mut Ui, lang: Lang, job_running: bool) -> Option<Request> {
-        ui.heading(lang.t(T::NoticeTitle));
-        ui.weak(lang.t(T::NoticeExplain));
+        ui.heading(lang.t(pl::NOTICE_TITLE));
+        ui.weak(lang.t(pl::NOTICE_EXPLAIN));
         egui::Grid::new("notice_grid")
             .num_columns(2)
             .show(ui, |ui| {
-                text_field_ui(ui, lang.t(T::PeriodFrom), &mut self.from, 110.0);
+                text_field_ui(ui, lang.t(pl::PERIOD_FROM), &mut self.from, 110.0);
                 ui.end_row();
-                text_field_ui(ui, lang.t(T::PeriodTo), &mut self.to, 110.0);
+                text_field_ui(ui, lang.t(pl::PERIOD_TO), &mut self.to, 110.0);
                 ui.end_row();
             });
         if let Some(error) = &self.error {
             field_error_ui(ui, error);
         }
         if ui
-            .add_enabled(!job_running, egui::Button::new(lang.t(T::ExportPdf)))
+            .add_enabled(!job_running, egui::Button::new(lang.t(pl::EXPORT_PDF)))
             .clicked()
         {
             match (self.from.trim().parse(), self.to.trim().parse()) {
@@ -369,7 +374,7 @@ impl NoticeView {
                     self.error = None;
                     return Some(Request::Export(ExportKind::Notice(from, to)));
                 }
-                _ => self.error = Some(lang.t(T::BadPeriod).to_string()),
+                _ => self.error = Some(lang.t(pl::BAD_PERIOD).to_string()),
             }
         }
         None

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use crate::domain::placement::PlacementRules;
 use crate::domain::{PersonId, PostId, TrainingId};
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, common as c, placements as pl};
 use crate::store::categories::{self, Category};
 use crate::store::people::{self, PeopleFilter};
 use crate::store::placements::{self, NewPlacement, NewTraining, Training, TrainingChoice};
@@ -80,11 +80,15 @@ impl PlaceForm {
         lang: Lang,
         masker: Masker,
     ) -> Option<Option<String>> {
-        ui.heading(format!("{} · {}", lang.t(T::PlacePerson), self.post_title));
+        ui.heading(format!(
+            "{} · {}",
+            lang.t(pl::PLACE_PERSON),
+            self.post_title
+        ));
         self.person_ui(ui, store, lang, masker);
         ui.separator();
-        ui.strong(lang.t(T::Training));
-        ui.weak(lang.t(T::TrainingFirst));
+        ui.strong(lang.t(pl::TRAINING));
+        ui.weak(lang.t(pl::TRAINING_FIRST));
         for t in &self.trainings {
             let text = format!(
                 "{} {} {}h {}",
@@ -100,20 +104,20 @@ impl PlaceForm {
             }
         }
         if !self.trainings.is_empty() {
-            ui.radio_value(&mut self.use_training, None, lang.t(T::NewTraining));
+            ui.radio_value(&mut self.use_training, None, lang.t(pl::NEW_TRAINING));
         }
         if self.use_training.is_none() {
             egui::Grid::new("training_grid")
                 .num_columns(2)
                 .show(ui, |ui| {
-                    text_field_ui(ui, lang.t(T::Course), &mut self.course, 200.0);
+                    text_field_ui(ui, lang.t(pl::COURSE), &mut self.course, 200.0);
                     ui.end_row();
-                    text_field_ui(ui, lang.t(T::TrainedOn), &mut self.trained_on, 110.0);
+                    text_field_ui(ui, lang.t(pl::TRAINED_ON), &mut self.trained_on, 110.0);
                     ui.end_row();
-                    text_field_ui(ui, lang.t(T::TrainingHours), &mut self.hours, 60.0);
+                    text_field_ui(ui, lang.t(pl::TRAINING_HOURS), &mut self.hours, 60.0);
                     ui.end_row();
                     ui.label("");
-                    ui.checkbox(&mut self.passed, lang.t(T::TrainingPassed));
+                    ui.checkbox(&mut self.passed, lang.t(pl::TRAINING_PASSED));
                     ui.end_row();
                 });
         }
@@ -121,14 +125,19 @@ impl PlaceForm {
         egui::Grid::new("placement_grid")
             .num_columns(2)
             .show(ui, |ui| {
-                if text_field_ui(ui, lang.t(T::ColStart), &mut self.start, 110.0).changed() {
+                if text_field_ui(ui, lang.t(pl::COL_START), &mut self.start, 110.0).changed() {
                     self.default_agreement_end();
                 }
                 ui.end_row();
-                text_field_ui(ui, lang.t(T::AgreementEnd), &mut self.agreement_end, 110.0);
+                text_field_ui(
+                    ui,
+                    lang.t(pl::AGREEMENT_END),
+                    &mut self.agreement_end,
+                    110.0,
+                );
                 ui.end_row();
                 ui.label("");
-                ui.checkbox(&mut self.accident_insurance, lang.t(T::AccidentInsurance));
+                ui.checkbox(&mut self.accident_insurance, lang.t(pl::ACCIDENT_INSURANCE));
                 ui.end_row();
             });
         for error in &self.errors {
@@ -137,12 +146,12 @@ impl PlaceForm {
         let mut done = None;
         ui.horizontal(|ui| {
             if ui
-                .button(RichText::new(lang.t(T::ConfirmPlacement)).strong())
+                .button(RichText::new(lang.t(pl::CONFIRM_PLACEMENT)).strong())
                 .clicked()
             {
                 done = self.save(store, lang);
             }
-            if ui.button(lang.t(T::Cancel)).clicked() {
+            if ui.button(lang.t(c::CANCEL)).clicked() {
                 done = Some(None);
             }
         });
@@ -153,9 +162,9 @@ impl PlaceForm {
         if let Some((_, name)) = &self.person {
             let change = ui
                 .horizontal(|ui| {
-                    ui.label(lang.t(T::Person));
+                    ui.label(lang.t(pl::PERSON));
                     ui.strong(name.as_str());
-                    ui.small_button(lang.t(T::ChangePerson)).clicked()
+                    ui.small_button(lang.t(pl::CHANGE_PERSON)).clicked()
                 })
                 .inner;
             if change {
@@ -196,8 +205,8 @@ impl PlaceForm {
             return;
         }
         ui.horizontal(|ui| {
-            text_field_ui(ui, lang.t(T::FindPerson), &mut self.search, 160.0);
-            if ui.button(lang.t(T::RegisterOnTheSpot)).clicked() {
+            text_field_ui(ui, lang.t(pl::FIND_PERSON), &mut self.search, 160.0);
+            if ui.button(lang.t(pl::REGISTER_ON_THE_SPOT)).clicked() {
                 let categories = categories::all(store.conn()).unwrap_or_default();
                 let regions = regions::all(store.conn()).unwrap_or_default();
                 self.new_person = Some((PersonForm::new_person(None), categories, regions));
@@ -250,7 +259,7 @@ impl PlaceForm {
     fn save(&mut self, store: &mut Store, lang: Lang) -> Option<Option<String>> {
         self.errors.clear();
         let Some((person_id, name)) = self.person.clone() else {
-            self.errors.push(lang.t(T::ChoosePerson).to_string());
+            self.errors.push(lang.t(pl::CHOOSE_PERSON).to_string());
             return None;
         };
         let parsed = (
@@ -259,7 +268,7 @@ impl PlaceForm {
             self.trained_on.trim().parse(),
         );
         let (Ok(start_date), Ok(agreement_end), Ok(trained_on)) = parsed else {
-            self.errors.push(lang.t(T::BadDate).to_string());
+            self.errors.push(lang.t(pl::BAD_DATE).to_string());
             return None;
         };
         let training = match self.use_training {
@@ -280,7 +289,7 @@ impl PlaceForm {
             accident_insurance: self.accident_insurance,
         };
         match store.write(|w| placements::place(w, &new)) {
-            Ok(_) => Some(Some(lang.f(T::Placed, &[&name]))),
+            Ok(_) => Some(Some(pl::placed(&name).text(lang))),
             Err(StoreError::Ineligible(reasons)) => {
                 self.errors = reasons.iter().map(|r| r.message(lang)).collect();
                 None

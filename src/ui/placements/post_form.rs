@@ -6,7 +6,7 @@ use crate::domain::PostId;
 use crate::domain::money::{format_hours_tenths, parse_hours_tenths};
 use crate::domain::pay::Area;
 use crate::domain::placement::{PostCategory, PostStatus};
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, common as c, placements as pl};
 use crate::store::Store;
 use crate::store::posts::{self, NewPost, Post};
 use crate::store::regions::Region;
@@ -87,17 +87,17 @@ impl PostForm {
     ) -> PostAction {
         let mut action = PostAction::None;
         ui.heading(lang.t(if self.editing.is_some() {
-            T::EditPost
+            pl::EDIT_POST
         } else {
-            T::NewPost
+            pl::NEW_POST
         }));
         egui::Grid::new("post_form")
             .num_columns(2)
             .spacing([8.0, 6.0])
             .show(ui, |ui| {
-                text_field_ui(ui, lang.t(T::ColPost), &mut self.title, 200.0);
+                text_field_ui(ui, lang.t(pl::COL_POST), &mut self.title, 200.0);
                 ui.end_row();
-                let label = ui.label(lang.t(T::PostCategory));
+                let label = ui.label(lang.t(pl::POST_CATEGORY));
                 egui::ComboBox::from_id_salt("form_category")
                     .selected_text(self.category.label(lang))
                     .show_ui(ui, |ui| {
@@ -108,19 +108,19 @@ impl PostForm {
                     .response
                     .labelled_by(label.id);
                 ui.end_row();
-                ui.label(lang.t(T::PostArea));
+                ui.label(lang.t(pl::POST_AREA));
                 ui.horizontal(|ui| {
-                    ui.radio_value(&mut self.area, Area::Urban, lang.t(T::AreaUrban));
-                    ui.radio_value(&mut self.area, Area::Rural, lang.t(T::AreaRural));
+                    ui.radio_value(&mut self.area, Area::Urban, lang.t(pl::AREA_URBAN));
+                    ui.radio_value(&mut self.area, Area::Rural, lang.t(pl::AREA_RURAL));
                 });
                 ui.end_row();
-                text_field_ui(ui, lang.t(T::HostUnit), &mut self.host_unit, 200.0);
+                text_field_ui(ui, lang.t(pl::HOST_UNIT), &mut self.host_unit, 200.0);
                 ui.end_row();
-                let label = ui.label(lang.t(T::ColPlace));
+                let label = ui.label(lang.t(c::COL_PLACE));
                 let chosen = self
                     .region
                     .and_then(|id| villages.iter().find(|r| r.id == id))
-                    .map_or(lang.t(T::ChooseRegion), |r| r.short_name.as_str());
+                    .map_or(lang.t(c::CHOOSE_REGION), |r| r.short_name.as_str());
                 egui::ComboBox::from_id_salt("form_village")
                     .selected_text(chosen)
                     .height(360.0)
@@ -132,19 +132,19 @@ impl PostForm {
                     .response
                     .labelled_by(label.id);
                 ui.end_row();
-                let label = ui.label(lang.t(T::Headcount));
+                let label = ui.label(lang.t(pl::HEADCOUNT));
                 ui.add(egui::DragValue::new(&mut self.headcount).range(1..=500))
                     .labelled_by(label.id);
                 ui.end_row();
                 if self.area == Area::Rural {
-                    text_field_ui(ui, lang.t(T::MonthlyHours), &mut self.monthly_hours, 80.0);
+                    text_field_ui(ui, lang.t(pl::MONTHLY_HOURS), &mut self.monthly_hours, 80.0);
                     ui.end_row();
                 }
-                text_field_ui(ui, lang.t(T::FundedFrom), &mut self.funded_from, 110.0);
+                text_field_ui(ui, lang.t(pl::FUNDED_FROM), &mut self.funded_from, 110.0);
                 ui.end_row();
-                text_field_ui(ui, lang.t(T::FundedTo), &mut self.funded_to, 110.0);
+                text_field_ui(ui, lang.t(pl::FUNDED_TO), &mut self.funded_to, 110.0);
                 ui.end_row();
-                ui.label(lang.t(T::PostStatus));
+                ui.label(lang.t(pl::POST_STATUS));
                 ui.horizontal(|ui| {
                     for s in PostStatus::ALL {
                         ui.radio_value(&mut self.status, *s, s.label(lang));
@@ -156,15 +156,15 @@ impl PostForm {
             field_error_ui(ui, error);
         }
         ui.horizontal(|ui| {
-            if ui.button(lang.t(T::Save)).clicked() {
+            if ui.button(lang.t(c::SAVE)).clicked() {
                 action = self.save(store, lang);
             }
-            if ui.button(lang.t(T::Cancel)).clicked() {
+            if ui.button(lang.t(c::CANCEL)).clicked() {
                 action = PostAction::Close;
             }
             if let Some(id) = self.editing
                 && ui
-                    .button(RichText::new(lang.t(T::PlacePerson)).strong())
+                    .button(RichText::new(lang.t(pl::PLACE_PERSON)).strong())
                     .clicked()
             {
                 action = PostAction::Place(id);
@@ -183,18 +183,18 @@ impl PostForm {
             Area::Rural => parse_hours_tenths(&self.monthly_hours).map(Some),
         };
         let (Ok(funded_from), Ok(funded_to)) = dates else {
-            self.error = Some(lang.t(T::BadDate).to_string());
+            self.error = Some(lang.t(pl::BAD_DATE).to_string());
             return PostAction::None;
         };
         let (Ok(monthly_hours_tenths), Some(region_id)) = (hours, self.region) else {
-            self.error = Some(lang.t(T::PostFormIncomplete).to_string());
+            self.error = Some(lang.t(pl::POST_FORM_INCOMPLETE).to_string());
             return PostAction::None;
         };
         if self.title.trim().is_empty()
             || self.host_unit.trim().is_empty()
             || funded_to < funded_from
         {
-            self.error = Some(lang.t(T::PostFormIncomplete).to_string());
+            self.error = Some(lang.t(pl::POST_FORM_INCOMPLETE).to_string());
             return PostAction::None;
         }
         let new = NewPost {

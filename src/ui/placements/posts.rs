@@ -9,7 +9,7 @@ use crate::domain::PostId;
 use crate::domain::pay::Area;
 use crate::domain::placement::{PostCategory, PostStatus};
 use crate::domain::region::RegionLevel;
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, common as c, people as pe, placements as pl};
 use crate::store::posts::{self, Post, PostFilter};
 use crate::store::regions::{self, Region};
 use crate::store::{Store, placements};
@@ -97,13 +97,13 @@ impl PostsView {
                 .iter()
                 .filter(|r| matches!(r.level, RegionLevel::Street | RegionLevel::FunctionArea))
                 .collect();
-            let any = lang.t(T::AnyValue);
+            let any = lang.t(c::ANY_VALUE);
             let street_name = self
                 .filter
                 .street
                 .and_then(|id| streets.iter().find(|r| r.id == id))
                 .map_or(any, |r| r.short_name.as_str());
-            let label = ui.label(lang.t(T::LevelStreet));
+            let label = ui.label(lang.t(pe::LEVEL_STREET));
             egui::ComboBox::from_id_salt("post_street")
                 .selected_text(street_name)
                 .show_ui(ui, |ui| {
@@ -117,7 +117,7 @@ impl PostsView {
             combo_ui(
                 ui,
                 "post_category",
-                lang.t(T::PostCategory),
+                lang.t(pl::POST_CATEGORY),
                 &mut self.filter.category,
                 PostCategory::ALL,
                 |c| c.label(lang),
@@ -126,7 +126,7 @@ impl PostsView {
             combo_ui(
                 ui,
                 "post_area",
-                lang.t(T::PostArea),
+                lang.t(pl::POST_AREA),
                 &mut self.filter.area,
                 &[Area::Urban, Area::Rural],
                 |a| area_label(*a, lang),
@@ -135,13 +135,13 @@ impl PostsView {
             combo_ui(
                 ui,
                 "post_status",
-                lang.t(T::PostStatus),
+                lang.t(pl::POST_STATUS),
                 &mut self.filter.status,
                 PostStatus::ALL,
                 |s| s.label(lang),
                 any,
             );
-            if ui.button(lang.t(T::NewPost)).clicked() {
+            if ui.button(lang.t(pl::NEW_POST)).clicked() {
                 self.side = Side::Post(PostForm::new());
             }
             let vacant: i64 = self
@@ -149,7 +149,7 @@ impl PostsView {
                 .iter()
                 .map(|p| (p.fields.headcount - p.filled).max(0))
                 .sum();
-            ui.label(lang.f(T::PostsCount, &[&self.posts.len(), &vacant]));
+            ui.label(pl::posts_count(self.posts.len(), vacant).text(lang));
         });
     }
 
@@ -170,14 +170,14 @@ impl PostsView {
                     h,
                     lang,
                     &[
-                        T::ColPost,
-                        T::PostCategory,
-                        T::PostArea,
-                        T::ColPlace,
-                        T::LevelStreet,
-                        T::ColFilled,
-                        T::PostStatus,
-                        T::ColFunding,
+                        pl::COL_POST,
+                        pl::POST_CATEGORY,
+                        pl::POST_AREA,
+                        c::COL_PLACE,
+                        pe::LEVEL_STREET,
+                        pl::COL_FILLED,
+                        pl::POST_STATUS,
+                        pl::COL_FUNDING,
                     ],
                 )
             })
@@ -228,7 +228,7 @@ impl PostsView {
                     PostAction::None => {}
                     PostAction::Close => self.side = Side::None,
                     PostAction::Saved(name) => {
-                        self.message = Some(lang.f(T::PersonSaved, &[&name]));
+                        self.message = Some(pe::person_saved(&name).text(lang));
                         self.side = Side::None;
                     }
                     PostAction::Place(post) => {
@@ -288,8 +288,8 @@ fn combo_ui<V: Copy + PartialEq>(
 /// 城镇 or 乡村.
 pub fn area_label(area: Area, lang: Lang) -> &'static str {
     lang.t(match area {
-        Area::Urban => T::AreaUrban,
-        Area::Rural => T::AreaRural,
+        Area::Urban => pl::AREA_URBAN,
+        Area::Rural => pl::AREA_RURAL,
     })
 }
 
@@ -317,9 +317,9 @@ fn people_on_post_ui(
     }
     let Some((_, _, list)) = cache else { return };
     ui.separator();
-    ui.strong(lang.t(T::PeopleOnPost));
+    ui.strong(lang.t(pl::PEOPLE_ON_POST));
     if list.is_empty() {
-        ui.weak(lang.t(T::NobodyYet));
+        ui.weak(lang.t(pl::NOBODY_YET));
     }
     for p in list.iter() {
         ui.label(format!(

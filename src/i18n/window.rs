@@ -1,0 +1,50 @@
+//! The window around the tabs: menus, opening files, jobs, demo data.
+
+crate::i18n::texts! {
+    const APP_TITLE => "民生台账 · Minsheng Ledger", "民生台账 · Minsheng Ledger";
+    // Top bar and menus
+    const MENU_FILE => "文件", "File";
+    const MENU_NEW => "新建…", "New…";
+    const MENU_OPEN => "打开…", "Open…";
+    const MENU_OPEN_RECENT => "最近打开", "Open recent";
+    const MENU_SAVE_COPY => "另存副本…", "Save a copy…";
+    const MENU_QUIT => "退出", "Quit";
+    const NO_RECENT => "（无）", "(none)";
+    const THEME_DARK => "深色", "Dark";
+    const THEME_LIGHT => "浅色", "Light";
+    const SHOW_PERSONAL_DATA => "显示个人信息", "Show personal data";
+    const CURRENT_FILE => "当前文件：", "File: ";
+    // Path prompt
+    const PATH_PROMPT_NEW => "新建数据库文件的路径", "Path of the new database file";
+    const PATH_PROMPT_OPEN => "要打开的数据库文件路径", "Path of the database file to open";
+    const PATH_PROMPT_COPY => "副本的保存路径", "Path to save the copy to";
+    const PATH_HINT => "例如 D:\\台账\\2026.sqlite", "e.g. /home/me/ledger.sqlite";
+    const BROWSE => "浏览…", "Browse…";
+    // Opening files
+    const OPEN_FAILED_TITLE => "无法打开数据库", "The database could not be opened";
+    const OPEN_ANOTHER => "打开其他文件…", "Open another file…";
+    const CREATE_NEW => "新建文件…", "Create a new file…";
+    const NO_DATABASE => "没有打开的数据库。", "No database is open.";
+    const FILE_EXISTS => "文件已存在，请换一个名称。", "That file already exists; choose another name.";
+    // Demo data
+    const EMPTY_DATABASE => "这个数据库还是空的。", "This database is still empty.";
+    const LOAD_DEMO => "载入演示数据", "Load demonstration data";
+    const DEMO_EXPLAIN => "生成钢城区的街道、村居（真实区划代码）和虚构的人员，用于试用和培训。", "Generates the district's streets and villages (real division codes) and fictional people, for trying the product and for training.";
+    const TREE_ONLY_EXPLAIN => "也可以只导入钢城区的街道和村居（真实区划代码），不含演示人员，在此基础上登记真实数据。", "Or import only the district's streets and villages (real division codes), without demonstration people, to start the real registry on.";
+    const LOAD_TREE_ONLY => "仅导入区划", "Import the division tree only";
+    const DEMO_SCALE => "规模（每单位约1000人）", "Scale (about 1,000 people each)";
+    const JOB_DEMO => "正在生成演示数据", "Generating demonstration data";
+    const JOB_EXPORT => "正在导出", "Exporting";
+    const JOB_COPY => "正在保存副本", "Saving a copy";
+    const JOB_CANCEL => "取消任务", "Cancel job";
+    fn job_done(what) => "完成：{what}", "Done: {what}";
+    fn job_failed(why) => "失败：{why}", "Failed: {why}";
+    fn job_cancelled(job) => "已取消，未写入任何内容：{job}", "Cancelled, nothing written: {job}";
+    fn file_written(path) => "已写入 {path}", "Written: {path}";
+    fn copy_saved(path) => "副本已保存到 {path}", "Copy saved to {path}";
+    fn demo_loaded(villages, people, placements) => "已载入 {villages} 个村居、{people} 人、{placements} 个岗位安置", "Loaded {villages} villages/communities, {people} people and {placements} placements";
+    // Job placements tab
+    const PATH_PROMPT_EXPORT => "导出文件的保存路径", "Path of the file to write";
+    // Fonts
+    fn no_cjk_font(fix) => "No Chinese font was found on this computer, so Chinese text can not be shown. Fix: {fix}", "No Chinese font was found on this computer, so Chinese text can not be shown. Fix: {fix}";
+}
