@@ -300,7 +300,7 @@ fn window(db: Option<PathBuf>) -> Result<(), String> {
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(App::new(Store::open(&path), prefs, font_ok)))
+            Ok(Box::new(App::opening(path, prefs, font_ok, &cc.egui_ctx)))
         }),
     )
     .map_err(|e| format!("the window could not be opened: {e}"))

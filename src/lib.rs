@@ -5,10 +5,12 @@
 
 pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod domain;
 pub mod fonts;
 pub mod i18n;
 pub mod jobs;
+pub mod log;
 pub mod report;
 pub mod store;
 pub mod ui;

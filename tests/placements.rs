@@ -67,7 +67,7 @@ impl Fixture {
             },
             ..PersonDraft::default()
         };
-        let new = draft.validate().unwrap();
+        let new = draft.validate(common::test_day()).unwrap();
         self.store.write(|w| people::insert(w, &new)).unwrap()
     }
 

@@ -7,7 +7,9 @@ use minsheng::domain::person::PersonDraft;
 use minsheng::jobs::{Outcome, Reporter, demo};
 use minsheng::store::people::{self, PeopleFilter};
 use minsheng::store::regions;
-use minsheng::store::{LATEST_VERSION, Store, StoreError, apply_migrations_up_to, changes};
+use minsheng::store::{
+    LATEST_VERSION, RegionRule, Store, StoreError, apply_migrations_up_to, changes,
+};
 use rusqlite::Connection;
 
 fn schema(path: &std::path::Path) -> Vec<(String, String, Option<String>)> {
@@ -129,13 +131,13 @@ fn one_person_per_id_number_and_every_write_is_logged() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, regions) = small_store(&dir);
     let person = draft("蒋英花", "11010519491231002x", regions[2])
-        .validate()
+        .validate(common::test_day())
         .unwrap();
     let id = store.write(|w| people::insert(w, &person)).unwrap();
     assert_eq!(changes::count_for(store.conn(), "people", id.0).unwrap(), 1);
 
     let again = draft("蒋英华", "11010519491231002X", regions[3])
-        .validate()
+        .validate(common::test_day())
         .unwrap();
     match store.write(|w| people::insert(w, &again)) {
         Err(StoreError::DuplicateIdNumber { existing, name }) => {
@@ -163,10 +165,10 @@ fn a_failed_write_leaves_nothing_behind() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, regions) = small_store(&dir);
     let first = draft("甲", "11010519491231002X", regions[2])
-        .validate()
+        .validate(common::test_day())
         .unwrap();
     let duplicate = draft("乙", "11010519491231002X", regions[2])
-        .validate()
+        .validate(common::test_day())
         .unwrap();
     let before = changes::recent(store.conn(), 1000).unwrap().len();
     let result = store.write(|w| {
@@ -187,7 +189,9 @@ fn search_finds_names_ids_and_places() {
         ("李建国", "11010519491231002X", regions[3]),
     ];
     for (name, id, region) in people_in {
-        let p = draft(name, id, region).validate().unwrap();
+        let p = draft(name, id, region)
+            .validate(common::test_day())
+            .unwrap();
         store.write(|w| people::insert(w, &p)).unwrap();
     }
     let find = |filter: PeopleFilter| people::search_ids(store.conn(), &filter).unwrap().len();
@@ -262,16 +266,16 @@ fn a_region_with_people_can_not_be_deleted() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, regions) = small_store(&dir);
     let p = draft("王芳", "440524188001010014", regions[2])
-        .validate()
+        .validate(common::test_day())
         .unwrap();
     store.write(|w| people::insert(w, &p)).unwrap();
     assert!(matches!(
         store.write(|w| regions::delete(w, regions[2])),
-        Err(StoreError::RegionNotEmpty)
+        Err(StoreError::Region(RegionRule::NotEmpty))
     ));
     assert!(matches!(
         store.write(|w| regions::delete(w, regions[1])),
-        Err(StoreError::RegionNotEmpty)
+        Err(StoreError::Region(RegionRule::NotEmpty))
     ));
     store.write(|w| regions::delete(w, regions[3])).unwrap();
 }

@@ -5,7 +5,7 @@ mod common;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use minsheng::app::{App, Prefs, Tab};
+use minsheng::app::{App, Prefs};
 use minsheng::i18n::{Lang, people as pe, placements as pl, settings as se};
 use minsheng::store::people::{self, PeopleFilter};
 use minsheng::store::regions;
@@ -13,7 +13,7 @@ use minsheng::store::{Store, changes};
 
 /// A database with the small region tree, and the window over it.
 fn harness(dir: &tempfile::TempDir, lang: Lang) -> Harness<'static, App> {
-    let mut store = Store::open(dir.path().join("ui.sqlite")).unwrap();
+    let mut store = common::open_store(dir.path().join("ui.sqlite"));
     store.write(|w| common::small_tree(w).map(|_| ())).unwrap();
     let prefs = Prefs {
         lang,
@@ -33,13 +33,13 @@ fn every_tab_opens_by_its_label_in_both_languages() {
         let mut h = harness(&dir, lang);
         // Each tab, and a label only that tab shows.
         let tabs = [
-            (se::TAB_SETTINGS, Tab::Settings, se::MASK_SETTINGS),
-            (pl::TAB_PLACEMENTS, Tab::Placements, pl::NEW_POST),
-            (pe::TAB_PEOPLE, Tab::People, pe::REGIONS),
+            (se::TAB_SETTINGS, "settings", se::MASK_SETTINGS),
+            (pl::TAB_PLACEMENTS, "placements", pl::NEW_POST),
+            (pe::TAB_PEOPLE, "people", pe::REGIONS),
         ];
         for (label, tab, inside) in tabs {
             h.get_by_label(lang.t(label)).click();
-            h.run();
+            common::settle(&mut h);
             assert_eq!(h.state().prefs.tab, tab);
             h.get_by_label(lang.t(inside));
         }
@@ -51,7 +51,7 @@ fn the_language_switch_changes_every_label() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(&dir, Lang::Zh);
     h.get_by_label("English").click();
-    h.run();
+    common::settle(&mut h);
     assert_eq!(h.state().prefs.lang, Lang::En);
     h.get_by_label("People & places");
     assert!(h.query_by_label("人员与地区").is_none());
@@ -60,24 +60,24 @@ fn the_language_switch_changes_every_label() {
 /// Opens the form and fills in name and ID; the caller picks the village or not.
 fn fill_form(h: &mut Harness<'_, App>, name: &str, id: &str) {
     h.get_by_role_and_label(Role::Button, "新增人员").click();
-    h.run();
+    common::settle(h);
     h.get_by_role_and_label(Role::TextInput, "姓名").click();
-    h.run();
+    common::settle(h);
     h.get_by_role_and_label(Role::TextInput, "姓名")
         .type_text(name);
-    h.run();
+    common::settle(h);
     h.get_by_role_and_label(Role::TextInput, "身份证号").click();
-    h.run();
+    common::settle(h);
     h.get_by_role_and_label(Role::TextInput, "身份证号")
         .type_text(id);
-    h.run();
+    common::settle(h);
 }
 
 fn choose_village(h: &mut Harness<'_, App>, village: &str) {
     h.get_by_label("所属村居").click();
-    h.run();
+    common::settle(h);
     h.get_by_role_and_label(Role::Button, village).click();
-    h.run();
+    common::settle(h);
 }
 
 #[test]
@@ -89,7 +89,7 @@ fn adding_a_person_shows_them_in_the_table_and_the_store() {
     h.get_by_label_contains("1949-12-31");
     choose_village(&mut h, "北城子坡社区");
     h.get_by_role_and_label(Role::Button, "保存").click();
-    h.run();
+    common::settle(&mut h);
     h.run_steps(3);
 
     let conn = h.state().store().unwrap().conn();
@@ -113,7 +113,7 @@ fn a_bad_id_number_shows_the_message_under_the_field_and_writes_nothing() {
     fill_form(&mut h, "蒋英花", "110105194912310021");
     choose_village(&mut h, "北城子坡社区");
     h.get_by_role_and_label(Role::Button, "保存").click();
-    h.run();
+    common::settle(&mut h);
     h.get_by_label("校验位不对：应为 X，填的是 1。请核对号码。");
     assert_eq!(people_count(&h), 0);
 }
@@ -124,7 +124,7 @@ fn a_form_without_a_village_names_the_missing_field() {
     let mut h = harness(&dir, Lang::Zh);
     fill_form(&mut h, "蒋英花", "11010519491231002X");
     h.get_by_role_and_label(Role::Button, "保存").click();
-    h.run();
+    common::settle(&mut h);
     h.get_by_label("请选择村居。");
     assert_eq!(people_count(&h), 0);
 }
@@ -137,7 +137,7 @@ fn a_second_person_with_the_same_id_is_refused_with_a_link() {
         fill_form(&mut h, name, "11010519491231002X");
         choose_village(&mut h, "北城子坡社区");
         h.get_by_role_and_label(Role::Button, "保存").click();
-        h.run();
+        common::settle(&mut h);
     }
     h.get_by_label("该身份证号已登记为 蒋英花。");
     h.get_by_label("查看已登记的人员");
@@ -147,7 +147,7 @@ fn a_second_person_with_the_same_id_is_refused_with_a_link() {
 #[test]
 fn demo_data_loads_in_the_background_from_the_empty_database() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path().join("empty.sqlite")).unwrap();
+    let store = common::open_store(dir.path().join("empty.sqlite"));
     let prefs = Prefs {
         lang: Lang::Zh,
         ..Prefs::default()
@@ -164,7 +164,7 @@ fn demo_data_loads_in_the_background_from_the_empty_database() {
     h.get_by_label("这个数据库还是空的。");
     h.get_by_label("载入演示数据").click();
     h.step();
-    common::wait_for_job(&mut h);
+    common::settle(&mut h);
     assert_eq!(people_count(&h), 10_000);
     h.get_by_label_contains("已载入 252 个村居");
     h.get_by_label("钢城区 (10000)");
@@ -177,15 +177,15 @@ fn save_a_copy_from_the_file_menu_with_a_typed_path() {
     let mut h = harness(&dir, Lang::En);
     let dest = dir.path().join("copy.sqlite");
     h.get_by_label("File").click();
-    h.run();
+    common::settle(&mut h);
     h.get_by_label("Save a copy…").click();
-    h.run();
+    common::settle(&mut h);
     h.get_by_role_and_label(Role::TextInput, "Path to save the copy to")
         .set_text_value_accesskit(&dest.display().to_string());
-    h.run();
+    common::settle(&mut h);
     h.get_by_label("OK").click();
     h.step();
-    common::wait_for_job(&mut h);
+    common::settle(&mut h);
     h.get_by_label_contains("Copy saved to");
     let copy = Store::open(&dest).unwrap();
     assert_eq!(regions::count(copy.conn()).unwrap(), 4);
@@ -198,14 +198,14 @@ fn opening_a_file_that_is_not_ours_says_why_and_changes_nothing() {
     let csv = dir.path().join("people.csv");
     std::fs::write(&csv, "name,id\n").unwrap();
     h.get_by_label("File").click();
-    h.run();
+    common::settle(&mut h);
     h.get_by_label("Open…").click();
-    h.run();
+    common::settle(&mut h);
     h.get_by_role_and_label(Role::TextInput, "Path of the database file to open")
         .set_text_value_accesskit(&csv.display().to_string());
-    h.run();
+    common::settle(&mut h);
     h.get_by_label("OK").click();
-    h.run();
+    common::settle(&mut h);
     h.get_by_label_contains("is not a Minsheng Ledger database");
     assert_eq!(std::fs::read(&csv).unwrap(), b"name,id\n");
     // The file that was open stays open.
@@ -219,21 +219,21 @@ fn a_person_moved_to_the_trash_can_be_restored() {
     fill_form(&mut h, "蒋英花", "11010519491231002X");
     choose_village(&mut h, "北城子坡社区");
     h.get_by_role_and_label(Role::Button, "保存").click();
-    h.run();
+    common::settle(&mut h);
     h.run_steps(3);
     h.get_by_label("蒋英花").click();
-    h.run();
+    common::settle(&mut h);
     h.get_by_role_and_label(Role::Button, "删除").click();
-    h.run();
+    common::settle(&mut h);
     h.get_by_label("将 蒋英花 移入回收站？可以在回收站中恢复。");
     h.get_by_role_and_label(Role::Button, "移入回收站").click();
-    h.run();
+    common::settle(&mut h);
     h.run_steps(3);
     assert_eq!(people_count(&h), 0);
     h.get_by_label("回收站").click();
-    h.run();
+    common::settle(&mut h);
     h.run_steps(3);
     h.get_by_role_and_label(Role::Button, "恢复").click();
-    h.run();
+    common::settle(&mut h);
     assert_eq!(people_count(&h), 1);
 }

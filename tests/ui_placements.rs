@@ -6,15 +6,15 @@ mod common;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use minsheng::app::{App, Prefs, Tab};
+use minsheng::app::{App, Prefs};
 use minsheng::domain::pay::Month;
 use minsheng::domain::person::PersonDraft;
 use minsheng::i18n::Lang;
 use minsheng::store::payroll::{self, MonthStatus};
-use minsheng::store::{Store, StoreError, categories, people, placements, posts};
+use minsheng::store::{StoreError, categories, people, placements, posts};
 
 fn harness(dir: &tempfile::TempDir) -> Harness<'static, App> {
-    let mut store = Store::open(dir.path().join("ui.sqlite")).unwrap();
+    let mut store = common::open_store(dir.path().join("ui.sqlite"));
     let low_income = categories::all(store.conn())
         .unwrap()
         .into_iter()
@@ -31,13 +31,13 @@ fn harness(dir: &tempfile::TempDir) -> Harness<'static, App> {
                 categories: vec![low_income],
                 ..PersonDraft::default()
             };
-            people::insert(w, &person.validate().expect("valid"))?;
+            people::insert(w, &person.validate(common::test_day()).expect("valid"))?;
             Ok(())
         })
         .unwrap();
     let prefs = Prefs {
         lang: Lang::Zh,
-        tab: Tab::Placements,
+        tab: "placements".into(),
         ..Prefs::default()
     };
     Harness::builder()
@@ -53,17 +53,17 @@ fn harness(dir: &tempfile::TempDir) -> Harness<'static, App> {
 
 fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {
     h.get_by_role_and_label(Role::TextInput, label).click();
-    h.run();
+    common::settle(h);
     h.get_by_role_and_label(Role::TextInput, label)
         .type_text(text);
-    h.run();
+    common::settle(h);
 }
 
 fn click(h: &mut Harness<'_, App>, label: &str) {
     let matches = h.query_all_by_role_and_label(Role::Button, label).count();
     assert_eq!(matches, 1, "expected one button {label:?}, found {matches}");
     h.get_by_role_and_label(Role::Button, label).click();
-    h.run();
+    common::settle(h);
 }
 
 #[test]
@@ -77,24 +77,24 @@ fn post_placement_attendance_and_approval_through_the_window() {
     type_into(&mut h, "用工单位", "北城子坡社区居民委员会");
     // A rural post, paid by the hour.
     h.get_by_role_and_label(Role::RadioButton, "乡村").click();
-    h.run();
+    common::settle(&mut h);
     h.get_by_role_and_label(Role::ComboBox, "村居").click();
-    h.run();
+    common::settle(&mut h);
     h.get_by_role_and_label(Role::Button, "北城子坡社区")
         .click();
-    h.run();
+    common::settle(&mut h);
     click(&mut h, "保存");
     let conn = || h.state().store().unwrap().conn();
-    let list = posts::list(conn(), &Default::default(), minsheng::domain::today()).unwrap();
+    let list = posts::list(conn(), &Default::default(), common::test_day()).unwrap();
     assert_eq!(list.len(), 1);
 
     // Place a person: without a passed training it is refused with the reason.
     h.get_by_label("保洁员").click();
-    h.run();
+    common::settle(&mut h);
     click(&mut h, "安排上岗");
     type_into(&mut h, "查找人员", "蒋英");
     h.get_by_label_contains("蒋英花").click();
-    h.run();
+    common::settle(&mut h);
     click(&mut h, "确认上岗");
     h.get_by_label("没有通过培训，不能上岗（先培训、后上岗）。");
     let active = |h: &Harness<'_, App>| {
@@ -108,7 +108,7 @@ fn post_placement_attendance_and_approval_through_the_window() {
     };
     assert!(active(&h).is_empty());
     h.get_by_role_and_label(Role::CheckBox, "培训合格").click();
-    h.run();
+    common::settle(&mut h);
     click(&mut h, "确认上岗");
     let placed = active(&h);
     assert_eq!(placed.len(), 1);
@@ -116,17 +116,17 @@ fn post_placement_attendance_and_approval_through_the_window() {
 
     // This month's attendance, then compute and approve.
     h.get_by_label("考勤与补贴").click();
-    h.run();
+    common::settle(&mut h);
     type_into(&mut h, "小时", "7.5");
     h.key_press(egui::Key::Enter);
-    h.run();
-    let month = Month::of(minsheng::domain::today());
+    common::settle(&mut h);
+    let month = Month::of(common::test_day());
     let rows = payroll::attendance(h.state().store().unwrap().conn(), month).unwrap();
     assert_eq!(rows[0].hours_tenths, Some(75));
     // The job wakes the window while it runs, so step rather than run until idle.
     h.get_by_role_and_label(Role::Button, "计算补贴表").click();
     h.step();
-    common::wait_for_job(&mut h);
+    common::settle(&mut h);
     click(&mut h, "审核通过");
     let conn = h.state().store().unwrap().conn();
     assert_eq!(
@@ -151,9 +151,9 @@ fn post_placement_attendance_and_approval_through_the_window() {
 
     // The person's record in the registry lists the placement.
     h.get_by_label("人员与地区").click();
-    h.run();
+    common::settle(&mut h);
     h.get_by_label("蒋英花").click();
-    h.run();
+    common::settle(&mut h);
     h.get_by_label("上岗记录");
     h.get_by_label_contains("保洁员 · 北城子坡社区");
 }
@@ -186,18 +186,18 @@ fn a_person_can_be_registered_on_the_spot_while_placing() {
             posts::insert(w, &post).map(|_| ())
         })
         .unwrap();
-    h.run();
+    common::settle(&mut h);
     h.get_by_label("网格员").click();
-    h.run();
+    common::settle(&mut h);
     click(&mut h, "安排上岗");
     click(&mut h, "现场登记");
     type_into(&mut h, "姓名", "王芳");
     type_into(&mut h, "身份证号", "37120319850612001X");
     h.get_by_label("所属村居").click();
-    h.run();
+    common::settle(&mut h);
     h.get_by_role_and_label(Role::Button, "北城子坡社区")
         .click();
-    h.run();
+    common::settle(&mut h);
     click(&mut h, "保存");
     h.get_by_label("王芳");
     assert_eq!(people::count(h.state().store().unwrap().conn()).unwrap(), 2);

@@ -1,36 +1,27 @@
-//! The window: owns the open store, the tabs, the running job and the notices; draws the
-//! top bar, the status bar and the selected tab.
+//! The window: owns the open store, the tabs, the running jobs and the notices; draws the
+//! top bar, the status area and the selected tab, and carries out what the tabs ask.
 
-mod background;
+mod ledger;
+mod status;
+mod tabs;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use egui::{RichText, Ui};
+use egui::Ui;
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{
-    Lang, common as c, people as pe, placements as pl, settings as se, window as wi,
-};
-use crate::jobs::{self, Job};
+use self::ledger::{Db, Ledger, Opening};
+use crate::clock::Clock;
+use crate::i18n::{Lang, window as wi};
+use crate::jobs::{self, Job, JobId, JobSpec};
+use crate::store::background::Wake;
 use crate::store::{Store, StoreError, regions};
 use crate::ui::path_prompt::{PathPrompt, PathPurpose};
-use crate::ui::placements::{PlacementsView, Request};
-use crate::ui::{self, people::PeopleView, settings::SettingsView};
+use crate::ui::{self, Command, Ctx, Notice, PathRequest, Tab};
 
 /// How many files "Open recent" remembers.
 const RECENT_MAX: usize = 8;
-
-/// The tabs of the window.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Tab {
-    /// 人员与地区
-    #[default]
-    People,
-    /// 岗位安置
-    Placements,
-    /// 设置
-    Settings,
-}
 
 /// What the window remembers between runs (not per file).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -40,10 +31,12 @@ pub struct Prefs {
     pub lang: Lang,
     /// Dark theme instead of light.
     pub dark: bool,
-    /// The tab shown last.
-    pub tab: Tab,
+    /// The id of the tab shown last.
+    pub tab: String,
     /// Recently opened files, newest first.
     pub recent: Vec<PathBuf>,
+    /// The folder the last export was written to.
+    pub export_dir: Option<PathBuf>,
 }
 
 impl Default for Prefs {
@@ -51,88 +44,101 @@ impl Default for Prefs {
         Prefs {
             lang: Lang::from_os(),
             dark: false,
-            tab: Tab::People,
+            tab: "people".into(),
             recent: Vec::new(),
+            export_dir: None,
         }
     }
 }
 
-/// The database the window works on, or why there is none.
-enum Db {
-    Open(Store),
-    Failed { message: String },
-}
-
-/// A message in the status bar.
-struct Notice {
-    text: String,
-    error: bool,
+/// What the path dialog's answer is for.
+enum Then {
+    Open,
+    New,
+    SaveCopy,
+    Job(Box<dyn FnOnce(PathBuf) -> JobSpec>),
 }
 
 /// The whole application state.
 pub struct App {
     /// Remembered between runs.
     pub prefs: Prefs,
+    clock: Clock,
     db: Db,
-    people: PeopleView,
-    placements: PlacementsView,
-    settings: SettingsView,
-    job: Option<Job>,
-    notices: Vec<Notice>,
-    prompt: Option<PathPrompt>,
+    opening: Option<Opening>,
+    tabs: Vec<Box<dyn Tab>>,
+    jobs: Vec<Job>,
+    next_job: u64,
+    notices: status::Notices,
+    prompt: Option<(PathPrompt, Then)>,
     reveal: bool,
     font_ok: bool,
     demo_scale: u32,
-    empty: Option<(u64, bool)>,
-    masks: Option<(u64, ui::Masker)>,
-    title_shown: Option<PathBuf>,
+    title_shown: Option<Option<PathBuf>>,
 }
 
 impl App {
-    /// A window over `opened` (or the reason it could not be opened).
+    /// A window over `opened` (or the reason it could not be opened), with the store's clock.
     pub fn new(opened: Result<Store, StoreError>, prefs: Prefs, font_ok: bool) -> App {
-        let lang = prefs.lang;
-        let mut app = App {
-            prefs,
-            db: Db::Failed {
-                message: lang.t(wi::NO_DATABASE).to_string(),
-            },
-            people: PeopleView::default(),
-            placements: PlacementsView::default(),
-            settings: SettingsView::default(),
-            job: None,
-            notices: Vec::new(),
-            prompt: None,
-            reveal: false,
-            font_ok,
-            demo_scale: jobs::demo::DEFAULT_SCALE,
-            empty: None,
-            masks: None,
-            title_shown: None,
+        let clock = match &opened {
+            Ok(store) => store.clock().clone(),
+            Err(_) => Clock::system(),
         };
+        let mut app = App::empty(prefs, font_ok, clock);
         app.set_db(opened);
         app
     }
 
+    /// A window that opens (and, if old, upgrades) the ledger at `path` off its own thread,
+    /// showing that it does.
+    pub fn opening(path: PathBuf, prefs: Prefs, font_ok: bool, ctx: &egui::Context) -> App {
+        let mut app = App::empty(prefs, font_ok, Clock::system());
+        app.open_file(ctx, path);
+        app
+    }
+
+    fn empty(prefs: Prefs, font_ok: bool, clock: Clock) -> App {
+        App {
+            db: Db::Failed(wi::NO_DATABASE.into()),
+            opening: None,
+            prefs,
+            clock,
+            tabs: tabs::all(),
+            jobs: Vec::new(),
+            next_job: 0,
+            notices: status::Notices::default(),
+            prompt: None,
+            reveal: false,
+            font_ok,
+            demo_scale: jobs::demo::DEFAULT_SCALE,
+            title_shown: None,
+        }
+    }
+
     /// The open store, if any (tests inspect it).
     pub fn store(&self) -> Option<&Store> {
-        match &self.db {
-            Db::Open(store) => Some(store),
-            Db::Failed { .. } => None,
-        }
+        self.db.ledger().map(|l| &l.store)
     }
 
     /// The open store for writing (tests change it as another user would).
     pub fn store_mut(&mut self) -> Option<&mut Store> {
-        match &mut self.db {
-            Db::Open(store) => Some(store),
-            Db::Failed { .. } => None,
-        }
+        self.db.ledger_mut().map(|l| &mut l.store)
     }
 
-    /// Whether a background job is running (tests wait for it).
-    pub fn job_running(&self) -> bool {
-        self.job.is_some()
+    /// Whether work is under way that the window will show when done: a job, a read, the
+    /// opening of the file (tests step until there is none).
+    pub fn busy(&self) -> bool {
+        !self.jobs.is_empty() || self.db.busy() || self.opening.is_some()
+    }
+
+    /// How many jobs are running.
+    pub fn jobs_running(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// The notices shown, newest first (tests read them).
+    pub fn notices(&self) -> Vec<String> {
+        self.notices.texts(self.prefs.lang)
     }
 
     fn set_db(&mut self, opened: Result<Store, StoreError>) {
@@ -142,35 +148,33 @@ impl App {
                 self.prefs.recent.retain(|p| p != &path);
                 self.prefs.recent.insert(0, path);
                 self.prefs.recent.truncate(RECENT_MAX);
-                self.db = Db::Open(store);
-                self.people = PeopleView::default();
-                self.placements = PlacementsView::default();
-                self.settings = SettingsView::default();
-                self.empty = None;
-                self.masks = None;
+                self.db = Db::Open(Box::new(Ledger::new(store)));
+                self.tabs = tabs::all();
             }
             Err(e) => {
-                let message = ui::store_error_message(&e, self.prefs.lang);
-                if matches!(self.db, Db::Open(_)) {
+                let notice = Notice::store_error(&e);
+                if self.db.ledger().is_some() {
                     // Keep working on the open file; say why the other was refused.
-                    self.notify(message, true);
+                    self.notices.push(notice);
                 } else {
-                    self.db = Db::Failed { message };
+                    self.db = Db::Failed(notice.msg);
                 }
             }
         }
     }
 
-    fn notify(&mut self, text: String, error: bool) {
-        self.notices.push(Notice { text, error });
-        if self.notices.len() > 3 {
-            self.notices.remove(0);
-        }
-    }
-
     /// Draws the whole window.
     pub fn ui(&mut self, ui: &mut Ui) {
-        self.poll_job();
+        if let Some(opened) = self.opening.as_mut().and_then(Opening::poll) {
+            self.opening = None;
+            self.set_db(opened);
+        }
+        if let Some(ledger) = self.db.ledger_mut()
+            && let Err(e) = ledger.keep_up(ui.ctx())
+        {
+            self.notices.push(Notice::store_error(&e));
+        }
+        self.poll_jobs();
         ui.set_theme(if self.prefs.dark {
             egui::Theme::Dark
         } else {
@@ -178,20 +182,22 @@ impl App {
         });
         self.update_title(ui);
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
-        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
-        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
+        let mut commands = Vec::new();
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
+        self.run(ui, commands);
         self.path_prompt_ui(ui);
     }
 
     fn update_title(&mut self, ui: &Ui) {
         let path = self.store().map(|s| s.path().to_path_buf());
-        if path != self.title_shown {
+        if self.title_shown.as_ref() != Some(&path) {
             let title = match &path {
                 Some(p) => format!("{} — {}", wi::APP_TITLE.zh, p.display()),
                 None => wi::APP_TITLE.zh.to_string(),
             };
             ui.send_viewport_cmd(egui::ViewportCommand::Title(title));
-            self.title_shown = path;
+            self.title_shown = Some(path);
         }
     }
 
@@ -200,13 +206,15 @@ impl App {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(lang.t(wi::MENU_FILE), |ui| self.file_menu_ui(ui));
             ui.separator();
-            ui.selectable_value(&mut self.prefs.tab, Tab::People, lang.t(pe::TAB_PEOPLE));
-            ui.selectable_value(
-                &mut self.prefs.tab,
-                Tab::Placements,
-                lang.t(pl::TAB_PLACEMENTS),
-            );
-            ui.selectable_value(&mut self.prefs.tab, Tab::Settings, lang.t(se::TAB_SETTINGS));
+            for tab in &self.tabs {
+                let id = tab.id();
+                if ui
+                    .selectable_label(self.prefs.tab == id, lang.t(tab.title()))
+                    .clicked()
+                {
+                    self.prefs.tab = id.to_string();
+                }
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.checkbox(&mut self.reveal, lang.t(wi::SHOW_PERSONAL_DATA));
                 ui.separator();
@@ -227,12 +235,15 @@ impl App {
 
     fn file_menu_ui(&mut self, ui: &mut Ui) {
         let lang = self.prefs.lang;
-        let idle = self.job.is_none();
         if ui.button(lang.t(wi::MENU_NEW)).clicked() {
-            self.open_prompt(PathPurpose::New);
+            let suggested = self.ledger_dir().join("minsheng-new.sqlite");
+            self.prompt = Some((PathPrompt::new(PathPurpose::New, &suggested), Then::New));
         }
         if ui.button(lang.t(wi::MENU_OPEN)).clicked() {
-            self.open_prompt(PathPurpose::Open);
+            self.prompt = Some((
+                PathPrompt::new(PathPurpose::Open, Path::new("")),
+                Then::Open,
+            ));
         }
         ui.menu_button(lang.t(wi::MENU_OPEN_RECENT), |ui| {
             if self.prefs.recent.is_empty() {
@@ -245,18 +256,24 @@ impl App {
                 }
             }
             if let Some(path) = chosen {
-                self.set_db(Store::open(&path));
+                self.open_file(ui.ctx(), path);
             }
         });
-        let has_store = self.store().is_some();
         if ui
             .add_enabled(
-                has_store && idle,
+                self.store().is_some(),
                 egui::Button::new(lang.t(wi::MENU_SAVE_COPY)),
             )
             .clicked()
         {
-            self.open_prompt(PathPurpose::SaveCopy);
+            let stamp = self.clock.now().strftime("%Y%m%d-%H%M").to_string();
+            let suggested = self
+                .ledger_dir()
+                .join(format!("minsheng-copy-{stamp}.sqlite"));
+            self.prompt = Some((
+                PathPrompt::new(PathPurpose::SaveCopy, &suggested),
+                Then::SaveCopy,
+            ));
         }
         ui.separator();
         if ui.button(lang.t(wi::MENU_QUIT)).clicked() {
@@ -264,145 +281,225 @@ impl App {
         }
     }
 
-    fn open_prompt(&mut self, purpose: PathPurpose) {
-        let dir = self
-            .store()
+    /// The folder of the open ledger, for new files and copies.
+    fn ledger_dir(&self) -> PathBuf {
+        self.store()
             .and_then(|s| s.path().parent())
-            .unwrap_or(Path::new(""));
-        self.prompt = Some(PathPrompt::new(purpose, dir));
+            .map_or_else(PathBuf::new, Path::to_path_buf)
+    }
+
+    /// Where an export is offered: the folder used last, else the user's documents.
+    fn export_dir(&self) -> PathBuf {
+        self.prefs
+            .export_dir
+            .clone()
+            .filter(|d| d.is_dir())
+            .or_else(|| {
+                directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf))
+            })
+            .unwrap_or_else(|| self.ledger_dir())
+    }
+
+    /// Opens `path` off the window's thread; the ledger open now stays until it is open.
+    fn open_file(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if !self.jobs.is_empty() {
+            self.notices.push(Notice::error(wi::FINISH_JOBS_FIRST));
+            return;
+        }
+        match Opening::start(path, self.clock.clone(), wake(ctx)) {
+            Ok(opening) => self.opening = Some(opening),
+            Err(e) => self.notices.push(Notice::store_error(&e)),
+        }
     }
 
     /// Draws the path dialog and acts on the path chosen in it.
     fn path_prompt_ui(&mut self, ui: &mut Ui) {
         let lang = self.prefs.lang;
-        let Some(prompt) = &mut self.prompt else {
+        let Some((prompt, _)) = &mut self.prompt else {
             return;
         };
         let Some(chosen) = prompt.ui(ui, lang) else {
             return;
         };
-        let purpose = prompt.purpose;
-        let Some(path) = chosen else {
-            self.prompt = None;
+        let Some((_, then)) = self.prompt.take() else {
             return;
         };
-        if purpose == PathPurpose::SaveCopy {
-            self.prompt = None;
-            self.start_copy(ui, path);
-            return;
-        }
-        if let PathPurpose::Export(kind) = purpose {
-            self.prompt = None;
-            self.start_export(ui, kind, path);
-            return;
-        }
-        match Store::open(&path) {
-            Ok(store) => {
-                self.prompt = None;
-                self.set_db(Ok(store));
+        let Some(path) = chosen else { return };
+        match then {
+            Then::Open | Then::New => self.open_file(ui.ctx(), path),
+            Then::SaveCopy => {
+                let spec = JobSpec::new(wi::JOB_COPY, move |store, reporter| {
+                    jobs::backup::save_copy(store, &path, reporter)
+                });
+                let id = JobId(self.next_id());
+                self.start_job(ui.ctx(), id, spec);
             }
-            Err(e) => prompt.set_error(ui::store_error_message(&e, lang)),
+            Then::Job(make) => {
+                self.prefs.export_dir = path.parent().map(Path::to_path_buf);
+                let spec = make(path);
+                let id = JobId(self.next_id());
+                self.start_job(ui.ctx(), id, spec);
+            }
         }
     }
 
-    fn status_bar_ui(&mut self, ui: &mut Ui) {
+    fn next_id(&mut self) -> u64 {
+        self.next_job += 1;
+        self.next_job
+    }
+
+    fn status_ui(&mut self, ui: &mut Ui) {
         let lang = self.prefs.lang;
         ui.horizontal(|ui| {
             ui.label(lang.t(wi::CURRENT_FILE));
-            match self.store() {
-                Some(store) => ui.monospace(store.path().display().to_string()),
+            match self.db.path() {
+                Some(path) => ui.monospace(path.display().to_string()),
                 None => ui.label(lang.t(wi::NO_DATABASE)),
             };
-            if let Some(job) = &self.job {
+            if let Some(opening) = &self.opening {
                 ui.separator();
-                ui.label(lang.t(job.title));
-                ui.add(
-                    egui::ProgressBar::new(job.fraction())
-                        .desired_width(200.0)
-                        .show_percentage(),
-                );
-                if ui.button(lang.t(wi::JOB_CANCEL)).clicked() {
-                    job.cancel();
-                }
+                ui.spinner();
+                ui.label(format!(
+                    "{} {}",
+                    lang.t(wi::OPENING),
+                    opening.path.display()
+                ));
+            }
+            if self.store().is_some_and(Store::read_only) {
+                ui::error_ui(ui, lang.t(wi::READ_ONLY_BANNER));
             }
         });
-        let mut dismissed = None;
-        for (index, notice) in self.notices.iter().enumerate().rev() {
-            ui.horizontal(|ui| {
-                let text = RichText::new(&notice.text);
-                let text = if notice.error {
-                    text.color(ui::error_color(ui))
-                } else {
-                    text
-                };
-                if ui
-                    .small_button("×")
-                    .on_hover_text(lang.t(c::CLOSE))
-                    .clicked()
-                {
-                    dismissed = Some(index);
-                }
-                ui.label(text);
-            });
-        }
-        if let Some(index) = dismissed {
-            self.notices.remove(index);
-        }
+        status::jobs_ui(ui, &self.jobs, lang);
+        self.notices.ui(ui, lang);
     }
 
-    fn central_ui(&mut self, ui: &mut Ui) {
+    fn central_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let lang = self.prefs.lang;
         if !self.font_ok {
-            let hint = crate::fonts::install_hint();
-            ui.label(
-                RichText::new(wi::no_cjk_font(hint).text(Lang::En)).color(ui::error_color(ui)),
+            ui::error_ui(
+                ui,
+                wi::no_cjk_font(crate::fonts::install_hint()).get(Lang::En),
             );
         }
-        let store = match &mut self.db {
-            Db::Open(store) => store,
-            Db::Failed { message } => {
+        let ledger = match &mut self.db {
+            Db::Open(ledger) => ledger,
+            Db::Failed(_) if self.opening.is_some() => return,
+            Db::Failed(message) => {
                 let message = message.clone();
-                self.failed_ui(ui, &message);
+                self.failed_ui(ui, message.get(lang));
                 return;
             }
         };
-        let empty = match self.empty {
-            Some((rev, empty)) if rev == store.revision() => empty,
-            _ => {
-                let empty = regions::count(store.conn()).unwrap_or(0) == 0;
-                self.empty = Some((store.revision(), empty));
-                empty
-            }
-        };
-        if empty && self.job.is_none() {
-            if let Some(scale) = self.demo_offer_ui(ui) {
-                self.start_demo(ui, scale);
-            }
+        ledger.ensure_background(ui.ctx());
+        // The file's mask patterns and whether it is empty, read when settings or places
+        // change; a failed read is shown, and never taken for an empty file.
+        let rev = ledger.store.revision(&["settings"]);
+        ledger
+            .masks
+            .ensure_now(ledger.store.conn(), rev, ui::Masker::load);
+        let rev = ledger.store.revision(&["regions"]);
+        ledger
+            .empty
+            .ensure_now(ledger.store.conn(), rev, |c| Ok(regions::count(c)? == 0));
+        let (Some(masker), Some(empty)) = (ledger.masks.rows(), ledger.empty.rows()) else {
+            ledger.masks.status_ui(ui, lang);
+            ledger.empty.status_ui(ui, lang);
             return;
-        }
-        let Db::Open(store) = &mut self.db else {
-            return;
         };
-        // The file's mask patterns, read again only when the data changed.
-        if self.masks.is_none_or(|(rev, _)| rev != store.revision()) {
-            self.masks = Some((store.revision(), ui::Masker::load(store, false)));
-        }
-        let masker = self.masks.map(|(_, m)| ui::Masker {
+        let masker = ui::Masker {
             reveal: self.reveal,
-            ..m
-        });
-        let Some(masker) = masker else { return };
-        match self.prefs.tab {
-            Tab::People => self.people.ui(ui, store, lang, masker),
-            Tab::Placements => {
-                let running = self.job.is_some();
-                match self.placements.ui(ui, store, lang, masker, running) {
-                    Some(Request::Start(job)) if !running => self.job = Some(job),
-                    Some(Request::Export(kind)) => self.open_prompt(PathPurpose::Export(kind)),
-                    _ => {}
-                }
+            ..*masker
+        };
+        if *empty {
+            if self.jobs.is_empty()
+                && let Some(scale) = self.demo_offer_ui(ui)
+            {
+                let spec = JobSpec::new(wi::JOB_DEMO, move |store, reporter| {
+                    jobs::demo::generate(store, scale, reporter)
+                });
+                let id = JobId(self.next_id());
+                self.start_job(ui.ctx(), id, spec);
             }
-            Tab::Settings => self.settings.ui(ui, store, lang, self.reveal),
+            return;
+        }
+        let Some(background) = &ledger.background else {
+            return;
+        };
+        let running: Vec<JobId> = self.jobs.iter().map(|j| j.id).collect();
+        let mut cx = Ctx {
+            store: &mut ledger.store,
+            lang,
+            masker,
+            clock: self.clock.clone(),
+            reader: &background.reader,
+            running: &running,
+            next_job: &mut self.next_job,
+            commands,
+        };
+        let selected = self
+            .tabs
+            .iter()
+            .position(|t| t.id() == self.prefs.tab)
+            .unwrap_or(0);
+        if let Some(tab) = self.tabs.get_mut(selected) {
+            tab.ui(ui, &mut cx);
+        }
+    }
+
+    /// Carries out what the tabs asked for during the frame.
+    fn run(&mut self, ui: &Ui, commands: Vec<Command>) {
+        for command in commands {
+            match command {
+                Command::StartJob(id, spec) => self.start_job(ui.ctx(), id, spec),
+                Command::Notify(notice) => self.notices.push(notice),
+                Command::AskPath(request) => self.ask_path(request),
+            }
+        }
+    }
+
+    fn ask_path(&mut self, request: PathRequest) {
+        let PathRequest {
+            title,
+            suggested_name,
+            extension,
+            then,
+        } = request;
+        let suggested = self.export_dir().join(suggested_name);
+        let purpose = PathPurpose::Export { title, extension };
+        self.prompt = Some((PathPrompt::new(purpose, &suggested), Then::Job(then)));
+    }
+
+    fn start_job(&mut self, ctx: &egui::Context, id: JobId, spec: JobSpec) {
+        let Some(store) = self.store() else { return };
+        let job = Job::spawn(id, spec, store.source(), wake(ctx));
+        self.jobs.push(job);
+    }
+
+    /// Takes the running jobs' news; when one ends, the views read again what it wrote and
+    /// the user is told how it went.
+    fn poll_jobs(&mut self) {
+        let mut finished = Vec::new();
+        self.jobs.retain_mut(|job| match job.poll() {
+            Some(result) => {
+                finished.push(result);
+                false
+            }
+            None => true,
+        });
+        for result in finished {
+            if let Some(ledger) = self.db.ledger_mut()
+                && let Err(e) = ledger.store.refresh_revisions()
+            {
+                self.notices.push(Notice::store_error(&e));
+            }
+            let notice = match result {
+                Ok(outcome) => Notice::info(wi::job_done(outcome.message().get(self.prefs.lang))),
+                Err(e) => {
+                    tracing::error!("job failed: {}", e.log_line());
+                    Notice::error(e.message())
+                }
+            };
+            self.notices.push(notice);
         }
     }
 
@@ -434,16 +531,26 @@ impl App {
     fn failed_ui(&mut self, ui: &mut Ui, message: &str) {
         let lang = self.prefs.lang;
         ui.heading(lang.t(wi::OPEN_FAILED_TITLE));
-        ui.label(RichText::new(message).color(ui::error_color(ui)));
+        ui::error_ui(ui, message);
         ui.horizontal(|ui| {
             if ui.button(lang.t(wi::OPEN_ANOTHER)).clicked() {
-                self.open_prompt(PathPurpose::Open);
+                self.prompt = Some((
+                    PathPrompt::new(PathPurpose::Open, Path::new("")),
+                    Then::Open,
+                ));
             }
             if ui.button(lang.t(wi::CREATE_NEW)).clicked() {
-                self.open_prompt(PathPurpose::New);
+                let suggested = self.ledger_dir().join("minsheng-new.sqlite");
+                self.prompt = Some((PathPrompt::new(PathPurpose::New, &suggested), Then::New));
             }
         });
     }
+}
+
+/// Wakes the window from another thread.
+fn wake(ctx: &egui::Context) -> Wake {
+    let ctx = ctx.clone();
+    Arc::new(move || ctx.request_repaint())
 }
 
 impl eframe::App for App {

@@ -107,13 +107,15 @@ pub enum IdNumberError {
 }
 
 impl IdNumber {
-    /// Parses and validates an identity number against today's local date.
+    /// Parses and validates an identity number against today's date on the system clock.
+    /// For callers without a context (a script, a doc example); the product passes its
+    /// clock's date to [`IdNumber::parse_on`].
     ///
     /// # Errors
     ///
     /// As [`IdNumber::parse_on`].
     pub fn parse(input: &str) -> Result<Self, IdNumberError> {
-        Self::parse_on(input, crate::domain::today())
+        Self::parse_on(input, crate::clock::Clock::system().today())
     }
 
     /// Parses and validates an identity number, judging "future" against `today`.

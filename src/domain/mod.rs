@@ -41,8 +41,3 @@ id_type! {
     /// A training course a person took.
     TrainingId;
 }
-
-/// Today's date on the local calendar, the one clock read the rules depend on.
-pub fn today() -> jiff::civil::Date {
-    jiff::ZonedDateTime::now().date()
-}

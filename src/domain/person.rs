@@ -6,7 +6,7 @@
 use super::id_number::{IdNumber, IdNumberError};
 use super::phone::{Phone, PhoneError};
 use super::{CategoryId, PersonId, RegionId};
-use crate::i18n::{Lang, common as c, people as pe};
+use crate::i18n::{Msg, common as c, people as pe};
 
 /// A person ready to be written: every field already checked.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,37 +60,32 @@ pub enum FieldError {
 
 impl FieldError {
     /// The message shown under the field.
-    pub fn message(&self, field: Field, lang: Lang) -> String {
+    pub fn message(&self, field: Field) -> Msg {
         match self {
-            FieldError::Required => lang
-                .t(match field {
-                    Field::Name => c::NAME_REQUIRED,
-                    Field::IdNumber => pe::ID_EMPTY,
-                    Field::Region => pe::REGION_REQUIRED,
-                    Field::Phone => pe::PHONE_INVALID,
-                })
-                .to_string(),
-            FieldError::IdNumber(e) => id_number_message(e, lang),
-            FieldError::Phone(_) => lang.t(pe::PHONE_INVALID).to_string(),
-            FieldError::Duplicate { name, .. } => pe::duplicate_person(name).text(lang),
+            FieldError::Required => match field {
+                Field::Name => c::NAME_REQUIRED,
+                Field::IdNumber => pe::ID_EMPTY,
+                Field::Region => pe::REGION_REQUIRED,
+                Field::Phone => pe::PHONE_INVALID,
+            }
+            .into(),
+            FieldError::IdNumber(e) => id_number_message(e),
+            FieldError::Phone(_) => pe::PHONE_INVALID.into(),
+            FieldError::Duplicate { name, .. } => pe::duplicate_person(name),
         }
     }
 }
 
-/// The message for an ID-number error, in the user's language.
-pub fn id_number_message(e: &IdNumberError, lang: Lang) -> String {
+/// The message for an ID-number error.
+pub fn id_number_message(e: &IdNumberError) -> Msg {
     match e {
-        IdNumberError::Empty => lang.t(pe::ID_EMPTY).to_string(),
-        IdNumberError::WrongLength { len } => pe::id_wrong_length(len).text(lang),
-        IdNumberError::InvalidCharacter { position, ch } => {
-            pe::id_invalid_char(position, ch).text(lang)
-        }
-        IdNumberError::BadCheckCharacter { expected, found } => {
-            pe::id_bad_check(expected, found).text(lang)
-        }
-        IdNumberError::ImpossibleBirthDate => lang.t(pe::ID_IMPOSSIBLE_DATE).to_string(),
-        IdNumberError::FutureBirthDate => lang.t(pe::ID_FUTURE_DATE).to_string(),
-        IdNumberError::BadAreaCode => lang.t(pe::ID_BAD_AREA).to_string(),
+        IdNumberError::Empty => pe::ID_EMPTY.into(),
+        IdNumberError::WrongLength { len } => pe::id_wrong_length(len),
+        IdNumberError::InvalidCharacter { position, ch } => pe::id_invalid_char(position, ch),
+        IdNumberError::BadCheckCharacter { expected, found } => pe::id_bad_check(expected, found),
+        IdNumberError::ImpossibleBirthDate => pe::ID_IMPOSSIBLE_DATE.into(),
+        IdNumberError::FutureBirthDate => pe::ID_FUTURE_DATE.into(),
+        IdNumberError::BadAreaCode => pe::ID_BAD_AREA.into(),
     }
 }
 
@@ -114,14 +109,18 @@ pub struct PersonDraft {
 }
 
 impl PersonDraft {
-    /// Checks every field; either a person ready to write, or each field's error.
-    pub fn validate(&self) -> Result<NewPerson, Vec<(Field, FieldError)>> {
+    /// Checks every field, judging the ID number's birth date against `today`; either a
+    /// person ready to write, or each field's error.
+    pub fn validate(
+        &self,
+        today: jiff::civil::Date,
+    ) -> Result<NewPerson, Vec<(Field, FieldError)>> {
         let mut errors = Vec::new();
         let name = self.name.trim().to_string();
         if name.is_empty() {
             errors.push((Field::Name, FieldError::Required));
         }
-        let id_number = IdNumber::parse(&self.id_number)
+        let id_number = IdNumber::parse_on(&self.id_number, today)
             .map_err(|e| errors.push((Field::IdNumber, FieldError::IdNumber(e))))
             .ok();
         let phone = if self.phone.trim().is_empty() {
@@ -170,9 +169,13 @@ mod tests {
         }
     }
 
+    fn today() -> jiff::civil::Date {
+        jiff::civil::date(2026, 12, 3)
+    }
+
     #[test]
     fn a_good_draft_becomes_a_person() {
-        let person = draft().validate().expect("valid");
+        let person = draft().validate(today()).expect("valid");
         assert_eq!(person.name, "蒋英花");
         assert_eq!(person.id_number.as_str(), "11010519491231002X");
         assert_eq!(
@@ -191,14 +194,15 @@ mod tests {
             region_id: None,
             ..draft()
         };
-        let errors = bad.validate().expect_err("invalid");
+        let errors = bad.validate(today()).expect_err("invalid");
         let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
         assert_eq!(
             fields,
             [Field::Name, Field::IdNumber, Field::Phone, Field::Region]
         );
-        let id_message = errors[1].1.message(Field::IdNumber, Lang::Zh);
-        assert!(id_message.contains("校验位"), "{id_message}");
+        let id_message = errors[1].1.message(Field::IdNumber);
+        let zh = id_message.get(crate::i18n::Lang::Zh);
+        assert!(zh.contains("校验位"), "{zh}");
     }
 
     #[test]
@@ -207,7 +211,7 @@ mod tests {
             phone: " ".into(),
             ..draft()
         }
-        .validate()
+        .validate(today())
         .expect("valid");
         assert_eq!(person.phone, None);
     }

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::CategoryId;
 use super::id_number::Sex;
-use crate::i18n::{Lang, placements as pl};
+use crate::i18n::{Lang, Msg, placements as pl};
 
 /// The five kinds of post the programme develops.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -204,16 +204,16 @@ pub enum Ineligible {
 
 impl Ineligible {
     /// The message shown to the clerk.
-    pub fn message(&self, lang: Lang) -> String {
+    pub fn message(&self) -> Msg {
         match self {
-            Ineligible::NoTrainingPassed => lang.t(pl::INEL_NO_TRAINING).to_string(),
-            Ineligible::NotInEligibleCategory => lang.t(pl::INEL_CATEGORY).to_string(),
-            Ineligible::TooYoung { age, min } => pl::inel_too_young(age, min).text(lang),
-            Ineligible::TooOld { age, max } => pl::inel_too_old(age, max).text(lang),
-            Ineligible::AlreadyPlaced { post } => pl::inel_already_placed(post).text(lang),
-            Ineligible::NoVacancy => lang.t(pl::INEL_NO_VACANCY).to_string(),
-            Ineligible::PostNotOpen => lang.t(pl::INEL_POST_NOT_OPEN).to_string(),
-            Ineligible::OutsideFunding => lang.t(pl::INEL_OUTSIDE_FUNDING).to_string(),
+            Ineligible::NoTrainingPassed => pl::INEL_NO_TRAINING.into(),
+            Ineligible::NotInEligibleCategory => pl::INEL_CATEGORY.into(),
+            Ineligible::TooYoung { age, min } => pl::inel_too_young(age, min),
+            Ineligible::TooOld { age, max } => pl::inel_too_old(age, max),
+            Ineligible::AlreadyPlaced { post } => pl::inel_already_placed(post),
+            Ineligible::NoVacancy => pl::INEL_NO_VACANCY.into(),
+            Ineligible::PostNotOpen => pl::INEL_POST_NOT_OPEN.into(),
+            Ineligible::OutsideFunding => pl::INEL_OUTSIDE_FUNDING.into(),
         }
     }
 }

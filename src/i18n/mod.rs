@@ -75,6 +75,12 @@ impl Msg {
         }
     }
 
+    /// Messages one after another, `sep` between them.
+    pub fn join(parts: impl IntoIterator<Item = Msg>, sep: &str) -> Msg {
+        let (zh, en): (Vec<String>, Vec<String>) = parts.into_iter().map(|m| (m.zh, m.en)).unzip();
+        Msg::new(zh.join(sep), en.join(sep))
+    }
+
     /// The message in `lang`, owned.
     pub fn text(self, lang: Lang) -> String {
         match lang {

@@ -58,4 +58,8 @@ crate::i18n::texts! {
     const ID_FUTURE_DATE => "号码中的出生日期在今天之后。", "The birth date in the number is in the future.";
     const ID_BAD_AREA => "前6位不是有效的地区代码。", "The first 6 digits are not a valid area code.";
     const PHONE_INVALID => "电话格式不对：手机为1开头的11位数字，座机如 0634-6012345。", "Not a phone number: mobile 11 digits starting with 1; landline with area code, e.g. 0634-6012345.";
+    // Rules of the region tree
+    const REGION_NOT_EMPTY => "该地区下还有下级或人员，不能删除。", "This place still has places or people under it and can not be deleted.";
+    const DUPLICATE_REGION_CODE => "区划代码已存在。", "This division code already exists.";
+    const REGION_NEEDS_PARENT => "只有区一级可以没有上级，请选择上级地区。", "Only the district stands without a parent: choose the place above it.";
 }

@@ -158,4 +158,21 @@ crate::i18n::texts! {
     const MARK_VERIFIED => "待核实，标记已核实", "To check: mark checked";
     const ADD_WAGE => "添加标准", "Add a rate";
     const WAGE_INVALID => "请填写生效日期（YYYY-MM-DD）和大于零的月、小时标准。", "Enter the effective date (YYYY-MM-DD) and monthly and hourly amounts above zero.";
+    // Rules of placements and pay
+    fn month_locked(month) => "{month} 补贴表已审核锁定，不能再改。更正请在以后月份做调整。", "The sheet of {month} is approved and locked. Correct it with an adjustment in a later month.";
+    const AGREEMENT_BEFORE_START => "协议到期日早于上岗日期。", "The agreement ends before the start date.";
+    const TRAINING_INCOMPLETE => "请填写培训项目和学时。", "Enter the training course and its hours.";
+    const ALREADY_EXITED => "此人已办理退岗。", "This placement has already ended.";
+    const EXIT_BEFORE_START => "退岗日期早于上岗日期。", "The exit date is before the start date.";
+    const ATTENDANCE_OUT_OF_RANGE => "出勤天数不能超过当月天数，工时不能为负数。", "Days worked can not exceed the days of the month, and hours can not be negative.";
+    const ADJUSTMENT_TARGET => "调整只能更正以前已审核月份的补贴。", "An adjustment can only correct an earlier, approved month.";
+    const COMPUTE_BEFORE_APPROVING => "请先计算补贴表，再审核。", "Compute the sheet before approving it.";
+    fn no_minimum_wage(tier, day) => "{day} 没有适用的第{tier}档最低工资标准，请在设置中补充。", "No tier {tier} minimum wage is in force on {day}: add it in Settings.";
+    const HOURS_OUTSIDE_POST => "当月没有在岗日，却填了工时。", "Hours were entered for a month with no day in post.";
+    fn impossible_hours(hours, days) => "{days} 个在岗日不可能工作 {hours} 小时。", "{hours} hours can not be worked in {days} day(s) in post.";
+    fn not_approved(month) => "{month} 补贴表尚未审核，请先计算、核对并审核。", "The sheet of {month} is not approved yet: compute, review and approve it first.";
+    fn nobody_placed(from, to) => "{from} 至 {to} 没有上岗人员，不生成公示。", "Nobody was placed from {from} to {to}; there is no notice to make.";
+    fn post_saved(title) => "岗位已保存：{title}", "Post saved: {title}";
+    const EXPORT_SHEET_TO => "补贴发放表（Excel）的保存路径", "Where to save the subsidy sheet (Excel)";
+    const EXPORT_NOTICE_TO => "上岗公示（PDF）的保存路径", "Where to save the public notice (PDF)";
 }

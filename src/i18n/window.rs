@@ -25,7 +25,6 @@ crate::i18n::texts! {
     const OPEN_ANOTHER => "打开其他文件…", "Open another file…";
     const CREATE_NEW => "新建文件…", "Create a new file…";
     const NO_DATABASE => "没有打开的数据库。", "No database is open.";
-    const FILE_EXISTS => "文件已存在，请换一个名称。", "That file already exists; choose another name.";
     // Demo data
     const EMPTY_DATABASE => "这个数据库还是空的。", "This database is still empty.";
     const LOAD_DEMO => "载入演示数据", "Load demonstration data";
@@ -47,4 +46,15 @@ crate::i18n::texts! {
     const PATH_PROMPT_EXPORT => "导出文件的保存路径", "Path of the file to write";
     // Fonts
     fn no_cjk_font(fix) => "No Chinese font was found on this computer, so Chinese text can not be shown. Fix: {fix}", "No Chinese font was found on this computer, so Chinese text can not be shown. Fix: {fix}";
+    // The path dialog and the window's state
+    const NO_FILE_DIALOG => "这台电脑没有文件选择窗口，请直接输入完整路径。", "This computer has no file chooser: type the whole path.";
+    const PATH_EMPTY => "请填写文件路径。", "Enter the path of the file.";
+    const FOLDER_MISSING => "这个文件夹不存在，请先建好文件夹或换一个路径。", "That folder does not exist: create it first or choose another path.";
+    const READING => "正在读取…", "Reading…";
+    const OPENING => "正在打开数据库…", "Opening the database…";
+    fn repeated(times) => "（{times} 次）", "({times} times)";
+    fn earlier_notices(count) => "还有 {count} 条较早的消息", "{count} earlier messages";
+    const LOG_FILE => "日志文件：", "Log file: ";
+    const READ_ONLY_BANNER => "只读：这个文件不能保存修改。", "Read-only: changes to this file can not be saved.";
+    const FINISH_JOBS_FIRST => "请等后台任务完成后再打开其他文件。", "Wait for the background jobs to finish before opening another file.";
 }

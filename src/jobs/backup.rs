@@ -3,12 +3,12 @@
 use std::path::Path;
 
 use super::{JobError, Outcome, Reporter};
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 
 /// Copies the database behind `store` to `dest`, which must not exist yet.
 pub fn save_copy(store: &Store, dest: &Path, reporter: &Reporter) -> Result<Outcome, JobError> {
     if dest.exists() {
-        return Err(StoreError::Rule(format!("{} already exists", dest.display())).into());
+        return Err(JobError::FileExists(dest.to_path_buf()));
     }
     let result = store.backup_to(dest, |done, total| {
         reporter.progress(done as u64, total as u64)

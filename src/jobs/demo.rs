@@ -43,9 +43,9 @@ pub struct DemoSummary {
 /// division tree alone, for an office that starts its real registry on it.
 pub fn generate(store: &mut Store, scale: u32, reporter: &Reporter) -> Result<Outcome, JobError> {
     if regions::count(store.conn())? > 0 {
-        return Err(StoreError::Rule("the database already has data".into()).into());
+        return Err(JobError::NotEmpty);
     }
-    let today = crate::domain::today();
+    let today = store.clock().today();
     let mut rng = fastrand::Rng::with_seed(370_117 + u64::from(scale));
     let total_people = (scale * PEOPLE_PER_SCALE) as usize;
     let result = store.write(|w| {

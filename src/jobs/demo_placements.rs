@@ -53,9 +53,11 @@ pub fn generate(
             social_insurance_fen: 70_000,
         },
     )?;
-    let year_start = Date::new(today.year(), 1, 1).map_err(|e| StoreError::Rule(e.to_string()))?;
-    let funded_to =
-        Date::new(today.year() + 2, 12, 31).map_err(|e| StoreError::Rule(e.to_string()))?;
+    let year_start = today.first_of_year();
+    let funded_to = today
+        .last_of_year()
+        .checked_add(jiff::Span::new().years(2))
+        .unwrap_or(today.last_of_year());
     let target = PLACEMENTS_PER_SCALE * scale as usize;
     let mut posts = Vec::new();
     let mut capacity = 0;

@@ -9,7 +9,7 @@ use super::{JobError, Outcome, Reporter};
 use crate::domain::mask::MaskPattern;
 use crate::domain::money::{Fen, format_yuan};
 use crate::domain::pay::{Area, Month};
-use crate::i18n::{Lang, common as c, placements as pl};
+use crate::i18n::{Lang, Msg, common as c, errors as er, placements as pl};
 use crate::report::pdf::{PdfFont, ReportColumn, TableReport, write_table_pdf};
 use crate::report::xlsx::{CellValue, SheetColumn, SheetTable, write_xlsx};
 use crate::store::payroll::{self, MonthStatus};
@@ -49,6 +49,49 @@ pub enum ExportError {
         /// Why.
         source: std::io::Error,
     },
+    /// Nobody was placed in the period: an empty notice is not posted.
+    #[error("nobody was placed from {from} to {to}")]
+    Nobody {
+        /// First day.
+        from: Date,
+        /// Last day.
+        to: Date,
+    },
+    /// The file name does not end in what the export writes.
+    #[error("the file name must end in .{expected}")]
+    WrongExtension {
+        /// The extension the export writes.
+        expected: &'static str,
+    },
+}
+
+impl ExportError {
+    /// What to tell the user.
+    pub fn message(&self) -> Msg {
+        match self {
+            ExportError::NotApproved(month) => pl::not_approved(month),
+            ExportError::BadPeriod { .. } => pl::BAD_PERIOD.into(),
+            ExportError::NoFont => er::NO_FONT_FOR_PDF.into(),
+            ExportError::Xlsx(e) => er::report_failed(e),
+            ExportError::Pdf(e) => er::report_failed(e),
+            ExportError::Write { source, .. } => {
+                crate::store::StoreError::Io(std::io::Error::new(source.kind(), "")).message()
+            }
+            ExportError::Nobody { from, to } => pl::nobody_placed(from, to),
+            ExportError::WrongExtension { expected } => er::wrong_extension(expected),
+        }
+    }
+}
+
+/// Refuses a path whose name does not end in `.expected` (a `.csv` name on an Excel file
+/// would open as garbage).
+fn check_extension(path: &Path, expected: &'static str) -> Result<(), ExportError> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if ext.eq_ignore_ascii_case(expected) {
+        Ok(())
+    } else {
+        Err(ExportError::WrongExtension { expected })
+    }
 }
 
 impl From<ExportError> for JobError {
@@ -85,6 +128,7 @@ pub fn subsidy_sheet(
     lang: Lang,
     reporter: &Reporter,
 ) -> Result<Outcome, JobError> {
+    check_extension(path, "xlsx")?;
     if payroll::month_status(store.conn(), month)? != MonthStatus::Approved {
         return Err(ExportError::NotApproved(month).into());
     }
@@ -164,12 +208,16 @@ pub fn notice(
     lang: Lang,
     reporter: &Reporter,
 ) -> Result<Outcome, JobError> {
+    check_extension(path, "pdf")?;
     if to < from {
         return Err(ExportError::BadPeriod { from, to }.into());
     }
     let font = crate::fonts::cjk_font().ok_or(ExportError::NoFont)?;
     reporter.progress(0, 2);
     let rows = placement_reports::placed_between(store.conn(), from, to)?;
+    if rows.is_empty() {
+        return Err(ExportError::Nobody { from, to }.into());
+    }
     let columns = [
         (pl::COL_INDEX, 1.0),
         (c::COL_NAME, 2.0),
@@ -200,7 +248,7 @@ pub fn notice(
             })
             .collect(),
         footer: lang.t(pl::NOTICE_FOOTER).to_string(),
-        generated_on: pl::generated_on(crate::domain::today()).text(lang),
+        generated_on: pl::generated_on(store.clock().today()).text(lang),
         // The PDF writer fills in the page numbers itself, in this language's order.
         page_label: pl::page_label("{}", "{}").text(lang),
     };

@@ -1,19 +1,24 @@
 //! Work that can take longer than a frame runs here, on a named thread with its own
 //! database connection, reporting progress over a channel and stopping when cancelled.
 //!
-//! Nothing here knows about the window: the window polls [`Job::poll`] each frame it
-//! draws anyway, and a `wake` callback asks it to draw again when progress arrives.
+//! Nothing here knows about the window: a tab describes the work as a [`JobSpec`], the
+//! window starts it with [`Job::spawn`] and polls [`Job::poll`] each frame it draws anyway,
+//! and a `wake` callback asks it to draw again when progress arrives. Several jobs may run
+//! at once, each with its own progress and cancel.
 
 pub mod backup;
 pub mod demo;
 mod demo_placements;
 pub mod exports;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
-use crate::store::StoreError;
+use crate::domain::money::{Fen, format_yuan};
+use crate::i18n::{Msg, Text, errors as er, placements as pl, window as wi};
+use crate::store::{Source, Store, StoreError};
 
 /// What a finished job produced.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,11 +26,23 @@ pub enum Outcome {
     /// Demonstration data was written.
     Demo(demo::DemoSummary),
     /// The database was copied to this path.
-    Copied(std::path::PathBuf),
+    Copied(PathBuf),
     /// A report file was written to this path.
-    Exported(std::path::PathBuf),
+    Exported(PathBuf),
     /// A month's subsidy sheet was computed: its lines and total.
-    Computed(usize, crate::domain::money::Fen),
+    Computed(usize, Fen),
+}
+
+impl Outcome {
+    /// What to tell the user.
+    pub fn message(&self) -> Msg {
+        match self {
+            Outcome::Demo(s) => wi::demo_loaded(s.villages, s.people, s.placements),
+            Outcome::Copied(path) => wi::copy_saved(path.display()),
+            Outcome::Exported(path) => wi::file_written(path.display()),
+            Outcome::Computed(lines, total) => pl::sheet_computed(lines, format_yuan(*total)),
+        }
+    }
 }
 
 /// Why a job did not finish.
@@ -40,9 +57,37 @@ pub enum JobError {
     /// A report could not be made.
     #[error(transparent)]
     Export(exports::ExportError),
+    /// The file to write exists already; nothing is overwritten.
+    #[error("{0} exists already")]
+    FileExists(PathBuf),
+    /// Demonstration data only goes into an empty database.
+    #[error("the database is not empty")]
+    NotEmpty,
     /// The job's thread died.
     #[error("the background job stopped unexpectedly")]
     Crashed,
+}
+
+impl JobError {
+    /// What to tell the user.
+    pub fn message(&self) -> Msg {
+        match self {
+            JobError::Cancelled => er::CANCELLED.into(),
+            JobError::Store(e) => e.message(),
+            JobError::Export(e) => e.message(),
+            JobError::FileExists(_) => er::FILE_EXISTS.into(),
+            JobError::NotEmpty => er::DATABASE_NOT_EMPTY.into(),
+            JobError::Crashed => er::JOB_CRASHED.into(),
+        }
+    }
+
+    /// One line for the log file, without personal data.
+    pub fn log_line(&self) -> String {
+        match self {
+            JobError::Store(e) => e.log_line(),
+            other => other.to_string(),
+        }
+    }
 }
 
 impl From<StoreError> for JobError {
@@ -50,6 +95,34 @@ impl From<StoreError> for JobError {
         match e {
             StoreError::Cancelled => JobError::Cancelled,
             other => JobError::Store(other),
+        }
+    }
+}
+
+/// Which job: the window numbers them as they start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct JobId(pub u64);
+
+/// The work of a job, run on its own thread with its own connection to the ledger.
+pub type Work = Box<dyn FnOnce(&mut Store, &Reporter) -> Result<Outcome, JobError> + Send>;
+
+/// A job to start: what to call it and what to do.
+pub struct JobSpec {
+    /// Shown beside its progress bar.
+    pub title: Text,
+    /// The work.
+    pub work: Work,
+}
+
+impl JobSpec {
+    /// A job called `title` doing `work`.
+    pub fn new(
+        title: Text,
+        work: impl FnOnce(&mut Store, &Reporter) -> Result<Outcome, JobError> + Send + 'static,
+    ) -> JobSpec {
+        JobSpec {
+            title,
+            work: Box::new(work),
         }
     }
 }
@@ -96,8 +169,10 @@ impl Reporter {
 
 /// A running background job.
 pub struct Job {
+    /// Which job.
+    pub id: JobId,
     /// What the job is doing, for the progress bar.
-    pub title: crate::i18n::Text,
+    pub title: Text,
     rx: Receiver<Message>,
     cancel: Arc<AtomicBool>,
     /// Steps done and steps in all, as last reported.
@@ -105,12 +180,13 @@ pub struct Job {
 }
 
 impl Job {
-    /// Starts `work` on a named thread; `wake` is called whenever there is news.
+    /// Starts `spec` on a named thread with its own connection to the ledger at `source`;
+    /// `wake` is called whenever there is news.
     pub fn spawn(
-        title: crate::i18n::Text,
-        thread_name: &str,
+        id: JobId,
+        spec: JobSpec,
+        source: Source,
         wake: Arc<dyn Fn() + Send + Sync>,
-        work: impl FnOnce(&Reporter) -> Result<Outcome, JobError> + Send + 'static,
     ) -> Job {
         let (tx, rx) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
@@ -119,17 +195,22 @@ impl Job {
             cancel: cancel.clone(),
             wake: wake.clone(),
         };
+        let work = spec.work;
         // If the thread can not start, `work` and `tx` are dropped with it and the first
         // poll reports the job as crashed.
         let _ = std::thread::Builder::new()
-            .name(thread_name.to_string())
+            .name(format!("job-{}", id.0))
             .spawn(move || {
-                let result = work(&reporter);
+                let result = source
+                    .open_for_job()
+                    .map_err(JobError::from)
+                    .and_then(|mut store| work(&mut store, &reporter));
                 let _ = tx.send(Message::Done(result));
                 wake();
             });
         Job {
-            title,
+            id,
+            title: spec.title,
             rx,
             cancel,
             progress: (0, 0),

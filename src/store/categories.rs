@@ -2,10 +2,10 @@
 //!
 //! A category someone holds is retired rather than deleted, so no person silently loses it.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
-use serde_json::json;
+use rusqlite::{Connection, Row, params};
 
-use super::{Result, StoreError, Writer, changes::Action};
+use super::records::CategoryRecord;
+use super::{CategoryRule, RecordKind, Result, StoreError, Writer, changes::Action};
 use crate::domain::CategoryId;
 use crate::i18n::Lang;
 
@@ -53,10 +53,6 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Category> {
     })
 }
 
-fn to_json(c: &Category) -> serde_json::Value {
-    json!({ "name_zh": c.name_zh, "name_en": c.name_en, "sort_order": c.sort_order, "active": c.active })
-}
-
 /// Every category, retired ones included, in list order.
 pub fn all(conn: &Connection) -> Result<Vec<Category>> {
     let mut stmt = conn.prepare_cached(
@@ -67,21 +63,11 @@ pub fn all(conn: &Connection) -> Result<Vec<Category>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-fn get(conn: &Connection, id: CategoryId) -> Result<Category> {
-    conn.query_row(
-        "SELECT id, name_zh, name_en, sort_order, active FROM hardship_categories WHERE id = ?1",
-        [id.0],
-        from_row,
-    )
-    .optional()?
-    .ok_or(StoreError::NotFound("category"))
-}
-
 /// Adds a category at the end of the list.
 pub fn insert(w: &Writer<'_>, name_zh: &str, name_en: &str) -> Result<CategoryId> {
     let (name_zh, name_en) = (name_zh.trim(), name_en.trim());
     if name_zh.is_empty() || name_en.is_empty() {
-        return Err(StoreError::Rule("name required".into()));
+        return Err(StoreError::Category(CategoryRule::NameRequired));
     }
     w.tx().execute(
         "INSERT INTO hardship_categories (name_zh, name_en, sort_order)
@@ -89,19 +75,13 @@ pub fn insert(w: &Writer<'_>, name_zh: &str, name_en: &str) -> Result<CategoryId
         params![name_zh, name_en],
     )?;
     let id = CategoryId(w.tx().last_insert_rowid());
-    w.log(
-        "hardship_categories",
-        id.0,
-        Action::Insert,
-        None,
-        Some(&to_json(&get(w.tx(), id)?)),
-    )?;
+    w.log::<CategoryRecord>(id.0, Action::Insert, None)?;
     Ok(id)
 }
 
 /// Deletes a category nobody holds; retires one that people hold.
 pub fn remove(w: &Writer<'_>, id: CategoryId) -> Result<Removed> {
-    let before = get(w.tx(), id)?;
+    let before = w.existing::<CategoryRecord>(id.0, RecordKind::Category)?;
     let holders: i64 = w.tx().query_row(
         "SELECT count(*) FROM person_hardships WHERE category_id = ?1",
         [id.0],
@@ -110,13 +90,7 @@ pub fn remove(w: &Writer<'_>, id: CategoryId) -> Result<Removed> {
     if holders == 0 {
         w.tx()
             .execute("DELETE FROM hardship_categories WHERE id = ?1", [id.0])?;
-        w.log(
-            "hardship_categories",
-            id.0,
-            Action::Delete,
-            Some(&to_json(&before)),
-            None,
-        )?;
+        w.log(id.0, Action::Delete, Some(before))?;
         return Ok(Removed::Deleted);
     }
     set_active(w, id, false)?;
@@ -125,17 +99,10 @@ pub fn remove(w: &Writer<'_>, id: CategoryId) -> Result<Removed> {
 
 /// Retires or reactivates a category.
 pub fn set_active(w: &Writer<'_>, id: CategoryId, active: bool) -> Result<()> {
-    let before = get(w.tx(), id)?;
+    let before = w.existing::<CategoryRecord>(id.0, RecordKind::Category)?;
     w.tx().execute(
         "UPDATE hardship_categories SET active = ?2 WHERE id = ?1",
         params![id.0, active],
     )?;
-    let after = get(w.tx(), id)?;
-    w.log(
-        "hardship_categories",
-        id.0,
-        Action::Update,
-        Some(&to_json(&before)),
-        Some(&to_json(&after)),
-    )
+    w.log(id.0, Action::Update, Some(before))
 }

@@ -1,12 +1,13 @@
 //! The change log: who changed which row when, with the row before and after.
 
 use rusqlite::{Connection, Transaction, params};
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
 
-use super::{Result, now_text};
+use super::Result;
 
 /// What a change did to its row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Action {
     /// A new row.
     Insert,
@@ -47,32 +48,63 @@ impl Action {
     }
 }
 
-/// Appends one change-log row inside the caller's transaction.
-pub(super) fn record(
-    tx: &Transaction<'_>,
-    actor: &str,
-    table: &str,
-    row_id: i64,
-    action: Action,
-    before: Option<&Value>,
-    after: Option<&Value>,
-) -> Result<()> {
-    let before = before.map(serde_json::to_string).transpose()?;
-    let after = after.map(serde_json::to_string).transpose()?;
+/// One entry of the change log: who changed which row when, and the whole row before and
+/// after (as JSON of its [`super::records::Record`] type).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Local time of the change, `YYYY-MM-DDTHH:MM:SS`.
+    pub at: String,
+    /// Who made it.
+    pub actor: String,
+    /// The table changed.
+    pub table_name: String,
+    /// The row's rowid.
+    pub row_id: i64,
+    /// What happened.
+    pub action: Action,
+    /// The row before (none for an insert).
+    pub before: Option<String>,
+    /// The row after (none for a delete).
+    pub after: Option<String>,
+}
+
+/// Appends one entry inside the caller's transaction; the log only ever grows (triggers
+/// refuse any change or removal of an entry, whatever program tries).
+pub(super) fn record(tx: &Transaction<'_>, e: &Entry) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO changes (at, actor, table_name, row_id, action, before, after)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
-        now_text(),
-        actor,
-        table,
-        row_id,
-        action.as_str(),
-        before,
-        after
+        e.at,
+        e.actor,
+        e.table_name,
+        e.row_id,
+        e.action,
+        e.before,
+        e.after
     ])?;
     Ok(())
+}
+
+/// Every entry about one row, oldest first (tests and the history view read them).
+pub fn entries_for(conn: &Connection, table: &str, row_id: i64) -> Result<Vec<Entry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, actor, table_name, row_id, action, before, after FROM changes
+         WHERE table_name = ?1 AND row_id = ?2 ORDER BY seq",
+    )?;
+    let rows = stmt.query_map(params![table, row_id], |r| {
+        Ok(Entry {
+            at: r.get(0)?,
+            actor: r.get(1)?,
+            table_name: r.get(2)?,
+            row_id: r.get(3)?,
+            action: r.get(4)?,
+            before: r.get(5)?,
+            after: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// One change-log row, as shown in the change-log view.
@@ -117,7 +149,7 @@ pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<Change>> {
             actor: r.get(2)?,
             table_name: r.get(3)?,
             row_id: r.get(4)?,
-            action: Action::parse(&r.get::<_, String>(5)?).unwrap_or(Action::Update),
+            action: r.get(5)?,
             subject: r.get(6)?,
         })
     })?;

@@ -21,6 +21,9 @@ pub enum Step {
 const MIGRATIONS: &[&[Step]] = &[
     &[Step::Sql(include_str!("sql/0001_registry.sql"))],
     &[Step::Sql(include_str!("sql/0002_placements.sql"))],
+    &[Step::Sql(include_str!(
+        "sql/0003_revisions_and_append_only_log.sql"
+    ))],
 ];
 
 /// The newest schema version this program writes.

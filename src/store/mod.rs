@@ -2,105 +2,39 @@
 //!
 //! [`Store::open`] refuses anything that is not a Minsheng database (or is from a newer
 //! version) before writing a single byte to it. Every write goes through [`Store::write`],
-//! which runs it in one transaction together with its change-log rows and bumps
-//! [`Store::revision`] so that views know to query again.
+//! which runs it in one transaction together with its change-log rows and raises the
+//! revision of each table it touched (kept in the file, so writes by another window or the
+//! command line count too); a view reads again only when [`Store::revision`] of the tables
+//! it shows changed.
 
+pub mod background;
 pub mod categories;
 pub mod changes;
+mod error;
 mod migrations;
 pub mod payroll;
 pub mod people;
 pub mod placement_reports;
 pub mod placements;
 pub mod posts;
+pub mod records;
 pub mod regions;
 pub mod settings;
+pub mod values;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, Transaction};
 
+use crate::clock::Clock;
+
+pub use error::{
+    CategoryRule, PayrollRule, PlacementRule, PostRule, RecordKind, RegionRule, StoreError,
+};
 pub use migrations::{LATEST_VERSION, apply_migrations_up_to};
 
 /// `PRAGMA application_id` of a Minsheng database ("MSLG"), how a file says it is ours.
 pub const APPLICATION_ID: i32 = 0x4D53_4C47;
-
-/// Why the store could not do what was asked.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// The file exists but is not a SQLite database at all.
-    #[error("{path} is not a Minsheng database (it is not a SQLite file); it was left untouched")]
-    NotSqlite {
-        /// The refused file.
-        path: PathBuf,
-    },
-    /// The file is a SQLite database of some other program.
-    #[error(
-        "{path} is a database of another program, not of Minsheng Ledger; it was left untouched"
-    )]
-    NotOurs {
-        /// The refused file.
-        path: PathBuf,
-    },
-    /// The file was written by a newer version of this program.
-    #[error(
-        "{path} was written by a newer version of Minsheng Ledger (schema {found}, this program knows {known}); update the program. The file was left untouched"
-    )]
-    NewerVersion {
-        /// The refused file.
-        path: PathBuf,
-        /// The file's schema version.
-        found: i64,
-        /// The newest schema this program knows.
-        known: i64,
-    },
-    /// A person with this ID number is already registered.
-    #[error("this ID number is already registered (person {existing})")]
-    DuplicateIdNumber {
-        /// The person already holding the number.
-        existing: i64,
-        /// That person's name, for the message at the field.
-        name: String,
-    },
-    /// A place can not be deleted while places or people are under it.
-    #[error("this place still has places or people under it")]
-    RegionNotEmpty,
-    /// Another place already has this division code.
-    #[error("this division code already exists")]
-    DuplicateRegionCode,
-    /// A placement may not be made; every reason is listed.
-    #[error("the placement is not allowed ({} reasons)", .0.len())]
-    Ineligible(Vec<crate::domain::placement::Ineligible>),
-    /// An exit dated before the placement started.
-    #[error("the exit date is before the start date")]
-    ExitBeforeStart,
-    /// The month's subsidy sheet is approved and can not change.
-    #[error(
-        "the subsidy sheet of {0} is approved; corrections go into a later month as adjustments"
-    )]
-    MonthApproved(String),
-    /// The pay rules could not compute a line (e.g. no minimum wage for a day).
-    #[error(transparent)]
-    Pay(#[from] crate::domain::pay::PayError),
-    /// The user cancelled the work; its transaction was rolled back.
-    #[error("cancelled")]
-    Cancelled,
-    /// A row that was asked for does not exist.
-    #[error("{0} not found")]
-    NotFound(&'static str),
-    /// A rule of the data was broken (the message says which).
-    #[error("{0}")]
-    Rule(String),
-    /// Reading or writing the file failed.
-    #[error("file error: {0}")]
-    Io(#[from] std::io::Error),
-    /// SQLite reported an error.
-    #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-    /// A change-log entry could not be encoded.
-    #[error("could not encode a change-log entry: {0}")]
-    Json(#[from] serde_json::Error),
-}
 
 /// Result of a store operation.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -110,7 +44,37 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     actor: String,
-    revision: u64,
+    clock: Clock,
+    revisions: std::collections::HashMap<String, u64>,
+}
+
+/// What a background job needs to open its own connection to the same ledger.
+#[derive(Clone, Debug)]
+pub struct Source {
+    path: PathBuf,
+    clock: Clock,
+}
+
+impl Source {
+    /// Opens another connection to the ledger, with the same clock.
+    pub fn open(&self) -> Result<Store> {
+        Store::open_with(&self.path, self.clock.clone())
+    }
+
+    /// As [`Source::open`], for a background job: it waits longer for the window's own
+    /// short writes to finish before giving up on a lock.
+    pub fn open_for_job(&self) -> Result<Store> {
+        let store = self.open()?;
+        store
+            .conn
+            .busy_timeout(std::time::Duration::from_secs(60))?;
+        Ok(store)
+    }
+
+    /// The ledger's file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
 }
 
 impl Store {
@@ -119,6 +83,11 @@ impl Store {
     /// A file that is not ours, or is from a newer version, is refused and left
     /// byte-for-byte untouched: it is inspected read-only before anything is written.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        Store::open_with(path, Clock::system())
+    }
+
+    /// As [`Store::open`], with the clock that dates every change.
+    pub fn open_with(path: impl AsRef<Path>, clock: Clock) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
         check_before_writing(&path)?;
         let mut conn = Connection::open(&path)?;
@@ -130,13 +99,31 @@ impl Store {
             conn,
             path,
             actor: current_actor(),
-            revision: 1,
+            clock,
+            revisions: std::collections::HashMap::new(),
+        })
+        .and_then(|mut store| {
+            store.refresh_revisions()?;
+            Ok(store)
         })
     }
 
-    /// Opens a second connection to the same file, for a background job.
-    pub fn reopen(&self) -> Result<Store> {
-        Store::open(&self.path)
+    /// How a background job opens its own connection to this ledger.
+    pub fn source(&self) -> Source {
+        Source {
+            path: self.path.clone(),
+            clock: self.clock.clone(),
+        }
+    }
+
+    /// Whether the file can only be read: every write is refused.
+    pub fn read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
+    }
+
+    /// The clock that dates this store's changes.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     /// The file this store reads and writes.
@@ -144,14 +131,34 @@ impl Store {
         &self.path
     }
 
-    /// Grows with every write through this store; views reload when it changed.
-    pub fn revision(&self) -> u64 {
-        self.revision
+    /// The revision of the newest change to any of `tables`: it grows whenever one of
+    /// them is written, by this window or any other program of ours, so a view that keeps
+    /// the value its rows were read at knows when to read again.
+    pub fn revision(&self, tables: &[&str]) -> u64 {
+        tables
+            .iter()
+            .filter_map(|t| self.revisions.get(*t))
+            .copied()
+            .max()
+            .unwrap_or(0)
     }
 
-    /// Tells views that another connection (a background job) changed the data.
-    pub fn mark_changed(&mut self) {
-        self.revision += 1;
+    /// Reads the tables' revisions again from the file, after another connection (a
+    /// background job, another window, the command line) wrote to it. Returns whether any
+    /// changed.
+    pub fn refresh_revisions(&mut self) -> Result<bool> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT table_name, rev FROM revisions")?;
+        let fresh = stmt
+            .query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+            })?
+            .collect::<Result<std::collections::HashMap<_, _>, _>>()?;
+        drop(stmt);
+        let changed = fresh != self.revisions;
+        self.revisions = fresh;
+        Ok(changed)
     }
 
     /// Read access for the query functions of the aggregate modules.
@@ -159,16 +166,41 @@ impl Store {
         &self.conn
     }
 
-    /// Runs `f` in one transaction; commits only if it succeeds, then bumps the revision.
+    /// Runs `f` in one transaction; commits only if it succeeds, together with a new
+    /// revision for every table `f` touched.
     pub fn write<T>(&mut self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let writer = Writer {
             tx,
             actor: &self.actor,
+            clock: &self.clock,
+            touched: std::cell::RefCell::new(std::collections::BTreeSet::new()),
         };
         let value = f(&writer)?;
-        writer.tx.commit()?;
-        self.revision += 1;
+        let touched = writer.touched.take();
+        if !touched.is_empty() {
+            let rev: i64 = writer.tx.query_row(
+                "SELECT coalesce(max(rev), 0) + 1 FROM revisions",
+                [],
+                |r| r.get(0),
+            )?;
+            let mut stmt = writer.tx.prepare_cached(
+                "INSERT INTO revisions (table_name, rev) VALUES (?1, ?2)
+                 ON CONFLICT (table_name) DO UPDATE SET rev = excluded.rev",
+            )?;
+            for table in &touched {
+                stmt.execute(rusqlite::params![table, rev])?;
+            }
+            drop(stmt);
+            writer.tx.commit()?;
+            for table in touched {
+                self.revisions.insert(table.to_string(), rev as u64);
+            }
+        } else {
+            writer.tx.commit()?;
+        }
         Ok(value)
     }
 
@@ -200,6 +232,8 @@ impl Store {
 pub struct Writer<'a> {
     tx: Transaction<'a>,
     actor: &'a str,
+    clock: &'a Clock,
+    touched: std::cell::RefCell<std::collections::BTreeSet<&'static str>>,
 }
 
 impl Writer<'_> {
@@ -213,16 +247,53 @@ impl Writer<'_> {
         self.actor
     }
 
-    /// Appends a change-log row in this transaction.
-    pub fn log(
+    /// The time of the change as `YYYY-MM-DDTHH:MM:SS`.
+    pub fn stamp(&self) -> String {
+        self.clock.stamp()
+    }
+
+    /// The date of the change.
+    pub fn today(&self) -> jiff::civil::Date {
+        self.clock.today()
+    }
+
+    /// Marks `table` as written, so views showing it read again after the commit. Every
+    /// [`Writer::log`] does this; a bulk write that logs a summary row calls it itself.
+    pub fn touch(&self, table: &'static str) {
+        self.touched.borrow_mut().insert(table);
+    }
+
+    /// Row `rowid` of `R` as it is before a change, for [`Writer::log`].
+    pub fn before<R: records::Record>(&self, rowid: i64) -> Result<Option<R>> {
+        R::load(&self.tx, rowid)
+    }
+
+    /// Row `rowid` of `R` before a change; an error naming `missing` when there is none.
+    pub fn existing<R: records::Record>(&self, rowid: i64, missing: RecordKind) -> Result<R> {
+        self.before(rowid)?.ok_or(StoreError::NotFound(missing))
+    }
+
+    /// Appends to the change log, in this transaction, row `rowid` of `R` whole as it is
+    /// now (none after a delete) and as it was `before` (none for an insert).
+    pub fn log<R: records::Record>(
         &self,
-        table: &str,
-        row_id: i64,
+        rowid: i64,
         action: changes::Action,
-        before: Option<&serde_json::Value>,
-        after: Option<&serde_json::Value>,
+        before: Option<R>,
     ) -> Result<()> {
-        changes::record(&self.tx, self.actor, table, row_id, action, before, after)
+        let after = R::load(&self.tx, rowid)?;
+        self.touch(R::TABLE);
+        self.touch("changes");
+        let entry = changes::Entry {
+            at: self.stamp(),
+            actor: self.actor.to_string(),
+            table_name: R::TABLE.to_string(),
+            row_id: rowid,
+            action,
+            before: before.map(|b| serde_json::to_string(&b)).transpose()?,
+            after: after.map(|a| serde_json::to_string(&a)).transpose()?,
+        };
+        changes::record(&self.tx, &entry)
     }
 }
 
@@ -271,11 +342,4 @@ fn current_actor() -> String {
     std::env::var("USERNAME")
         .or_else(|_| std::env::var("USER"))
         .unwrap_or_else(|_| "unknown".to_string())
-}
-
-/// The current local time as `YYYY-MM-DDTHH:MM:SS`, for change-log and audit columns.
-pub fn now_text() -> String {
-    jiff::ZonedDateTime::now()
-        .strftime("%Y-%m-%dT%H:%M:%S")
-        .to_string()
 }

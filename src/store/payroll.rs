@@ -6,10 +6,10 @@
 
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, params};
-use serde_json::json;
 
-use super::posts::{date_col, parse_area};
-use super::{Result, StoreError, Writer, changes::Action, now_text, settings};
+use super::records::{AdjustmentRecord, AttendanceRecord, MinimumWageRecord, SubsidyMonthRecord};
+use super::values::date_col;
+use super::{PayrollRule, RecordKind, Result, StoreError, Writer, changes::Action, settings};
 use crate::domain::money::Fen;
 use crate::domain::pay::{
     Area, InPost, MinimumWage, Month, PayRules, WageTable, rural_pay, urban_pay,
@@ -32,44 +32,81 @@ pub enum MonthStatus {
     Approved,
 }
 
-/// The sheet's state for `month`.
+impl MonthStatus {
+    /// The text stored in `subsidy_months.status` ("open" is never stored: no row).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MonthStatus::Open => "open",
+            MonthStatus::Computed => "computed",
+            MonthStatus::Approved => "approved",
+        }
+    }
+
+    /// Reads the stored text.
+    pub fn parse(s: &str) -> Option<MonthStatus> {
+        [
+            MonthStatus::Open,
+            MonthStatus::Computed,
+            MonthStatus::Approved,
+        ]
+        .into_iter()
+        .find(|m| m.as_str() == s)
+    }
+}
+
+/// The sheet's state for `month`: open until it has been computed.
 pub fn month_status(conn: &Connection, month: Month) -> Result<MonthStatus> {
-    let status: Option<String> = conn
+    let status: Option<MonthStatus> = conn
         .query_row(
             "SELECT status FROM subsidy_months WHERE month = ?1",
-            [month.to_string()],
+            [month],
             |r| r.get(0),
         )
         .optional()?;
-    Ok(match status.as_deref() {
-        Some("approved") => MonthStatus::Approved,
-        Some("computed") => MonthStatus::Computed,
-        _ => MonthStatus::Open,
-    })
+    Ok(status.unwrap_or(MonthStatus::Open))
 }
 
 fn refuse_if_approved(conn: &Connection, month: Month) -> Result<()> {
     if month_status(conn, month)? == MonthStatus::Approved {
-        return Err(StoreError::MonthApproved(month.to_string()));
+        return Err(StoreError::MonthApproved(month));
     }
     Ok(())
 }
 
 /// A computed month goes back to open when what it was computed from changes.
 fn reopen(w: &Writer<'_>, month: Month) -> Result<()> {
+    let Some((rowid, before)) = month_row(w, month)? else {
+        return Ok(());
+    };
+    if before.status != MonthStatus::Computed.as_str() {
+        return Ok(());
+    }
     w.tx().execute(
-        "UPDATE subsidy_months SET status = 'open' WHERE month = ?1 AND status = 'computed'",
-        [month.to_string()],
+        "UPDATE subsidy_months SET status = 'open' WHERE rowid = ?1",
+        [rowid],
     )?;
-    Ok(())
+    w.log(rowid, Action::Update, Some(before))
+}
+
+/// The month's row and its rowid, if the month has one.
+fn month_row(w: &Writer<'_>, month: Month) -> Result<Option<(i64, SubsidyMonthRecord)>> {
+    let rowid: Option<i64> = w
+        .tx()
+        .query_row(
+            "SELECT rowid FROM subsidy_months WHERE month = ?1",
+            [month],
+            |r| r.get(0),
+        )
+        .optional()?;
+    rowid
+        .map(|id| Ok((id, w.existing(id, RecordKind::SubsidyMonth)?)))
+        .transpose()
 }
 
 /// The pay rules for this file: the tier and the social-insurance subsidy.
 pub fn pay_rules(conn: &Connection) -> Result<PayRules> {
     let number = |key: &str, default: i64| -> Result<i64> {
-        Ok(settings::get(conn, key)?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(default))
+        Ok(settings::parsed(conn, key)?.unwrap_or(default))
     };
     Ok(PayRules {
         tier: number(TIER_KEY, 2)?.clamp(1, 4) as u8,
@@ -131,6 +168,17 @@ pub fn wage_table(conn: &Connection) -> Result<WageTable> {
 
 /// Adds a minimum-wage row, or replaces the one with the same date and tier.
 pub fn save_wage(w: &Writer<'_>, wage: &MinimumWage, verified: bool, source: &str) -> Result<()> {
+    let existing: Option<i64> = w
+        .tx()
+        .query_row(
+            "SELECT id FROM minimum_wages WHERE effective_from = ?1 AND tier = ?2",
+            params![wage.effective_from.to_string(), wage.tier],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let before = existing
+        .map(|id| w.existing::<MinimumWageRecord>(id, RecordKind::MinimumWage))
+        .transpose()?;
     w.tx().execute(
         "INSERT INTO minimum_wages (effective_from, tier, monthly_fen, hourly_fen, verified, source)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -143,11 +191,12 @@ pub fn save_wage(w: &Writer<'_>, wage: &MinimumWage, verified: bool, source: &st
         params![wage.effective_from.to_string(), wage.tier],
         |r| r.get(0),
     )?;
-    let after = json!({
-        "effective_from": wage.effective_from.to_string(), "tier": wage.tier,
-        "monthly_fen": wage.monthly_fen, "hourly_fen": wage.hourly_fen, "verified": verified,
-    });
-    w.log("minimum_wages", id, Action::Update, None, Some(&after))
+    let action = if before.is_some() {
+        Action::Update
+    } else {
+        Action::Insert
+    };
+    w.log(id, action, before)
 }
 
 /// One placement's line in a month's attendance grid.
@@ -206,7 +255,7 @@ pub fn attendance(conn: &Connection, month: Month) -> Result<Vec<AttendanceRow>>
                 id_number: r.get(3)?,
                 post: r.get(4)?,
                 place: r.get(5)?,
-                area: parse_area(&r.get::<_, String>(6)?),
+                area: r.get(6)?,
                 in_post: InPost {
                     start: date_col(r, 7)?,
                     last_day: Some(date_col(r, 8)?),
@@ -230,10 +279,21 @@ pub fn set_attendance(
     hours_tenths: Option<i64>,
 ) -> Result<()> {
     refuse_if_approved(w.tx(), month)?;
+    let existing: Option<i64> = w
+        .tx()
+        .query_row(
+            "SELECT id FROM attendance WHERE placement_id = ?1 AND month = ?2",
+            params![placement.0, month],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let before = existing
+        .map(|id| w.existing::<AttendanceRecord>(id, RecordKind::Attendance))
+        .transpose()?;
     if days_worked.is_some_and(|d| !(0..=i64::from(month.days())).contains(&d))
         || hours_tenths.is_some_and(|h| h < 0)
     {
-        return Err(StoreError::Rule("attendance out of range".into()));
+        return Err(StoreError::Payroll(PayrollRule::AttendanceOutOfRange));
     }
     w.tx().execute(
         "INSERT INTO attendance (placement_id, month, days_worked, hours_tenths) VALUES (?1, ?2, ?3, ?4)
@@ -247,9 +307,12 @@ pub fn set_attendance(
         |r| r.get(0),
     )?;
     reopen(w, month)?;
-    let after = json!({ "placement_id": placement.0, "month": month.to_string(),
-        "days_worked": days_worked, "hours_tenths": hours_tenths });
-    w.log("attendance", id, Action::Update, None, Some(&after))
+    let action = if before.is_some() {
+        Action::Update
+    } else {
+        Action::Insert
+    };
+    w.log(id, action, before)
 }
 
 /// A correction to an approved month, paid with a later month's sheet.
@@ -273,31 +336,19 @@ pub fn add_adjustment(w: &Writer<'_>, a: &NewAdjustment) -> Result<i64> {
     if a.corrects_month >= a.month
         || month_status(w.tx(), a.corrects_month)? != MonthStatus::Approved
     {
-        return Err(StoreError::Rule(
-            "an adjustment corrects an earlier, approved month".into(),
-        ));
+        return Err(StoreError::Payroll(PayrollRule::AdjustmentTarget));
     }
     if a.amount_fen == 0 || a.reason.trim().is_empty() {
-        return Err(StoreError::Rule(
-            "an adjustment needs an amount and a reason".into(),
-        ));
+        return Err(StoreError::Payroll(PayrollRule::AdjustmentIncomplete));
     }
     w.tx().execute(
         "INSERT INTO subsidy_adjustments (month, placement_id, corrects_month, amount_fen, reason, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![a.month.to_string(), a.placement_id.0, a.corrects_month.to_string(), a.amount_fen, a.reason.trim(), now_text()],
+        params![a.month.to_string(), a.placement_id.0, a.corrects_month.to_string(), a.amount_fen, a.reason.trim(), w.stamp()],
     )?;
     let id = w.tx().last_insert_rowid();
     reopen(w, a.month)?;
-    let after = json!({ "month": a.month.to_string(), "placement_id": a.placement_id.0,
-        "corrects_month": a.corrects_month.to_string(), "amount_fen": a.amount_fen, "reason": a.reason });
-    w.log(
-        "subsidy_adjustments",
-        id,
-        Action::Insert,
-        None,
-        Some(&after),
-    )?;
+    w.log::<AdjustmentRecord>(id, Action::Insert, None)?;
     Ok(id)
 }
 
@@ -410,12 +461,13 @@ pub fn compute(
     refuse_if_approved(w.tx(), month)?;
     let lines = preview(w.tx(), month, progress)?;
     let m = month.to_string();
+    let before = month_row(w, month)?.map(|(_, row)| row);
     w.tx()
         .execute("DELETE FROM subsidy_lines WHERE month = ?1", [&m])?;
     w.tx().execute(
         "INSERT INTO subsidy_months (month, status, computed_at) VALUES (?1, 'computed', ?2)
          ON CONFLICT (month) DO UPDATE SET status = 'computed', computed_at = excluded.computed_at",
-        params![m, now_text()],
+        params![m, w.stamp()],
     )?;
     let mut insert = w.tx().prepare_cached(
         "INSERT INTO subsidy_lines (month, placement_id, area, days_in_post, hours_tenths, wage_fen,
@@ -426,7 +478,7 @@ pub fn compute(
         insert.execute(params![
             m,
             l.placement_id.0,
-            super::posts::area_str(l.area),
+            l.area,
             l.days_in_post,
             l.hours_tenths,
             l.wage_fen,
@@ -436,37 +488,36 @@ pub fn compute(
         ])?;
         total += l.total_fen();
     }
-    log_month(
-        w,
-        month,
-        json!({ "status": "computed", "lines": lines.len(), "total_fen": total }),
-    )?;
+    drop(insert);
+    // The lines follow from the tables already logged; the month's row says it was computed.
+    w.touch("subsidy_lines");
+    let action = if before.is_some() {
+        Action::Update
+    } else {
+        Action::Insert
+    };
+    let Some((rowid, _)) = month_row(w, month)? else {
+        return Err(StoreError::NotFound(RecordKind::SubsidyMonth));
+    };
+    w.log(rowid, action, before)?;
     Ok((lines.len(), total))
-}
-
-fn log_month(w: &Writer<'_>, month: Month, after: serde_json::Value) -> Result<()> {
-    let row_id: i64 = w.tx().query_row(
-        "SELECT rowid FROM subsidy_months WHERE month = ?1",
-        [month.to_string()],
-        |r| r.get(0),
-    )?;
-    w.log("subsidy_months", row_id, Action::Update, None, Some(&after))
 }
 
 /// Approves a computed month for payment; from then on it is locked.
 pub fn approve(w: &Writer<'_>, month: Month, today: Date) -> Result<()> {
     match month_status(w.tx(), month)? {
-        MonthStatus::Approved => return Err(StoreError::MonthApproved(month.to_string())),
+        MonthStatus::Approved => return Err(StoreError::MonthApproved(month)),
         MonthStatus::Open => {
-            return Err(StoreError::Rule(
-                "compute the sheet before approving it".into(),
-            ));
+            return Err(StoreError::Payroll(PayrollRule::NotComputed));
         }
         MonthStatus::Computed => {}
     }
+    let Some((rowid, before)) = month_row(w, month)? else {
+        return Err(StoreError::NotFound(RecordKind::SubsidyMonth));
+    };
     w.tx().execute(
-        "UPDATE subsidy_months SET status = 'approved', approved_at = ?2, approved_by = ?3 WHERE month = ?1",
-        params![month.to_string(), today.to_string(), w.actor()],
+        "UPDATE subsidy_months SET status = 'approved', approved_at = ?2, approved_by = ?3 WHERE rowid = ?1",
+        params![rowid, today.to_string(), w.actor()],
     )?;
-    log_month(w, month, json!({ "status": "approved" }))
+    w.log(rowid, Action::Update, Some(before))
 }

@@ -5,9 +5,9 @@
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
-use serde_json::json;
 
-use super::{Result, StoreError, Writer, changes::Action, now_text};
+use super::records::PersonRecord;
+use super::{RecordKind, Result, StoreError, Writer, changes::Action};
 use crate::domain::id_number::Sex;
 use crate::domain::person::NewPerson;
 use crate::domain::{CategoryId, PersonId, RegionId};
@@ -174,7 +174,7 @@ pub fn rows(conn: &Connection, ids: &[PersonId]) -> Result<Vec<PersonRow>> {
                     id: PersonId(r.get(0)?),
                     name: r.get(1)?,
                     id_number: r.get(2)?,
-                    sex: sex_from(&r.get::<_, String>(3)?),
+                    sex: r.get(3)?,
                     birth_date: r.get(4)?,
                     phone: r.get(5)?,
                     place: r.get(6)?,
@@ -199,10 +199,6 @@ fn parse_ids(list: Option<String>) -> Vec<CategoryId> {
     ids
 }
 
-fn sex_from(s: &str) -> Sex {
-    if s == "F" { Sex::Female } else { Sex::Male }
-}
-
 fn sex_code(sex: Sex) -> &'static str {
     match sex {
         Sex::Male => "M",
@@ -216,7 +212,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
         name: r.get(1)?,
         id_number: r.get(2)?,
         birth_date: r.get(3)?,
-        sex: sex_from(&r.get::<_, String>(4)?),
+        sex: r.get(4)?,
         phone: r.get(5)?,
         address: r.get(6)?,
         region_id: RegionId(r.get(7)?),
@@ -236,7 +232,7 @@ pub fn get(conn: &Connection, id: PersonId) -> Result<Person> {
     )?
     .query_row([id.0], from_row)
     .optional()?
-    .ok_or(StoreError::NotFound("person"))
+    .ok_or(StoreError::NotFound(RecordKind::Person))
 }
 
 /// The person holding `id_number`, if any (trash included): one person per number.
@@ -256,16 +252,6 @@ pub fn count(conn: &Connection) -> Result<i64> {
     )?)
 }
 
-fn to_json(p: &Person) -> serde_json::Value {
-    json!({
-        "name": p.name, "id_number": p.id_number, "birth_date": p.birth_date,
-        "sex": sex_code(p.sex), "phone": p.phone, "address": p.address,
-        "region_id": p.region_id.0, "notes": p.notes,
-        "categories": p.categories.iter().map(|c| c.0).collect::<Vec<_>>(),
-        "deleted_at": p.deleted_at,
-    })
-}
-
 fn refuse_duplicate(w: &Writer<'_>, new: &NewPerson, except: Option<PersonId>) -> Result<()> {
     match find_by_id_number(w.tx(), new.id_number.as_str())? {
         Some((existing, name)) if Some(existing) != except => Err(StoreError::DuplicateIdNumber {
@@ -279,7 +265,7 @@ fn refuse_duplicate(w: &Writer<'_>, new: &NewPerson, except: Option<PersonId>) -
 /// Registers a new person; a second person with the same ID number is refused.
 pub fn insert(w: &Writer<'_>, new: &NewPerson) -> Result<PersonId> {
     refuse_duplicate(w, new, None)?;
-    let now = now_text();
+    let now = w.stamp();
     w.tx()
         .prepare_cached(
             "INSERT INTO people (name, id_number, birth_date, sex, phone, address, region_id,
@@ -299,19 +285,13 @@ pub fn insert(w: &Writer<'_>, new: &NewPerson) -> Result<PersonId> {
         ])?;
     let id = PersonId(w.tx().last_insert_rowid());
     set_categories(w, id, &new.categories)?;
-    w.log(
-        "people",
-        id.0,
-        Action::Insert,
-        None,
-        Some(&to_json(&get(w.tx(), id)?)),
-    )?;
+    w.log::<PersonRecord>(id.0, Action::Insert, None)?;
     Ok(id)
 }
 
 /// Replaces a person's fields with the validated form.
 pub fn update(w: &Writer<'_>, id: PersonId, new: &NewPerson) -> Result<()> {
-    let before = get(w.tx(), id)?;
+    let before = w.existing::<PersonRecord>(id.0, RecordKind::Person)?;
     refuse_duplicate(w, new, Some(id))?;
     w.tx().execute(
         "UPDATE people SET name = ?2, id_number = ?3, birth_date = ?4, sex = ?5, phone = ?6,
@@ -326,20 +306,13 @@ pub fn update(w: &Writer<'_>, id: PersonId, new: &NewPerson) -> Result<()> {
             new.address,
             new.region_id.0,
             new.notes,
-            now_text()
+            w.stamp()
         ],
     )?;
     w.tx()
         .execute("DELETE FROM person_hardships WHERE person_id = ?1", [id.0])?;
     set_categories(w, id, &new.categories)?;
-    let after = get(w.tx(), id)?;
-    w.log(
-        "people",
-        id.0,
-        Action::Update,
-        Some(&to_json(&before)),
-        Some(&to_json(&after)),
-    )
+    w.log(id.0, Action::Update, Some(before))
 }
 
 fn set_categories(w: &Writer<'_>, id: PersonId, categories: &[CategoryId]) -> Result<()> {
@@ -354,25 +327,18 @@ fn set_categories(w: &Writer<'_>, id: PersonId, categories: &[CategoryId]) -> Re
 
 /// Moves a person to the trash, or back out of it.
 pub fn set_trashed(w: &Writer<'_>, id: PersonId, trashed: bool) -> Result<()> {
-    let before = get(w.tx(), id)?;
-    let deleted_at = trashed.then(now_text);
+    let before = w.existing::<PersonRecord>(id.0, RecordKind::Person)?;
+    let deleted_at = trashed.then(|| w.stamp());
     w.tx().execute(
         "UPDATE people SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id.0, deleted_at, now_text()],
+        params![id.0, deleted_at, w.stamp()],
     )?;
-    let after = get(w.tx(), id)?;
     let action = if trashed {
         Action::Trash
     } else {
         Action::Restore
     };
-    w.log(
-        "people",
-        id.0,
-        action,
-        Some(&to_json(&before)),
-        Some(&to_json(&after)),
-    )
+    w.log(id.0, action, Some(before))
 }
 
 /// People in the registry holding any of `categories`, with their village, by id.

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use rusqlite::{Connection, params};
 
 use super::Result;
-use super::posts::{date_col, parse_area};
+use super::values::date_col;
 use crate::domain::money::Fen;
 use crate::domain::pay::{Area, Month};
 use crate::domain::placement::{ExitReason, PostCategory};
@@ -59,7 +59,7 @@ pub fn sheet(conn: &Connection, month: Month) -> Result<Vec<SheetLine>> {
             id_number: r.get(2)?,
             place: r.get(3)?,
             post: r.get(4)?,
-            area: parse_area(&r.get::<_, String>(5)?),
+            area: r.get(5)?,
             days_in_post: r.get(6)?,
             hours_tenths: r.get(7)?,
             wage_fen: r.get(8)?,
@@ -230,10 +230,10 @@ pub fn figures(conn: &Connection, today: Date) -> Result<Figures> {
     let mut rows = stmt.query([&t])?;
     while let Some(r) = rows.next()? {
         let n: i64 = r.get(3)?;
-        if let Some(category) = PostCategory::parse(&r.get::<_, String>(0)?) {
-            *f.by_category.entry(category).or_default() += n;
-        }
-        match parse_area(&r.get::<_, String>(1)?) {
+        *f.by_category
+            .entry(r.get::<_, PostCategory>(0)?)
+            .or_default() += n;
+        match r.get::<_, Area>(1)? {
             Area::Urban => f.urban += n,
             Area::Rural => f.rural += n,
         }
@@ -244,9 +244,8 @@ pub fn figures(conn: &Connection, today: Date) -> Result<Figures> {
     )?;
     let mut rows = stmt.query(params![t, year_start])?;
     while let Some(r) = rows.next()? {
-        if let Some(reason) = ExitReason::parse(&r.get::<_, String>(0)?) {
-            f.exits_by_reason.insert(reason, r.get(1)?);
-        }
+        f.exits_by_reason
+            .insert(r.get::<_, ExitReason>(0)?, r.get(1)?);
     }
     for (months, slot) in [(6, &mut f.stable_6_months), (12, &mut f.stable_12_months)] {
         *slot = conn.query_row(

@@ -2,10 +2,10 @@
 
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Row, params};
-use serde_json::json;
 
-use super::posts::{date_col, parse_area};
-use super::{Result, StoreError, Writer, changes::Action, now_text, settings};
+use super::records::{PlacementRecord, TrainingRecord};
+use super::values::{Day, date_col};
+use super::{PlacementRule, RecordKind, Result, StoreError, Writer, changes::Action, settings};
 use crate::domain::id_number::Sex;
 use crate::domain::pay::Area;
 use crate::domain::placement::{
@@ -105,7 +105,7 @@ pub struct Training {
 pub fn rules(conn: &Connection) -> Result<PlacementRules> {
     let get = |key: &str| settings::get(conn, key);
     let number = |key: &str, default: i64| -> Result<i64> {
-        Ok(get(key)?.and_then(|v| v.parse().ok()).unwrap_or(default))
+        Ok(settings::parsed(conn, key)?.unwrap_or(default))
     };
     let eligible_categories = match get(RULE_KEYS[0])? {
         Some(list) => list
@@ -169,14 +169,14 @@ pub fn trainings(conn: &Connection, person: PersonId) -> Result<Vec<Training>> {
 
 /// What the eligibility checks need to know about a person on `start`.
 fn candidate(conn: &Connection, new: &NewPlacement) -> Result<Candidate> {
-    let (birth, sex): (String, String) = conn
+    let (birth, sex): (Day, Sex) = conn
         .query_row(
             "SELECT birth_date, sex FROM people WHERE id = ?1 AND deleted_at IS NULL",
             [new.person_id.0],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?
-        .ok_or(StoreError::NotFound("person"))?;
+        .ok_or(StoreError::NotFound(RecordKind::Person))?;
     let categories = conn
         .prepare_cached("SELECT category_id FROM person_hardships WHERE person_id = ?1")?
         .query_map([new.person_id.0], |r| r.get(0).map(CategoryId))?
@@ -201,10 +201,8 @@ fn candidate(conn: &Connection, new: &NewPlacement) -> Result<Candidate> {
             .unwrap_or(false),
     };
     Ok(Candidate {
-        birth_date: birth
-            .parse()
-            .map_err(|_| StoreError::Rule("bad birth date".into()))?,
-        sex: if sex == "F" { Sex::Female } else { Sex::Male },
+        birth_date: birth.0,
+        sex,
         categories,
         training_passed,
         active_post,
@@ -233,15 +231,15 @@ pub fn place(w: &Writer<'_>, new: &NewPlacement) -> Result<PlacementId> {
         return Err(StoreError::Ineligible(reasons));
     }
     if new.agreement_end < new.start_date {
-        return Err(StoreError::Rule(
-            "the agreement ends before it starts".into(),
+        return Err(StoreError::Placement(
+            PlacementRule::AgreementEndsBeforeStart,
         ));
     }
     let training_id = match &new.training {
         TrainingChoice::Existing(id) => *id,
         TrainingChoice::New(t) => add_training(w, new.person_id, t)?,
     };
-    let now = now_text();
+    let now = w.stamp();
     w.tx()
         .prepare_cached(
             "INSERT INTO placements (person_id, post_id, training_id, start_date, agreement_end,
@@ -257,21 +255,14 @@ pub fn place(w: &Writer<'_>, new: &NewPlacement) -> Result<PlacementId> {
             now
         ])?;
     let id = PlacementId(w.tx().last_insert_rowid());
-    let after = json!({
-        "person_id": new.person_id.0, "post_id": new.post_id.0, "training_id": training_id.0,
-        "start_date": new.start_date.to_string(), "agreement_end": new.agreement_end.to_string(),
-        "accident_insurance": new.accident_insurance,
-    });
-    w.log("placements", id.0, Action::Insert, None, Some(&after))?;
+    w.log::<PlacementRecord>(id.0, Action::Insert, None)?;
     Ok(id)
 }
 
 /// Records a training for a person.
 pub fn add_training(w: &Writer<'_>, person: PersonId, t: &NewTraining) -> Result<TrainingId> {
     if t.course.trim().is_empty() || t.hours <= 0 {
-        return Err(StoreError::Rule(
-            "a training needs a course and its hours".into(),
-        ));
+        return Err(StoreError::Placement(PlacementRule::TrainingIncomplete));
     }
     w.tx()
         .prepare_cached(
@@ -284,14 +275,10 @@ pub fn add_training(w: &Writer<'_>, person: PersonId, t: &NewTraining) -> Result
             t.trained_on.to_string(),
             t.hours,
             t.passed,
-            now_text()
+            w.stamp()
         ])?;
     let id = TrainingId(w.tx().last_insert_rowid());
-    let after = json!({
-        "person_id": person.0, "course": t.course, "trained_on": t.trained_on.to_string(),
-        "hours": t.hours, "passed": t.passed,
-    });
-    w.log("trainings", id.0, Action::Insert, None, Some(&after))?;
+    w.log::<TrainingRecord>(id.0, Action::Insert, None)?;
     Ok(id)
 }
 
@@ -304,11 +291,12 @@ pub fn exit(
     note: &str,
 ) -> Result<()> {
     let before = get(w.tx(), id)?;
+    let row = w.existing::<PlacementRecord>(id.0, RecordKind::Placement)?;
     if before.exit_date.is_some() {
-        return Err(StoreError::Rule("this placement has already ended".into()));
+        return Err(StoreError::Placement(PlacementRule::AlreadyEnded));
     }
     if last_day < before.start_date {
-        return Err(StoreError::ExitBeforeStart);
+        return Err(StoreError::Placement(PlacementRule::ExitBeforeStart));
     }
     w.tx().execute(
         "UPDATE placements SET exit_date = ?2, exit_reason = ?3, exit_note = ?4, updated_at = ?5
@@ -318,16 +306,10 @@ pub fn exit(
             last_day.to_string(),
             reason.as_str(),
             note.trim(),
-            now_text()
+            w.stamp()
         ],
     )?;
-    w.log(
-        "placements",
-        id.0,
-        Action::Update,
-        Some(&json!({ "exit_date": null })),
-        Some(&json!({ "exit_date": last_day.to_string(), "exit_reason": reason.as_str(), "exit_note": note })),
-    )
+    w.log(id.0, Action::Update, Some(row))
 }
 
 const SELECT: &str = "SELECT pl.id, pl.person_id, pe.name, pe.id_number, pl.post_id, po.title, po.area,
@@ -336,8 +318,6 @@ const SELECT: &str = "SELECT pl.id, pl.person_id, pe.name, pe.id_number, pl.post
     JOIN regions r ON r.id = po.region_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Placement> {
-    let exit_date: Option<String> = r.get(10)?;
-    let exit_reason: Option<String> = r.get(11)?;
     Ok(Placement {
         id: PlacementId(r.get(0)?),
         person_id: PersonId(r.get(1)?),
@@ -345,12 +325,12 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Placement> {
         id_number: r.get(3)?,
         post_id: PostId(r.get(4)?),
         post: r.get(5)?,
-        area: parse_area(&r.get::<_, String>(6)?),
+        area: r.get(6)?,
         place: r.get(7)?,
         start_date: date_col(r, 8)?,
         agreement_end: date_col(r, 9)?,
-        exit_date: exit_date.and_then(|d| d.parse().ok()),
-        exit_reason: exit_reason.and_then(|s| ExitReason::parse(&s)),
+        exit_date: r.get::<_, Option<Day>>(10)?.map(|d| d.0),
+        exit_reason: r.get(11)?,
         accident_insurance: r.get(12)?,
     })
 }
@@ -360,7 +340,7 @@ pub fn get(conn: &Connection, id: PlacementId) -> Result<Placement> {
     conn.prepare_cached(&format!("{SELECT} WHERE pl.id = ?1"))?
         .query_row([id.0], from_row)
         .optional()?
-        .ok_or(StoreError::NotFound("placement"))
+        .ok_or(StoreError::NotFound(RecordKind::Placement))
 }
 
 /// Which placements a list shows.

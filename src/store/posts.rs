@@ -3,9 +3,10 @@
 use jiff::civil::Date;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
-use serde_json::json;
 
-use super::{Result, StoreError, Writer, changes::Action, now_text};
+use super::records::PostRecord;
+use super::values::date_col;
+use super::{PostRule, RecordKind, Result, StoreError, Writer, changes::Action};
 use crate::domain::pay::Area;
 use crate::domain::placement::{PostCategory, PostStatus};
 use crate::domain::{PostId, RegionId};
@@ -63,31 +64,6 @@ pub struct PostFilter {
     pub status: Option<PostStatus>,
 }
 
-/// The text stored for an area.
-pub fn area_str(area: Area) -> &'static str {
-    match area {
-        Area::Urban => "urban",
-        Area::Rural => "rural",
-    }
-}
-
-/// Reads a stored area.
-pub fn parse_area(s: &str) -> Area {
-    if s == "rural" {
-        Area::Rural
-    } else {
-        Area::Urban
-    }
-}
-
-/// Reads a stored `YYYY-MM-DD` date; the schema only ever stores valid ones.
-pub(super) fn date_col(r: &Row<'_>, index: usize) -> rusqlite::Result<Date> {
-    let text: String = r.get(index)?;
-    text.parse().map_err(|e: jiff::Error| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
-    })
-}
-
 const SELECT: &str =
     "SELECT p.id, p.title, p.category, p.area, p.host_unit, p.region_id, p.headcount,
         p.monthly_hours_tenths, p.funded_from, p.funded_to, p.status, r.short_name,
@@ -97,20 +73,19 @@ const SELECT: &str =
     FROM posts p JOIN regions r ON r.id = p.region_id LEFT JOIN regions s ON s.id = r.parent_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
-    let text = |i| r.get::<_, String>(i);
     Ok(Post {
         id: PostId(r.get(0)?),
         fields: NewPost {
             title: r.get(1)?,
-            category: PostCategory::parse(&text(2)?).unwrap_or(PostCategory::PublicService),
-            area: parse_area(&text(3)?),
+            category: r.get(2)?,
+            area: r.get(3)?,
             host_unit: r.get(4)?,
             region_id: RegionId(r.get(5)?),
             headcount: r.get(6)?,
             monthly_hours_tenths: r.get(7)?,
             funded_from: date_col(r, 8)?,
             funded_to: date_col(r, 9)?,
-            status: PostStatus::parse(&text(10)?).unwrap_or(PostStatus::Open),
+            status: r.get(10)?,
         },
         place: r.get(11)?,
         street: r.get(12)?,
@@ -132,7 +107,7 @@ pub fn list(conn: &Connection, filter: &PostFilter, today: Date) -> Result<Vec<P
     }
     if let Some(area) = filter.area {
         clauses.push("p.area = ?");
-        values.push(Value::Text(area_str(area).into()));
+        values.push(Value::Text(crate::store::values::area_str(area).into()));
     }
     if let Some(status) = filter.status {
         clauses.push("p.status = ?");
@@ -152,26 +127,15 @@ pub fn get(conn: &Connection, id: PostId, on: Date) -> Result<Post> {
     conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?2"))?
         .query_row(params![on.to_string(), id.0], from_row)
         .optional()?
-        .ok_or(StoreError::NotFound("post"))
-}
-
-fn to_json(p: &NewPost) -> serde_json::Value {
-    json!({
-        "title": p.title, "category": p.category.as_str(), "area": area_str(p.area),
-        "host_unit": p.host_unit, "region_id": p.region_id.0, "headcount": p.headcount,
-        "monthly_hours_tenths": p.monthly_hours_tenths, "funded_from": p.funded_from.to_string(),
-        "funded_to": p.funded_to.to_string(), "status": p.status.as_str(),
-    })
+        .ok_or(StoreError::NotFound(RecordKind::Post))
 }
 
 fn check(p: &NewPost) -> Result<()> {
     if p.title.trim().is_empty() || p.host_unit.trim().is_empty() {
-        return Err(StoreError::Rule("title and host unit are required".into()));
+        return Err(StoreError::Post(PostRule::TitleAndHostRequired));
     }
     if p.headcount <= 0 || p.funded_to < p.funded_from {
-        return Err(StoreError::Rule(
-            "headcount or funding period invalid".into(),
-        ));
+        return Err(StoreError::Post(PostRule::HeadcountOrFunding));
     }
     Ok(())
 }
@@ -179,7 +143,7 @@ fn check(p: &NewPost) -> Result<()> {
 /// Adds a post.
 pub fn insert(w: &Writer<'_>, p: &NewPost) -> Result<PostId> {
     check(p)?;
-    let now = now_text();
+    let now = w.stamp();
     w.tx()
         .prepare_cached(
             "INSERT INTO posts (title, category, area, host_unit, region_id, headcount,
@@ -189,7 +153,7 @@ pub fn insert(w: &Writer<'_>, p: &NewPost) -> Result<PostId> {
         .execute(params![
             p.title.trim(),
             p.category.as_str(),
-            area_str(p.area),
+            p.area,
             p.host_unit.trim(),
             p.region_id.0,
             p.headcount,
@@ -200,14 +164,14 @@ pub fn insert(w: &Writer<'_>, p: &NewPost) -> Result<PostId> {
             now
         ])?;
     let id = PostId(w.tx().last_insert_rowid());
-    w.log("posts", id.0, Action::Insert, None, Some(&to_json(p)))?;
+    w.log::<PostRecord>(id.0, Action::Insert, None)?;
     Ok(id)
 }
 
 /// Changes a post.
 pub fn update(w: &Writer<'_>, id: PostId, p: &NewPost) -> Result<()> {
     check(p)?;
-    let before = get(w.tx(), id, crate::domain::today())?;
+    let before = w.existing::<PostRecord>(id.0, RecordKind::Post)?;
     w.tx().execute(
         "UPDATE posts SET title = ?2, category = ?3, area = ?4, host_unit = ?5, region_id = ?6,
             headcount = ?7, monthly_hours_tenths = ?8, funded_from = ?9, funded_to = ?10,
@@ -216,7 +180,7 @@ pub fn update(w: &Writer<'_>, id: PostId, p: &NewPost) -> Result<()> {
             id.0,
             p.title.trim(),
             p.category.as_str(),
-            area_str(p.area),
+            p.area,
             p.host_unit.trim(),
             p.region_id.0,
             p.headcount,
@@ -224,14 +188,8 @@ pub fn update(w: &Writer<'_>, id: PostId, p: &NewPost) -> Result<()> {
             p.funded_from.to_string(),
             p.funded_to.to_string(),
             p.status.as_str(),
-            now_text()
+            w.stamp()
         ],
     )?;
-    w.log(
-        "posts",
-        id.0,
-        Action::Update,
-        Some(&to_json(&before.fields)),
-        Some(&to_json(p)),
-    )
+    w.log(id.0, Action::Update, Some(before))
 }

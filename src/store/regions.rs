@@ -1,9 +1,9 @@
 //! The region tree: district, streets and function areas, villages and communities.
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
-use serde_json::json;
 
-use super::{Result, StoreError, Writer, changes::Action};
+use super::records::RegionRecord;
+use super::{RecordKind, RegionRule, Result, StoreError, Writer, changes::Action};
 use crate::domain::RegionId;
 use crate::domain::region::{RegionLevel, valid_child_code, valid_coordinate};
 
@@ -50,23 +50,15 @@ pub struct NewRegion {
 const COLUMNS: &str = "id, code, name, short_name, level, parent_id, lon, lat";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Region> {
-    let level: String = r.get(4)?;
     Ok(Region {
         id: RegionId(r.get(0)?),
         code: r.get(1)?,
         name: r.get(2)?,
         short_name: r.get(3)?,
-        level: RegionLevel::parse(&level).unwrap_or(RegionLevel::Village),
+        level: r.get(4)?,
         parent_id: r.get::<_, Option<i64>>(5)?.map(RegionId),
         lon: r.get(6)?,
         lat: r.get(7)?,
-    })
-}
-
-fn to_json(r: &Region) -> serde_json::Value {
-    json!({
-        "code": r.code, "name": r.name, "short_name": r.short_name, "level": r.level.as_str(),
-        "parent_id": r.parent_id.map(|p| p.0), "lon": r.lon, "lat": r.lat,
     })
 }
 
@@ -82,7 +74,7 @@ pub fn get(conn: &Connection, id: RegionId) -> Result<Region> {
     conn.prepare_cached(&format!("SELECT {COLUMNS} FROM regions WHERE id = ?1"))?
         .query_row([id.0], from_row)
         .optional()?
-        .ok_or(StoreError::NotFound("region"))
+        .ok_or(StoreError::NotFound(RecordKind::Region))
 }
 
 /// How many places there are.
@@ -99,11 +91,11 @@ pub fn insert(w: &Writer<'_>, new: &NewRegion) -> Result<RegionId> {
             if !parent.level.child_levels().contains(&new.level)
                 || !valid_child_code(&new.code, &parent.code, parent.level)
             {
-                return Err(StoreError::Rule("bad division code or level".into()));
+                return Err(StoreError::Region(RegionRule::CodeOrLevelDoesNotFit));
             }
         }
         None if new.level == RegionLevel::District && new.code.len() == 12 => {}
-        None => return Err(StoreError::Rule("only a district has no parent".into())),
+        None => return Err(StoreError::Region(RegionRule::NeedsParent)),
     }
     let taken: Option<i64> = w
         .tx()
@@ -112,7 +104,7 @@ pub fn insert(w: &Writer<'_>, new: &NewRegion) -> Result<RegionId> {
         })
         .optional()?;
     if taken.is_some() {
-        return Err(StoreError::DuplicateRegionCode);
+        return Err(StoreError::Region(RegionRule::DuplicateCode));
     }
     w.tx()
         .prepare_cached(
@@ -129,13 +121,7 @@ pub fn insert(w: &Writer<'_>, new: &NewRegion) -> Result<RegionId> {
             new.lat
         ])?;
     let id = RegionId(w.tx().last_insert_rowid());
-    w.log(
-        "regions",
-        id.0,
-        Action::Insert,
-        None,
-        Some(&to_json(&get(w.tx(), id)?)),
-    )?;
+    w.log::<RegionRecord>(id.0, Action::Insert, None)?;
     Ok(id)
 }
 
@@ -149,24 +135,17 @@ pub fn update(
     lat: Option<f64>,
 ) -> Result<()> {
     check_names_and_coordinate(name, short_name, lon, lat)?;
-    let before = get(w.tx(), id)?;
+    let before = w.existing::<RegionRecord>(id.0, RecordKind::Region)?;
     w.tx().execute(
         "UPDATE regions SET name = ?2, short_name = ?3, lon = ?4, lat = ?5 WHERE id = ?1",
         params![id.0, name.trim(), short_name.trim(), lon, lat],
     )?;
-    let after = get(w.tx(), id)?;
-    w.log(
-        "regions",
-        id.0,
-        Action::Update,
-        Some(&to_json(&before)),
-        Some(&to_json(&after)),
-    )
+    w.log(id.0, Action::Update, Some(before))
 }
 
 /// Deletes a place that has no places and no people (trashed people included) under it.
 pub fn delete(w: &Writer<'_>, id: RegionId) -> Result<()> {
-    let before = get(w.tx(), id)?;
+    let before = w.existing::<RegionRecord>(id.0, RecordKind::Region)?;
     let used: i64 = w.tx().query_row(
         "SELECT (SELECT count(*) FROM regions WHERE parent_id = ?1)
               + (SELECT count(*) FROM people WHERE region_id = ?1)",
@@ -174,17 +153,11 @@ pub fn delete(w: &Writer<'_>, id: RegionId) -> Result<()> {
         |r| r.get(0),
     )?;
     if used > 0 {
-        return Err(StoreError::RegionNotEmpty);
+        return Err(StoreError::Region(RegionRule::NotEmpty));
     }
     w.tx()
         .execute("DELETE FROM regions WHERE id = ?1", [id.0])?;
-    w.log(
-        "regions",
-        id.0,
-        Action::Delete,
-        Some(&to_json(&before)),
-        None,
-    )
+    w.log(id.0, Action::Delete, Some(before))
 }
 
 fn check_names_and_coordinate(
@@ -194,12 +167,12 @@ fn check_names_and_coordinate(
     lat: Option<f64>,
 ) -> Result<()> {
     if name.trim().is_empty() || short_name.trim().is_empty() {
-        return Err(StoreError::Rule("name required".into()));
+        return Err(StoreError::Region(RegionRule::NameRequired));
     }
     match (lon, lat) {
         (None, None) => Ok(()),
         (Some(lon), Some(lat)) if valid_coordinate(lon, lat) => Ok(()),
-        _ => Err(StoreError::Rule("bad coordinate".into())),
+        _ => Err(StoreError::Region(RegionRule::BadCoordinate)),
     }
 }
 

@@ -2,7 +2,8 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Result, Writer, changes::Action};
+use super::records::SettingRecord;
+use super::{RecordKind, Result, StoreError, Writer, changes::Action};
 use crate::domain::mask::MaskPattern;
 
 /// Setting key of the ID-number mask pattern.
@@ -13,14 +14,30 @@ pub const MASK_PHONE_KEY: &str = "mask.phone";
 /// The file's mask patterns for ID numbers and phones (the defaults where unset).
 pub fn mask_patterns(conn: &Connection) -> Result<(MaskPattern, MaskPattern)> {
     let pattern = |key, default| -> Result<MaskPattern> {
-        Ok(get(conn, key)?
-            .and_then(|s| MaskPattern::parse(&s).ok())
-            .unwrap_or(default))
+        match get(conn, key)? {
+            None => Ok(default),
+            Some(text) => MaskPattern::parse(&text).map_err(|_| unknown_setting(key, &text)),
+        }
     };
     Ok((
         pattern(MASK_ID_KEY, MaskPattern::ID_DEFAULT)?,
         pattern(MASK_PHONE_KEY, MaskPattern::PHONE_DEFAULT)?,
     ))
+}
+
+/// The stored value of `key` read as a `T`, if set; a value that does not read is an error
+/// naming the setting, never a silent default.
+pub fn parsed<T: std::str::FromStr>(conn: &Connection, key: &str) -> Result<Option<T>> {
+    get(conn, key)?
+        .map(|text| text.trim().parse().map_err(|_| unknown_setting(key, &text)))
+        .transpose()
+}
+
+fn unknown_setting(key: &str, text: &str) -> StoreError {
+    StoreError::UnknownValue {
+        column: format!("settings.{key}"),
+        value: text.chars().take(40).collect(),
+    }
 }
 
 /// The stored value of `key`, if any.
@@ -32,10 +49,20 @@ pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
-/// Stores `value` under `key`, logging the old and new values.
+/// Stores `value` under `key`, logging the setting's row before and after.
 pub fn set(w: &Writer<'_>, key: &str, value: &str) -> Result<()> {
-    let before = get(w.tx(), key)?;
-    if before.as_deref() == Some(value) {
+    let rowid = |w: &Writer<'_>| -> Result<Option<i64>> {
+        Ok(w.tx()
+            .query_row("SELECT rowid FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    };
+    let before = match rowid(w)? {
+        Some(id) => Some(w.existing::<SettingRecord>(id, RecordKind::Setting)?),
+        None => None,
+    };
+    if before.as_ref().is_some_and(|b| b.value == value) {
         return Ok(());
     }
     w.tx().execute(
@@ -43,23 +70,11 @@ pub fn set(w: &Writer<'_>, key: &str, value: &str) -> Result<()> {
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         params![key, value],
     )?;
-    let row_id: i64 =
-        w.tx()
-            .query_row("SELECT rowid FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })?;
+    let id = rowid(w)?.ok_or(StoreError::NotFound(RecordKind::Setting))?;
     let action = if before.is_some() {
         Action::Update
     } else {
         Action::Insert
     };
-    w.log(
-        "settings",
-        row_id,
-        action,
-        before
-            .map(|v| serde_json::json!({ "key": key, "value": v }))
-            .as_ref(),
-        Some(&serde_json::json!({ "key": key, "value": value })),
-    )
+    w.log(id, action, before)
 }

@@ -1,8 +1,11 @@
 //! The window's tabs and the small widgets they share.
 //!
-//! A view struct holds only UI state and rows cached with the data revision and filter they
-//! were loaded for; it queries the store again only when one of those changed.
+//! A tab is a [`Tab`]: a view struct that holds only UI state and rows kept with the data
+//! revision and filter they were read for ([`loaded::Loaded`]); it reads the store again
+//! only when one of those changed, and draws with the [`Ctx`] the window hands it.
 
+pub mod context;
+pub mod loaded;
 pub mod path_prompt;
 pub mod people;
 pub(crate) mod person_form;
@@ -16,8 +19,10 @@ use std::borrow::Cow;
 use egui::{Color32, Response, RichText, Ui};
 
 use crate::domain::mask::MaskPattern;
-use crate::i18n::{Lang, Text, errors as er, people as pe};
-use crate::store::{Store, StoreError, settings as stored_settings};
+pub use context::{Command, Ctx, Notice, PathRequest, Tab};
+
+use crate::i18n::{Lang, Text};
+use crate::store::{Result, settings as stored_settings};
 
 /// How personal data is shown right now: masked by the file's patterns, or in full.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,11 +36,14 @@ pub struct Masker {
 }
 
 impl Masker {
-    /// The file's patterns (defaults where unset) and the user's choice.
-    pub fn load(store: &Store, reveal: bool) -> Masker {
-        let (id, phone) = stored_settings::mask_patterns(store.conn())
-            .unwrap_or((MaskPattern::ID_DEFAULT, MaskPattern::PHONE_DEFAULT));
-        Masker { id, phone, reveal }
+    /// The file's patterns (defaults where unset), masking.
+    pub fn load(conn: &rusqlite::Connection) -> Result<Masker> {
+        let (id, phone) = stored_settings::mask_patterns(conn)?;
+        Ok(Masker {
+            id,
+            phone,
+            reveal: false,
+        })
     }
 
     /// An ID number as it may be shown.
@@ -57,36 +65,26 @@ impl Masker {
     }
 }
 
-/// The message for a store error, in the user's language.
-pub fn store_error_message(e: &StoreError, lang: Lang) -> String {
-    match e {
-        StoreError::NotSqlite { path } => er::err_not_sqlite(path.display()).text(lang),
-        StoreError::NotOurs { path } => er::err_not_ours(path.display()).text(lang),
-        StoreError::NewerVersion { path, found, known } => {
-            er::err_newer(path.display(), found, known).text(lang)
-        }
-        StoreError::RegionNotEmpty => lang.t(er::REGION_NOT_EMPTY).to_string(),
-        StoreError::DuplicateRegionCode => lang.t(er::DUPLICATE_REGION_CODE).to_string(),
-        StoreError::DuplicateIdNumber { name, .. } => pe::duplicate_person(name).text(lang),
-        other => er::err_other(other).text(lang),
-    }
-}
-
 /// The colour of an error message under a field.
 pub fn error_color(ui: &Ui) -> Color32 {
     ui.visuals().error_fg_color
 }
 
 /// A view's last message, if any: an outcome, or an error in the error colour.
-pub fn message_ui(ui: &mut Ui, message: &Option<(String, bool)>) {
-    if let Some((text, error)) = message {
-        let text = RichText::new(text);
-        ui.label(if *error {
-            text.color(error_color(ui))
+pub fn message_ui(ui: &mut Ui, message: &Option<Notice>, lang: Lang) {
+    if let Some(notice) = message {
+        let text = notice.msg.get(lang);
+        if notice.error {
+            error_ui(ui, text);
         } else {
-            text
-        });
+            ui.label(text);
+        }
     }
+}
+
+/// An error where the rows or the result would have been.
+pub fn error_ui(ui: &mut Ui, text: &str) -> Response {
+    ui.label(RichText::new(format!("⚠ {text}")).color(error_color(ui)))
 }
 
 /// A striped, resizable table whose cells cut long text instead of wrapping, so every
@@ -122,7 +120,7 @@ pub fn header_row(mut header: egui_extras::TableRow<'_, '_>, lang: Lang, titles:
 
 /// An error message under the field it belongs to.
 pub fn field_error_ui(ui: &mut Ui, message: &str) -> Response {
-    ui.label(RichText::new(message).color(error_color(ui)).small())
+    ui.label(RichText::new(message).color(error_color(ui)))
 }
 
 /// A labelled single-line text field; the label names the field for screen readers and tests.

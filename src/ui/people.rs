@@ -9,15 +9,19 @@ use std::time::{Duration, Instant};
 use egui::{RichText, Ui};
 use egui_extras::Column;
 
+use super::loaded::Loaded;
 use super::person_form::{FormOutcome, PersonForm};
 use super::regions::RegionTree;
-use super::{Masker, store_error_message};
+use super::{Ctx, Masker, Notice, Tab};
 use crate::domain::id_number::{Sex, age_on};
 use crate::domain::{CategoryId, PersonId};
-use crate::i18n::{Lang, common as c, people as pe};
+use crate::i18n::{Lang, Text, common as c, people as pe};
 use crate::store::categories::{self, Category};
 use crate::store::people::{self, PeopleFilter, SortKey};
 use crate::store::{Store, StoreError};
+
+/// The tables the people table shows.
+const TABLES: &[&str] = &["people", "regions", "hardship_categories"];
 
 /// Typing in the search box waits this long before querying, so a fast typist does not
 /// run one search per keystroke.
@@ -48,60 +52,67 @@ struct RowBlock {
 
 /// State of the People & places tab.
 #[derive(Default)]
-pub struct PeopleView {
+pub struct PeopleTab {
     filter: PeopleFilter,
     typed_at: Option<Instant>,
-    loaded: Option<(u64, PeopleFilter)>,
-    ids: Vec<PersonId>,
+    ids: Loaded<(u64, PeopleFilter), Vec<PersonId>>,
+    /// A new search shows its best matches: the table goes back to the top.
+    scroll_to_top: bool,
     block: RowBlock,
-    categories: (u64, Vec<Category>),
+    categories: Loaded<u64, Vec<Category>>,
     tree: RegionTree,
     form: Option<PersonForm>,
     confirm_trash: Option<(PersonId, String)>,
-    message: Option<(String, bool)>,
+    message: Option<Notice>,
 }
 
-impl PeopleView {
-    /// Draws the tab.
-    pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, masker: Masker) {
-        let rev = store.revision();
-        if self.categories.0 != rev {
-            self.categories = (rev, categories::all(store.conn()).unwrap_or_default());
-        }
+impl Tab for PeopleTab {
+    fn id(&self) -> &'static str {
+        "people"
+    }
+
+    fn title(&self) -> Text {
+        pe::TAB_PEOPLE
+    }
+
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        let lang = cx.lang;
+        let rev = cx.rev(&["hardship_categories"]);
+        self.categories
+            .ensure_now(cx.store.conn(), rev, categories::all);
         egui::Panel::left("region_tree")
             .resizable(true)
             .default_size(260.0)
             .show(ui, |ui| {
-                if let Some(region) = self.tree.ui(ui, store, lang) {
+                if let Some(region) = self.tree.ui(ui, cx) {
                     self.filter.region = region;
                 }
             });
         if let Some(form) = &mut self.form {
             let mut outcome = FormOutcome::Open;
+            let categories = self.categories.rows().map_or(&[][..], Vec::as_slice);
             egui::Panel::right("person_form")
                 .resizable(true)
                 .default_size(380.0)
                 .show(ui, |ui| {
-                    outcome = form.ui(
-                        ui,
-                        store,
-                        lang,
-                        &self.categories.1,
-                        self.tree.regions(),
-                        masker,
-                    );
+                    outcome = form.ui(ui, cx, categories, self.tree.regions());
                 });
-            self.after_form(outcome, store, lang);
+            self.after_form(outcome, cx.store);
         }
         egui::CentralPanel::default().show(ui, |ui| {
             self.toolbar_ui(ui, lang);
-            crate::ui::message_ui(ui, &self.message);
-            self.reload_if_needed(ui, store);
-            self.table_ui(ui, store, lang, masker);
+            crate::ui::message_ui(ui, &self.message, lang);
+            self.categories.status_ui(ui, lang);
+            self.reload_if_needed(ui, cx);
+            if self.ids.status_ui(ui, lang).is_some() {
+                self.table_ui(ui, cx);
+            }
         });
-        self.confirm_trash_ui(ui, store, lang);
+        self.confirm_trash_ui(ui, cx.store, lang);
     }
+}
 
+impl PeopleTab {
     fn toolbar_ui(&mut self, ui: &mut Ui, lang: Lang) {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(lang.t(pe::SEARCH));
@@ -119,10 +130,11 @@ impl PeopleView {
                 search.request_focus();
             }
             let category_label = ui.label(lang.t(pe::CATEGORY));
+            let categories = self.categories.rows().map_or(&[][..], Vec::as_slice);
             let chosen = self
                 .filter
                 .category
-                .and_then(|id| self.categories.1.iter().find(|c| c.id == id))
+                .and_then(|id| categories.iter().find(|c| c.id == id))
                 .map_or(lang.t(pe::ANY_CATEGORY).to_string(), |c| {
                     c.name(lang).to_string()
                 });
@@ -130,7 +142,7 @@ impl PeopleView {
                 .selected_text(chosen)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter.category, None, lang.t(pe::ANY_CATEGORY));
-                    for c in &self.categories.1 {
+                    for c in categories {
                         ui.selectable_value(&mut self.filter.category, Some(c.id), c.name(lang));
                     }
                 })
@@ -141,18 +153,15 @@ impl PeopleView {
                 self.form = Some(PersonForm::new_person(self.filter.region));
                 self.message = None;
             }
-            ui.label(c::people_count(self.ids.len()).text(lang));
+            let count = self.ids.rows().map_or(0, Vec::len);
+            ui.label(c::people_count(count).text(lang));
         });
     }
 
     /// Queries the ids again when the data or the filter changed (search text debounced).
-    fn reload_if_needed(&mut self, ui: &Ui, store: &Store) {
-        let rev = store.revision();
-        if self
-            .loaded
-            .as_ref()
-            .is_some_and(|(r, f)| *r == rev && *f == self.filter)
-        {
+    fn reload_if_needed(&mut self, ui: &Ui, cx: &Ctx<'_>) {
+        let key = (cx.rev(TABLES), self.filter.clone());
+        if self.ids.is_for(&key) {
             return;
         }
         if let Some(typed_at) = self.typed_at {
@@ -163,30 +172,33 @@ impl PeopleView {
             }
         }
         self.typed_at = None;
-        match people::search_ids(store.conn(), &self.filter) {
-            Ok(ids) => self.ids = ids,
-            Err(e) => self.message = Some((store_error_message(&e, Lang::En), true)),
-        }
+        // A new filter shows its best matches first; new data under the same filter keeps
+        // the clerk's place in the list.
+        self.scroll_to_top = self.ids.key().is_none_or(|(_, f)| *f != self.filter);
+        let filter = self.filter.clone();
+        self.ids.ensure_now(cx.store.conn(), key, |conn| {
+            people::search_ids(conn, &filter)
+        });
         self.block.key = None;
-        self.loaded = Some((rev, self.filter.clone()));
     }
 
-    fn table_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, masker: Masker) {
-        let key = (store.revision(), masker, lang);
+    fn table_ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        let (lang, masker, today) = (cx.lang, cx.masker, cx.today());
+        let key = (cx.rev(TABLES), masker, lang);
         if self.block.key != Some(key) {
             self.block = RowBlock {
                 key: Some(key),
                 ..RowBlock::default()
             };
         }
-        let today = crate::domain::today();
         let selected = self.form.as_ref().and_then(PersonForm::editing);
         let mut clicked = None;
         let mut restore = None;
         let mut sort_clicked = None;
+        let mut failed = None;
         let trash = self.filter.trash;
         let (sort, descending) = (self.filter.sort, self.filter.descending);
-        let table = crate::ui::data_table(ui, "people_table")
+        let mut table = crate::ui::data_table(ui, "people_table")
             .sense(egui::Sense::click())
             .column(Column::initial(90.0).at_least(60.0))
             .column(Column::initial(170.0).at_least(80.0))
@@ -195,6 +207,9 @@ impl PeopleView {
             .column(Column::initial(120.0))
             .column(Column::initial(120.0))
             .column(Column::remainder().at_least(80.0));
+        if std::mem::take(&mut self.scroll_to_top) {
+            table = table.scroll_to_row(0, Some(egui::Align::TOP));
+        }
         let headers = [
             (c::COL_NAME, Some(SortKey::Name)),
             (c::COL_ID_NUMBER, Some(SortKey::IdNumber)),
@@ -233,19 +248,21 @@ impl PeopleView {
                 }
             })
             .body(|body| {
-                let store = &*store;
-                body.rows(ROW_HEIGHT, self.ids.len(), |mut row| {
+                let store = &*cx.store;
+                let ids = self.ids.rows().map_or(&[][..], Vec::as_slice);
+                let categories = self.categories.rows().map_or(&[][..], Vec::as_slice);
+                body.rows(ROW_HEIGHT, ids.len(), |mut row| {
                     let index = row.index();
-                    let Some(shown) = self.block.get(
-                        store,
-                        &self.ids,
-                        index,
-                        masker,
-                        lang,
-                        today,
-                        &self.categories.1,
-                    ) else {
-                        return;
+                    let shown = match self
+                        .block
+                        .get(store, ids, index, masker, lang, today, categories)
+                    {
+                        Ok(Some(shown)) => shown,
+                        Ok(None) => return,
+                        Err(e) => {
+                            failed = Some(e);
+                            return;
+                        }
                     };
                     row.set_selected(selected == Some(shown.id));
                     row.col(|ui| {
@@ -290,30 +307,35 @@ impl PeopleView {
                 self.filter.descending = false;
             }
         }
+        if let Some(e) = failed {
+            // The rows in view could not be read: say so, and read them again next time.
+            self.message = Some(Notice::store_error(&e));
+            self.block.key = None;
+        }
         if let Some((id, name)) = restore {
-            self.set_trashed(store, id, &name, false, lang);
+            self.set_trashed(cx.store, id, &name, false);
         } else if let Some(id) = clicked {
-            self.open_person(store, id, lang);
+            self.open_person(cx.store, id);
         }
     }
 
-    fn open_person(&mut self, store: &Store, id: PersonId, lang: Lang) {
+    fn open_person(&mut self, store: &Store, id: PersonId) {
         match people::get(store.conn(), id) {
             Ok(person) => self.form = Some(PersonForm::edit(&person)),
-            Err(e) => self.message = Some((store_error_message(&e, lang), true)),
+            Err(e) => self.message = Some(Notice::store_error(&e)),
         }
     }
 
-    fn after_form(&mut self, outcome: FormOutcome, store: &mut Store, lang: Lang) {
+    fn after_form(&mut self, outcome: FormOutcome, store: &mut Store) {
         match outcome {
             FormOutcome::Open => {}
             FormOutcome::Closed => self.form = None,
             FormOutcome::Saved(_, name) => {
-                self.message = Some((pe::person_saved(&name).text(lang), false));
+                self.message = Some(Notice::info(pe::person_saved(&name)));
                 self.form = None;
             }
             FormOutcome::AskTrash(id, name) => self.confirm_trash = Some((id, name)),
-            FormOutcome::OpenExisting(id) => self.open_person(store, id, lang),
+            FormOutcome::OpenExisting(id) => self.open_person(store, id),
         }
     }
 
@@ -340,7 +362,7 @@ impl PeopleView {
         match decided {
             Some(true) => {
                 self.confirm_trash = None;
-                self.set_trashed(store, id, &name, true, lang);
+                self.set_trashed(store, id, &name, true);
                 self.form = None;
             }
             Some(false) => self.confirm_trash = None,
@@ -348,19 +370,12 @@ impl PeopleView {
         }
     }
 
-    fn set_trashed(
-        &mut self,
-        store: &mut Store,
-        id: PersonId,
-        name: &str,
-        trashed: bool,
-        lang: Lang,
-    ) {
+    fn set_trashed(&mut self, store: &mut Store, id: PersonId, name: &str, trashed: bool) {
         let result: Result<(), StoreError> = store.write(|w| people::set_trashed(w, id, trashed));
         self.message = Some(match result {
-            Ok(()) if trashed => (pe::person_trashed(name).text(lang), false),
-            Ok(()) => (pe::person_restored(name).text(lang), false),
-            Err(e) => (store_error_message(&e, lang), true),
+            Ok(()) if trashed => Notice::info(pe::person_trashed(name)),
+            Ok(()) => Notice::info(pe::person_restored(name)),
+            Err(e) => Notice::store_error(&e),
         });
     }
 }
@@ -377,12 +392,13 @@ impl RowBlock {
         lang: Lang,
         today: jiff::civil::Date,
         categories: &[Category],
-    ) -> Option<&ShownRow> {
+    ) -> Result<Option<&ShownRow>, StoreError> {
         let cached = index >= self.start && index < self.start + self.rows.len();
         if !cached {
             self.start = index.saturating_sub(BLOCK / 4);
             let end = (self.start + BLOCK).min(ids.len());
-            let rows = people::rows(store.conn(), &ids[self.start..end]).unwrap_or_default();
+            self.rows.clear();
+            let rows = people::rows(store.conn(), &ids[self.start..end])?;
             self.rows = rows
                 .into_iter()
                 .map(|r| ShownRow {
@@ -401,7 +417,7 @@ impl RowBlock {
                 })
                 .collect();
         }
-        self.rows.get(index - self.start)
+        Ok(self.rows.get(index - self.start))
     }
 }
 

@@ -3,13 +3,15 @@
 
 use egui::{RichText, Ui};
 
-use super::{Masker, field_error_ui, store_error_message, text_field_ui};
+use super::loaded::Loaded;
+use super::{Ctx, Masker, field_error_ui, text_field_ui};
 use crate::domain::id_number::{IdNumber, Sex};
 use crate::domain::person::{Field, FieldError, PersonDraft};
 use crate::domain::{PersonId, RegionId};
-use crate::i18n::{Lang, common as c, people as pe, placements as pl};
+use crate::i18n::{Lang, Msg, common as c, people as pe, placements as pl};
 use crate::store::categories::Category;
 use crate::store::people::{self, Person};
+use crate::store::placements::{self, Placement};
 use crate::store::regions::Region;
 use crate::store::{Store, StoreError};
 
@@ -38,9 +40,9 @@ pub struct PersonForm {
     reveal_id: bool,
     reveal_phone: bool,
     trashed: bool,
-    failure: Option<String>,
-    /// The person's placements, read once when the form is first drawn.
-    history: Option<Vec<crate::store::placements::Placement>>,
+    failure: Option<Msg>,
+    /// The person's placements on public-welfare posts.
+    history: Loaded<u64, Vec<Placement>>,
 }
 
 impl PersonForm {
@@ -58,7 +60,7 @@ impl PersonForm {
             reveal_phone: true,
             trashed: false,
             failure: None,
-            history: Some(Vec::new()),
+            history: Loaded::default(),
         }
     }
 
@@ -81,7 +83,7 @@ impl PersonForm {
             reveal_phone: false,
             trashed: person.deleted_at.is_some(),
             failure: None,
-            history: None,
+            history: Loaded::default(),
         }
     }
 
@@ -94,19 +96,18 @@ impl PersonForm {
         self.errors
             .iter()
             .find(|(f, _)| *f == field)
-            .map(|(f, e)| e.message(*f, lang))
+            .map(|(f, e)| e.message(*f).text(lang))
     }
 
     /// Draws the form.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
-        store: &mut Store,
-        lang: Lang,
+        cx: &mut Ctx<'_>,
         categories: &[Category],
         regions: &[Region],
-        masker: Masker,
     ) -> FormOutcome {
+        let (lang, masker, today) = (cx.lang, cx.masker, cx.today());
         let mut outcome = FormOutcome::Open;
         ui.heading(lang.t(if self.editing.is_some() {
             pe::EDIT_PERSON_TITLE
@@ -123,7 +124,7 @@ impl PersonForm {
                         text_field_ui(ui, lang.t(pe::FIELD_NAME), &mut self.draft.name, 220.0);
                         ui.end_row();
                         self.error_row_ui(ui, Field::Name, lang);
-                        self.id_number_ui(ui, lang, masker, &mut outcome);
+                        self.id_number_ui(ui, lang, masker, today, &mut outcome);
                         let reveal = masker.reveal || self.reveal_phone;
                         let shown = masker.phone(&self.draft.phone).into_owned();
                         masked_field_ui(
@@ -160,12 +161,12 @@ impl PersonForm {
                 )
                 .labelled_by(label.id);
                 if let Some(failure) = &self.failure {
-                    field_error_ui(ui, failure);
+                    field_error_ui(ui, failure.get(lang));
                 }
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button(lang.t(c::SAVE)).clicked() {
-                        outcome = self.save(store, lang);
+                        outcome = self.save(cx.store, today);
                     }
                     if ui.button(lang.t(c::CANCEL)).clicked() {
                         outcome = FormOutcome::Closed;
@@ -177,17 +178,21 @@ impl PersonForm {
                         outcome = FormOutcome::AskTrash(id, self.draft.name.clone());
                     }
                 });
-                self.history_ui(ui, store, lang);
+                self.history_ui(ui, cx);
             });
         outcome
     }
 
     /// The person's placements on public-welfare posts, if any.
-    fn history_ui(&mut self, ui: &mut Ui, store: &Store, lang: Lang) {
+    fn history_ui(&mut self, ui: &mut Ui, cx: &Ctx<'_>) {
         let Some(id) = self.editing else { return };
-        let history = self.history.get_or_insert_with(|| {
-            crate::store::placements::history(store.conn(), id).unwrap_or_default()
-        });
+        let lang = cx.lang;
+        let rev = cx.rev(&["placements", "posts"]);
+        self.history
+            .ensure_now(cx.store.conn(), rev, |conn| placements::history(conn, id));
+        let Some(history) = self.history.status_ui(ui, lang) else {
+            return;
+        };
         if history.is_empty() {
             return;
         }
@@ -213,7 +218,14 @@ impl PersonForm {
         }
     }
 
-    fn id_number_ui(&mut self, ui: &mut Ui, lang: Lang, masker: Masker, outcome: &mut FormOutcome) {
+    fn id_number_ui(
+        &mut self,
+        ui: &mut Ui,
+        lang: Lang,
+        masker: Masker,
+        today: jiff::civil::Date,
+        outcome: &mut FormOutcome,
+    ) {
         let reveal = masker.reveal || self.reveal_id;
         let shown = masker.id_number(&self.draft.id_number).into_owned();
         masked_field_ui(
@@ -241,14 +253,14 @@ impl PersonForm {
                 }
             });
             ui.end_row();
-        } else if let Ok(id) = IdNumber::parse(&self.draft.id_number) {
+        } else if let Ok(id) = IdNumber::parse_on(&self.draft.id_number, today) {
             ui.label("");
             let sex = lang.t(if id.sex() == Sex::Female {
                 c::FEMALE
             } else {
                 c::MALE
             });
-            let age = id.age_on(crate::domain::today());
+            let age = id.age_on(today);
             ui.label(
                 RichText::new(pe::derived_from_id(id.birth_date(), sex, age).text(lang)).weak(),
             );
@@ -293,9 +305,9 @@ impl PersonForm {
             .labelled_by(label.id);
     }
 
-    fn save(&mut self, store: &mut Store, lang: Lang) -> FormOutcome {
+    fn save(&mut self, store: &mut Store, today: jiff::civil::Date) -> FormOutcome {
         self.failure = None;
-        let new = match self.draft.validate() {
+        let new = match self.draft.validate(today) {
             Ok(new) => new,
             Err(errors) => {
                 self.errors = errors;
@@ -321,7 +333,7 @@ impl PersonForm {
                 FormOutcome::Open
             }
             Err(e) => {
-                self.failure = Some(store_error_message(&e, lang));
+                self.failure = Some(super::Notice::store_error(&e).msg);
                 FormOutcome::Open
             }
         }

@@ -4,14 +4,17 @@
 
 use egui::Ui;
 
-use super::{field_error_ui, store_error_message, text_field_ui};
+use super::{Ctx, Notice, field_error_ui, text_field_ui};
 use crate::domain::money::{format_yuan, parse_yuan};
 use crate::domain::pay::{MinimumWage, PayRules};
 use crate::domain::placement::PlacementRules;
-use crate::i18n::{Lang, common as c, placements as pl};
+use crate::i18n::{Lang, Msg, common as c, placements as pl};
 use crate::store::categories::Category;
 use crate::store::payroll::{self, WageRow};
-use crate::store::{Store, placements};
+use crate::store::{Result, Store, placements};
+
+/// The tables the section shows.
+const TABLES: &[&str] = &["settings", "minimum_wages"];
 
 /// A new minimum-wage row as typed.
 #[derive(Default)]
@@ -31,33 +34,47 @@ pub struct PlacementSettings {
     social_insurance: String,
     wages: Vec<WageRow>,
     new_wage: NewWage,
-    message: Option<(String, bool)>,
+    message: Option<Notice>,
+    failed: Option<Msg>,
 }
 
 impl PlacementSettings {
-    fn reload(&mut self, store: &Store) {
-        if self.loaded == Some(store.revision()) {
+    /// Fills the fields from the file when what they show changed.
+    fn reload(&mut self, cx: &Ctx<'_>) {
+        let rev = cx.rev(TABLES);
+        if self.loaded == Some(rev) {
             return;
         }
-        self.loaded = Some(store.revision());
-        self.rules = placements::rules(store.conn()).ok();
-        let pay = payroll::pay_rules(store.conn()).unwrap_or(PayRules {
-            tier: 2,
-            social_insurance_fen: 0,
-        });
+        self.loaded = Some(rev);
+        self.failed = self
+            .read(cx.store)
+            .err()
+            .map(|e| Notice::store_error(&e).msg);
+    }
+
+    fn read(&mut self, store: &Store) -> Result<()> {
+        self.rules = Some(placements::rules(store.conn())?);
+        let pay = payroll::pay_rules(store.conn())?;
         self.tier = pay.tier;
         self.social_insurance = format_yuan(pay.social_insurance_fen);
-        self.wages = payroll::wage_rows(store.conn()).unwrap_or_default();
+        self.wages = payroll::wage_rows(store.conn())?;
         if self.new_wage.tier == 0 {
             self.new_wage.tier = pay.tier;
         }
+        Ok(())
     }
 
     /// Draws the section.
-    pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, categories: &[Category]) {
-        self.reload(store);
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>, categories: &[Category]) {
+        let lang = cx.lang;
+        self.reload(cx);
+        let store = &mut *cx.store;
         ui.heading(lang.t(pl::PLACEMENT_RULES));
-        crate::ui::message_ui(ui, &self.message);
+        if let Some(failed) = &self.failed {
+            crate::ui::error_ui(ui, failed.get(lang));
+            return;
+        }
+        crate::ui::message_ui(ui, &self.message, lang);
         let Some(rules) = &mut self.rules else { return };
         ui.label(lang.t(pl::ELIGIBLE_CATEGORIES));
         ui.horizontal_wrapped(|ui| {
@@ -104,18 +121,18 @@ impl PlacementSettings {
             .horizontal(|ui| ui.button(lang.t(c::SAVE)).clicked())
             .inner
         {
-            self.save_rules(store, lang);
+            self.save_rules(store);
         }
         ui.add_space(8.0);
         self.wages_ui(ui, store, lang);
     }
 
-    fn save_rules(&mut self, store: &mut Store, lang: Lang) {
+    fn save_rules(&mut self, store: &mut Store) {
         let Some(rules) = self.rules.clone() else {
             return;
         };
         let Ok(social_insurance_fen) = parse_yuan(&self.social_insurance) else {
-            self.message = Some((lang.t(pl::ADJUSTMENT_INVALID).to_string(), true));
+            self.message = Some(Notice::error(pl::ADJUSTMENT_INVALID));
             return;
         };
         let pay = PayRules {
@@ -127,8 +144,8 @@ impl PlacementSettings {
             payroll::set_pay_rules(w, &pay)
         });
         self.message = Some(match result {
-            Ok(()) => (lang.t(c::SETTINGS_SAVED).to_string(), false),
-            Err(e) => (store_error_message(&e, lang), true),
+            Ok(()) => Notice::info(c::SETTINGS_SAVED),
+            Err(e) => Notice::store_error(&e),
         });
     }
 
@@ -168,7 +185,7 @@ impl PlacementSettings {
                 }
             });
         if let Some(row) = verify {
-            self.save_wage(store, lang, &row.wage, true, &row.source);
+            self.save_wage(store, &row.wage, true, &row.source);
         }
         ui.horizontal_wrapped(|ui| {
             text_field_ui(
@@ -208,31 +225,24 @@ impl PlacementSettings {
                             monthly_fen,
                             hourly_fen,
                         };
-                        self.save_wage(store, lang, &wage, true, "entered by the user");
+                        self.save_wage(store, &wage, true, "entered by the user");
                         self.new_wage = NewWage {
                             tier: self.tier,
                             ..NewWage::default()
                         };
                     }
-                    _ => self.message = Some((lang.t(pl::WAGE_INVALID).to_string(), true)),
+                    _ => self.message = Some(Notice::error(pl::WAGE_INVALID)),
                 }
             }
         });
-        if let Some((text, true)) = &self.message {
-            field_error_ui(ui, text);
+        if let Some(notice) = self.message.as_ref().filter(|n| n.error) {
+            field_error_ui(ui, notice.msg.get(lang));
         }
     }
 
-    fn save_wage(
-        &mut self,
-        store: &mut Store,
-        lang: Lang,
-        wage: &MinimumWage,
-        verified: bool,
-        source: &str,
-    ) {
+    fn save_wage(&mut self, store: &mut Store, wage: &MinimumWage, verified: bool, source: &str) {
         if let Err(e) = store.write(|w| payroll::save_wage(w, wage, verified, source)) {
-            self.message = Some((store_error_message(&e, lang), true));
+            self.message = Some(Notice::store_error(&e));
         }
     }
 }

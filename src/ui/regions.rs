@@ -5,12 +5,16 @@ use std::collections::HashMap;
 use egui::Ui;
 use egui::collapsing_header::CollapsingState;
 
-use super::{field_error_ui, store_error_message, text_field_ui};
+use super::loaded::Loaded;
+use super::{Ctx, field_error_ui, text_field_ui};
 use crate::domain::RegionId;
 use crate::domain::region::{RegionLevel, valid_child_code, valid_coordinate};
-use crate::i18n::{Lang, common as c, people as pe};
-use crate::store::Store;
+use crate::i18n::{Lang, Msg, common as c, people as pe};
 use crate::store::regions::{self, NewRegion, Region};
+use crate::store::{Result, Store};
+
+/// The tables the tree shows: the places, and the people counted in them.
+const TABLES: &[&str] = &["regions", "people"];
 
 /// Adding a place below another, or changing one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,57 +32,72 @@ struct RegionEditor {
     level: RegionLevel,
     lon: String,
     lat: String,
-    error: Option<String>,
+    error: Option<Msg>,
 }
 
-/// The tree, its cached rows and the selection.
+/// What the editor's buttons ask for.
+enum EditorAction {
+    Save,
+    AddBelow,
+    Delete,
+    Cancel,
+}
+
+/// The places, how they nest, and how many people each holds (itself and below).
 #[derive(Default)]
-pub struct RegionTree {
-    loaded: Option<u64>,
+struct TreeData {
     regions: Vec<Region>,
     children: HashMap<Option<RegionId>, Vec<usize>>,
     people: HashMap<RegionId, i64>,
-    selected: Option<RegionId>,
-    editor: Option<RegionEditor>,
 }
 
-impl RegionTree {
-    /// Every place, ordered by code (valid after the first [`RegionTree::ui`]).
-    pub fn regions(&self) -> &[Region] {
-        &self.regions
-    }
-
-    fn reload(&mut self, store: &Store) {
-        if self.loaded == Some(store.revision()) {
-            return;
-        }
-        self.loaded = Some(store.revision());
-        self.regions = regions::all(store.conn()).unwrap_or_default();
-        self.children.clear();
-        for (index, region) in self.regions.iter().enumerate() {
-            self.children
+impl TreeData {
+    fn read(conn: &rusqlite::Connection) -> Result<TreeData> {
+        let mut data = TreeData {
+            regions: regions::all(conn)?,
+            ..TreeData::default()
+        };
+        for (index, region) in data.regions.iter().enumerate() {
+            data.children
                 .entry(region.parent_id)
                 .or_default()
                 .push(index);
         }
         let by_id: HashMap<RegionId, Option<RegionId>> =
-            self.regions.iter().map(|r| (r.id, r.parent_id)).collect();
-        self.people.clear();
-        for (mut region, count) in regions::people_counts(store.conn()).unwrap_or_default() {
+            data.regions.iter().map(|r| (r.id, r.parent_id)).collect();
+        for (mut region, count) in regions::people_counts(conn)? {
             // Count each person in their village and in every place above it.
             loop {
-                *self.people.entry(region).or_default() += count;
+                *data.people.entry(region).or_default() += count;
                 match by_id.get(&region).copied().flatten() {
                     Some(parent) => region = parent,
                     None => break,
                 }
             }
         }
+        Ok(data)
+    }
+}
+
+/// The tree, its rows and the selection.
+#[derive(Default)]
+pub struct RegionTree {
+    data: Loaded<u64, TreeData>,
+    selected: Option<RegionId>,
+    editor: Option<RegionEditor>,
+}
+
+impl RegionTree {
+    /// Every place, ordered by code (empty until the first [`RegionTree::ui`] read them).
+    pub fn regions(&self) -> &[Region] {
+        self.data.rows().map_or(&[], |d| &d.regions)
     }
 
     /// Draws the tree; returns the new selection when the user picked another place.
-    pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) -> Option<Option<RegionId>> {
-        self.reload(store);
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) -> Option<Option<RegionId>> {
+        let lang = cx.lang;
+        self.data
+            .ensure_now(cx.store.conn(), cx.rev(TABLES), TreeData::read);
         let before = self.selected;
         ui.heading(lang.t(pe::REGIONS));
         if ui
@@ -87,28 +106,32 @@ impl RegionTree {
         {
             self.selected = None;
         }
+        let data = self.data.status_ui(ui, lang)?;
+        let roots = data.children.get(&None).cloned().unwrap_or_default();
         let editor_height = if self.selected.is_some() { 230.0 } else { 0.0 };
         egui::ScrollArea::vertical()
             .max_height((ui.available_height() - editor_height).max(120.0))
             .auto_shrink([false, true])
             .show(ui, |ui| {
-                for &root in self.children.get(&None).cloned().unwrap_or_default().iter() {
+                for root in roots {
                     self.node_ui(ui, root);
                 }
             });
         if let Some(selected) = self.selected {
             ui.separator();
-            self.editor_ui(ui, store, selected, lang);
+            self.editor_ui(ui, &mut *cx.store, selected, lang);
         }
         (self.selected != before).then_some(self.selected)
     }
 
     fn node_ui(&mut self, ui: &mut Ui, index: usize) {
-        let region = &self.regions[index];
+        let Some(data) = self.data.rows() else { return };
+        let region = &data.regions[index];
         let id = region.id;
-        let count = self.people.get(&id).copied().unwrap_or(0);
+        let count = data.people.get(&id).copied().unwrap_or(0);
         let text = format!("{} ({count})", region.short_name);
-        let kids = self.children.get(&Some(id)).cloned().unwrap_or_default();
+        let kids = data.children.get(&Some(id)).cloned().unwrap_or_default();
+        let open_by_default = region.level == RegionLevel::District;
         if kids.is_empty() {
             if ui
                 .selectable_label(self.selected == Some(id), text)
@@ -118,7 +141,6 @@ impl RegionTree {
             }
             return;
         }
-        let open_by_default = region.level == RegionLevel::District;
         CollapsingState::load_with_default_open(
             ui.ctx(),
             ui.make_persistent_id(("region", id.0)),
@@ -145,7 +167,7 @@ impl RegionTree {
     }
 
     fn editor_ui(&mut self, ui: &mut Ui, store: &mut Store, selected: RegionId, lang: Lang) {
-        let Some(region) = self.regions.iter().find(|r| r.id == selected).cloned() else {
+        let Some(region) = self.regions().iter().find(|r| r.id == selected).cloned() else {
             self.selected = None;
             return;
         };
@@ -186,45 +208,45 @@ impl RegionTree {
                 ui.end_row();
             });
         if let Some(error) = &editor.error {
-            field_error_ui(ui, error);
+            field_error_ui(ui, error.get(lang));
         }
         let mut action = None;
         ui.horizontal(|ui| {
             if ui.button(lang.t(c::SAVE)).clicked() {
-                action = Some("save");
+                action = Some(EditorAction::Save);
             }
             if let EditMode::Edit(_) = editor.mode {
                 if !region.level.child_levels().is_empty()
                     && ui.button(lang.t(pe::ADD_CHILD)).clicked()
                 {
-                    action = Some("add");
+                    action = Some(EditorAction::AddBelow);
                 }
                 if ui.button(lang.t(c::DELETE)).clicked() {
-                    action = Some("delete");
+                    action = Some(EditorAction::Delete);
                 }
             } else if ui.button(lang.t(c::CANCEL)).clicked() {
-                action = Some("cancel");
+                action = Some(EditorAction::Cancel);
             }
         });
         match action {
-            Some("save") => self.save(store, &region, lang),
-            Some("add") => self.editor = Some(RegionEditor::add(&region)),
-            Some("cancel") => self.editor = None,
-            Some(_) => self.delete(store, selected, lang),
+            Some(EditorAction::Save) => self.save(store, &region),
+            Some(EditorAction::AddBelow) => self.editor = Some(RegionEditor::add(&region)),
+            Some(EditorAction::Cancel) => self.editor = None,
+            Some(EditorAction::Delete) => self.delete(store, selected),
             None => {}
         }
     }
 
-    fn save(&mut self, store: &mut Store, region: &Region, lang: Lang) {
+    fn save(&mut self, store: &mut Store, region: &Region) {
         let Some(editor) = &mut self.editor else {
             return;
         };
         let Some((lon, lat)) = editor.coordinate() else {
-            editor.error = Some(lang.t(pe::BAD_COORDINATE).to_string());
+            editor.error = Some(pe::BAD_COORDINATE.into());
             return;
         };
         if editor.name.trim().is_empty() {
-            editor.error = Some(lang.t(c::NAME_REQUIRED).to_string());
+            editor.error = Some(c::NAME_REQUIRED.into());
             return;
         }
         let short_name = editor.short_name_for_save();
@@ -235,7 +257,7 @@ impl RegionTree {
             EditMode::Add { parent } => {
                 let code = editor.code.trim().to_string();
                 if !valid_child_code(&code, &region.code, region.level) {
-                    editor.error = Some(lang.t(pe::BAD_REGION_CODE).to_string());
+                    editor.error = Some(pe::BAD_REGION_CODE.into());
                     return;
                 }
                 let new = NewRegion {
@@ -252,11 +274,11 @@ impl RegionTree {
         };
         match result {
             Ok(()) => self.editor = None,
-            Err(e) => editor.error = Some(store_error_message(&e, lang)),
+            Err(e) => editor.error = Some(e.message()),
         }
     }
 
-    fn delete(&mut self, store: &mut Store, id: RegionId, lang: Lang) {
+    fn delete(&mut self, store: &mut Store, id: RegionId) {
         match store.write(|w| regions::delete(w, id)) {
             Ok(()) => {
                 self.selected = None;
@@ -264,7 +286,7 @@ impl RegionTree {
             }
             Err(e) => {
                 if let Some(editor) = &mut self.editor {
-                    editor.error = Some(store_error_message(&e, lang));
+                    editor.error = Some(e.message());
                 }
             }
         }

@@ -3,13 +3,14 @@
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
-use super::{Masker, field_error_ui, store_error_message, text_field_ui};
+use super::loaded::Loaded;
+use super::{Ctx, Notice, Tab, field_error_ui, text_field_ui};
 use crate::domain::mask::MaskPattern;
-use crate::i18n::{Lang, Text, common as c, settings as se};
-use crate::store::Store;
+use crate::i18n::{Lang, Msg, Text, common as c, settings as se};
 use crate::store::categories::{self, Category, Removed};
 use crate::store::changes::{self, Action, Change};
 use crate::store::settings::{self, MASK_ID_KEY, MASK_PHONE_KEY};
+use crate::store::{Store, settings as stored};
 
 /// A fictional ID number and phone to show what a pattern does.
 const SAMPLE_ID: &str = "11010519491231002X";
@@ -19,47 +20,67 @@ const CHANGES_SHOWN: usize = 200;
 
 /// State of the Settings tab.
 #[derive(Default)]
-pub struct SettingsView {
-    loaded: Option<u64>,
+pub struct SettingsTab {
+    /// The revision of the settings the pattern fields were filled from.
+    patterns_read: Option<u64>,
     id_pattern: String,
     phone_pattern: String,
-    pattern_errors: [Option<String>; 2],
-    categories: Vec<Category>,
-    changes: Vec<Change>,
+    pattern_errors: [Option<Msg>; 2],
+    categories: Loaded<u64, Vec<Category>>,
+    changes: Loaded<u64, Vec<Change>>,
     new_zh: String,
     new_en: String,
-    message: Option<(String, bool)>,
+    message: Option<Notice>,
     placement: super::placement_settings::PlacementSettings,
 }
 
-impl SettingsView {
-    fn reload(&mut self, store: &Store) {
-        if self.loaded == Some(store.revision()) {
-            return;
-        }
-        self.loaded = Some(store.revision());
-        let masker = Masker::load(store, false);
-        self.id_pattern = masker.id.to_string();
-        self.phone_pattern = masker.phone.to_string();
-        self.categories = categories::all(store.conn()).unwrap_or_default();
-        self.changes = changes::recent(store.conn(), CHANGES_SHOWN).unwrap_or_default();
+impl Tab for SettingsTab {
+    fn id(&self) -> &'static str {
+        "settings"
     }
 
-    /// Draws the tab.
-    pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, _reveal: bool) {
-        self.reload(store);
-        crate::ui::message_ui(ui, &self.message);
+    fn title(&self) -> Text {
+        se::TAB_SETTINGS
+    }
+
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        let lang = cx.lang;
+        self.reload(cx);
+        crate::ui::message_ui(ui, &self.message, lang);
+        let categories = self.categories.rows().cloned().unwrap_or_default();
         ui.columns(2, |columns| {
             egui::ScrollArea::vertical()
                 .id_salt("settings_left")
                 .show(&mut columns[0], |ui| {
-                    self.masking_ui(ui, store, lang);
+                    self.masking_ui(ui, cx.store, lang);
                     ui.add_space(12.0);
-                    self.categories_ui(ui, store, lang);
+                    self.categories_ui(ui, cx.store, lang);
                     ui.add_space(12.0);
-                    self.placement.ui(ui, store, lang, &self.categories);
+                    self.placement.ui(ui, cx, &categories);
                 });
             self.changes_ui(&mut columns[1], lang);
+        });
+    }
+}
+
+impl SettingsTab {
+    fn reload(&mut self, cx: &Ctx<'_>) {
+        let conn = cx.store.conn();
+        let rev = cx.rev(&["settings"]);
+        if self.patterns_read != Some(rev) {
+            self.patterns_read = Some(rev);
+            match stored::mask_patterns(conn) {
+                Ok((id, phone)) => {
+                    self.id_pattern = id.to_string();
+                    self.phone_pattern = phone.to_string();
+                }
+                Err(e) => self.message = Some(Notice::store_error(&e)),
+            }
+        }
+        self.categories
+            .ensure_now(conn, cx.rev(&["hardship_categories"]), categories::all);
+        self.changes.ensure_now(conn, cx.rev(&["changes"]), |conn| {
+            changes::recent(conn, CHANGES_SHOWN)
         });
     }
 
@@ -79,44 +100,40 @@ impl SettingsView {
                 text_field_ui(ui, lang.t(label), text, 60.0)
                     .on_hover_text(lang.t(se::MASK_PATTERN_HINT));
                 match MaskPattern::parse(text) {
-                    Ok(pattern) => {
-                        ui.monospace(se::mask_example(pattern.apply(sample)).text(lang))
-                    }
+                    Ok(pattern) => ui.monospace(se::mask_example(pattern.apply(sample)).text(lang)),
                     Err(_) => ui.label(""),
                 };
                 ui.end_row();
                 if let Some(error) = &self.pattern_errors[index] {
                     ui.label("");
-                    field_error_ui(ui, error);
+                    field_error_ui(ui, error.get(lang));
                     ui.end_row();
                 }
             }
         });
         ui.horizontal(|ui| {
             if ui.button(lang.t(c::SAVE)).clicked() {
-                self.save_patterns(store, lang);
+                self.save_patterns(store);
             }
         });
     }
 
-    fn save_patterns(&mut self, store: &mut Store, lang: Lang) {
+    fn save_patterns(&mut self, store: &mut Store) {
         let parsed = [
             MaskPattern::parse(&self.id_pattern),
             MaskPattern::parse(&self.phone_pattern),
         ];
-        self.pattern_errors = parsed.each_ref().map(|p| {
-            p.as_ref()
-                .err()
-                .map(|_| lang.t(se::MASK_PATTERN_INVALID).to_string())
-        });
+        self.pattern_errors = parsed
+            .each_ref()
+            .map(|p| p.as_ref().err().map(|_| se::MASK_PATTERN_INVALID.into()));
         let [Ok(id), Ok(phone)] = parsed else { return };
         let result = store.write(|w| {
             settings::set(w, MASK_ID_KEY, &id.to_string())?;
             settings::set(w, MASK_PHONE_KEY, &phone.to_string())
         });
         self.message = Some(match result {
-            Ok(()) => (lang.t(c::SETTINGS_SAVED).to_string(), false),
-            Err(e) => (store_error_message(&e, lang), true),
+            Ok(()) => Notice::info(c::SETTINGS_SAVED),
+            Err(e) => Notice::store_error(&e),
         });
     }
 
@@ -127,7 +144,10 @@ impl SettingsView {
             .striped(true)
             .num_columns(3)
             .show(ui, |ui| {
-                for category in &self.categories {
+                let Some(categories) = self.categories.status_ui(ui, lang) else {
+                    return;
+                };
+                for category in categories {
                     ui.label(&category.name_zh);
                     ui.label(&category.name_en);
                     if category.active {
@@ -155,10 +175,10 @@ impl SettingsView {
             });
             self.message = match result {
                 Ok(Some(Removed::Retired(holders))) => {
-                    Some((se::category_in_use(holders).text(lang), false))
+                    Some(Notice::info(se::category_in_use(holders)))
                 }
                 Ok(_) => None,
-                Err(e) => Some((store_error_message(&e, lang), true)),
+                Err(e) => Some(Notice::store_error(&e)),
             };
         }
         ui.horizontal(|ui| {
@@ -166,7 +186,7 @@ impl SettingsView {
             text_field_ui(ui, lang.t(se::CATEGORY_NAME_EN), &mut self.new_en, 120.0);
             if ui.button(lang.t(se::ADD_CATEGORY)).clicked() {
                 if self.new_zh.trim().is_empty() || self.new_en.trim().is_empty() {
-                    self.message = Some((lang.t(c::NAME_REQUIRED).to_string(), true));
+                    self.message = Some(Notice::error(c::NAME_REQUIRED));
                 } else {
                     match store.write(|w| categories::insert(w, &self.new_zh, &self.new_en)) {
                         Ok(_) => {
@@ -174,7 +194,7 @@ impl SettingsView {
                             self.new_en.clear();
                             self.message = None;
                         }
-                        Err(e) => self.message = Some((store_error_message(&e, lang), true)),
+                        Err(e) => self.message = Some(Notice::store_error(&e)),
                     }
                 }
             }
@@ -184,6 +204,9 @@ impl SettingsView {
     fn changes_ui(&self, ui: &mut Ui, lang: Lang) {
         ui.heading(lang.t(se::CHANGE_LOG));
         ui.label(lang.t(se::CHANGE_LOG_EXPLAIN));
+        let Some(changes) = self.changes.status_ui(ui, lang) else {
+            return;
+        };
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         TableBuilder::new(ui)
             .id_salt("change_log")
@@ -193,8 +216,8 @@ impl SettingsView {
             .column(Column::initial(90.0))
             .column(Column::remainder())
             .body(|body| {
-                body.rows(20.0, self.changes.len(), |mut row| {
-                    let change = &self.changes[row.index()];
+                body.rows(20.0, changes.len(), |mut row| {
+                    let change = &changes[row.index()];
                     row.col(|ui| {
                         ui.label(change.at.replace('T', " "));
                     });

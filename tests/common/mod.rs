@@ -62,15 +62,32 @@ pub fn harness(app: App) -> Harness<'static, App> {
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
 }
 
-/// Steps the window until its background job has ended (or fails after about 20 s).
-pub fn wait_for_job(h: &mut Harness<'_, App>) {
-    for _ in 0..400 {
-        if !h.state().job_running() {
-            h.run_steps(2);
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
+/// The day every test lives on, so no test depends on when it runs.
+pub fn test_day() -> jiff::civil::Date {
+    jiff::civil::date(2026, 11, 20)
+}
+
+/// A store on `path` whose clock always reads [`test_day`].
+pub fn open_store(path: impl AsRef<std::path::Path>) -> minsheng::store::Store {
+    minsheng::store::Store::open_with(path, minsheng::clock::Clock::fixed_on(test_day()))
+        .expect("the test database opens")
+}
+
+/// Steps the window until nothing it waits for is under way (jobs, reads) and a couple of
+/// frames have settled what that changed; fails after about 30 s.
+pub fn settle(h: &mut Harness<'_, App>) {
+    let mut quiet = 0;
+    for _ in 0..1500 {
         h.step();
+        if h.state().busy() {
+            quiet = 0;
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        } else {
+            quiet += 1;
+            if quiet >= 3 {
+                return;
+            }
+        }
     }
-    panic!("the background job did not finish");
+    panic!("the window kept working for more than 30 s");
 }

@@ -9,12 +9,9 @@ mod posts;
 
 use egui::Ui;
 
-use super::Masker;
+use super::{Ctx, Tab};
 use crate::domain::PersonId;
-use crate::domain::pay::Month;
-use crate::i18n::{Lang, placements as pl};
-use crate::jobs::Job;
-use crate::store::Store;
+use crate::i18n::{Text, placements as pl};
 
 /// The views inside the tab.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,26 +25,9 @@ enum View {
     Notice,
 }
 
-/// Something the tab asks the window to do: long work runs as the window's one job.
-pub enum Request {
-    /// Start this job.
-    Start(Job),
-    /// Ask for a path, then run the export with it.
-    Export(ExportKind),
-}
-
-/// An export the tab can ask for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportKind {
-    /// A month's subsidy sheet; whether ID numbers go in full.
-    SubsidySheet(Month, bool),
-    /// The public notice of people placed from the first to the second date.
-    Notice(jiff::civil::Date, jiff::civil::Date),
-}
-
 /// State of the Job placements tab.
 #[derive(Default)]
-pub struct PlacementsView {
+pub struct PlacementsTab {
     view: View,
     posts: posts::PostsView,
     placed: overview::PlacedView,
@@ -62,16 +42,17 @@ enum Go {
     Person(PersonId),
 }
 
-impl PlacementsView {
-    /// Draws the tab; returns work for the window to start.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        store: &mut Store,
-        lang: Lang,
-        masker: Masker,
-        job_running: bool,
-    ) -> Option<Request> {
+impl Tab for PlacementsTab {
+    fn id(&self) -> &'static str {
+        "placements"
+    }
+
+    fn title(&self) -> Text {
+        pl::TAB_PLACEMENTS
+    }
+
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        let lang = cx.lang;
         ui.horizontal(|ui| {
             for (view, label) in [
                 (View::Posts, pl::PL_POSTS),
@@ -85,34 +66,35 @@ impl PlacementsView {
             }
         });
         ui.separator();
-        let mut go = None;
-        let request = match self.view {
+        let go = match self.view {
             View::Posts => {
-                self.posts.ui(ui, store, lang, masker);
+                self.posts.ui(ui, cx);
                 None
             }
             View::Placed => {
-                self.placed.ui(ui, store, lang, masker);
+                self.placed.ui(ui, cx);
                 None
             }
-            View::Month => self.month.ui(ui, store, lang, masker, job_running),
-            View::Checks => {
-                go = self.checks.ui(ui, store, lang, self.month.month_mut());
+            View::Month => {
+                self.month.ui(ui, cx);
                 None
+            }
+            View::Checks => {
+                let month = self.month.month_mut(cx.today());
+                self.checks.ui(ui, cx, month)
             }
             View::Figures => {
-                self.figures.ui(ui, store, lang);
+                self.figures.ui(ui, cx);
                 None
             }
-            View::Notice => self.notice.ui(ui, lang, job_running),
-        };
-        match go {
-            Some(Go::Person(person)) => {
-                self.placed.show_person(person);
-                self.view = View::Placed;
+            View::Notice => {
+                self.notice.ui(ui, cx);
+                None
             }
-            None => {}
+        };
+        if let Some(Go::Person(person)) = go {
+            self.placed.show_person(person);
+            self.view = View::Placed;
         }
-        request
     }
 }

@@ -1,22 +1,49 @@
 //! A month's attendance grid and subsidy sheet: fill in, compute, review, approve, export.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use egui::{RichText, Ui};
 use egui_extras::Column;
 
 use super::posts::area_label;
-use super::{ExportKind, Request};
 use crate::domain::PlacementId;
 use crate::domain::money::{format_hours_tenths, format_yuan, parse_hours_tenths, parse_yuan};
 use crate::domain::pay::{Area, Month};
-use crate::i18n::{Lang, common as c, placements as pl};
-use crate::jobs::{Job, Outcome};
-use crate::store::Store;
+use crate::i18n::{Lang, Msg, common as c, placements as pl};
+use crate::jobs::{JobId, JobSpec, Outcome, exports};
 use crate::store::payroll::{self, AttendanceRow, MonthStatus, NewAdjustment};
 use crate::store::placement_reports::{self, SheetLine};
-use crate::ui::{Masker, field_error_ui, store_error_message, text_field_ui};
+use crate::store::{Result, settings};
+use crate::ui::loaded::Loaded;
+use crate::ui::{Ctx, Masker, Notice, PathRequest, field_error_ui, text_field_ui};
+
+/// The tables a month's grid and sheet are read from.
+const TABLES: &[&str] = &[
+    "attendance",
+    "subsidy_months",
+    "subsidy_adjustments",
+    "placements",
+    "people",
+    "posts",
+    "regions",
+];
+
+/// A month as the view shows it: where its sheet stands, its attendance and its lines.
+pub struct MonthData {
+    status: MonthStatus,
+    rows: Vec<AttendanceRow>,
+    lines: Vec<SheetLine>,
+}
+
+impl MonthData {
+    fn read(conn: &rusqlite::Connection, month: Month) -> Result<MonthData> {
+        Ok(MonthData {
+            status: payroll::month_status(conn, month)?,
+            rows: payroll::attendance(conn, month)?,
+            lines: placement_reports::sheet(conn, month)?,
+        })
+    }
+}
 
 /// A correction being written for a line of an approved month.
 struct Correction {
@@ -25,147 +52,138 @@ struct Correction {
     corrects: Month,
     amount: String,
     reason: String,
-    error: Option<String>,
+    error: Option<Msg>,
 }
 
 /// State of the month view.
+#[derive(Default)]
 pub struct MonthView {
-    month: Month,
+    /// The month shown; set to this month on the first frame.
+    month: Option<Month>,
     show_sheet: bool,
-    loaded: Option<(u64, Month)>,
-    status: MonthStatus,
-    rows: Vec<AttendanceRow>,
-    lines: Vec<SheetLine>,
+    data: Loaded<(u64, Month), MonthData>,
     typed: HashMap<PlacementId, String>,
     full_ids: bool,
     correction: Option<Correction>,
-    message: Option<(String, bool)>,
-}
-
-impl Default for MonthView {
-    fn default() -> Self {
-        MonthView {
-            month: Month::of(crate::domain::today()),
-            show_sheet: false,
-            loaded: None,
-            status: MonthStatus::Open,
-            rows: Vec::new(),
-            lines: Vec::new(),
-            typed: HashMap::new(),
-            full_ids: false,
-            correction: None,
-            message: None,
-        }
-    }
+    message: Option<Notice>,
+    computing: Option<JobId>,
 }
 
 impl MonthView {
     /// The month shown; the checks view shows and moves the same one.
-    pub fn month_mut(&mut self) -> &mut Month {
-        &mut self.month
+    pub fn month_mut(&mut self, today: jiff::civil::Date) -> &mut Month {
+        self.month.get_or_insert_with(|| Month::of(today))
     }
 
-    fn reload(&mut self, store: &Store) {
-        if self.loaded == Some((store.revision(), self.month)) {
-            return;
+    /// Reads the month off the window's thread when it or its data changed; the grid
+    /// shown stays until the new one arrives.
+    fn reload(&mut self, cx: &Ctx<'_>, month: Month) {
+        let key = (cx.rev(TABLES), month);
+        if !self.data.is_for(&key) {
+            self.data
+                .ensure_later(cx, key, move |conn| MonthData::read(conn, month));
+            if !self.data.loading() {
+                self.typed.clear();
+            }
         }
-        self.loaded = Some((store.revision(), self.month));
-        self.status = payroll::month_status(store.conn(), self.month).unwrap_or(MonthStatus::Open);
-        self.rows = payroll::attendance(store.conn(), self.month).unwrap_or_default();
-        self.lines = placement_reports::sheet(store.conn(), self.month).unwrap_or_default();
-        self.typed.clear();
     }
 
-    /// Draws the view; returns work for the window.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        store: &mut Store,
-        lang: Lang,
-        masker: Masker,
-        job_running: bool,
-    ) -> Option<Request> {
-        self.reload(store);
-        let mut request = None;
+    /// Draws the view.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        let lang = cx.lang;
+        let month = *self.month_mut(cx.today());
+        let before = self.data.key().cloned();
+        self.reload(cx, month);
+        if self.data.key() != before.as_ref() {
+            self.typed.clear();
+        }
+        let status = match self.data.rows() {
+            Some(data) if self.data.key().is_some_and(|(_, m)| *m == month) => data.status,
+            _ => MonthStatus::Open,
+        };
+        let computing = self.computing.is_some_and(|id| cx.is_running(id));
         ui.horizontal_wrapped(|ui| {
             if ui
                 .button("◀")
                 .on_hover_text(lang.t(pl::PREV_MONTH))
                 .clicked()
             {
-                self.month = self.month.prev();
+                self.month = Some(month.prev());
             }
-            ui.strong(self.month.to_string());
+            ui.strong(month.to_string());
             if ui
                 .button("▶")
                 .on_hover_text(lang.t(pl::NEXT_MONTH))
                 .clicked()
             {
-                self.month = self.month.next();
+                self.month = Some(month.next());
             }
-            let status = match self.status {
+            let status_text = match status {
                 MonthStatus::Open => pl::MONTH_OPEN,
                 MonthStatus::Computed => pl::MONTH_COMPUTED,
                 MonthStatus::Approved => pl::MONTH_APPROVED,
             };
-            ui.label(RichText::new(lang.t(status)).strong());
+            ui.label(RichText::new(lang.t(status_text)).strong());
             ui.separator();
             ui.selectable_value(&mut self.show_sheet, false, lang.t(pl::ATTENDANCE));
             ui.selectable_value(&mut self.show_sheet, true, lang.t(pl::SUBSIDY_SHEET));
             ui.separator();
-            let open = self.status != MonthStatus::Approved;
+            let open = status != MonthStatus::Approved;
             if ui
                 .add_enabled(
-                    open && !job_running,
+                    open && !computing,
                     egui::Button::new(lang.t(pl::COMPUTE_SHEET)),
                 )
                 .clicked()
             {
-                request = Some(Request::Start(compute_job(ui, store, self.month)));
+                self.computing = Some(cx.start_job(compute_job(month)));
                 self.show_sheet = true;
             }
             if ui
                 .add_enabled(
-                    self.status == MonthStatus::Computed,
+                    status == MonthStatus::Computed && !computing,
                     egui::Button::new(lang.t(pl::APPROVE_SHEET)),
                 )
                 .clicked()
             {
-                let (month, today) = (self.month, crate::domain::today());
-                self.message = Some(match store.write(|w| payroll::approve(w, month, today)) {
-                    Ok(()) => (pl::sheet_approved(month).text(lang), false),
-                    Err(e) => (store_error_message(&e, lang), true),
-                });
+                let today = cx.today();
+                self.message = Some(
+                    match cx.store.write(|w| payroll::approve(w, month, today)) {
+                        Ok(()) => Notice::info(pl::sheet_approved(month)),
+                        Err(e) => Notice::store_error(&e),
+                    },
+                );
             }
-            let approved = self.status == MonthStatus::Approved;
             if ui
                 .add_enabled(
-                    approved && !job_running,
+                    status == MonthStatus::Approved,
                     egui::Button::new(lang.t(pl::EXPORT_EXCEL)),
                 )
                 .clicked()
             {
-                request = Some(Request::Export(ExportKind::SubsidySheet(
-                    self.month,
-                    self.full_ids,
-                )));
+                export_sheet(cx, month, self.full_ids);
             }
             ui.checkbox(&mut self.full_ids, lang.t(pl::FULL_IDS_FOR_BANK));
         });
         ui.weak(lang.t(pl::PAY_RULE));
-        crate::ui::message_ui(ui, &self.message);
-        self.correction_ui(ui, store, lang);
-        if self.show_sheet {
-            self.sheet_ui(ui, lang, masker);
-        } else {
-            self.attendance_ui(ui, store, lang, masker);
+        crate::ui::message_ui(ui, &self.message, lang);
+        self.correction_ui(ui, cx);
+        let shown_month = self.data.key().map(|(_, m)| *m);
+        if self.data.status_ui(ui, lang).is_none() || shown_month != Some(month) {
+            return;
         }
-        request
+        if self.show_sheet {
+            self.sheet_ui(ui, lang, cx.masker, status);
+        } else {
+            self.attendance_ui(ui, cx, month, status);
+        }
     }
 
-    fn attendance_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, masker: Masker) {
-        let editable = self.status != MonthStatus::Approved;
-        let month = self.month;
+    fn attendance_ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>, month: Month, status: MonthStatus) {
+        let (lang, masker) = (cx.lang, cx.masker);
+        let editable = status != MonthStatus::Approved;
+        let Some(data) = self.data.rows() else { return };
+        let rows = &data.rows;
         let mut save: Option<(PlacementId, Area, String)> = None;
         crate::ui::data_table(ui, "attendance")
             .column(Column::initial(80.0))
@@ -191,8 +209,8 @@ impl MonthView {
                 )
             })
             .body(|body| {
-                body.rows(24.0, self.rows.len(), |mut row| {
-                    let r = &self.rows[row.index()];
+                body.rows(24.0, rows.len(), |mut row| {
+                    let r = &rows[row.index()];
                     let days = crate::domain::pay::days_in_post(month, r.in_post);
                     crate::ui::text_cells(
                         &mut row,
@@ -241,17 +259,17 @@ impl MonthView {
                 });
             });
         if let Some((placement, area, text)) = save {
-            self.save_attendance(store, placement, area, &text, lang);
+            self.save_attendance(cx, month, placement, area, &text);
         }
     }
 
     fn save_attendance(
         &mut self,
-        store: &mut Store,
+        cx: &mut Ctx<'_>,
+        month: Month,
         placement: PlacementId,
         area: Area,
         text: &str,
-        lang: Lang,
     ) {
         let text = text.trim();
         let parsed = match area {
@@ -262,36 +280,42 @@ impl MonthView {
                 .map_err(|_| ()),
         };
         let Ok((days, hours)) = parsed else {
-            self.message = Some((lang.t(pl::BAD_ATTENDANCE).to_string(), true));
+            self.message = Some(Notice::error(pl::BAD_ATTENDANCE));
             return;
         };
-        let month = self.month;
-        let was_current = self.loaded == Some((store.revision(), month));
-        match store.write(|w| payroll::set_attendance(w, placement, month, days, hours)) {
+        let was_current = self.data.is_for(&(cx.rev(TABLES), month));
+        match cx
+            .store
+            .write(|w| payroll::set_attendance(w, placement, month, days, hours))
+        {
             // Only this cell changed: patch it rather than read the whole month again,
             // which takes a fifth of a second at 100,000 placements.
             Ok(()) if was_current => {
-                if let Some(row) = self.rows.iter_mut().find(|r| r.placement_id == placement) {
-                    (row.days_worked, row.hours_tenths, row.entered) = (days, hours, true);
+                if let Some(data) = self.data.rows_mut() {
+                    if let Some(row) = data.rows.iter_mut().find(|r| r.placement_id == placement) {
+                        (row.days_worked, row.hours_tenths, row.entered) = (days, hours, true);
+                    }
+                    if data.status == MonthStatus::Computed {
+                        data.status = MonthStatus::Open;
+                    }
                 }
-                if self.status == MonthStatus::Computed {
-                    self.status = MonthStatus::Open;
-                }
-                self.loaded = Some((store.revision(), month));
+                self.data.rekey((cx.rev(TABLES), month));
             }
             Ok(()) => {}
-            Err(e) => self.message = Some((store_error_message(&e, lang), true)),
+            Err(e) => self.message = Some(Notice::store_error(&e)),
         }
     }
 
-    fn sheet_ui(&mut self, ui: &mut Ui, lang: Lang, masker: Masker) {
-        if self.status == MonthStatus::Open && self.lines.is_empty() {
+    fn sheet_ui(&mut self, ui: &mut Ui, lang: Lang, masker: Masker, status: MonthStatus) {
+        let Some(data) = self.data.rows() else { return };
+        let lines = &data.lines;
+        if status == MonthStatus::Open && lines.is_empty() {
             ui.label(lang.t(pl::SHEET_NOT_COMPUTED));
             return;
         }
-        let total: i64 = self.lines.iter().map(|l| l.total_fen).sum();
-        ui.strong(pl::sheet_subtitle(self.lines.len(), format_yuan(total)).text(lang));
-        let approved = self.status == MonthStatus::Approved;
+        let total: i64 = lines.iter().map(|l| l.total_fen).sum();
+        ui.strong(pl::sheet_subtitle(lines.len(), format_yuan(total)).text(lang));
+        let approved = status == MonthStatus::Approved;
         let mut correct = None;
         crate::ui::data_table(ui, "sheet")
             .column(Column::initial(70.0))
@@ -320,8 +344,8 @@ impl MonthView {
                 )
             })
             .body(|body| {
-                body.rows(22.0, self.lines.len(), |mut row| {
-                    let l = &self.lines[row.index()];
+                body.rows(22.0, lines.len(), |mut row| {
+                    let l = &lines[row.index()];
                     let cells = [
                         l.name.clone(),
                         masker.id_number(&l.id_number).into_owned(),
@@ -344,11 +368,13 @@ impl MonthView {
                     });
                 });
             });
-        if let Some((placement_id, name)) = correct {
+        if let Some((placement_id, name)) = correct
+            && let Some(corrects) = self.month
+        {
             self.correction = Some(Correction {
                 placement_id,
                 name,
-                corrects: self.month,
+                corrects,
                 amount: String::new(),
                 reason: String::new(),
                 error: None,
@@ -357,11 +383,12 @@ impl MonthView {
     }
 
     /// The form for a correction of an approved line, paid with the current month.
-    fn correction_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
+    fn correction_ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        let lang = cx.lang;
         let Some(c) = &mut self.correction else {
             return;
         };
-        let pay_month = Month::of(crate::domain::today()).max(c.corrects.next());
+        let pay_month = Month::of(cx.today()).max(c.corrects.next());
         let mut close = false;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.strong(pl::correction_title(&c.name, c.corrects, pay_month).text(lang));
@@ -378,12 +405,12 @@ impl MonthView {
                                 amount_fen,
                                 reason: c.reason.clone(),
                             };
-                            match store.write(|w| payroll::add_adjustment(w, &new)) {
+                            match cx.store.write(|w| payroll::add_adjustment(w, &new)) {
                                 Ok(_) => close = true,
-                                Err(e) => c.error = Some(store_error_message(&e, lang)),
+                                Err(e) => c.error = Some(Notice::store_error(&e).msg),
                             }
                         }
-                        _ => c.error = Some(lang.t(pl::ADJUSTMENT_INVALID).to_string()),
+                        _ => c.error = Some(pl::ADJUSTMENT_INVALID.into()),
                     }
                 }
                 if ui.button(lang.t(c::CANCEL)).clicked() {
@@ -391,7 +418,7 @@ impl MonthView {
                 }
             });
             if let Some(error) = &c.error {
-                field_error_ui(ui, error);
+                field_error_ui(ui, error.get(lang));
             }
         });
         if close {
@@ -400,19 +427,28 @@ impl MonthView {
     }
 }
 
-/// Computes a month's sheet on a background thread with its own connection.
-fn compute_job(ui: &Ui, store: &Store, month: Month) -> Job {
-    let path = store.path().to_path_buf();
-    let ctx = ui.ctx().clone();
-    Job::spawn(
-        pl::JOB_COMPUTE,
-        "subsidy-sheet",
-        Arc::new(move || ctx.request_repaint()),
-        move |reporter| {
-            let mut store = Store::open(&path)?;
-            let (lines, total) = store
-                .write(|w| payroll::compute(w, month, |done, all| reporter.progress(done, all)))?;
-            Ok(Outcome::Computed(lines, total))
-        },
-    )
+/// Computes a month's sheet as a background job.
+fn compute_job(month: Month) -> JobSpec {
+    JobSpec::new(pl::JOB_COMPUTE, move |store, reporter| {
+        let (lines, total) = store
+            .write(|w| payroll::compute(w, month, |done, all| reporter.progress(done, all)))?;
+        Ok(Outcome::Computed(lines, total))
+    })
+}
+
+/// Asks where to save `month`'s approved sheet, then exports it as a background job.
+fn export_sheet(cx: &mut Ctx<'_>, month: Month, full_ids: bool) {
+    let lang = cx.lang;
+    cx.ask_path(PathRequest {
+        title: pl::EXPORT_SHEET_TO,
+        suggested_name: format!("{}-{month}.xlsx", lang.t(pl::SUBSIDY_SHEET)),
+        extension: "xlsx",
+        then: Box::new(move |path| {
+            JobSpec::new(crate::i18n::window::JOB_EXPORT, move |store, reporter| {
+                let (id_mask, _) = settings::mask_patterns(store.conn())?;
+                let disclosure = exports::Disclosure { id_mask, full_ids };
+                exports::subsidy_sheet(store, month, &path, disclosure, lang, reporter)
+            })
+        }),
+    });
 }

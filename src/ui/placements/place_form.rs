@@ -5,14 +5,14 @@ use egui::{RichText, Ui};
 
 use crate::domain::placement::PlacementRules;
 use crate::domain::{PersonId, PostId, TrainingId};
-use crate::i18n::{Lang, common as c, placements as pl};
+use crate::i18n::{Msg, common as c, placements as pl};
 use crate::store::categories::{self, Category};
 use crate::store::people::{self, PeopleFilter};
 use crate::store::placements::{self, NewPlacement, NewTraining, Training, TrainingChoice};
 use crate::store::regions::{self, Region};
-use crate::store::{Store, StoreError};
+use crate::store::{Result, Store, StoreError};
 use crate::ui::person_form::{FormOutcome, PersonForm};
-use crate::ui::{Masker, field_error_ui, store_error_message, text_field_ui};
+use crate::ui::{Ctx, Notice, field_error_ui, text_field_ui};
 
 /// How many people the picker lists.
 const PICKER_ROWS: usize = 12;
@@ -21,9 +21,9 @@ const PICKER_ROWS: usize = 12;
 pub struct PlaceForm {
     post: PostId,
     post_title: String,
-    rules: Option<PlacementRules>,
+    rules: PlacementRules,
     search: String,
-    found: Option<(u64, String, Vec<people::PersonRow>)>,
+    found: crate::ui::loaded::Loaded<(u64, String), Vec<people::PersonRow>>,
     person: Option<(PersonId, String)>,
     trainings: Vec<Training>,
     use_training: Option<TrainingId>,
@@ -34,21 +34,25 @@ pub struct PlaceForm {
     start: String,
     agreement_end: String,
     accident_insurance: bool,
-    errors: Vec<String>,
+    errors: Vec<Msg>,
     /// A person registered on the spot, with the lists their form needs.
     new_person: Option<(PersonForm, Vec<Category>, Vec<Region>)>,
 }
 
 impl PlaceForm {
     /// An empty form for `post`.
-    pub fn new(post: PostId, post_title: String, rules: Option<PlacementRules>) -> PlaceForm {
-        let today = crate::domain::today();
+    pub fn new(
+        post: PostId,
+        post_title: String,
+        rules: PlacementRules,
+        today: jiff::civil::Date,
+    ) -> PlaceForm {
         let mut form = PlaceForm {
             post,
             post_title,
             rules,
             search: String::new(),
-            found: None,
+            found: Default::default(),
             person: None,
             trainings: Vec::new(),
             use_training: None,
@@ -67,25 +71,20 @@ impl PlaceForm {
     }
 
     fn default_agreement_end(&mut self) {
-        if let (Some(rules), Ok(start)) = (&self.rules, self.start.trim().parse()) {
-            self.agreement_end = rules.default_agreement_end(start).to_string();
+        if let Ok(start) = self.start.trim().parse() {
+            self.agreement_end = self.rules.default_agreement_end(start).to_string();
         }
     }
 
     /// Draws the form; `Some(message)` once it is done (placed or cancelled).
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        store: &mut Store,
-        lang: Lang,
-        masker: Masker,
-    ) -> Option<Option<String>> {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) -> Option<Option<Msg>> {
+        let lang = cx.lang;
         ui.heading(format!(
             "{} · {}",
             lang.t(pl::PLACE_PERSON),
             self.post_title
         ));
-        self.person_ui(ui, store, lang, masker);
+        self.person_ui(ui, cx);
         ui.separator();
         ui.strong(lang.t(pl::TRAINING));
         ui.weak(lang.t(pl::TRAINING_FIRST));
@@ -141,7 +140,7 @@ impl PlaceForm {
                 ui.end_row();
             });
         for error in &self.errors {
-            field_error_ui(ui, error);
+            field_error_ui(ui, error.get(lang));
         }
         let mut done = None;
         ui.horizontal(|ui| {
@@ -149,7 +148,7 @@ impl PlaceForm {
                 .button(RichText::new(lang.t(pl::CONFIRM_PLACEMENT)).strong())
                 .clicked()
             {
-                done = self.save(store, lang);
+                done = self.save(cx.store);
             }
             if ui.button(lang.t(c::CANCEL)).clicked() {
                 done = Some(None);
@@ -158,7 +157,8 @@ impl PlaceForm {
         done
     }
 
-    fn person_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, masker: Masker) {
+    fn person_ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        let (lang, masker) = (cx.lang, cx.masker);
         if let Some((_, name)) = &self.person {
             let change = ui
                 .horizontal(|ui| {
@@ -174,9 +174,7 @@ impl PlaceForm {
         }
         if let Some((form, categories, regions)) = &mut self.new_person {
             let outcome = egui::Frame::group(ui.style())
-                .show(ui, |ui| {
-                    form.ui(ui, store, lang, categories, regions, masker)
-                })
+                .show(ui, |ui| form.ui(ui, cx, categories, regions))
                 .inner;
             match outcome {
                 FormOutcome::Saved(id, name) => {
@@ -187,16 +185,8 @@ impl PlaceForm {
                 }
                 FormOutcome::OpenExisting(id) => {
                     // Already registered: place that person instead of a duplicate.
-                    if let Ok(person) = people::get(store.conn(), id) {
-                        self.trainings =
-                            placements::trainings(store.conn(), id).unwrap_or_default();
-                        self.use_training = self
-                            .trainings
-                            .iter()
-                            .find(|t| t.fields.passed)
-                            .map(|t| t.id);
-                        self.person = Some((id, person.name));
-                    }
+                    let chosen = people::get(cx.store.conn(), id).map(|p| p.name);
+                    self.choose(cx.store, chosen.map(|name| (id, name)));
                     self.new_person = None;
                 }
                 FormOutcome::Closed => self.new_person = None,
@@ -207,32 +197,30 @@ impl PlaceForm {
         ui.horizontal(|ui| {
             text_field_ui(ui, lang.t(pl::FIND_PERSON), &mut self.search, 160.0);
             if ui.button(lang.t(pl::REGISTER_ON_THE_SPOT)).clicked() {
-                let categories = categories::all(store.conn()).unwrap_or_default();
-                let regions = regions::all(store.conn()).unwrap_or_default();
-                self.new_person = Some((PersonForm::new_person(None), categories, regions));
+                let conn = cx.store.conn();
+                match (categories::all(conn), regions::all(conn)) {
+                    (Ok(categories), Ok(regions)) => {
+                        self.new_person = Some((PersonForm::new_person(None), categories, regions));
+                    }
+                    (Err(e), _) | (_, Err(e)) => self.errors = vec![Notice::store_error(&e).msg],
+                }
             }
         });
         let text = self.search.trim().to_string();
         if text.is_empty() {
             return;
         }
-        let rev = store.revision();
-        if self
-            .found
-            .as_ref()
-            .is_none_or(|(r, t, _)| *r != rev || *t != text)
-        {
+        let key = (cx.rev(&["people", "regions"]), text.clone());
+        self.found.ensure_now(cx.store.conn(), key, |conn| {
             let filter = PeopleFilter {
-                text: text.clone(),
+                text,
                 ..PeopleFilter::default()
             };
-            let ids = people::search_ids(store.conn(), &filter).unwrap_or_default();
-            let rows =
-                people::rows(store.conn(), &ids[..ids.len().min(PICKER_ROWS)]).unwrap_or_default();
-            self.found = Some((rev, text, rows));
-        }
+            let ids = people::search_ids(conn, &filter)?;
+            people::rows(conn, &ids[..ids.len().min(PICKER_ROWS)])
+        });
         let mut picked = None;
-        if let Some((_, _, rows)) = &self.found {
+        if let Some(rows) = self.found.status_ui(ui, lang) {
             for r in rows {
                 let label = format!(
                     "{}  {}  {}",
@@ -245,21 +233,31 @@ impl PlaceForm {
                 }
             }
         }
-        if let Some((id, name)) = picked {
-            self.trainings = placements::trainings(store.conn(), id).unwrap_or_default();
-            self.use_training = self
-                .trainings
-                .iter()
-                .find(|t| t.fields.passed)
-                .map(|t| t.id);
-            self.person = Some((id, name));
+        if let Some(picked) = picked {
+            self.choose(cx.store, Ok(picked));
         }
     }
 
-    fn save(&mut self, store: &mut Store, lang: Lang) -> Option<Option<String>> {
+    /// Takes `person` for the placement, with the trainings they already passed.
+    fn choose(&mut self, store: &Store, person: Result<(PersonId, String)>) {
+        let chosen = person.and_then(|(id, name)| {
+            let trainings = placements::trainings(store.conn(), id)?;
+            Ok((id, name, trainings))
+        });
+        match chosen {
+            Ok((id, name, trainings)) => {
+                self.use_training = trainings.iter().find(|t| t.fields.passed).map(|t| t.id);
+                self.trainings = trainings;
+                self.person = Some((id, name));
+            }
+            Err(e) => self.errors = vec![Notice::store_error(&e).msg],
+        }
+    }
+
+    fn save(&mut self, store: &mut Store) -> Option<Option<Msg>> {
         self.errors.clear();
         let Some((person_id, name)) = self.person.clone() else {
-            self.errors.push(lang.t(pl::CHOOSE_PERSON).to_string());
+            self.errors.push(pl::CHOOSE_PERSON.into());
             return None;
         };
         let parsed = (
@@ -268,7 +266,7 @@ impl PlaceForm {
             self.trained_on.trim().parse(),
         );
         let (Ok(start_date), Ok(agreement_end), Ok(trained_on)) = parsed else {
-            self.errors.push(lang.t(pl::BAD_DATE).to_string());
+            self.errors.push(pl::BAD_DATE.into());
             return None;
         };
         let training = match self.use_training {
@@ -289,13 +287,13 @@ impl PlaceForm {
             accident_insurance: self.accident_insurance,
         };
         match store.write(|w| placements::place(w, &new)) {
-            Ok(_) => Some(Some(pl::placed(&name).text(lang))),
+            Ok(_) => Some(Some(pl::placed(&name))),
             Err(StoreError::Ineligible(reasons)) => {
-                self.errors = reasons.iter().map(|r| r.message(lang)).collect();
+                self.errors = reasons.iter().map(|r| r.message()).collect();
                 None
             }
             Err(e) => {
-                self.errors.push(store_error_message(&e, lang));
+                self.errors.push(Notice::store_error(&e).msg);
                 None
             }
         }

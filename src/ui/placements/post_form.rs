@@ -6,11 +6,11 @@ use crate::domain::PostId;
 use crate::domain::money::{format_hours_tenths, parse_hours_tenths};
 use crate::domain::pay::Area;
 use crate::domain::placement::{PostCategory, PostStatus};
-use crate::i18n::{Lang, common as c, placements as pl};
+use crate::i18n::{Lang, Msg, common as c, placements as pl};
 use crate::store::Store;
 use crate::store::posts::{self, NewPost, Post};
 use crate::store::regions::Region;
-use crate::ui::{field_error_ui, store_error_message, text_field_ui};
+use crate::ui::{Notice, field_error_ui, text_field_ui};
 
 /// The post form as typed.
 pub(super) struct PostForm {
@@ -25,7 +25,7 @@ pub(super) struct PostForm {
     funded_from: String,
     funded_to: String,
     status: PostStatus,
-    error: Option<String>,
+    error: Option<Msg>,
 }
 
 pub(super) enum PostAction {
@@ -36,8 +36,7 @@ pub(super) enum PostAction {
 }
 
 impl PostForm {
-    pub(super) fn new() -> PostForm {
-        let today = crate::domain::today();
+    pub(super) fn new(today: jiff::civil::Date) -> PostForm {
         PostForm {
             editing: None,
             title: String::new(),
@@ -153,11 +152,11 @@ impl PostForm {
                 ui.end_row();
             });
         if let Some(error) = &self.error {
-            field_error_ui(ui, error);
+            field_error_ui(ui, error.get(lang));
         }
         ui.horizontal(|ui| {
             if ui.button(lang.t(c::SAVE)).clicked() {
-                action = self.save(store, lang);
+                action = self.save(store);
             }
             if ui.button(lang.t(c::CANCEL)).clicked() {
                 action = PostAction::Close;
@@ -173,7 +172,7 @@ impl PostForm {
         action
     }
 
-    fn save(&mut self, store: &mut Store, lang: Lang) -> PostAction {
+    fn save(&mut self, store: &mut Store) -> PostAction {
         let dates = (
             self.funded_from.trim().parse(),
             self.funded_to.trim().parse(),
@@ -183,18 +182,18 @@ impl PostForm {
             Area::Rural => parse_hours_tenths(&self.monthly_hours).map(Some),
         };
         let (Ok(funded_from), Ok(funded_to)) = dates else {
-            self.error = Some(lang.t(pl::BAD_DATE).to_string());
+            self.error = Some(pl::BAD_DATE.into());
             return PostAction::None;
         };
         let (Ok(monthly_hours_tenths), Some(region_id)) = (hours, self.region) else {
-            self.error = Some(lang.t(pl::POST_FORM_INCOMPLETE).to_string());
+            self.error = Some(pl::POST_FORM_INCOMPLETE.into());
             return PostAction::None;
         };
         if self.title.trim().is_empty()
             || self.host_unit.trim().is_empty()
             || funded_to < funded_from
         {
-            self.error = Some(lang.t(pl::POST_FORM_INCOMPLETE).to_string());
+            self.error = Some(pl::POST_FORM_INCOMPLETE.into());
             return PostAction::None;
         }
         let new = NewPost {
@@ -216,7 +215,7 @@ impl PostForm {
         }) {
             Ok(()) => PostAction::Saved(new.title),
             Err(e) => {
-                self.error = Some(store_error_message(&e, lang));
+                self.error = Some(Notice::store_error(&e).msg);
                 PostAction::None
             }
         }

@@ -10,90 +10,88 @@ use crate::domain::pay::Area;
 use crate::domain::placement::{PostCategory, PostStatus};
 use crate::domain::region::RegionLevel;
 use crate::i18n::{Lang, common as c, people as pe, placements as pl};
+use crate::store::placements;
 use crate::store::posts::{self, Post, PostFilter};
 use crate::store::regions::{self, Region};
-use crate::store::{Store, placements};
-use crate::ui::Masker;
+use crate::ui::loaded::Loaded;
+use crate::ui::{Ctx, Notice};
+
+/// The tables the posts list shows.
+const TABLES: &[&str] = &["posts", "placements", "regions"];
 
 /// What the right-hand panel shows.
 enum Side {
     None,
-    Post(PostForm),
+    Post(Box<PostForm>),
     Place(Box<PlaceForm>),
 }
 
 /// State of the posts view.
 pub struct PostsView {
     filter: PostFilter,
-    loaded: Option<(u64, PostFilter)>,
-    posts: Vec<Post>,
-    regions: (u64, Vec<Region>),
+    posts: Loaded<(u64, PostFilter, jiff::civil::Date), Vec<Post>>,
+    regions: Loaded<u64, Vec<Region>>,
     selected: Option<PostId>,
     side: Side,
-    on_post: Option<(u64, PostId, Vec<placements::Placement>)>,
-    message: Option<String>,
+    on_post: Loaded<(u64, PostId), Vec<placements::Placement>>,
+    message: Option<Notice>,
 }
 
 impl Default for PostsView {
     fn default() -> Self {
         PostsView {
             filter: PostFilter::default(),
-            loaded: None,
-            posts: Vec::new(),
-            regions: (0, Vec::new()),
+            posts: Loaded::default(),
+            regions: Loaded::default(),
             selected: None,
             side: Side::None,
-            on_post: None,
+            on_post: Loaded::default(),
             message: None,
         }
     }
 }
 
 impl PostsView {
-    fn reload(&mut self, store: &Store) {
-        let rev = store.revision();
-        if self.regions.0 != rev {
-            self.regions = (rev, regions::all(store.conn()).unwrap_or_default());
-        }
-        if self
-            .loaded
-            .as_ref()
-            .is_some_and(|(r, f)| *r == rev && *f == self.filter)
-        {
-            return;
-        }
-        self.posts =
-            posts::list(store.conn(), &self.filter, crate::domain::today()).unwrap_or_default();
-        self.loaded = Some((rev, self.filter.clone()));
+    fn reload(&mut self, cx: &Ctx<'_>) {
+        let conn = cx.store.conn();
+        self.regions
+            .ensure_now(conn, cx.rev(&["regions"]), regions::all);
+        let today = cx.today();
+        let filter = self.filter.clone();
+        let key = (cx.rev(TABLES), filter.clone(), today);
+        self.posts
+            .ensure_now(conn, key, |conn| posts::list(conn, &filter, today));
     }
 
     /// Draws the view.
-    pub fn ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, masker: Masker) {
-        self.reload(store);
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        let lang = cx.lang;
+        self.reload(cx);
         let side_open = !matches!(self.side, Side::None);
         if side_open {
             egui::Panel::right("post_side")
                 .resizable(true)
                 .default_size(400.0)
                 .show(ui, |ui| {
-                    egui::ScrollArea::vertical()
-                        .show(ui, |ui| self.side_ui(ui, store, lang, masker));
+                    egui::ScrollArea::vertical().show(ui, |ui| self.side_ui(ui, cx));
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            self.filters_ui(ui, lang);
-            if let Some(message) = &self.message {
-                ui.label(message);
+            self.filters_ui(ui, lang, cx.today());
+            crate::ui::message_ui(ui, &self.message, lang);
+            self.regions.status_ui(ui, lang);
+            if self.posts.status_ui(ui, lang).is_some() {
+                self.table_ui(ui, lang);
             }
-            self.table_ui(ui, lang);
         });
     }
 
-    fn filters_ui(&mut self, ui: &mut Ui, lang: Lang) {
+    fn filters_ui(&mut self, ui: &mut Ui, lang: Lang, today: jiff::civil::Date) {
         ui.horizontal_wrapped(|ui| {
             let streets: Vec<&Region> = self
                 .regions
-                .1
+                .rows()
+                .map_or(&[][..], Vec::as_slice)
                 .iter()
                 .filter(|r| matches!(r.level, RegionLevel::Street | RegionLevel::FunctionArea))
                 .collect();
@@ -142,19 +140,20 @@ impl PostsView {
                 any,
             );
             if ui.button(lang.t(pl::NEW_POST)).clicked() {
-                self.side = Side::Post(PostForm::new());
+                self.side = Side::Post(Box::new(PostForm::new(today)));
             }
-            let vacant: i64 = self
-                .posts
+            let posts = self.posts.rows().map_or(&[][..], Vec::as_slice);
+            let vacant: i64 = posts
                 .iter()
                 .map(|p| (p.fields.headcount - p.filled).max(0))
                 .sum();
-            ui.label(pl::posts_count(self.posts.len(), vacant).text(lang));
+            ui.label(pl::posts_count(posts.len(), vacant).text(lang));
         });
     }
 
     fn table_ui(&mut self, ui: &mut Ui, lang: Lang) {
         let mut clicked = None;
+        let posts = self.posts.rows().map_or(&[][..], Vec::as_slice);
         crate::ui::data_table(ui, "posts_table")
             .sense(egui::Sense::click())
             .column(Column::initial(130.0))
@@ -182,8 +181,8 @@ impl PostsView {
                 )
             })
             .body(|body| {
-                body.rows(22.0, self.posts.len(), |mut row| {
-                    let p = &self.posts[row.index()];
+                body.rows(22.0, posts.len(), |mut row| {
+                    let p = &posts[row.index()];
                     row.set_selected(self.selected == Some(p.id));
                     let f = &p.fields;
                     let vacancy = format!("{}/{}", p.filled, f.headcount);
@@ -208,55 +207,61 @@ impl PostsView {
             });
         if let Some(id) = clicked {
             self.selected = Some(id);
-            if let Some(p) = self.posts.iter().find(|p| p.id == id) {
-                self.side = Side::Post(PostForm::edit(p));
+            if let Some(p) = posts.iter().find(|p| p.id == id) {
+                self.side = Side::Post(Box::new(PostForm::edit(p)));
             }
         }
     }
 
-    fn side_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, masker: Masker) {
+    fn side_ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        let lang = cx.lang;
         match &mut self.side {
             Side::None => {}
             Side::Post(form) => {
                 let villages: Vec<&Region> = self
                     .regions
-                    .1
+                    .rows()
+                    .map_or(&[][..], Vec::as_slice)
                     .iter()
                     .filter(|r| r.level.holds_people())
                     .collect();
-                match form.ui(ui, store, lang, &villages) {
+                match form.ui(ui, cx.store, lang, &villages) {
                     PostAction::None => {}
                     PostAction::Close => self.side = Side::None,
-                    PostAction::Saved(name) => {
-                        self.message = Some(pe::person_saved(&name).text(lang));
+                    PostAction::Saved(title) => {
+                        self.message = Some(Notice::info(pl::post_saved(&title)));
                         self.side = Side::None;
                     }
-                    PostAction::Place(post) => {
-                        let rules = placements::rules(store.conn()).ok();
-                        let title = self
-                            .posts
-                            .iter()
-                            .find(|p| p.id == post)
-                            .map(|p| p.fields.title.clone());
-                        self.side = Side::Place(Box::new(PlaceForm::new(
-                            post,
-                            title.unwrap_or_default(),
-                            rules,
-                        )));
-                    }
+                    PostAction::Place(post) => self.start_placing(cx, post),
                 }
                 if let (Side::Post(form), Some(id)) = (&self.side, self.selected)
                     && form.editing == Some(id)
                 {
-                    people_on_post_ui(ui, &mut self.on_post, store, id, lang, masker);
+                    people_on_post_ui(ui, &mut self.on_post, cx, id);
                 }
             }
             Side::Place(form) => {
-                if let Some(done) = form.ui(ui, store, lang, masker) {
-                    self.message = done;
+                if let Some(done) = form.ui(ui, cx) {
+                    self.message = done.map(Notice::info);
                     self.side = Side::None;
                 }
             }
+        }
+    }
+
+    /// Opens the placement form for `post`, with the placement rules in force.
+    fn start_placing(&mut self, cx: &Ctx<'_>, post: PostId) {
+        match placements::rules(cx.store.conn()) {
+            Ok(rules) => {
+                let title = self
+                    .posts
+                    .rows()
+                    .and_then(|posts| posts.iter().find(|p| p.id == post))
+                    .map(|p| p.fields.title.clone());
+                let form = PlaceForm::new(post, title.unwrap_or_default(), rules, cx.today());
+                self.side = Side::Place(Box::new(form));
+            }
+            Err(e) => self.message = Some(Notice::store_error(&e)),
         }
     }
 }
@@ -296,27 +301,19 @@ pub fn area_label(area: Area, lang: Lang) -> &'static str {
 /// The people in post on the selected post, read once per data change.
 fn people_on_post_ui(
     ui: &mut Ui,
-    cache: &mut Option<(u64, PostId, Vec<placements::Placement>)>,
-    store: &Store,
+    cache: &mut Loaded<(u64, PostId), Vec<placements::Placement>>,
+    cx: &Ctx<'_>,
     post: PostId,
-    lang: Lang,
-    masker: Masker,
 ) {
-    if cache
-        .as_ref()
-        .is_none_or(|(rev, p, _)| *rev != store.revision() || *p != post)
-    {
-        let list = placements::list(
-            store.conn(),
-            placements::PlacementScope::Active,
-            Some(post),
-            "",
-        )
-        .unwrap_or_default();
-        *cache = Some((store.revision(), post, list));
-    }
-    let Some((_, _, list)) = cache else { return };
+    let (lang, masker) = (cx.lang, cx.masker);
+    let key = (cx.rev(&["placements", "people"]), post);
+    cache.ensure_now(cx.store.conn(), key, |conn| {
+        placements::list(conn, placements::PlacementScope::Active, Some(post), "")
+    });
     ui.separator();
+    let Some(list) = cache.status_ui(ui, lang) else {
+        return;
+    };
     ui.strong(lang.t(pl::PEOPLE_ON_POST));
     if list.is_empty() {
         ui.weak(lang.t(pl::NOBODY_YET));

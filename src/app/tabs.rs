@@ -1,0 +1,12 @@
+//! The window's tabs, in the order of their buttons: adding a tab is one line here.
+
+use crate::ui::{Tab, people::PeopleTab, placements::PlacementsTab, settings::SettingsTab};
+
+/// A fresh set of tabs, for a ledger just opened.
+pub fn all() -> Vec<Box<dyn Tab>> {
+    vec![
+        Box::<PeopleTab>::default(),
+        Box::<PlacementsTab>::default(),
+        Box::<SettingsTab>::default(),
+    ]
+}

@@ -1,0 +1,347 @@
+//! What the store refuses or fails at, typed by area, and each worded for a clerk in both
+//! languages ([`StoreError::message`]); [`StoreError::log_line`] says the same for the log
+//! file without any name, ID number or phone.
+
+use std::path::PathBuf;
+
+use crate::domain::pay::{Month, PayError};
+use crate::domain::placement::Ineligible;
+use crate::i18n::{Msg, errors as er, people as pe, placements as pl};
+
+/// Why the store could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file exists but is not a SQLite database at all.
+    #[error("{path} is not a Minsheng database (it is not a SQLite file); it was left untouched")]
+    NotSqlite {
+        /// The refused file.
+        path: PathBuf,
+    },
+    /// The file is a SQLite database of some other program.
+    #[error(
+        "{path} is a database of another program, not of Minsheng Ledger; it was left untouched"
+    )]
+    NotOurs {
+        /// The refused file.
+        path: PathBuf,
+    },
+    /// The file was written by a newer version of this program.
+    #[error(
+        "{path} was written by a newer version of Minsheng Ledger (schema {found}, this program knows {known}); update the program. The file was left untouched"
+    )]
+    NewerVersion {
+        /// The refused file.
+        path: PathBuf,
+        /// The file's schema version.
+        found: i64,
+        /// The newest schema this program knows.
+        known: i64,
+    },
+    /// A person with this ID number is already registered.
+    #[error("this ID number is already registered (person {existing})")]
+    DuplicateIdNumber {
+        /// The person already holding the number.
+        existing: i64,
+        /// That person's name, for the message at the field.
+        name: String,
+    },
+    /// A rule of the region tree.
+    #[error("region rule: {0:?}")]
+    Region(RegionRule),
+    /// A rule of the hardship-category list.
+    #[error("category rule: {0:?}")]
+    Category(CategoryRule),
+    /// A rule of posts.
+    #[error("post rule: {0:?}")]
+    Post(PostRule),
+    /// A rule of placements and exits.
+    #[error("placement rule: {0:?}")]
+    Placement(PlacementRule),
+    /// A rule of attendance, sheets and adjustments.
+    #[error("payroll rule: {0:?}")]
+    Payroll(PayrollRule),
+    /// A placement may not be made; every reason is listed.
+    #[error("the placement is not allowed ({} reasons)", .0.len())]
+    Ineligible(Vec<Ineligible>),
+    /// The month's subsidy sheet is approved and can not change.
+    #[error(
+        "the subsidy sheet of {0} is approved; corrections go into a later month as adjustments"
+    )]
+    MonthApproved(Month),
+    /// The pay rules could not compute a line (e.g. no minimum wage for a day).
+    #[error(transparent)]
+    Pay(#[from] PayError),
+    /// The user cancelled the work; its transaction was rolled back.
+    #[error("cancelled")]
+    Cancelled,
+    /// A row that was asked for does not exist (any more).
+    #[error("{0} not found")]
+    NotFound(RecordKind),
+    /// The file holds a value this program does not know: it was written by something
+    /// else, or by hand.
+    #[error("unknown stored value in column {column}")]
+    UnknownValue {
+        /// The column (`table.column` where known).
+        column: String,
+        /// The value found.
+        value: String,
+    },
+    /// Reading or writing the file failed.
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+    /// The thread that reads for the window has stopped.
+    #[error("the reading thread stopped")]
+    ReaderStopped,
+    /// SQLite reported an error.
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+    /// A change-log entry could not be encoded or decoded.
+    #[error("could not encode a change-log entry: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        // A stored value that does not parse is the file's problem, not SQLite's: say which.
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = &e
+            && let Some(unknown) = inner.downcast_ref::<super::values::UnknownValue>()
+        {
+            return StoreError::UnknownValue {
+                column: unknown.kind.to_string(),
+                value: unknown.value.clone(),
+            };
+        }
+        StoreError::Sqlite(e)
+    }
+}
+
+/// The kinds of record a lookup can miss.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordKind {
+    /// A person.
+    Person,
+    /// A place.
+    Region,
+    /// A hardship category.
+    Category,
+    /// A post.
+    Post,
+    /// A placement.
+    Placement,
+    /// A month's attendance entry.
+    Attendance,
+    /// A month's subsidy sheet.
+    SubsidyMonth,
+    /// A minimum-wage rate.
+    MinimumWage,
+    /// A setting.
+    Setting,
+}
+
+impl std::fmt::Display for RecordKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
+    }
+}
+
+/// Rules of the region tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegionRule {
+    /// Places or people are still under it.
+    NotEmpty,
+    /// Another place has this division code.
+    DuplicateCode,
+    /// The code does not continue the parent's, or the level can not sit under it.
+    CodeOrLevelDoesNotFit,
+    /// Only the district stands without a parent.
+    NeedsParent,
+    /// A place needs a name and a short name.
+    NameRequired,
+    /// Longitude -180..180 and latitude -90..90, both or neither.
+    BadCoordinate,
+}
+
+/// Rules of the hardship-category list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CategoryRule {
+    /// A category needs its Chinese and English name.
+    NameRequired,
+}
+
+/// Rules of posts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PostRule {
+    /// A post needs a title and a host unit.
+    TitleAndHostRequired,
+    /// At least one place, and a funding period that does not end before it starts.
+    HeadcountOrFunding,
+}
+
+/// Rules of placements, trainings and exits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlacementRule {
+    /// The agreement ends before it starts.
+    AgreementEndsBeforeStart,
+    /// A training needs a course and its hours.
+    TrainingIncomplete,
+    /// The placement has already ended.
+    AlreadyEnded,
+    /// The exit is dated before the start.
+    ExitBeforeStart,
+}
+
+/// Rules of attendance, subsidy sheets and adjustments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PayrollRule {
+    /// Days beyond the month, or negative hours.
+    AttendanceOutOfRange,
+    /// An adjustment corrects an earlier month that is approved.
+    AdjustmentTarget,
+    /// An adjustment needs a non-zero amount and a reason.
+    AdjustmentIncomplete,
+    /// A sheet is computed before it is approved.
+    NotComputed,
+}
+
+impl StoreError {
+    /// The message for the user, in both languages.
+    pub fn message(&self) -> Msg {
+        match self {
+            StoreError::NotSqlite { path } => er::not_sqlite(path.display()),
+            StoreError::NotOurs { path } => er::not_ours(path.display()),
+            StoreError::NewerVersion { path, found, known } => {
+                er::newer_version(path.display(), found, known)
+            }
+            StoreError::DuplicateIdNumber { name, .. } => pe::duplicate_person(name),
+            StoreError::Region(rule) => region_rule(*rule).into(),
+            StoreError::Category(CategoryRule::NameRequired) => er::CATEGORY_NAMES_REQUIRED.into(),
+            StoreError::Post(rule) => post_rule(*rule).into(),
+            StoreError::Placement(rule) => placement_rule(*rule).into(),
+            StoreError::Payroll(rule) => payroll_rule(*rule).into(),
+            StoreError::Ineligible(reasons) => {
+                Msg::join(reasons.iter().map(Ineligible::message), " ")
+            }
+            StoreError::MonthApproved(month) => pl::month_locked(month),
+            StoreError::Pay(e) => pay_error(e),
+            StoreError::Cancelled => er::CANCELLED.into(),
+            StoreError::NotFound(_) => er::NOT_FOUND.into(),
+            StoreError::UnknownValue { column, value } => er::unknown_value(column, value),
+            StoreError::ReaderStopped => er::READER_STOPPED.into(),
+            StoreError::Io(e) => io_error(e),
+            StoreError::Sqlite(e) => sqlite_error(e),
+            StoreError::Json(_) => er::LOG_ENTRY_BROKEN.into(),
+        }
+    }
+
+    /// One line for the log file: the kind of failure and SQLite's or the OS's own words,
+    /// never a name, ID number or phone (SQLite's messages name tables and columns, not
+    /// values).
+    pub fn log_line(&self) -> String {
+        match self {
+            StoreError::DuplicateIdNumber { existing, .. } => {
+                format!("duplicate ID number (person {existing})")
+            }
+            StoreError::Ineligible(reasons) => {
+                format!("placement refused ({} reasons)", reasons.len())
+            }
+            StoreError::UnknownValue { column, .. } => format!("unknown stored value in {column}"),
+            // The path names the office's file, not a resident.
+            other => other.to_string(),
+        }
+    }
+}
+
+fn region_rule(rule: RegionRule) -> crate::i18n::Text {
+    match rule {
+        RegionRule::NotEmpty => pe::REGION_NOT_EMPTY,
+        RegionRule::DuplicateCode => pe::DUPLICATE_REGION_CODE,
+        RegionRule::CodeOrLevelDoesNotFit => pe::BAD_REGION_CODE,
+        RegionRule::NeedsParent => pe::REGION_NEEDS_PARENT,
+        RegionRule::NameRequired => crate::i18n::common::NAME_REQUIRED,
+        RegionRule::BadCoordinate => pe::BAD_COORDINATE,
+    }
+}
+
+fn post_rule(rule: PostRule) -> crate::i18n::Text {
+    match rule {
+        PostRule::TitleAndHostRequired | PostRule::HeadcountOrFunding => pl::POST_FORM_INCOMPLETE,
+    }
+}
+
+fn placement_rule(rule: PlacementRule) -> crate::i18n::Text {
+    match rule {
+        PlacementRule::AgreementEndsBeforeStart => pl::AGREEMENT_BEFORE_START,
+        PlacementRule::TrainingIncomplete => pl::TRAINING_INCOMPLETE,
+        PlacementRule::AlreadyEnded => pl::ALREADY_EXITED,
+        PlacementRule::ExitBeforeStart => pl::EXIT_BEFORE_START,
+    }
+}
+
+fn payroll_rule(rule: PayrollRule) -> crate::i18n::Text {
+    match rule {
+        PayrollRule::AttendanceOutOfRange => pl::ATTENDANCE_OUT_OF_RANGE,
+        PayrollRule::AdjustmentTarget => pl::ADJUSTMENT_TARGET,
+        PayrollRule::AdjustmentIncomplete => pl::ADJUSTMENT_INVALID,
+        PayrollRule::NotComputed => pl::COMPUTE_BEFORE_APPROVING,
+    }
+}
+
+fn pay_error(e: &PayError) -> Msg {
+    match e {
+        PayError::NoMinimumWage { tier, day } => pl::no_minimum_wage(tier, day),
+        PayError::HoursOutsidePost => pl::HOURS_OUTSIDE_POST.into(),
+        PayError::ImpossibleHours {
+            hours_tenths,
+            days_in_post,
+        } => pl::impossible_hours(
+            crate::domain::money::format_hours_tenths(*hours_tenths),
+            days_in_post,
+        ),
+    }
+}
+
+fn io_error(e: &std::io::Error) -> Msg {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => er::FILE_NOT_FOUND.into(),
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => er::NO_PERMISSION.into(),
+        ErrorKind::IsADirectory => er::IS_A_FOLDER.into(),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => er::DISK_FULL.into(),
+        ErrorKind::AlreadyExists => er::FILE_EXISTS.into(),
+        kind => er::file_error(kind),
+    }
+}
+
+fn sqlite_error(e: &rusqlite::Error) -> Msg {
+    use rusqlite::ErrorCode;
+    let Some(code) = e.sqlite_error_code() else {
+        return er::database_error(sqlite_kind(e));
+    };
+    match code {
+        ErrorCode::ReadOnly => er::READ_ONLY.into(),
+        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => er::LOCKED.into(),
+        ErrorCode::DiskFull => er::DISK_FULL.into(),
+        ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => er::CORRUPT.into(),
+        ErrorCode::CannotOpen => er::CANNOT_OPEN.into(),
+        ErrorCode::PermissionDenied => er::NO_PERMISSION.into(),
+        ErrorCode::ConstraintViolation => match e.to_string() {
+            text if text.contains("month approved") => er::LOCKED_BY_APPROVAL.into(),
+            text if text.contains("append-only") => er::LOG_APPEND_ONLY.into(),
+            _ => er::CONSTRAINT.into(),
+        },
+        _ => er::database_error(sqlite_kind(e)),
+    }
+}
+
+/// SQLite's name for the error, which a support person can look up; no data in it.
+fn sqlite_kind(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => format!("{:?} ({})", f.code, f.extended_code),
+        rusqlite::Error::QueryReturnedNoRows => "no rows".into(),
+        rusqlite::Error::InvalidColumnType(_, column, kind) => format!("{column}: {kind}"),
+        rusqlite::Error::FromSqlConversionFailure(index, kind, _) => {
+            format!("column {index}: {kind}")
+        }
+        _ => "other".into(),
+    }
+}

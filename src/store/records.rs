@@ -1,0 +1,191 @@
+//! Whole rows as the change log keeps them: one serde type per logged table, with exactly
+//! the table's columns (a row with a column the type lacks does not load, so a new column
+//! can not be left out of the log unnoticed). The log's "before" and "after" are these rows,
+//! so it can rebuild history and carry changes to another site.
+
+use rusqlite::{Connection, OptionalExtension, types::ValueRef};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::Result;
+
+/// A table whose rows the change log records whole.
+pub trait Record: Serialize + DeserializeOwned {
+    /// The table.
+    const TABLE: &'static str;
+
+    /// The row with this rowid as it is now, if it exists.
+    fn load(conn: &Connection, rowid: i64) -> Result<Option<Self>> {
+        let Some(row) = row_as_json(conn, Self::TABLE, rowid)? else {
+            return Ok(None);
+        };
+        Ok(Some(serde_json::from_value(Value::Object(row))?))
+    }
+}
+
+/// Every column of one row, by name.
+fn row_as_json(conn: &Connection, table: &str, rowid: i64) -> Result<Option<Map<String, Value>>> {
+    // `table` is one of the constants of this module, never user input.
+    let mut stmt = conn.prepare_cached(&format!("SELECT * FROM {table} WHERE rowid = ?1"))?;
+    let names: Vec<String> = stmt.column_names().map(str::to_string).collect();
+    Ok(stmt
+        .query_row([rowid], |r| {
+            let mut row = Map::new();
+            for (index, name) in names.iter().enumerate() {
+                let value = match r.get_ref(index)? {
+                    ValueRef::Null => Value::Null,
+                    ValueRef::Integer(i) => Value::from(i),
+                    ValueRef::Real(f) => Value::from(f),
+                    ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
+                    ValueRef::Blob(b) => Value::from(b.to_vec()),
+                };
+                row.insert(name.clone(), value);
+            }
+            Ok(row)
+        })
+        .optional()?)
+}
+
+/// Declares a record type for a table, its fields the table's columns.
+macro_rules! records {
+    ($(
+        $(#[$doc:meta])* $name:ident = $table:literal { $($field:ident: $ty:ty),* $(,)? }
+    )*) => {$(
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(missing_docs)]
+        pub struct $name { $(pub $field: $ty),* }
+
+        impl Record for $name {
+            const TABLE: &'static str = $table;
+        }
+    )*};
+}
+
+records! {
+    /// A place of the region tree.
+    RegionRecord = "regions" {
+        id: i64, code: String, name: String, short_name: String, level: String,
+        parent_id: Option<i64>, lon: Option<f64>, lat: Option<f64>,
+    }
+    /// A hardship category.
+    CategoryRecord = "hardship_categories" {
+        id: i64, name_zh: String, name_en: String, sort_order: i64, active: i64,
+    }
+    /// A per-file setting.
+    SettingRecord = "settings" { key: String, value: String }
+    /// A public-welfare post.
+    PostRecord = "posts" {
+        id: i64, title: String, category: String, area: String, host_unit: String,
+        region_id: i64, headcount: i64, monthly_hours_tenths: Option<i64>,
+        funded_from: String, funded_to: String, status: String,
+        created_at: String, updated_at: String,
+    }
+    /// A training a person took.
+    TrainingRecord = "trainings" {
+        id: i64, person_id: i64, course: String, trained_on: String, hours: i64,
+        passed: i64, created_at: String,
+    }
+    /// A placement on a post, with its exit.
+    PlacementRecord = "placements" {
+        id: i64, person_id: i64, post_id: i64, training_id: i64, start_date: String,
+        agreement_end: String, accident_insurance: i64, exit_date: Option<String>,
+        exit_reason: Option<String>, exit_note: String, created_at: String, updated_at: String,
+    }
+    /// A placement's days or hours in a month.
+    AttendanceRecord = "attendance" {
+        id: i64, placement_id: i64, month: String, days_worked: Option<i64>,
+        hours_tenths: Option<i64>,
+    }
+    /// Where a month's subsidy sheet stands. Its lines are computed from the other tables
+    /// and are not logged one by one.
+    SubsidyMonthRecord = "subsidy_months" {
+        month: String, status: String, computed_at: Option<String>,
+        approved_at: Option<String>, approved_by: Option<String>,
+    }
+    /// A correction of an approved month.
+    AdjustmentRecord = "subsidy_adjustments" {
+        id: i64, month: String, placement_id: i64, corrects_month: String, amount_fen: i64,
+        reason: String, created_at: String,
+    }
+    /// A dated minimum-wage rate.
+    MinimumWageRecord = "minimum_wages" {
+        id: i64, effective_from: String, tier: i64, monthly_fen: i64, hourly_fen: i64,
+        verified: i64, source: String,
+    }
+}
+
+/// A person, with the hardship categories they hold (kept in `person_hardships`, logged
+/// with the person).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct PersonRecord {
+    pub id: i64,
+    pub name: String,
+    pub id_number: String,
+    pub birth_date: String,
+    pub sex: String,
+    pub phone: String,
+    pub address: String,
+    pub region_id: i64,
+    pub notes: String,
+    pub deleted_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    /// Ids of the hardship categories held, in order.
+    pub categories: Vec<i64>,
+}
+
+impl Record for PersonRecord {
+    const TABLE: &'static str = "people";
+
+    fn load(conn: &Connection, rowid: i64) -> Result<Option<Self>> {
+        let Some(mut row) = row_as_json(conn, Self::TABLE, rowid)? else {
+            return Ok(None);
+        };
+        let categories: Vec<i64> = conn
+            .prepare_cached(
+                "SELECT category_id FROM person_hardships WHERE person_id = ?1
+                 ORDER BY category_id",
+            )?
+            .query_map([rowid], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        row.insert("categories".into(), Value::from(categories));
+        Ok(Some(serde_json::from_value(Value::Object(row))?))
+    }
+}
+
+/// Row `rowid` of `table` as the change log keeps it, through the table's record type;
+/// `Ok(None)` when the row does not exist, an error for a table the log does not record.
+pub fn snapshot(conn: &Connection, table: &str, rowid: i64) -> Result<Option<Value>> {
+    fn json<R: Record>(conn: &Connection, rowid: i64) -> Result<Option<Value>> {
+        Ok(R::load(conn, rowid)?
+            .map(|r| serde_json::to_value(r))
+            .transpose()?)
+    }
+    match table {
+        RegionRecord::TABLE => json::<RegionRecord>(conn, rowid),
+        CategoryRecord::TABLE => json::<CategoryRecord>(conn, rowid),
+        PersonRecord::TABLE => json::<PersonRecord>(conn, rowid),
+        SettingRecord::TABLE => json::<SettingRecord>(conn, rowid),
+        PostRecord::TABLE => json::<PostRecord>(conn, rowid),
+        TrainingRecord::TABLE => json::<TrainingRecord>(conn, rowid),
+        PlacementRecord::TABLE => json::<PlacementRecord>(conn, rowid),
+        AttendanceRecord::TABLE => json::<AttendanceRecord>(conn, rowid),
+        SubsidyMonthRecord::TABLE => json::<SubsidyMonthRecord>(conn, rowid),
+        AdjustmentRecord::TABLE => json::<AdjustmentRecord>(conn, rowid),
+        MinimumWageRecord::TABLE => json::<MinimumWageRecord>(conn, rowid),
+        other => Err(super::StoreError::UnknownValue {
+            column: "changes.table_name".into(),
+            value: other.to_string(),
+        }),
+    }
+}
+
+/// The tables whose rows are not logged one by one, and why: the log itself and the
+/// revisions it drives, rows logged with their owner (a person's categories), rows computed
+/// from logged tables (a month's sheet lines), and the search index.
+pub const NOT_LOGGED: &[&str] = &["changes", "revisions", "person_hardships", "subsidy_lines"];
