@@ -8,6 +8,7 @@
 pub mod categories;
 pub mod changes;
 mod migrations;
+mod open;
 pub mod payroll;
 pub mod people;
 pub mod placement_reports;
@@ -53,6 +54,22 @@ pub enum StoreError {
         found: i64,
         /// The newest schema this program knows.
         known: i64,
+    },
+    /// Upgrading would have left rows pointing at rows that do not exist; nothing was changed.
+    #[error(
+        "upgrading to schema {version} would leave {count} rows pointing at missing rows (the first: {table} row {row_id:?} to {parent}); the file was left unchanged"
+    )]
+    MigrationBrokeForeignKeys {
+        /// The schema version the upgrade was to reach.
+        version: i64,
+        /// The table of the first row whose reference is broken.
+        table: String,
+        /// That row's rowid (none for a table without rowids).
+        row_id: Option<i64>,
+        /// The table it points at.
+        parent: String,
+        /// How many references are broken.
+        count: usize,
     },
     /// A person with this ID number is already registered.
     #[error("this ID number is already registered (person {existing})")]
