@@ -1,7 +1,9 @@
 //! Upgrades keep the data: every old schema version has a fixture with rows in every
 //! table (`tests/fixtures/v{N}.sql`), and opening such a file changes none of them.
+//! Two windows opening one old file at once upgrade it once, and both open.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Barrier};
 
 use minsheng::store::{LATEST_VERSION, Store, apply_migrations_up_to};
 use rusqlite::Connection;
@@ -192,4 +194,54 @@ fn search_finds_old_people_after_the_upgrade() {
     )
     .unwrap();
     assert_eq!(found.len(), 1);
+}
+
+fn schema(conn: &Connection) -> Vec<(String, String, Option<String>)> {
+    let mut stmt = conn
+        .prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// Two windows (or a window and a background job) opening one old file at the same
+/// moment: both open, the file ends with the fresh schema, and each migration ran once
+/// (a second run would fail on its `CREATE TABLE` and on the seeded rows' `UNIQUE`).
+#[test]
+fn two_windows_opening_one_old_file_upgrade_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("fresh.sqlite");
+    drop(Store::open(&fresh).unwrap());
+    let fresh_schema = schema(&Connection::open(&fresh).unwrap());
+    let seeded_wages: i64 = Connection::open(&fresh)
+        .unwrap()
+        .query_row("SELECT count(*) FROM minimum_wages", [], |r| r.get(0))
+        .unwrap();
+    for round in 0..8 {
+        let round_dir = dir.path().join(format!("round{round}"));
+        std::fs::create_dir(&round_dir).unwrap();
+        let path = file_at(&round_dir, 1);
+        let start = Arc::new(Barrier::new(2));
+        let windows: Vec<_> = (0..2)
+            .map(|_| {
+                let (path, start) = (path.clone(), Arc::clone(&start));
+                std::thread::spawn(move || {
+                    start.wait();
+                    Store::open(&path).map(drop)
+                })
+            })
+            .collect();
+        for window in windows {
+            let opened = window.join().unwrap();
+            assert!(opened.is_ok(), "round {round}: {opened:?}");
+        }
+        let conn = Connection::open(&path).unwrap();
+        assert_eq!(schema(&conn), fresh_schema, "round {round}");
+        let wages: i64 = conn
+            .query_row("SELECT count(*) FROM minimum_wages", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(wages, seeded_wages, "round {round}");
+    }
 }
