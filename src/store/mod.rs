@@ -19,7 +19,7 @@ pub mod settings;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use migrations::{LATEST_VERSION, apply_migrations_up_to};
 
@@ -177,8 +177,13 @@ impl Store {
     }
 
     /// Runs `f` in one transaction; commits only if it succeeds, then bumps the revision.
+    ///
+    /// The transaction takes the write lock at once (`BEGIN IMMEDIATE`), so a concurrent
+    /// writer makes it wait for the busy timeout instead of failing.
     pub fn write<T>(&mut self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let writer = Writer {
             tx,
             actor: &self.actor,
