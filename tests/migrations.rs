@@ -158,7 +158,9 @@ fn every_old_version_keeps_every_row_through_the_upgrade() {
             );
         }
 
-        drop(Store::open(&path).unwrap());
+        let store = Store::open(&path).unwrap();
+        assert!(!store.read_only());
+        drop(store);
 
         let conn = Connection::open(&path).unwrap();
         let found: i64 = conn
@@ -243,5 +245,33 @@ fn two_windows_opening_one_old_file_upgrade_it_once() {
             .query_row("SELECT count(*) FROM minimum_wages", [], |r| r.get(0))
             .unwrap();
         assert_eq!(wages, seeded_wages, "round {round}");
+    }
+}
+
+/// The same for a file that does not exist yet: two windows creating it at once.
+#[test]
+fn two_windows_creating_one_file_both_open_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for round in 0..8 {
+        let path = dir.path().join(format!("new{round}.sqlite"));
+        let start = Arc::new(Barrier::new(2));
+        let windows: Vec<_> = (0..2)
+            .map(|_| {
+                let (path, start) = (path.clone(), Arc::clone(&start));
+                std::thread::spawn(move || {
+                    start.wait();
+                    Store::open(&path).map(drop)
+                })
+            })
+            .collect();
+        for window in windows {
+            let opened = window.join().unwrap();
+            assert!(opened.is_ok(), "round {round}: {opened:?}");
+        }
+        let version: i64 = Connection::open(&path)
+            .unwrap()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, LATEST_VERSION);
     }
 }

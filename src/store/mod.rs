@@ -1,7 +1,8 @@
 //! The only place with SQL: one SQLite file per ledger.
 //!
 //! [`Store::open`] refuses anything that is not a Minsheng database (or is from a newer
-//! version) before writing a single byte to it. Every write goes through [`Store::write`],
+//! version) before writing a single byte to it, and opens a file it may not write for
+//! reading only ([`Store::read_only`]). Every write goes through [`Store::write`],
 //! which runs it in one transaction together with its change-log rows and bumps
 //! [`Store::revision`] so that views know to query again.
 
@@ -19,12 +20,48 @@ pub mod settings;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use migrations::{LATEST_VERSION, apply_migrations_up_to};
 
 /// `PRAGMA application_id` of a Minsheng database ("MSLG"), how a file says it is ours.
 pub const APPLICATION_ID: i32 = 0x4D53_4C47;
+
+/// How long a write waits for another connection's write to end before the file counts
+/// as locked.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// What is wrong with a database file or the path to it, in terms a clerk can act on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FileProblem {
+    /// The folder the path names does not exist (or a part of it is a file).
+    #[error("the folder does not exist")]
+    FolderMissing,
+    /// There is no file to read at the path.
+    #[error("the file does not exist")]
+    FileMissing,
+    /// The path names a folder.
+    #[error("this is a folder, not a file")]
+    IsFolder,
+    /// A new file can not be made in the folder (read-only medium, or no permission).
+    #[error("a new file can not be saved in this folder")]
+    FolderReadOnly,
+    /// Another program holds the file locked past the wait.
+    #[error("another program is using the file and keeps it locked; close it there and try again")]
+    Locked,
+    /// The operating system denies this account access to the file.
+    #[error("you have no permission to open this file")]
+    NoPermission,
+    /// The disk holding the file is full.
+    #[error("the disk is full")]
+    DiskFull,
+    /// The file starts like a database but its content is damaged.
+    #[error("the file is damaged and can not be read as a database")]
+    Damaged,
+    /// The disk reported an error (a removed USB stick, a failing disk, a lost network share).
+    #[error("the disk reported an error while reading or writing the file")]
+    DiskError,
+}
 
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
@@ -54,6 +91,32 @@ pub enum StoreError {
         found: i64,
         /// The newest schema this program knows.
         known: i64,
+    },
+    /// The file can not be used as asked, for a reason of the file itself.
+    #[error("{path}: {problem}")]
+    File {
+        /// The file (or the path given for it).
+        path: PathBuf,
+        /// What is wrong.
+        problem: FileProblem,
+    },
+    /// The store was opened read-only (the file can not be written), so nothing is saved.
+    #[error("{path} can only be read; changes can not be saved")]
+    ReadOnly {
+        /// The file that can only be read.
+        path: PathBuf,
+    },
+    /// The file can only be read and was written by an older version: it can not be upgraded.
+    #[error(
+        "{path} can only be read and was written by an older version of Minsheng Ledger (schema {found}, this program needs {needed}); copy it to a folder where you can save files and open the copy"
+    )]
+    ReadOnlyNeedsUpgrade {
+        /// The refused file.
+        path: PathBuf,
+        /// The file's schema version.
+        found: i64,
+        /// The schema this program needs.
+        needed: i64,
     },
     /// Upgrading would have left rows pointing at rows that do not exist; nothing was changed.
     #[error(
@@ -128,37 +191,58 @@ pub struct Store {
     path: PathBuf,
     actor: String,
     revision: u64,
+    read_only: bool,
 }
 
 impl Store {
     /// Opens (or creates) the database at `path`, migrating it to the newest schema.
     ///
     /// A file that is not ours, or is from a newer version, is refused and left
-    /// byte-for-byte untouched: it is inspected read-only before anything is written.
+    /// byte-for-byte untouched, with no side files: it is inspected read-only before
+    /// anything is written. A file this program may not write is opened read-only
+    /// ([`Store::read_only`]) if it needs no upgrade, and refused with
+    /// [`StoreError::ReadOnlyNeedsUpgrade`] if it does. A new file is only made in a
+    /// folder that exists.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        let path = path.as_ref().to_path_buf();
-        check_before_writing(&path)?;
-        let mut conn = Connection::open(&path)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        migrations::migrate(&mut conn)?;
+        Store::connect(path.as_ref(), open::Mode::Write)
+    }
+
+    /// Opens an existing, current database for reading only, even if it could be written.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        Store::connect(path.as_ref(), open::Mode::Read)
+    }
+
+    fn connect(path: &Path, mode: open::Mode) -> Result<Store> {
+        let opened = open::connect(path, mode, BUSY_TIMEOUT)?;
         Ok(Store {
-            conn,
-            path,
+            conn: opened.conn,
+            path: path.to_path_buf(),
             actor: current_actor(),
             revision: 1,
+            read_only: opened.read_only,
         })
     }
 
-    /// Opens a second connection to the same file, for a background job.
+    /// Opens a second connection to the same file, for a background job; read-only if
+    /// this one is.
     pub fn reopen(&self) -> Result<Store> {
-        Store::open(&self.path)
+        if self.read_only {
+            Store::open_read_only(&self.path)
+        } else {
+            Store::open(&self.path)
+        }
     }
 
     /// The file this store reads and writes.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether this store can only read: the file could not be written when it was
+    /// opened, or a write found out so. Every [`Store::write`] then fails with
+    /// [`StoreError::ReadOnly`].
+    pub fn read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Grows with every write through this store; views reload when it changed.
@@ -178,29 +262,53 @@ impl Store {
 
     /// Runs `f` in one transaction; commits only if it succeeds, then bumps the revision.
     ///
-    /// The transaction takes the write lock at once (`BEGIN IMMEDIATE`), so a concurrent
-    /// writer makes it wait for the busy timeout instead of failing.
+    /// On a read-only store it fails with [`StoreError::ReadOnly`] before touching
+    /// anything; if SQLite finds the file read-only, the store becomes read-only. The
+    /// transaction takes the write lock at once (`BEGIN IMMEDIATE`), so a concurrent
+    /// writer makes it wait, not fail.
     pub fn write<T>(&mut self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let writer = Writer {
-            tx,
-            actor: &self.actor,
-        };
+        if self.read_only {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
+        match Store::write_in(&mut self.conn, &self.actor, f) {
+            Ok(value) => {
+                self.revision += 1;
+                Ok(value)
+            }
+            Err(StoreError::Sqlite(e)) => {
+                let e = open::explain(&self.path, e);
+                self.read_only |= matches!(e, StoreError::ReadOnly { .. });
+                Err(e)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn write_in<T>(
+        conn: &mut Connection,
+        actor: &str,
+        f: impl FnOnce(&Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let writer = Writer { tx, actor };
         let value = f(&writer)?;
         writer.tx.commit()?;
-        self.revision += 1;
         Ok(value)
     }
 
     /// Copies the whole database to `dest` with SQLite's online backup, safe while the
     /// window keeps using the file. `progress` gets (pages done, pages total).
-    pub fn backup_to(
-        &self,
-        dest: &Path,
-        mut progress: impl FnMut(usize, usize) -> bool,
-    ) -> Result<()> {
+    pub fn backup_to(&self, dest: &Path, progress: impl FnMut(usize, usize) -> bool) -> Result<()> {
+        open::check_folder(dest)?;
+        self.copy_to(dest, progress).map_err(|e| match e {
+            StoreError::Sqlite(e) => open::explain(dest, e),
+            other => other,
+        })
+    }
+
+    fn copy_to(&self, dest: &Path, mut progress: impl FnMut(usize, usize) -> bool) -> Result<()> {
         let mut out = Connection::open(dest)?;
         let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
         loop {
@@ -246,46 +354,6 @@ impl Writer<'_> {
     ) -> Result<()> {
         changes::record(&self.tx, self.actor, table, row_id, action, before, after)
     }
-}
-
-/// Refuses, without writing, a file that is not ours or is from a newer version.
-fn check_before_writing(path: &Path) -> Result<()> {
-    let Ok(meta) = std::fs::metadata(path) else {
-        return Ok(()); // a new file: SQLite creates it
-    };
-    if meta.len() == 0 {
-        return Ok(()); // an empty file is an empty database
-    }
-    let mut header = [0u8; 16];
-    {
-        use std::io::Read;
-        let mut file = std::fs::File::open(path)?;
-        if file.read_exact(&mut header).is_err() || &header != b"SQLite format 3\0" {
-            return Err(StoreError::NotSqlite {
-                path: path.to_path_buf(),
-            });
-        }
-    }
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-    if app_id != APPLICATION_ID && (objects > 0 || version != 0 || app_id != 0) {
-        return Err(StoreError::NotOurs {
-            path: path.to_path_buf(),
-        });
-    }
-    if version > LATEST_VERSION {
-        return Err(StoreError::NewerVersion {
-            path: path.to_path_buf(),
-            found: version,
-            known: LATEST_VERSION,
-        });
-    }
-    Ok(())
 }
 
 /// Who is making changes: the operating-system account, for the change log.
