@@ -35,4 +35,10 @@ crate::i18n::texts! {
     const NO_FONT_FOR_PDF => "找不到简体中文字体，无法生成 PDF。", "No Simplified-Chinese font was found, so the PDF can not be made.";
     fn report_failed(detail) => "报表文件无法生成（{detail}）。", "The report file could not be made ({detail}).";
     fn wrong_extension(expected) => "文件名应以 .{expected} 结尾。", "The file name must end in .{expected}.";
+    // Files, as the store finds them
+    const FOLDER_MISSING => "文件夹不存在（或路径中有一段不是文件夹）。", "The folder does not exist (or part of the path is not a folder).";
+    const FOLDER_READ_ONLY => "不能在这个文件夹里新建文件（只读的盘或没有权限）。", "A new file can not be saved in this folder (a read-only disk, or no permission).";
+    const DISK_ERROR => "读写磁盘出错（U 盘被拔出、磁盘故障或网络盘断开）。", "The disk reported an error (a removed USB stick, a failing disk, or a lost network share).";
+    fn read_only_needs_upgrade(path) => "{path} 是只读的，而且由旧版本写入，需要升级后才能使用。请把它复制到可以保存文件的文件夹，再打开副本。", "{path} can only be read and was written by an older version, so it can not be upgraded. Copy it to a folder where you can save files and open the copy.";
+    fn upgrade_refused(version) => "升级到数据版本 {version} 会留下无效的关联数据，已停止升级，文件未作任何改动。详情已写入日志。", "Upgrading to schema {version} would leave rows pointing at missing rows; the upgrade stopped and the file is unchanged. The details are in the log file.";
 }

@@ -8,6 +8,38 @@ use crate::domain::pay::{Month, PayError};
 use crate::domain::placement::Ineligible;
 use crate::i18n::{Msg, errors as er, people as pe, placements as pl};
 
+/// What is wrong with a database file or the path to it, in terms a clerk can act on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FileProblem {
+    /// The folder the path names does not exist (or a part of it is a file).
+    #[error("the folder does not exist")]
+    FolderMissing,
+    /// There is no file to read at the path.
+    #[error("the file does not exist")]
+    FileMissing,
+    /// The path names a folder.
+    #[error("this is a folder, not a file")]
+    IsFolder,
+    /// A new file can not be made in the folder (read-only medium, or no permission).
+    #[error("a new file can not be saved in this folder")]
+    FolderReadOnly,
+    /// Another program holds the file locked past the wait.
+    #[error("another program is using the file and keeps it locked; close it there and try again")]
+    Locked,
+    /// The operating system denies this account access to the file.
+    #[error("you have no permission to open this file")]
+    NoPermission,
+    /// The disk holding the file is full.
+    #[error("the disk is full")]
+    DiskFull,
+    /// The file starts like a database but its content is damaged.
+    #[error("the file is damaged and can not be read as a database")]
+    Damaged,
+    /// The disk reported an error (a removed USB stick, a failing disk, a lost network share).
+    #[error("the disk reported an error while reading or writing the file")]
+    DiskError,
+}
+
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -36,6 +68,46 @@ pub enum StoreError {
         found: i64,
         /// The newest schema this program knows.
         known: i64,
+    },
+    /// The file can not be used as asked, for a reason of the file itself.
+    #[error("{path}: {problem}")]
+    File {
+        /// The file (or the path given for it).
+        path: PathBuf,
+        /// What is wrong.
+        problem: FileProblem,
+    },
+    /// The store was opened read-only (the file can not be written), so nothing is saved.
+    #[error("{path} can only be read; changes can not be saved")]
+    ReadOnly {
+        /// The file that can only be read.
+        path: PathBuf,
+    },
+    /// The file can only be read and was written by an older version: it can not be upgraded.
+    #[error("{path} can only be read and needs an upgrade from schema {found} to {needed}")]
+    ReadOnlyNeedsUpgrade {
+        /// The refused file.
+        path: PathBuf,
+        /// The file's schema version.
+        found: i64,
+        /// The schema this program needs.
+        needed: i64,
+    },
+    /// Upgrading would have left rows pointing at rows that do not exist; nothing was changed.
+    #[error(
+        "upgrading to schema {version} would leave {count} rows pointing at missing rows (the first: {table} row {row_id:?} to {parent}); the file was left unchanged"
+    )]
+    MigrationBrokeForeignKeys {
+        /// The schema version the upgrade was to reach.
+        version: i64,
+        /// The table of the first row whose reference is broken.
+        table: String,
+        /// That row's rowid (none for a table without rowids).
+        row_id: Option<i64>,
+        /// The table it points at.
+        parent: String,
+        /// How many references are broken.
+        count: usize,
     },
     /// A person with this ID number is already registered.
     #[error("this ID number is already registered (person {existing})")]
@@ -212,6 +284,12 @@ impl StoreError {
             StoreError::NewerVersion { path, found, known } => {
                 er::newer_version(path.display(), found, known)
             }
+            StoreError::File { path, problem } => file_problem(path, *problem),
+            StoreError::ReadOnly { .. } => er::READ_ONLY.into(),
+            StoreError::ReadOnlyNeedsUpgrade { path, .. } => {
+                er::read_only_needs_upgrade(path.display())
+            }
+            StoreError::MigrationBrokeForeignKeys { version, .. } => er::upgrade_refused(version),
             StoreError::DuplicateIdNumber { name, .. } => pe::duplicate_person(name),
             StoreError::Region(rule) => region_rule(*rule).into(),
             StoreError::Category(CategoryRule::NameRequired) => er::CATEGORY_NAMES_REQUIRED.into(),
@@ -249,6 +327,22 @@ impl StoreError {
             other => other.to_string(),
         }
     }
+}
+
+fn file_problem(path: &std::path::Path, problem: FileProblem) -> Msg {
+    let text = match problem {
+        FileProblem::FolderMissing => er::FOLDER_MISSING,
+        FileProblem::FileMissing => er::FILE_NOT_FOUND,
+        FileProblem::IsFolder => er::IS_A_FOLDER,
+        FileProblem::FolderReadOnly => er::FOLDER_READ_ONLY,
+        FileProblem::Locked => er::LOCKED,
+        FileProblem::NoPermission => er::NO_PERMISSION,
+        FileProblem::DiskFull => er::DISK_FULL,
+        FileProblem::Damaged => er::CORRUPT,
+        FileProblem::DiskError => er::DISK_ERROR,
+    };
+    let path = path.display().to_string();
+    Msg::join([Msg::new(path.clone(), path), text.into()], " — ")
 }
 
 fn region_rule(rule: RegionRule) -> crate::i18n::Text {

@@ -1,7 +1,8 @@
 //! The only place with SQL: one SQLite file per ledger.
 //!
 //! [`Store::open`] refuses anything that is not a Minsheng database (or is from a newer
-//! version) before writing a single byte to it. Every write goes through [`Store::write`],
+//! version) before writing a single byte to it, and opens a file it may not write for
+//! reading only ([`Store::read_only`]). Every write goes through [`Store::write`],
 //! which runs it in one transaction together with its change-log rows and raises the
 //! revision of each table it touched (kept in the file, so writes by another window or the
 //! command line count too); a view reads again only when [`Store::revision`] of the tables
@@ -12,6 +13,7 @@ pub mod categories;
 pub mod changes;
 mod error;
 mod migrations;
+mod open;
 pub mod payroll;
 pub mod people;
 pub mod placement_reports;
@@ -24,17 +26,22 @@ pub mod values;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::clock::Clock;
 
 pub use error::{
-    CategoryRule, PayrollRule, PlacementRule, PostRule, RecordKind, RegionRule, StoreError,
+    CategoryRule, FileProblem, PayrollRule, PlacementRule, PostRule, RecordKind, RegionRule,
+    StoreError,
 };
 pub use migrations::{LATEST_VERSION, apply_migrations_up_to};
 
 /// `PRAGMA application_id` of a Minsheng database ("MSLG"), how a file says it is ours.
 pub const APPLICATION_ID: i32 = 0x4D53_4C47;
+
+/// How long a write waits for another connection's write to end before the file counts
+/// as locked.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Result of a store operation.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -46,6 +53,7 @@ pub struct Store {
     actor: String,
     clock: Clock,
     revisions: std::collections::HashMap<String, u64>,
+    read_only: bool,
 }
 
 /// What a background job needs to open its own connection to the same ledger.
@@ -53,12 +61,19 @@ pub struct Store {
 pub struct Source {
     path: PathBuf,
     clock: Clock,
+    read_only: bool,
 }
 
 impl Source {
-    /// Opens another connection to the ledger, with the same clock.
+    /// Opens another connection to the ledger, with the same clock; read-only if the
+    /// window's is.
     pub fn open(&self) -> Result<Store> {
-        Store::open_with(&self.path, self.clock.clone())
+        let mode = if self.read_only {
+            open::Mode::Read
+        } else {
+            open::Mode::Write
+        };
+        Store::connect(&self.path, mode, self.clock.clone())
     }
 
     /// As [`Source::open`], for a background job: it waits longer for the window's own
@@ -81,31 +96,37 @@ impl Store {
     /// Opens (or creates) the database at `path`, migrating it to the newest schema.
     ///
     /// A file that is not ours, or is from a newer version, is refused and left
-    /// byte-for-byte untouched: it is inspected read-only before anything is written.
+    /// byte-for-byte untouched, with no side files: it is inspected read-only before
+    /// anything is written. A file this program may not write is opened read-only
+    /// ([`Store::read_only`]) if it needs no upgrade, and refused with
+    /// [`StoreError::ReadOnlyNeedsUpgrade`] if it does. A new file is only made in a
+    /// folder that exists.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         Store::open_with(path, Clock::system())
     }
 
     /// As [`Store::open`], with the clock that dates every change.
     pub fn open_with(path: impl AsRef<Path>, clock: Clock) -> Result<Store> {
-        let path = path.as_ref().to_path_buf();
-        check_before_writing(&path)?;
-        let mut conn = Connection::open(&path)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        migrations::migrate(&mut conn)?;
-        Ok(Store {
-            conn,
-            path,
+        Store::connect(path.as_ref(), open::Mode::Write, clock)
+    }
+
+    /// Opens an existing, current database for reading only, even if it could be written.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        Store::connect(path.as_ref(), open::Mode::Read, Clock::system())
+    }
+
+    fn connect(path: &Path, mode: open::Mode, clock: Clock) -> Result<Store> {
+        let opened = open::connect(path, mode, BUSY_TIMEOUT)?;
+        let mut store = Store {
+            conn: opened.conn,
+            path: path.to_path_buf(),
             actor: current_actor(),
             clock,
             revisions: std::collections::HashMap::new(),
-        })
-        .and_then(|mut store| {
-            store.refresh_revisions()?;
-            Ok(store)
-        })
+            read_only: opened.read_only,
+        };
+        store.refresh_revisions()?;
+        Ok(store)
     }
 
     /// How a background job opens its own connection to this ledger.
@@ -113,12 +134,15 @@ impl Store {
         Source {
             path: self.path.clone(),
             clock: self.clock.clone(),
+            read_only: self.read_only,
         }
     }
 
-    /// Whether the file can only be read: every write is refused.
+    /// Whether this store can only read: the file could not be written when it was
+    /// opened, or a write found out so. Every [`Store::write`] then fails with
+    /// [`StoreError::ReadOnly`].
     pub fn read_only(&self) -> bool {
-        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
+        self.read_only
     }
 
     /// The clock that dates this store's changes.
@@ -168,10 +192,41 @@ impl Store {
 
     /// Runs `f` in one transaction; commits only if it succeeds, together with a new
     /// revision for every table `f` touched.
+    ///
+    /// On a read-only store it fails with [`StoreError::ReadOnly`] before touching
+    /// anything; if SQLite finds the file read-only, the store becomes read-only. The
+    /// transaction takes the write lock at once (`BEGIN IMMEDIATE`), so a concurrent
+    /// writer makes it wait, not fail.
     pub fn write<T>(&mut self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
+        match self.write_in(f) {
+            Ok((value, touched, rev)) => {
+                for table in touched {
+                    self.revisions.insert(table.to_string(), rev);
+                }
+                Ok(value)
+            }
+            Err(StoreError::Sqlite(e)) => {
+                let e = open::explain(&self.path, e);
+                self.read_only |= matches!(e, StoreError::ReadOnly { .. });
+                Err(e)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The write itself; returns the tables it touched and their new revision.
+    fn write_in<T>(
+        &mut self,
+        f: impl FnOnce(&Writer<'_>) -> Result<T>,
+    ) -> Result<(T, std::collections::BTreeSet<&'static str>, u64)> {
         let tx = self
             .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let writer = Writer {
             tx,
             actor: &self.actor,
@@ -180,12 +235,13 @@ impl Store {
         };
         let value = f(&writer)?;
         let touched = writer.touched.take();
+        let rev: i64 =
+            writer
+                .tx
+                .query_row("SELECT coalesce(max(rev), 0) + 1 FROM revisions", [], |r| {
+                    r.get(0)
+                })?;
         if !touched.is_empty() {
-            let rev: i64 = writer.tx.query_row(
-                "SELECT coalesce(max(rev), 0) + 1 FROM revisions",
-                [],
-                |r| r.get(0),
-            )?;
             let mut stmt = writer.tx.prepare_cached(
                 "INSERT INTO revisions (table_name, rev) VALUES (?1, ?2)
                  ON CONFLICT (table_name) DO UPDATE SET rev = excluded.rev",
@@ -193,24 +249,22 @@ impl Store {
             for table in &touched {
                 stmt.execute(rusqlite::params![table, rev])?;
             }
-            drop(stmt);
-            writer.tx.commit()?;
-            for table in touched {
-                self.revisions.insert(table.to_string(), rev as u64);
-            }
-        } else {
-            writer.tx.commit()?;
         }
-        Ok(value)
+        writer.tx.commit()?;
+        Ok((value, touched, rev as u64))
     }
 
     /// Copies the whole database to `dest` with SQLite's online backup, safe while the
     /// window keeps using the file. `progress` gets (pages done, pages total).
-    pub fn backup_to(
-        &self,
-        dest: &Path,
-        mut progress: impl FnMut(usize, usize) -> bool,
-    ) -> Result<()> {
+    pub fn backup_to(&self, dest: &Path, progress: impl FnMut(usize, usize) -> bool) -> Result<()> {
+        open::check_folder(dest)?;
+        self.copy_to(dest, progress).map_err(|e| match e {
+            StoreError::Sqlite(e) => open::explain(dest, e),
+            other => other,
+        })
+    }
+
+    fn copy_to(&self, dest: &Path, mut progress: impl FnMut(usize, usize) -> bool) -> Result<()> {
         let mut out = Connection::open(dest)?;
         let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
         loop {
@@ -295,46 +349,6 @@ impl Writer<'_> {
         };
         changes::record(&self.tx, &entry)
     }
-}
-
-/// Refuses, without writing, a file that is not ours or is from a newer version.
-fn check_before_writing(path: &Path) -> Result<()> {
-    let Ok(meta) = std::fs::metadata(path) else {
-        return Ok(()); // a new file: SQLite creates it
-    };
-    if meta.len() == 0 {
-        return Ok(()); // an empty file is an empty database
-    }
-    let mut header = [0u8; 16];
-    {
-        use std::io::Read;
-        let mut file = std::fs::File::open(path)?;
-        if file.read_exact(&mut header).is_err() || &header != b"SQLite format 3\0" {
-            return Err(StoreError::NotSqlite {
-                path: path.to_path_buf(),
-            });
-        }
-    }
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-    if app_id != APPLICATION_ID && (objects > 0 || version != 0 || app_id != 0) {
-        return Err(StoreError::NotOurs {
-            path: path.to_path_buf(),
-        });
-    }
-    if version > LATEST_VERSION {
-        return Err(StoreError::NewerVersion {
-            path: path.to_path_buf(),
-            found: version,
-            known: LATEST_VERSION,
-        });
-    }
-    Ok(())
 }
 
 /// Who is making changes: the operating-system account, for the change log.
