@@ -1,26 +1,21 @@
 //! Command-line entry points: the window itself, and the same store and jobs without it.
+//!
+//! Arguments are read with `lexopt`: every command takes `--help`, an unknown option or a
+//! stray argument is refused with the usage, and every message follows the language of the
+//! system (or `--lang`), as the window does.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
+use lexopt::{Arg, Parser, ValueExt};
 
 use crate::app::{App, Prefs};
 use crate::domain::pay::Month;
-use crate::i18n::{Lang, window as wi};
+use crate::i18n::{Lang, Msg, Text, cli as cl, window as wi};
 use crate::jobs::exports::{self, Disclosure};
-use crate::jobs::{self, Outcome, Reporter};
+use crate::jobs::{self, Reporter};
 use crate::store::{Store, settings};
-
-/// Shown for `--help` and after a usage error.
-pub const USAGE: &str = "\
-usage:
-  minsheng [--db PATH]                  open the window (default: the database in your data folder)
-  minsheng demo PATH [--scale N]        write demonstration data into a new file (N × 1,000 people)
-  minsheng export subsidy-sheet --db PATH --month YYYY-MM --out FILE.xlsx [--full-ids] [--lang en]
-                                        an approved month's subsidy sheet for the bank
-  minsheng export notice --db PATH --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf [--lang en]
-                                        the public notice of people placed in a period (IDs masked)
-  minsheng --help";
 
 /// What the command line asked for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,8 +42,6 @@ pub enum Command {
         out: PathBuf,
         /// ID numbers in full instead of masked.
         full_ids: bool,
-        /// Language of the headings.
-        lang: Lang,
     },
     /// Export the public notice of people placed in a period to PDF.
     ExportNotice {
@@ -60,227 +53,295 @@ pub enum Command {
         to: Date,
         /// The PDF file to write.
         out: PathBuf,
-        /// Language of the headings.
-        lang: Lang,
     },
-    /// Print the usage.
-    Help,
+    /// Print a usage text.
+    Help(Text),
+    /// Print the version.
+    Version,
 }
 
-/// `--name value` options and `--flag` switches after a subcommand.
-struct Options<'a> {
-    values: Vec<(&'a str, &'a str)>,
-    flags: Vec<&'a str>,
+/// A command line read: what to do, and the language to say it in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invocation {
+    /// What to do.
+    pub command: Command,
+    /// `--lang`, else the system's language.
+    pub lang: Lang,
 }
 
-impl<'a> Options<'a> {
-    fn parse(args: impl Iterator<Item = &'a str>, flags: &[&str]) -> Result<Options<'a>, String> {
-        let mut options = Options {
-            values: Vec::new(),
-            flags: Vec::new(),
-        };
-        let mut args = args.peekable();
-        while let Some(arg) = args.next() {
-            if flags.contains(&arg) {
-                options.flags.push(arg);
-            } else if arg.starts_with("--") {
-                let value = args.next().ok_or_else(|| format!("{arg} needs a value"))?;
-                options.values.push((arg, value));
-            } else {
-                return Err(format!("unexpected argument {arg:?}"));
-            }
-        }
-        Ok(options)
-    }
-
-    fn required(&self, name: &str) -> Result<&'a str, String> {
-        self.values
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| *v)
-            .ok_or_else(|| format!("{name} is required"))
-    }
-
-    fn date(&self, name: &str) -> Result<Date, String> {
-        let text = self.required(name)?;
-        text.parse()
-            .map_err(|_| format!("{name} takes a date as YYYY-MM-DD, not {text:?}"))
-    }
-
-    fn lang(&self) -> Result<Lang, String> {
-        match self
-            .values
-            .iter()
-            .find(|(n, _)| *n == "--lang")
-            .map(|(_, v)| *v)
-        {
-            None | Some("zh") => Ok(Lang::Zh),
-            Some("en") => Ok(Lang::En),
-            Some(other) => Err(format!("--lang is zh or en, not {other:?}")),
-        }
-    }
-}
-
-fn parse_export<'a>(mut args: impl Iterator<Item = &'a str>) -> Result<Command, String> {
-    match args.next() {
-        Some("subsidy-sheet") => {
-            let o = Options::parse(args, &["--full-ids"])?;
-            let month = o.required("--month")?;
-            Ok(Command::ExportSheet {
-                db: o.required("--db")?.into(),
-                month: Month::parse(month).map_err(|e| format!("--month {month:?}: {e}"))?,
-                out: o.required("--out")?.into(),
-                full_ids: o.flags.contains(&"--full-ids"),
-                lang: o.lang()?,
-            })
-        }
-        Some("notice") => {
-            let o = Options::parse(args, &[])?;
-            Ok(Command::ExportNotice {
-                db: o.required("--db")?.into(),
-                from: o.date("--from")?,
-                to: o.date("--to")?,
-                out: o.required("--out")?.into(),
-                lang: o.lang()?,
-            })
-        }
-        Some(other) => Err(format!("unknown export {other:?}: subsidy-sheet or notice")),
-        None => Err("export what? subsidy-sheet or notice".into()),
-    }
+/// Why the command line could not be carried out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CliError {
+    /// The arguments are wrong: the message, and the usage to show with it (exit code 2).
+    Usage(Msg, Text),
+    /// The work failed (exit code 1).
+    Failed(Msg),
 }
 
 /// Reads the arguments (without the program name).
-pub fn parse(args: &[String]) -> Result<Command, String> {
-    let mut args = args.iter().map(String::as_str);
-    match args.next() {
-        None => Ok(Command::Window { db: None }),
-        Some("--help" | "-h") => Ok(Command::Help),
-        Some("--db") => {
-            let path = args.next().ok_or("--db needs a path")?;
-            no_more(args)?;
-            Ok(Command::Window {
-                db: Some(PathBuf::from(path)),
-            })
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, CliError> {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let lang = lang_asked(&args).unwrap_or_else(Lang::from_os);
+    let mut p = Parser::from_args(args);
+    let help = cl::USAGE;
+    let mut db = None;
+    let mut first = true;
+    while let Some(arg) = p.next().map_err(|e| usage(e, help))? {
+        match arg {
+            Arg::Value(word) if first => {
+                let command = match word.to_str() {
+                    Some("demo") => parse_demo(&mut p)?,
+                    Some("export") => parse_export(&mut p)?,
+                    _ => {
+                        let word = word.to_string_lossy().into_owned();
+                        return Err(CliError::Usage(cl::unknown_command(word), help));
+                    }
+                };
+                return Ok(Invocation { command, lang });
+            }
+            Arg::Short('V') | Arg::Long("version") => {
+                let command = Command::Version;
+                return Ok(Invocation { command, lang });
+            }
+            Arg::Short('h') | Arg::Long("help") => {
+                let command = Command::Help(help);
+                return Ok(Invocation { command, lang });
+            }
+            Arg::Long("db") => db = Some(path_value(&mut p, help)?),
+            Arg::Long("lang") => lang_value(&mut p, help)?,
+            other => return Err(usage(other.unexpected(), help)),
         }
-        Some("demo") => {
-            let path = args
-                .next()
-                .ok_or("demo needs the path of the file to create")?;
-            let scale = match (args.next(), args.next()) {
-                (None, _) => jobs::demo::DEFAULT_SCALE,
-                (Some("--scale"), Some(n)) => n
-                    .parse()
+        first = false;
+    }
+    let command = Command::Window { db };
+    Ok(Invocation { command, lang })
+}
+
+/// The language `--lang` asks for, read before anything else so that every message of the
+/// run, even about the other arguments, is in it.
+fn lang_asked(args: &[OsString]) -> Option<Lang> {
+    let position = args.iter().position(|a| a == "--lang")?;
+    match args.get(position + 1)?.to_str()? {
+        "zh" => Some(Lang::Zh),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+fn usage(e: lexopt::Error, text: Text) -> CliError {
+    let msg = match e {
+        lexopt::Error::MissingValue { option } => cl::missing_value(option.unwrap_or_default()),
+        lexopt::Error::UnexpectedOption(option) => cl::unknown_option(option),
+        lexopt::Error::UnexpectedArgument(value) => {
+            cl::unexpected_argument(value.to_string_lossy())
+        }
+        lexopt::Error::UnexpectedValue { option, value } => {
+            cl::bad_value(option, value.to_string_lossy())
+        }
+        lexopt::Error::ParsingFailed { value, .. } => cl::bad_value("", value),
+        lexopt::Error::NonUnicodeValue(value) => cl::bad_value("", value.to_string_lossy()),
+        lexopt::Error::Custom(e) => cl::bad_value("", e),
+    };
+    CliError::Usage(msg, text)
+}
+
+/// Checks the value of `--lang` (its language was read before parsing).
+fn lang_value(p: &mut Parser, help: Text) -> Result<(), CliError> {
+    let value = p.value().map_err(|e| usage(e, help))?;
+    match value.to_str() {
+        Some("zh" | "en") => Ok(()),
+        _ => Err(CliError::Usage(cl::BAD_LANG.into(), help)),
+    }
+}
+
+fn path_value(p: &mut Parser, help: Text) -> Result<PathBuf, CliError> {
+    Ok(PathBuf::from(p.value().map_err(|e| usage(e, help))?))
+}
+
+fn parse_demo(p: &mut Parser) -> Result<Command, CliError> {
+    let help = cl::USAGE_DEMO;
+    let (mut path, mut scale) = (None, jobs::demo::DEFAULT_SCALE);
+    while let Some(arg) = p.next().map_err(|e| usage(e, help))? {
+        match arg {
+            Arg::Value(value) if path.is_none() => path = Some(PathBuf::from(value)),
+            Arg::Long("scale") => {
+                scale = p
+                    .value()
+                    .map_err(|e| usage(e, help))?
+                    .parse::<u32>()
                     .ok()
                     .filter(|n| (1..=1000).contains(n))
-                    .ok_or_else(|| format!("--scale takes a number from 1 to 1000, not {n:?}"))?,
-                (Some(other), _) => return Err(format!("unexpected argument {other:?}")),
-            };
-            no_more(args)?;
-            Ok(Command::Demo {
-                path: PathBuf::from(path),
-                scale,
-            })
+                    .ok_or(CliError::Usage(cl::BAD_SCALE.into(), help))?;
+            }
+            Arg::Short('h') | Arg::Long("help") => return Ok(Command::Help(help)),
+            Arg::Long("lang") => lang_value(p, help)?,
+            other => return Err(usage(other.unexpected(), help)),
         }
-        Some("export") => parse_export(args),
-        Some(other) => Err(format!("unknown command {other:?}")),
+    }
+    let path = path.ok_or(CliError::Usage(cl::MISSING_PATH.into(), help))?;
+    Ok(Command::Demo { path, scale })
+}
+
+/// The `--name value` options of an export, and its switches.
+#[derive(Default)]
+struct ExportOptions {
+    db: Option<PathBuf>,
+    out: Option<PathBuf>,
+    month: Option<Month>,
+    from: Option<Date>,
+    to: Option<Date>,
+    full_ids: bool,
+}
+
+fn parse_export(p: &mut Parser) -> Result<Command, CliError> {
+    let kind = match p.next().map_err(|e| usage(e, cl::USAGE_EXPORT))? {
+        Some(Arg::Value(kind)) => kind,
+        Some(Arg::Short('h') | Arg::Long("help")) => return Ok(Command::Help(cl::USAGE_EXPORT)),
+        Some(other) => return Err(usage(other.unexpected(), cl::USAGE_EXPORT)),
+        None => return Err(CliError::Usage(cl::MISSING_EXPORT.into(), cl::USAGE_EXPORT)),
+    };
+    let (help, sheet) = match kind.to_str() {
+        Some("subsidy-sheet") => (cl::USAGE_SHEET, true),
+        Some("notice") => (cl::USAGE_NOTICE, false),
+        _ => {
+            let kind = kind.to_string_lossy().into_owned();
+            return Err(CliError::Usage(cl::unknown_command(kind), cl::USAGE_EXPORT));
+        }
+    };
+    let mut o = ExportOptions::default();
+    while let Some(arg) = p.next().map_err(|e| usage(e, help))? {
+        match arg {
+            Arg::Long("db") => o.db = Some(path_value(p, help)?),
+            Arg::Long("out") => o.out = Some(path_value(p, help)?),
+            Arg::Long("month") if sheet => {
+                let text = p.value().map_err(|e| usage(e, help))?;
+                let month = text.to_str().and_then(|t| Month::parse(t).ok());
+                o.month = Some(month.ok_or(CliError::Usage(cl::BAD_MONTH.into(), help))?);
+            }
+            Arg::Long("full-ids") if sheet => o.full_ids = true,
+            Arg::Long(name @ ("from" | "to")) if !sheet => {
+                let name = name.to_string();
+                let text = p.value().map_err(|e| usage(e, help))?;
+                let date = text.to_str().and_then(|t| t.parse().ok());
+                let date = date.ok_or(CliError::Usage(cl::BAD_DATE.into(), help))?;
+                *if name == "from" {
+                    &mut o.from
+                } else {
+                    &mut o.to
+                } = Some(date);
+            }
+            Arg::Short('h') | Arg::Long("help") => return Ok(Command::Help(help)),
+            Arg::Long("lang") => lang_value(p, help)?,
+            other => return Err(usage(other.unexpected(), help)),
+        }
+    }
+    let required = |name: &str| CliError::Usage(cl::missing_option(name), help);
+    let db = o.db.ok_or_else(|| required("--db"))?;
+    let out = o.out.ok_or_else(|| required("--out"))?;
+    if sheet {
+        Ok(Command::ExportSheet {
+            db,
+            month: o.month.ok_or_else(|| required("--month"))?,
+            out,
+            full_ids: o.full_ids,
+        })
+    } else {
+        Ok(Command::ExportNotice {
+            db,
+            from: o.from.ok_or_else(|| required("--from"))?,
+            to: o.to.ok_or_else(|| required("--to"))?,
+            out,
+        })
     }
 }
 
-fn no_more<'a>(mut args: impl Iterator<Item = &'a str>) -> Result<(), String> {
-    match args.next() {
-        None => Ok(()),
-        Some(extra) => Err(format!("unexpected argument {extra:?}")),
-    }
-}
-
-/// Carries out a command; the error is the message for the terminal.
-pub fn run(command: Command) -> Result<(), String> {
-    match command {
-        Command::Help => {
-            println!("{USAGE}");
+/// Carries out a command; what it prints goes to standard output, what went wrong is the
+/// error.
+pub fn run(invocation: Invocation) -> Result<(), CliError> {
+    let lang = invocation.lang;
+    let failed = |e: Msg| CliError::Failed(e);
+    match invocation.command {
+        Command::Help(text) => {
+            println!("{}", lang.t(text));
             Ok(())
         }
-        Command::Demo { path, scale } => demo(&path, scale),
+        Command::Version => {
+            println!("minsheng {}", env!("CARGO_PKG_VERSION"));
+            Ok(())
+        }
+        Command::Demo { path, scale } => demo(&path, scale, lang),
         Command::ExportSheet {
             db,
             month,
             out,
             full_ids,
-            lang,
         } => {
             let store = open_existing(&db)?;
-            let (id_mask, _) = settings::mask_patterns(store.conn()).map_err(|e| e.to_string())?;
+            let (id_mask, _) =
+                settings::mask_patterns(store.conn()).map_err(|e| failed(e.message()))?;
             let disclosure = Disclosure { id_mask, full_ids };
-            exports::subsidy_sheet(&store, month, &out, disclosure, lang, &Reporter::silent())
-                .map(|_| println!("wrote {}", out.display()))
-                .map_err(|e| e.to_string())
+            let outcome =
+                exports::subsidy_sheet(&store, month, &out, disclosure, lang, &Reporter::silent())
+                    .map_err(|e| failed(e.message()))?;
+            println!("{}", outcome.message().get(lang));
+            Ok(())
         }
-        Command::ExportNotice {
-            db,
-            from,
-            to,
-            out,
-            lang,
-        } => {
+        Command::ExportNotice { db, from, to, out } => {
             let store = open_existing(&db)?;
-            let (id_mask, _) = settings::mask_patterns(store.conn()).map_err(|e| e.to_string())?;
-            exports::notice(&store, from, to, &out, id_mask, lang, &Reporter::silent())
-                .map(|_| println!("wrote {}", out.display()))
-                .map_err(|e| e.to_string())
+            let (id_mask, _) =
+                settings::mask_patterns(store.conn()).map_err(|e| failed(e.message()))?;
+            let outcome =
+                exports::notice(&store, from, to, &out, id_mask, lang, &Reporter::silent())
+                    .map_err(|e| failed(e.message()))?;
+            println!("{}", outcome.message().get(lang));
+            Ok(())
         }
-        Command::Window { db } => window(db),
+        Command::Window { db } => window(db, lang),
     }
 }
 
 /// Opens a database that must already exist (an export never creates one).
-fn open_existing(path: &Path) -> Result<Store, String> {
+fn open_existing(path: &Path) -> Result<Store, CliError> {
     if !path.is_file() {
-        return Err(format!("{} does not exist", path.display()));
+        return Err(CliError::Failed(cl::no_such_file(path.display())));
     }
-    Store::open(path).map_err(|e| e.to_string())
+    Store::open(path).map_err(|e| CliError::Failed(e.message()))
 }
 
-fn demo(path: &Path, scale: u32) -> Result<(), String> {
+fn demo(path: &Path, scale: u32, lang: Lang) -> Result<(), CliError> {
     if path.exists() {
-        return Err(format!(
-            "{} already exists; demo data only goes into a new file",
-            path.display()
-        ));
+        return Err(CliError::Failed(cl::demo_exists(path.display())));
     }
-    let mut store = Store::open(path).map_err(|e| e.to_string())?;
+    let mut store = Store::open(path).map_err(|e| CliError::Failed(e.message()))?;
     match jobs::demo::generate(&mut store, scale, &Reporter::silent()) {
-        Ok(Outcome::Demo(summary)) => {
-            println!(
-                "wrote {} villages/communities, {} people and {} placements to {}",
-                summary.villages,
-                summary.people,
-                summary.placements,
-                path.display()
-            );
+        Ok(outcome) => {
+            let what = outcome.message();
+            println!("{}", cl::wrote(what.get(lang), path.display()).get(lang));
             Ok(())
         }
-        Ok(_) => Ok(()),
         Err(e) => {
             drop(store);
+            // Nothing was written in the failed transaction: leave no empty file behind.
             let _ = std::fs::remove_file(path);
-            Err(e.to_string())
+            Err(CliError::Failed(e.message()))
         }
     }
 }
 
-/// Where the default database lives: the OS data folder (created on first run).
-pub fn default_db_path() -> Result<PathBuf, String> {
+/// The folder of the default database and the log file, created on first use.
+pub fn data_dir() -> Result<PathBuf, CliError> {
     let dirs = directories::ProjectDirs::from("cn", "Minsheng", "minsheng")
-        .ok_or("no home folder was found for the default database; use --db PATH")?;
+        .ok_or(CliError::Failed(cl::NO_DATA_FOLDER.into()))?;
     let dir = dirs.data_dir();
-    std::fs::create_dir_all(dir).map_err(|e| format!("could not create {}: {e}", dir.display()))?;
-    Ok(dir.join("minsheng.sqlite"))
+    std::fs::create_dir_all(dir)
+        .map_err(|e| CliError::Failed(crate::store::StoreError::Io(e).message()))?;
+    Ok(dir.to_path_buf())
 }
 
-fn window(db: Option<PathBuf>) -> Result<(), String> {
+fn window(db: Option<PathBuf>, lang: Lang) -> Result<(), CliError> {
     let path = match db {
         Some(path) => path,
-        None => default_db_path()?,
+        None => data_dir()?.join("minsheng.sqlite"),
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -291,85 +352,136 @@ fn window(db: Option<PathBuf>) -> Result<(), String> {
         persist_window: true,
         ..Default::default()
     };
+    let lang_asked = std::env::args().any(|a| a == "--lang");
     eframe::run_native(
         "minsheng",
         options,
         Box::new(move |cc| {
             let font_ok = crate::fonts::install(&cc.egui_ctx);
-            let prefs: Prefs = cc
+            let mut prefs: Prefs = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
+            if lang_asked {
+                prefs.lang = lang;
+            }
             Ok(Box::new(App::opening(path, prefs, font_ok, &cc.egui_ctx)))
         }),
     )
-    .map_err(|e| format!("the window could not be opened: {e}"))
+    .map_err(|e| CliError::Failed(cl::window_failed(e)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn args(s: &str) -> Vec<String> {
-        s.split_whitespace().map(String::from).collect()
+    fn parse_str(s: &str) -> Result<Command, CliError> {
+        parse(s.split_whitespace().map(OsString::from)).map(|i| i.command)
+    }
+
+    fn is_usage(result: Result<Command, CliError>) -> bool {
+        matches!(result, Err(CliError::Usage(..)))
     }
 
     #[test]
     fn parses_the_commands() {
-        assert_eq!(parse(&args("")), Ok(Command::Window { db: None }));
+        assert_eq!(parse_str(""), Ok(Command::Window { db: None }));
         assert_eq!(
-            parse(&args("--db a.sqlite")),
+            parse_str("--db a.sqlite"),
             Ok(Command::Window {
                 db: Some("a.sqlite".into())
             })
         );
         assert_eq!(
-            parse(&args("demo d.sqlite --scale 100")),
+            parse_str("demo d.sqlite --scale 100"),
             Ok(Command::Demo {
                 path: "d.sqlite".into(),
                 scale: 100
             })
         );
         assert_eq!(
-            parse(&args("demo d.sqlite")),
+            parse_str("demo d.sqlite"),
             Ok(Command::Demo {
                 path: "d.sqlite".into(),
                 scale: jobs::demo::DEFAULT_SCALE
             })
         );
-        assert!(parse(&args("demo d.sqlite --scale 0")).is_err());
-        assert!(parse(&args("demo")).is_err());
-        assert!(parse(&args("--db")).is_err());
-        assert!(parse(&args("frobnicate")).is_err());
         assert_eq!(
-            parse(&args(
-                "export subsidy-sheet --db a.sqlite --month 2026-10 --out s.xlsx --full-ids"
-            )),
+            parse_str("export subsidy-sheet --db a.sqlite --month 2026-10 --out s.xlsx --full-ids"),
             Ok(Command::ExportSheet {
                 db: "a.sqlite".into(),
                 month: Month::new(2026, 10).unwrap(),
                 out: "s.xlsx".into(),
                 full_ids: true,
-                lang: Lang::Zh,
             })
         );
-        assert!(
-            parse(&args(
-                "export subsidy-sheet --db a.sqlite --month 2026-13 --out s.xlsx"
-            ))
-            .is_err()
+        assert_eq!(
+            parse_str("export notice --db a --from 2026-01-01 --to 2026-01-31 --out n.pdf"),
+            Ok(Command::ExportNotice {
+                db: "a".into(),
+                from: jiff::civil::date(2026, 1, 1),
+                to: jiff::civil::date(2026, 1, 31),
+                out: "n.pdf".into(),
+            })
         );
-        assert!(
-            parse(&args(
-                "export notice --db a.sqlite --from 2026-01-01 --out n.pdf"
-            ))
-            .is_err()
+    }
+
+    #[test]
+    fn every_command_has_help_and_help_creates_nothing() {
+        assert_eq!(parse_str("--help"), Ok(Command::Help(cl::USAGE)));
+        assert_eq!(parse_str("-h"), Ok(Command::Help(cl::USAGE)));
+        assert_eq!(parse_str("demo --help"), Ok(Command::Help(cl::USAGE_DEMO)));
+        assert_eq!(
+            parse_str("export --help"),
+            Ok(Command::Help(cl::USAGE_EXPORT))
         );
-        assert!(
-            parse(&args(
-                "export notice --db a --from 2026-02-30 --to 2026-03-01 --out n.pdf"
-            ))
-            .is_err()
+        assert_eq!(
+            parse_str("export subsidy-sheet --help"),
+            Ok(Command::Help(cl::USAGE_SHEET))
         );
+        assert_eq!(
+            parse_str("export notice --db x --help"),
+            Ok(Command::Help(cl::USAGE_NOTICE))
+        );
+        assert_eq!(parse_str("--version"), Ok(Command::Version));
+    }
+
+    #[test]
+    fn wrong_arguments_are_refused_with_the_usage() {
+        for line in [
+            "demo",
+            "demo d.sqlite --scale 0",
+            "demo d.sqlite extra",
+            "demo d.sqlite --frobnicate",
+            "--db",
+            "--frobnicate",
+            "frobnicate",
+            "export",
+            "export receipts",
+            "export subsidy-sheet --db a.sqlite --month 2026-13 --out s.xlsx",
+            "export subsidy-sheet --db a.sqlite --out s.xlsx",
+            "export subsidy-sheet --db a.sqlite --month 2026-10 --out s.xlsx --from 2026-01-01",
+            "export notice --db a.sqlite --from 2026-01-01 --out n.pdf",
+            "export notice --db a --from 2026-02-30 --to 2026-03-01 --out n.pdf",
+            "export notice --db a --from 2026-01-01 --to 2026-01-31 --out n.pdf --full-ids",
+            "--lang fr",
+        ] {
+            assert!(is_usage(parse_str(line)), "accepted: {line}");
+        }
+    }
+
+    #[test]
+    fn messages_follow_the_language_asked_for() {
+        let zh = parse(["--lang", "zh", "--frobnicate"].map(OsString::from));
+        let en = parse(["--frobnicate", "--lang", "en"].map(OsString::from));
+        match (zh, en) {
+            (Err(CliError::Usage(zh, _)), Err(CliError::Usage(en, _))) => {
+                assert_eq!(zh.get(Lang::Zh), "不认识的选项：--frobnicate");
+                assert_eq!(en.get(Lang::En), "unknown option: --frobnicate");
+            }
+            other => panic!("expected usage errors, got {other:?}"),
+        }
+        let asked = parse(["demo", "d.sqlite", "--lang", "en"].map(OsString::from)).unwrap();
+        assert_eq!(asked.lang, Lang::En);
     }
 }

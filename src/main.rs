@@ -2,19 +2,27 @@
 
 use std::process::ExitCode;
 
+use minsheng::cli::{self, CliError};
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match minsheng::cli::parse(&args) {
-        Ok(command) => match minsheng::cli::run(command) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                eprintln!("minsheng: {message}");
-                ExitCode::FAILURE
-            }
-        },
-        Err(message) => {
-            eprintln!("minsheng: {message}\n\n{}", minsheng::cli::USAGE);
+    let parsed = cli::parse(std::env::args_os().skip(1));
+    let lang = match &parsed {
+        Ok(invocation) => invocation.lang,
+        Err(_) => minsheng::i18n::Lang::from_os(),
+    };
+    if let Ok(dir) = cli::data_dir() {
+        minsheng::log::init(&dir);
+    }
+    match parsed.and_then(cli::run) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Usage(message, usage)) => {
+            eprintln!("minsheng: {}\n\n{}", message.get(lang), lang.t(usage));
             ExitCode::from(2)
+        }
+        Err(CliError::Failed(message)) => {
+            tracing::error!("command failed");
+            eprintln!("minsheng: {}", message.get(lang));
+            ExitCode::FAILURE
         }
     }
 }

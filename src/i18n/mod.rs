@@ -7,6 +7,7 @@
 //! error, so an argument can not be dropped silently. A unit test checks that every Chinese
 //! text is Chinese and every English one is not.
 
+pub mod cli;
 pub mod common;
 pub mod errors;
 pub mod people;
@@ -140,6 +141,7 @@ mod tests {
 
     fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
         [
+            cli::ALL,
             common::ALL,
             errors::ALL,
             people::ALL,

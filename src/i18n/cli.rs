@@ -1,0 +1,59 @@
+//! The command line: usage, and what each command says when it is done or refused.
+
+crate::i18n::texts! {
+    const USAGE => "用法：
+  minsheng [--db 路径] [--lang zh|en]     打开窗口（默认打开数据文件夹中的数据库）
+  minsheng demo 路径 [--scale N]          在新文件中生成演示数据（约 N×1000 人）
+  minsheng export subsidy-sheet --db 路径 --month YYYY-MM --out 文件.xlsx [--full-ids]
+                                          导出已审核月份的补贴发放表（给银行）
+  minsheng export notice --db 路径 --from YYYY-MM-DD --to YYYY-MM-DD --out 文件.pdf
+                                          导出该期间上岗人员的公示（身份证号遮盖）
+  minsheng --version                      显示版本
+每个命令都可加 --help 查看说明；--lang en 用英文显示信息。", "usage:
+  minsheng [--db PATH] [--lang zh|en]     open the window (default: the database in your data folder)
+  minsheng demo PATH [--scale N]          write demonstration data into a new file (about N × 1,000 people)
+  minsheng export subsidy-sheet --db PATH --month YYYY-MM --out FILE.xlsx [--full-ids]
+                                          an approved month's subsidy sheet, for the bank
+  minsheng export notice --db PATH --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf
+                                          the public notice of people placed in a period (IDs masked)
+  minsheng --version                      print the version
+Every command takes --help; --lang zh|en chooses the language of the messages.";
+    const USAGE_DEMO => "用法：minsheng demo 路径 [--scale N]
+在一个新文件中生成钢城区的区划和虚构人员（约 N×1000 人，N 为 1～1000，默认 10），
+以及公益性岗位的演示安置。已有的文件不会被覆盖。", "usage: minsheng demo PATH [--scale N]
+Writes the district's division tree and fictional people (about N × 1,000, N from 1 to 1000,
+10 by default) with demonstration placements into a new file. An existing file is never
+overwritten.";
+    const USAGE_EXPORT => "用法：minsheng export subsidy-sheet|notice …
+  subsidy-sheet  已审核月份的补贴发放表（Excel）
+  notice         上岗人员公示（PDF）
+用 minsheng export subsidy-sheet --help 等查看各自的选项。", "usage: minsheng export subsidy-sheet|notice …
+  subsidy-sheet  an approved month's subsidy sheet (Excel)
+  notice         the public notice of people placed (PDF)
+See minsheng export subsidy-sheet --help and so on for their options.";
+    const USAGE_SHEET => "用法：minsheng export subsidy-sheet --db 路径 --month YYYY-MM --out 文件.xlsx [--full-ids]
+导出已审核月份的补贴发放表。身份证号默认遮盖；--full-ids 完整导出（银行发放用）。", "usage: minsheng export subsidy-sheet --db PATH --month YYYY-MM --out FILE.xlsx [--full-ids]
+Exports an approved month's subsidy sheet. ID numbers are masked unless --full-ids asks for
+them in full (the bank needs them).";
+    const USAGE_NOTICE => "用法：minsheng export notice --db 路径 --from YYYY-MM-DD --to YYYY-MM-DD --out 文件.pdf
+导出该期间上岗人员的公示（A4 PDF），身份证号一律遮盖。期间内没有上岗人员时不生成文件。", "usage: minsheng export notice --db PATH --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf
+Exports the public notice of the people placed in the period (A4 PDF), ID numbers always
+masked. No file is made when nobody was placed in the period.";
+    fn unknown_option(option) => "不认识的选项：{option}", "unknown option: {option}";
+    fn unexpected_argument(argument) => "多余的参数：{argument}", "unexpected argument: {argument}";
+    fn unknown_command(command) => "不认识的命令：{command}", "unknown command: {command}";
+    fn missing_value(option) => "{option} 后面需要一个值", "{option} needs a value";
+    fn missing_option(option) => "缺少必需的选项 {option}", "{option} is required";
+    fn bad_value(option, value) => "{option} 的值“{value}”不对", "{option} does not take “{value}”";
+    const MISSING_PATH => "请给出要新建的文件路径", "give the path of the file to create";
+    const MISSING_EXPORT => "导出什么？subsidy-sheet 或 notice", "export what? subsidy-sheet or notice";
+    const BAD_SCALE => "--scale 应为 1～1000 的整数", "--scale takes a whole number from 1 to 1000";
+    const BAD_LANG => "--lang 应为 zh 或 en", "--lang is zh or en";
+    const BAD_MONTH => "--month 应写成 YYYY-MM，如 2026-10", "--month is written YYYY-MM, as in 2026-10";
+    const BAD_DATE => "日期应写成 YYYY-MM-DD，如 2026-10-01", "dates are written YYYY-MM-DD, as in 2026-10-01";
+    fn no_such_file(path) => "{path} 不存在", "{path} does not exist";
+    fn demo_exists(path) => "{path} 已存在；演示数据只写入新文件", "{path} exists already; demonstration data only goes into a new file";
+    fn wrote(what, path) => "{what}，写入 {path}", "{what}, written to {path}";
+    const NO_DATA_FOLDER => "找不到用户数据文件夹，请用 --db 指定数据库路径", "no data folder was found for the default database; give one with --db PATH";
+    fn window_failed(detail) => "窗口无法打开：{detail}", "the window could not be opened: {detail}";
+}
