@@ -237,3 +237,76 @@ fn a_person_moved_to_the_trash_can_be_restored() {
     common::settle(&mut h);
     assert_eq!(people_count(&h), 1);
 }
+
+#[test]
+fn two_jobs_started_together_both_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&dir, Lang::En);
+    let copies = [dir.path().join("a.sqlite"), dir.path().join("b.sqlite")];
+    for dest in &copies {
+        h.get_by_label("File").click();
+        h.run_steps(2);
+        h.get_by_label("Save a copy…").click();
+        h.run_steps(2);
+        h.get_by_role_and_label(Role::TextInput, "Path to save the copy to")
+            .set_text_value_accesskit(&dest.display().to_string());
+        h.run_steps(2);
+        h.get_by_label("OK").click();
+        h.run_steps(1);
+    }
+    common::settle(&mut h);
+    assert_eq!(h.state().jobs_running(), 0);
+    let notices = h.state().notices();
+    for dest in &copies {
+        let copy = Store::open(dest).unwrap();
+        assert_eq!(regions::count(copy.conn()).unwrap(), 4);
+        let said = format!("Copy saved to {}", dest.display());
+        assert!(notices.iter().any(|n| n.contains(&said)), "{notices:?}");
+    }
+}
+
+#[test]
+fn a_failed_read_is_an_error_on_screen_never_an_empty_table_or_the_demo_offer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&dir, Lang::Zh);
+    common::settle(&mut h);
+    h.get_by_label("钢城区 (0)");
+    // Something outside the program breaks the file under the open window.
+    let raw = rusqlite::Connection::open(dir.path().join("ui.sqlite")).unwrap();
+    raw.execute_batch(
+        "ALTER TABLE regions RENAME TO regions_gone; UPDATE revisions SET rev = rev + 100;",
+    )
+    .unwrap();
+    h.state_mut()
+        .store_mut()
+        .unwrap()
+        .refresh_revisions()
+        .unwrap();
+    common::settle(&mut h);
+    h.get_by_label_contains("数据库出错");
+    assert!(h.query_by_label("这个数据库还是空的。").is_none());
+    assert!(h.query_by_label("载入演示数据").is_none());
+}
+
+#[test]
+fn a_read_only_file_says_so_and_a_save_is_refused_at_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ro.sqlite");
+    common::open_store(&path)
+        .write(|w| common::small_tree(w).map(|_| ()))
+        .unwrap();
+    let store = Store::open_read_only(&path).unwrap();
+    let prefs = Prefs {
+        lang: Lang::Zh,
+        ..Prefs::default()
+    };
+    let mut h = common::harness(App::new(Ok(store), prefs, true));
+    common::settle(&mut h);
+    h.get_by_label_contains("只读：这个文件不能保存修改。");
+    fill_form(&mut h, "蒋英花", "11010519491231002X");
+    choose_village(&mut h, "北城子坡社区");
+    h.get_by_role_and_label(Role::Button, "保存").click();
+    common::settle(&mut h);
+    h.get_by_label_contains("这个文件是只读的");
+    assert_eq!(people_count(&h), 0);
+}

@@ -244,3 +244,64 @@ impl Job {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    use super::*;
+
+    /// A job that reports `step` of 10, then waits for `go` before it finishes.
+    fn waiting_job(step: u64, go: mpsc::Receiver<()>) -> JobSpec {
+        JobSpec::new(wi::JOB_COPY, move |_, reporter| {
+            reporter.progress(step, 10);
+            go.recv_timeout(Duration::from_secs(20))
+                .map_err(|_| JobError::Crashed)?;
+            Ok(Outcome::Exported(PathBuf::from(format!("{step}.xlsx"))))
+        })
+    }
+
+    fn poll_until<T>(mut f: impl FnMut() -> Option<T>) -> T {
+        let start = Instant::now();
+        loop {
+            if let Some(value) = f() {
+                return value;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "timed out");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    #[test]
+    fn two_jobs_run_at_once_each_with_its_own_progress() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join("jobs.sqlite")).unwrap();
+        let (go_a, wait_a) = mpsc::channel();
+        let (go_b, wait_b) = mpsc::channel();
+        let wake: Arc<dyn Fn() + Send + Sync> = Arc::new(|| {});
+        let mut a = Job::spawn(
+            JobId(1),
+            waiting_job(3, wait_a),
+            store.source(),
+            wake.clone(),
+        );
+        let mut b = Job::spawn(JobId(2), waiting_job(7, wait_b), store.source(), wake);
+        poll_until(|| {
+            let (pa, pb) = (a.poll(), b.poll());
+            assert!(
+                pa.is_none() && pb.is_none(),
+                "neither may end before it is let go"
+            );
+            (a.progress == (3, 10) && b.progress == (7, 10)).then_some(())
+        });
+        assert_eq!((a.fraction(), b.fraction()), (0.3, 0.7));
+        go_b.send(()).unwrap();
+        let done_b = poll_until(|| b.poll());
+        assert_eq!(done_b.unwrap(), Outcome::Exported("7.xlsx".into()));
+        assert!(a.poll().is_none(), "the other job still runs");
+        go_a.send(()).unwrap();
+        let done_a = poll_until(|| a.poll());
+        assert_eq!(done_a.unwrap(), Outcome::Exported("3.xlsx".into()));
+    }
+}
