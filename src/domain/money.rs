@@ -42,9 +42,11 @@ pub enum MoneyError {
 /// Formats fen as yuan with exactly two decimals, e.g. `1500.00`, `-12.30`.
 ///
 /// No thousands separator: the text goes into bank files and spreadsheets,
-/// which read separators as text.
-pub fn format_yuan(fen: Fen) -> String {
-    // unsigned_abs keeps i64::MIN printable, where plain abs() would overflow.
+/// which read separators as text. Takes sums beyond `i64` too (a report's totals are
+/// summed as `i128`), always from the integer, so no rounding of a double creeps in.
+pub fn format_yuan(fen: impl Into<i128>) -> String {
+    let fen: i128 = fen.into();
+    // unsigned_abs keeps the minimum printable, where plain abs() would overflow.
     let abs = fen.unsigned_abs();
     let sign = if fen < 0 { "-" } else { "" };
     format!("{sign}{}.{:02}", abs / 100, abs % 100)
@@ -322,5 +324,14 @@ mod tests {
         for tenths in [0, 5, 10, 755, 805] {
             assert_eq!(parse_hours_tenths(&format_hours_tenths(tenths)), Ok(tenths));
         }
+    }
+
+    #[test]
+    fn a_sum_beyond_i64_prints_exactly() {
+        assert_eq!(
+            format_yuan(i128::from(i64::MAX) * 3),
+            "276701161105643274.21"
+        );
+        assert_eq!(format_yuan(-7), "-0.07");
     }
 }

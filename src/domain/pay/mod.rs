@@ -69,31 +69,6 @@ impl WageTable {
     }
 }
 
-/// Shandong's minimum wages from 2018-06-01 and 2021-10-01, tiers 1-3.
-///
-/// These figures are a starting point, not an authority: check them against
-/// the provincial notice (山东省人民政府关于调整全省最低工资标准的通知) and
-/// add any later adjustment before paying, since a missing newer row silently
-/// keeps paying the old rate.
-pub fn shandong_defaults() -> WageTable {
-    let row = |effective_from, tier, monthly_fen, hourly_fen| MinimumWage {
-        effective_from,
-        tier,
-        monthly_fen,
-        hourly_fen,
-    };
-    let from_2018 = jiff::civil::date(2018, 6, 1);
-    let from_2021 = jiff::civil::date(2021, 10, 1);
-    WageTable::new(vec![
-        row(from_2018, 1, 191_000, 1_910),
-        row(from_2018, 2, 173_000, 1_730),
-        row(from_2018, 3, 155_000, 1_550),
-        row(from_2021, 1, 210_000, 2_100),
-        row(from_2021, 2, 190_000, 1_900),
-        row(from_2021, 3, 170_000, 1_700),
-    ])
-}
-
 /// Whether a post is urban (monthly wage) or rural (hourly wage).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Area {

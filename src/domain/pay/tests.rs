@@ -3,6 +3,27 @@
 use super::*;
 use jiff::civil::date;
 
+/// The wage table the hand-worked examples use: the figures a new file ships with
+/// (migration 0002), Shandong's from 2018-06-01 and 2021-10-01, tiers 1-3.
+fn shandong_defaults() -> WageTable {
+    let row = |effective_from, tier, monthly_fen, hourly_fen| MinimumWage {
+        effective_from,
+        tier,
+        monthly_fen,
+        hourly_fen,
+    };
+    let from_2018 = jiff::civil::date(2018, 6, 1);
+    let from_2021 = jiff::civil::date(2021, 10, 1);
+    WageTable::new(vec![
+        row(from_2018, 1, 191_000, 1_910),
+        row(from_2018, 2, 173_000, 1_730),
+        row(from_2018, 3, 155_000, 1_550),
+        row(from_2021, 1, 210_000, 2_100),
+        row(from_2021, 2, 190_000, 1_900),
+        row(from_2021, 3, 170_000, 1_700),
+    ])
+}
+
 /// Tier 1 with a made-up 500-yuan subsidy; the rules only pass it through.
 const RULES: PayRules = PayRules {
     tier: 1,

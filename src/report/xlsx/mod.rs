@@ -311,18 +311,14 @@ fn column_total<'f>(table: &SheetTable, c: usize, f: &'f CellFormats) -> (f64, S
         }
     }
     if money {
-        return (fen as f64 / 100.0, yuan_text(fen), &f.money);
+        return (
+            fen as f64 / 100.0,
+            crate::domain::money::format_yuan(fen),
+            &f.money,
+        );
     }
     let sum = fen as f64 / 100.0 + other;
     (sum, sum.to_string(), &f.number)
-}
-
-/// Exact yuan text of `fen` with two decimals ("2570.50", "-50.00"), made from the integer so
-/// that no rounding of a double can creep into the cached total.
-fn yuan_text(fen: i128) -> String {
-    let sign = if fen < 0 { "-" } else { "" };
-    let abs = fen.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
 #[cfg(test)]

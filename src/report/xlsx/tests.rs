@@ -153,14 +153,6 @@ fn bad_tables_are_refused_and_leave_the_old_file() {
     }
 }
 
-#[test]
-fn yuan_text_is_exact() {
-    assert_eq!(yuan_text(257_050), "2570.50");
-    assert_eq!(yuan_text(-5_000), "-50.00");
-    assert_eq!(yuan_text(-7), "-0.07");
-    assert_eq!(yuan_text(i128::from(i64::MAX) * 3), "276701161105643274.21");
-}
-
 /// `cargo test --release xlsx -- --ignored --nocapture` prints the time.
 #[test]
 #[ignore = "slow: measures writing 100,000 rows"]
