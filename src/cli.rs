@@ -295,12 +295,13 @@ fn window(db: Option<PathBuf>) -> Result<(), String> {
         "minsheng",
         options,
         Box::new(move |cc| {
-            let font_ok = crate::fonts::install(&cc.egui_ctx);
+            crate::fonts::install(&cc.egui_ctx);
             let prefs: Prefs = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(App::new(Store::open(&path), prefs, font_ok)))
+            // `true`: with the embedded fallback the window always has a Chinese font.
+            Ok(Box::new(App::new(Store::open(&path), prefs, true)))
         }),
     )
     .map_err(|e| format!("the window could not be opened: {e}"))

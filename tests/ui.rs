@@ -154,9 +154,7 @@ fn demo_data_loads_in_the_background_from_the_empty_database() {
     };
     let mut h = Harness::builder()
         .with_size([1400.0, 800.0])
-        .with_context_setup(|ctx| {
-            minsheng::fonts::install(ctx);
-        })
+        .with_context_setup(minsheng::fonts::install_embedded)
         .build_ui_state(
             |ui, app: &mut App| app.ui(ui),
             App::new(Ok(store), prefs, true),

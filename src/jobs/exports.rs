@@ -29,12 +29,6 @@ pub enum ExportError {
         /// Last day.
         to: Date,
     },
-    /// No Simplified-Chinese font for the PDF.
-    #[error(
-        "no Simplified-Chinese font was found for the PDF; {}",
-        crate::fonts::install_hint()
-    )]
-    NoFont,
     /// The Excel file could not be written.
     #[error(transparent)]
     Xlsx(#[from] crate::report::xlsx::XlsxError),
@@ -167,7 +161,7 @@ pub fn notice(
     if to < from {
         return Err(ExportError::BadPeriod { from, to }.into());
     }
-    let font = crate::fonts::cjk_font().ok_or(ExportError::NoFont)?;
+    let font = crate::fonts::cjk_font();
     reporter.progress(0, 2);
     let rows = placement_reports::placed_between(store.conn(), from, to)?;
     let columns = [

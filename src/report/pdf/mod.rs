@@ -8,8 +8,8 @@
 //! notice is 25,000 cells. Ligatures, kerning and complex scripts are out of scope.
 //! krilla embeds only the glyphs used, so a 20 MB .ttc still yields a small file.
 //!
-//! The caller passes the font (`fonts::cjk_font()` finds a Simplified-Chinese one), because
-//! Han characters must come from a Chinese face and the project ships no font files.
+//! The caller passes the font (`fonts::cjk_font()`: the machine's Simplified-Chinese face,
+//! else the one the binary embeds), because Han characters must come from a Chinese face.
 
 use std::ops::Range;
 use std::sync::Arc;
