@@ -282,8 +282,12 @@ fn window(db: Option<PathBuf>) -> Result<(), String> {
         Some(path) => path,
         None => default_db_path()?,
     };
+    let mut viewport = egui::ViewportBuilder::default();
+    if let Some(icon) = crate::icon::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title(crate::i18n::T::AppTitle.zh())
             .with_app_id("minsheng")
             .with_inner_size([1280.0, 800.0])

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod domain;
 pub mod fonts;
 pub mod i18n;
+pub mod icon;
 pub mod jobs;
 pub mod report;
 pub mod store;
