@@ -79,6 +79,13 @@ pub fn embedded_font() -> &'static CjkFont {
 }
 
 fn find_system_font() -> Option<CjkFont> {
+    // fontique 0.11 panics when fontconfig lists no font at all (a minimal container, a
+    // FONTCONFIG_FILE with no font folder; fixed in fontique 0.12). Such a machine has no
+    // Chinese face either: the embedded one serves.
+    std::panic::catch_unwind(lookup_system_font).unwrap_or(None)
+}
+
+fn lookup_system_font() -> Option<CjkFont> {
     let mut collection = Collection::new(CollectionOptions {
         shared: false,
         system_fonts: true,
@@ -187,6 +194,7 @@ mod tests {
     #[test]
     fn any_machine_gets_a_chinese_font_with_the_embedded_one_behind_it() {
         assert!(maps(cjk_font(), "钢城区城乡公益性岗位"));
+        eprintln!("this machine's face: {:?}", system_cjk_font());
         let ctx = egui::Context::default();
         install(&ctx);
         let installed = |ctx: &egui::Context| {
