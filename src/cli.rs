@@ -343,8 +343,12 @@ fn window(db: Option<PathBuf>, lang: Lang) -> Result<(), CliError> {
         Some(path) => path,
         None => data_dir()?.join("minsheng.sqlite"),
     };
+    let mut viewport = egui::ViewportBuilder::default();
+    if let Some(icon) = crate::icon::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title(wi::APP_TITLE.zh)
             .with_app_id("minsheng")
             .with_inner_size([1280.0, 800.0])
@@ -357,7 +361,7 @@ fn window(db: Option<PathBuf>, lang: Lang) -> Result<(), CliError> {
         "minsheng",
         options,
         Box::new(move |cc| {
-            let font_ok = crate::fonts::install(&cc.egui_ctx);
+            crate::fonts::install(&cc.egui_ctx);
             let mut prefs: Prefs = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
@@ -365,7 +369,7 @@ fn window(db: Option<PathBuf>, lang: Lang) -> Result<(), CliError> {
             if lang_asked {
                 prefs.lang = lang;
             }
-            Ok(Box::new(App::opening(path, prefs, font_ok, &cc.egui_ctx)))
+            Ok(Box::new(App::opening(path, prefs, &cc.egui_ctx)))
         }),
     )
     .map_err(|e| CliError::Failed(cl::window_failed(e)))

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod domain;
 pub mod fonts;
 pub mod i18n;
+pub mod icon;
 pub mod jobs;
 pub mod log;
 pub mod report;

@@ -19,7 +19,7 @@ fn harness(dir: &tempfile::TempDir, lang: Lang) -> Harness<'static, App> {
         lang,
         ..Prefs::default()
     };
-    common::harness(App::new(Ok(store), prefs, true))
+    common::harness(App::new(Ok(store), prefs))
 }
 
 fn people_count(h: &Harness<'_, App>) -> i64 {
@@ -154,13 +154,8 @@ fn demo_data_loads_in_the_background_from_the_empty_database() {
     };
     let mut h = Harness::builder()
         .with_size([1400.0, 800.0])
-        .with_context_setup(|ctx| {
-            minsheng::fonts::install(ctx);
-        })
-        .build_ui_state(
-            |ui, app: &mut App| app.ui(ui),
-            App::new(Ok(store), prefs, true),
-        );
+        .with_context_setup(minsheng::fonts::install_embedded)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), App::new(Ok(store), prefs));
     h.get_by_label("这个数据库还是空的。");
     h.get_by_label("载入演示数据").click();
     h.step();
@@ -300,7 +295,7 @@ fn a_read_only_file_says_so_and_a_save_is_refused_at_the_form() {
         lang: Lang::Zh,
         ..Prefs::default()
     };
-    let mut h = common::harness(App::new(Ok(store), prefs, true));
+    let mut h = common::harness(App::new(Ok(store), prefs));
     common::settle(&mut h);
     h.get_by_label_contains("只读：这个文件不能保存修改。");
     fill_form(&mut h, "蒋英花", "11010519491231002X");

@@ -42,13 +42,8 @@ fn harness(dir: &tempfile::TempDir) -> Harness<'static, App> {
     };
     Harness::builder()
         .with_size([1400.0, 900.0])
-        .with_context_setup(|ctx| {
-            minsheng::fonts::install(ctx);
-        })
-        .build_ui_state(
-            |ui, app: &mut App| app.ui(ui),
-            App::new(Ok(store), prefs, true),
-        )
+        .with_context_setup(minsheng::fonts::install_embedded)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), App::new(Ok(store), prefs))
 }
 
 fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {

@@ -72,32 +72,31 @@ pub struct App {
     notices: status::Notices,
     prompt: Option<(PathPrompt, Then)>,
     reveal: bool,
-    font_ok: bool,
     demo_scale: u32,
     title_shown: Option<Option<PathBuf>>,
 }
 
 impl App {
     /// A window over `opened` (or the reason it could not be opened), with the store's clock.
-    pub fn new(opened: Result<Store, StoreError>, prefs: Prefs, font_ok: bool) -> App {
+    pub fn new(opened: Result<Store, StoreError>, prefs: Prefs) -> App {
         let clock = match &opened {
             Ok(store) => store.clock().clone(),
             Err(_) => Clock::system(),
         };
-        let mut app = App::empty(prefs, font_ok, clock);
+        let mut app = App::empty(prefs, clock);
         app.set_db(opened);
         app
     }
 
     /// A window that opens (and, if old, upgrades) the ledger at `path` off its own thread,
     /// showing that it does.
-    pub fn opening(path: PathBuf, prefs: Prefs, font_ok: bool, ctx: &egui::Context) -> App {
-        let mut app = App::empty(prefs, font_ok, Clock::system());
+    pub fn opening(path: PathBuf, prefs: Prefs, ctx: &egui::Context) -> App {
+        let mut app = App::empty(prefs, Clock::system());
         app.open_file(ctx, path);
         app
     }
 
-    fn empty(prefs: Prefs, font_ok: bool, clock: Clock) -> App {
+    fn empty(prefs: Prefs, clock: Clock) -> App {
         App {
             db: Db::Failed(wi::NO_DATABASE.into()),
             opening: None,
@@ -109,7 +108,6 @@ impl App {
             notices: status::Notices::default(),
             prompt: None,
             reveal: false,
-            font_ok,
             demo_scale: jobs::demo::DEFAULT_SCALE,
             title_shown: None,
         }
@@ -375,12 +373,6 @@ impl App {
 
     fn central_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let lang = self.prefs.lang;
-        if !self.font_ok {
-            ui::error_ui(
-                ui,
-                wi::no_cjk_font(crate::fonts::install_hint()).get(Lang::En),
-            );
-        }
         let ledger = match &mut self.db {
             Db::Open(ledger) => ledger,
             Db::Failed(_) if self.opening.is_some() => return,

@@ -32,7 +32,6 @@ crate::i18n::texts! {
     const DATABASE_NOT_EMPTY => "数据库中已有数据，演示数据只能载入空数据库。", "The database already holds data; demonstration data only goes into an empty one.";
     fn failed_read(what) => "读取失败：{what}", "Could not read: {what}";
     // Reports
-    const NO_FONT_FOR_PDF => "找不到简体中文字体，无法生成 PDF。", "No Simplified-Chinese font was found, so the PDF can not be made.";
     fn report_failed(detail) => "报表文件无法生成（{detail}）。", "The report file could not be made ({detail}).";
     fn wrong_extension(expected) => "文件名应以 .{expected} 结尾。", "The file name must end in .{expected}.";
     // Files, as the store finds them

@@ -45,7 +45,6 @@ crate::i18n::texts! {
     // Job placements tab
     const PATH_PROMPT_EXPORT => "导出文件的保存路径", "Path of the file to write";
     // Fonts
-    fn no_cjk_font(fix) => "No Chinese font was found on this computer, so Chinese text can not be shown. Fix: {fix}", "No Chinese font was found on this computer, so Chinese text can not be shown. Fix: {fix}";
     // The path dialog and the window's state
     const NO_FILE_DIALOG => "这台电脑没有文件选择窗口，请直接输入完整路径。", "This computer has no file chooser: type the whole path.";
     const PATH_EMPTY => "请填写文件路径。", "Enter the path of the file.";

@@ -18,9 +18,9 @@ use crate::store::regions::NewRegion;
 use crate::store::{Store, StoreError, categories, people, regions};
 
 /// The district's division codes and names (national statistical codes, 2023 edition).
-const DIVISIONS_CSV: &str = include_str!("../../data/divisions_370117.csv");
+const DIVISIONS_CSV: &str = include_str!("../../assets/divisions_370117.csv");
 /// Approximate street-office locations, WGS-84, with their uncertainty.
-const STREETS_CSV: &str = include_str!("../../data/streets_approx_wgs84.csv");
+const STREETS_CSV: &str = include_str!("../../assets/streets_approx_wgs84.csv");
 
 /// People generated per unit of scale.
 pub const PEOPLE_PER_SCALE: u32 = 1_000;

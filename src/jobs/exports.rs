@@ -29,12 +29,6 @@ pub enum ExportError {
         /// Last day.
         to: Date,
     },
-    /// No Simplified-Chinese font for the PDF.
-    #[error(
-        "no Simplified-Chinese font was found for the PDF; {}",
-        crate::fonts::install_hint()
-    )]
-    NoFont,
     /// The Excel file could not be written.
     #[error(transparent)]
     Xlsx(#[from] crate::report::xlsx::XlsxError),
@@ -71,7 +65,6 @@ impl ExportError {
         match self {
             ExportError::NotApproved(month) => pl::not_approved(month),
             ExportError::BadPeriod { .. } => pl::BAD_PERIOD.into(),
-            ExportError::NoFont => er::NO_FONT_FOR_PDF.into(),
             ExportError::Xlsx(e) => er::report_failed(e),
             ExportError::Pdf(e) => er::report_failed(e),
             ExportError::Write { source, .. } => {
@@ -212,7 +205,7 @@ pub fn notice(
     if to < from {
         return Err(ExportError::BadPeriod { from, to }.into());
     }
-    let font = crate::fonts::cjk_font().ok_or(ExportError::NoFont)?;
+    let font = crate::fonts::cjk_font();
     reporter.progress(0, 2);
     let rows = placement_reports::placed_between(store.conn(), from, to)?;
     if rows.is_empty() {

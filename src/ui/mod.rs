@@ -84,7 +84,7 @@ pub fn message_ui(ui: &mut Ui, message: &Option<Notice>, lang: Lang) {
 
 /// An error where the rows or the result would have been.
 pub fn error_ui(ui: &mut Ui, text: &str) -> Response {
-    ui.label(RichText::new(format!("⚠ {text}")).color(error_color(ui)))
+    ui.label(RichText::new(text).color(error_color(ui)))
 }
 
 /// A striped, resizable table whose cells cut long text instead of wrapping, so every

@@ -173,7 +173,7 @@ impl PlacementSettings {
                     ui.label(format_yuan(row.wage.monthly_fen));
                     ui.label(format_yuan(row.wage.hourly_fen));
                     if row.verified {
-                        ui.label("✔");
+                        ui.label("√");
                     } else if ui
                         .small_button(lang.t(pl::MARK_VERIFIED))
                         .on_hover_text(&row.source)

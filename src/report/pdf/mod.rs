@@ -5,11 +5,12 @@
 //! (read with `skrifa`, which krilla itself uses). That is right for Chinese and plain Latin,
 //! lets us measure a cell exactly as it will be drawn (to cut it with "…"), and is about ten
 //! times faster than krilla's `draw_text`, which builds a new shaper per call: a 5,000-row
-//! notice is 25,000 cells. Ligatures, kerning and complex scripts are out of scope.
+//! notice is 25,000 cells. Ligatures, kerning and complex scripts are out of scope, so krilla
+//! is built without its `simple-text` feature (and its shaper, rustybuzz).
 //! krilla embeds only the glyphs used, so a 20 MB .ttc still yields a small file.
 //!
-//! The caller passes the font (`fonts::cjk_font()` finds a Simplified-Chinese one), because
-//! Han characters must come from a Chinese face and the project ships no font files.
+//! The caller passes the font (`fonts::cjk_font()`: the machine's Simplified-Chinese face,
+//! else the one the binary embeds), because Han characters must come from a Chinese face.
 
 use std::ops::Range;
 use std::sync::Arc;

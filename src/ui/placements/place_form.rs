@@ -94,7 +94,7 @@ impl PlaceForm {
                 t.fields.trained_on,
                 t.fields.course,
                 t.fields.hours,
-                if t.fields.passed { "✔" } else { "✘" }
+                if t.fields.passed { "√" } else { "×" }
             );
             if t.fields.passed {
                 ui.radio_value(&mut self.use_training, Some(t.id), text);
