@@ -305,3 +305,40 @@ fn a_read_only_file_says_so_and_a_save_is_refused_at_the_form() {
     h.get_by_label_contains("这个文件是只读的");
     assert_eq!(people_count(&h), 0);
 }
+
+#[test]
+fn a_person_added_by_another_program_appears_without_a_click() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&dir, Lang::Zh);
+    common::settle(&mut h);
+    h.get_by_label("共 0 人");
+    // A second window (or the command line) writes to the same file.
+    let mut other = common::open_store(dir.path().join("ui.sqlite"));
+    let village = regions::all(other.conn())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.short_name == "古墩村")
+        .unwrap()
+        .id;
+    let person = minsheng::domain::person::PersonDraft {
+        name: "李建国".into(),
+        id_number: "440524188001010014".into(),
+        region_id: Some(village),
+        ..Default::default()
+    }
+    .validate(common::test_day())
+    .unwrap();
+    other.write(|w| people::insert(w, &person)).unwrap();
+    // The window notices within about a second, without being touched.
+    let started = std::time::Instant::now();
+    while h.query_by_label("李建国").is_none() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "the window did not notice the other program's write"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        h.step();
+    }
+    common::settle(&mut h);
+    h.get_by_label("共 1 人");
+}
