@@ -21,6 +21,10 @@ pub enum Step {
 const MIGRATIONS: &[&[Step]] = &[
     &[Step::Sql(include_str!("sql/0001_registry.sql"))],
     &[Step::Sql(include_str!("sql/0002_placements.sql"))],
+    &[
+        Step::Sql(include_str!("sql/0003_name_search.sql")),
+        Step::Rust(super::people::build_search_index),
+    ],
 ];
 
 /// The newest schema version this program writes.
