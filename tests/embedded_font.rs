@@ -182,17 +182,19 @@ fn shown_symbols() -> BTreeMap<char, String> {
     let mut sources = Vec::new();
     files_under(&root.join("src"), &mut sources);
     let mut shown = BTreeMap::new();
-    for path in sources
-        .iter()
-        .filter(|p| p.extension() == Some("rs".as_ref()))
-    {
-        let text = std::fs::read_to_string(path).expect("a source file");
+    let shown_code = |p: &&PathBuf| {
+        p.extension() == Some("rs".as_ref()) && p.file_name() != Some("tests.rs".as_ref())
+    };
+    for path in sources.iter().filter(shown_code) {
+        let file = std::fs::read_to_string(path).expect("a source file");
+        // A file's own tests come last; what they spell is never drawn.
+        let text = file.split("#[cfg(test)]").next().unwrap_or_default();
         let name = path
             .strip_prefix(root)
             .unwrap_or(path)
             .display()
             .to_string();
-        for c in rust_literals(&text).iter().flat_map(|t| t.chars()) {
+        for c in rust_literals(text).iter().flat_map(|t| t.chars()) {
             if !c.is_ascii() && !c.is_control() {
                 shown.entry(c).or_insert_with(|| name.clone());
             }

@@ -5,6 +5,7 @@ pub mod id_number;
 pub mod mask;
 pub mod money;
 pub mod month;
+pub mod name_sort;
 pub mod names;
 pub mod pay;
 pub mod person;

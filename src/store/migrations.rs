@@ -21,7 +21,6 @@ pub enum Step {
     /// A batch of SQL statements.
     Sql(&'static str),
     /// Rust code run inside the migration's transaction, between SQL steps.
-    #[allow(dead_code)] // the first such step is the people's pinyin sort key
     Rust(fn(&Transaction<'_>) -> Result<()>),
 }
 
@@ -32,6 +31,10 @@ const MIGRATIONS: &[&[Step]] = &[
     &[Step::Sql(include_str!(
         "sql/0003_revisions_and_append_only_log.sql"
     ))],
+    &[
+        Step::Sql(include_str!("sql/0004_name_search.sql")),
+        Step::Rust(super::people::build_search_index),
+    ],
 ];
 
 /// The newest schema version this program writes.

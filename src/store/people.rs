@@ -1,14 +1,21 @@
 //! The people registry: search, the person form's reads and writes, and the trash.
 //!
 //! The table view asks [`search_ids`] for the ordered ids that match its filter (cheap even
-//! at 100k people) and then [`rows`] only for the rows it shows.
+//! at 100k people) and then [`rows`] only for the rows it shows. Every write that changes a
+//! name, an address or the trash state keeps the pinyin sort key and the search index of
+//! [`search`] in step, in the same transaction.
 
-use rusqlite::types::Value;
+mod search;
+
 use rusqlite::{Connection, OptionalExtension, Row, params};
+
+pub(super) use search::build_search_index;
+pub use search::search_ids;
 
 use super::records::PersonRecord;
 use super::{RecordKind, Result, StoreError, Writer, changes::Action};
 use crate::domain::id_number::Sex;
+use crate::domain::name_sort::sort_key;
 use crate::domain::person::NewPerson;
 use crate::domain::{CategoryId, PersonId, RegionId};
 
@@ -66,7 +73,7 @@ pub enum SortKey {
     /// Most recently added first by default.
     #[default]
     Added,
-    /// 姓名
+    /// 姓名, in pinyin order (see [`crate::domain::name_sort`]).
     Name,
     /// 身份证号
     IdNumber,
@@ -79,7 +86,8 @@ pub enum SortKey {
 /// What the people table shows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PeopleFilter {
-    /// Substring of name, ID number, phone or address.
+    /// Part of a name, ID number, phone or address, or of the name of a place (see
+    /// [`search_ids`] for what a text of each length finds and in what order).
     pub text: String,
     /// Only people in this place or below it.
     pub region: Option<RegionId>,
@@ -91,72 +99,6 @@ pub struct PeopleFilter {
     pub sort: SortKey,
     /// Sort descending.
     pub descending: bool,
-}
-
-/// Ids of the people matching `filter`, in display order.
-///
-/// Only the clauses the filter needs are put in the query (values are always bound), so
-/// an unfiltered list is a plain scan. Text of three or more characters goes through the
-/// trigram index; shorter text can only be part of a name, which a scan of names finds.
-pub fn search_ids(conn: &Connection, filter: &PeopleFilter) -> Result<Vec<PersonId>> {
-    let mut clauses = vec![if filter.trash {
-        "p.deleted_at IS NOT NULL"
-    } else {
-        "p.deleted_at IS NULL"
-    }];
-    let mut values: Vec<Value> = Vec::new();
-    let text = normalise_search(&filter.text);
-    if text.chars().count() >= 3 {
-        clauses.push("p.id IN (SELECT rowid FROM people_search WHERE people_search MATCH ?)");
-        values.push(Value::Text(format!("\"{}\"", text.replace('"', "\"\""))));
-    } else if !text.is_empty() {
-        clauses.push("instr(p.name, ?) > 0");
-        values.push(Value::Text(text));
-    }
-    if let Some(region) = filter.region {
-        clauses.push(
-            "p.region_id IN (WITH RECURSIVE below(id) AS (
-                 SELECT ? UNION ALL SELECT r.id FROM regions r JOIN below ON r.parent_id = below.id)
-             SELECT id FROM below)",
-        );
-        values.push(Value::Integer(region.0));
-    }
-    if let Some(category) = filter.category {
-        clauses.push("p.id IN (SELECT person_id FROM person_hardships WHERE category_id = ?)");
-        values.push(Value::Integer(category.0));
-    }
-    let order = match filter.sort {
-        SortKey::Added => "p.id",
-        SortKey::Name => "p.name",
-        SortKey::IdNumber => "p.id_number",
-        SortKey::BirthDate => "p.birth_date",
-        SortKey::Place => "(SELECT code FROM regions WHERE id = p.region_id)",
-    };
-    // Added defaults to newest first; the others ascending.
-    let descending = filter.descending != (filter.sort == SortKey::Added);
-    let direction = if descending { "DESC" } else { "ASC" };
-    let sql = format!(
-        "SELECT p.id FROM people p WHERE {} ORDER BY {order} {direction}, p.id {direction}",
-        clauses.join(" AND ")
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let ids = stmt.query_map(rusqlite::params_from_iter(values), |r| {
-        r.get(0).map(PersonId)
-    })?;
-    Ok(ids.collect::<Result<_, _>>()?)
-}
-
-/// The search text as stored: trimmed, and an ID typed with a lowercase x in upper case.
-fn normalise_search(text: &str) -> String {
-    let text = text.trim();
-    if text
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == 'x' || c == 'X')
-    {
-        text.to_ascii_uppercase()
-    } else {
-        text.to_string()
-    }
 }
 
 /// The table rows for `ids`, in the same order.
@@ -269,8 +211,8 @@ pub fn insert(w: &Writer<'_>, new: &NewPerson) -> Result<PersonId> {
     w.tx()
         .prepare_cached(
             "INSERT INTO people (name, id_number, birth_date, sex, phone, address, region_id,
-                                 notes, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                                 notes, created_at, updated_at, name_key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
         )?
         .execute(params![
             new.name,
@@ -281,9 +223,11 @@ pub fn insert(w: &Writer<'_>, new: &NewPerson) -> Result<PersonId> {
             new.address,
             new.region_id.0,
             new.notes,
-            now
+            now,
+            sort_key(&new.name)
         ])?;
     let id = PersonId(w.tx().last_insert_rowid());
+    search::index_person(w.tx(), id)?;
     set_categories(w, id, &new.categories)?;
     w.log::<PersonRecord>(id.0, Action::Insert, None)?;
     Ok(id)
@@ -293,9 +237,11 @@ pub fn insert(w: &Writer<'_>, new: &NewPerson) -> Result<PersonId> {
 pub fn update(w: &Writer<'_>, id: PersonId, new: &NewPerson) -> Result<()> {
     let before = w.existing::<PersonRecord>(id.0, RecordKind::Person)?;
     refuse_duplicate(w, new, Some(id))?;
+    search::unindex_person(w.tx(), id)?;
     w.tx().execute(
         "UPDATE people SET name = ?2, id_number = ?3, birth_date = ?4, sex = ?5, phone = ?6,
-                address = ?7, region_id = ?8, notes = ?9, updated_at = ?10 WHERE id = ?1",
+                address = ?7, region_id = ?8, notes = ?9, updated_at = ?10, name_key = ?11
+         WHERE id = ?1",
         params![
             id.0,
             new.name,
@@ -306,9 +252,11 @@ pub fn update(w: &Writer<'_>, id: PersonId, new: &NewPerson) -> Result<()> {
             new.address,
             new.region_id.0,
             new.notes,
-            w.stamp()
+            w.stamp(),
+            sort_key(&new.name)
         ],
     )?;
+    search::index_person(w.tx(), id)?;
     w.tx()
         .execute("DELETE FROM person_hardships WHERE person_id = ?1", [id.0])?;
     set_categories(w, id, &new.categories)?;
@@ -329,10 +277,12 @@ fn set_categories(w: &Writer<'_>, id: PersonId, categories: &[CategoryId]) -> Re
 pub fn set_trashed(w: &Writer<'_>, id: PersonId, trashed: bool) -> Result<()> {
     let before = w.existing::<PersonRecord>(id.0, RecordKind::Person)?;
     let deleted_at = trashed.then(|| w.stamp());
+    search::unindex_person(w.tx(), id)?;
     w.tx().execute(
         "UPDATE people SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1",
         params![id.0, deleted_at, w.stamp()],
     )?;
+    search::index_person(w.tx(), id)?;
     let action = if trashed {
         Action::Trash
     } else {

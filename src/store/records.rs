@@ -135,6 +135,8 @@ pub struct PersonRecord {
     pub deleted_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// The pinyin sort key of the name.
+    pub name_key: String,
     /// Ids of the hardship categories held, in order.
     pub categories: Vec<i64>,
 }
@@ -187,5 +189,11 @@ pub fn snapshot(conn: &Connection, table: &str, rowid: i64) -> Result<Option<Val
 
 /// The tables whose rows are not logged one by one, and why: the log itself and the
 /// revisions it drives, rows logged with their owner (a person's categories), rows computed
-/// from logged tables (a month's sheet lines), and the search index.
-pub const NOT_LOGGED: &[&str] = &["changes", "revisions", "person_hardships", "subsidy_lines"];
+/// from logged tables (a month's sheet lines, the name search index).
+pub const NOT_LOGGED: &[&str] = &[
+    "changes",
+    "revisions",
+    "person_hardships",
+    "subsidy_lines",
+    "person_grams",
+];
