@@ -22,7 +22,7 @@ crate::i18n::texts! {
     const BAD_COORDINATE => "坐标无效：经度 -180～180，纬度 -90～90。", "Invalid coordinate: longitude -180 to 180, latitude -90 to 90.";
     // People table
     const SEARCH => "搜索", "Search";
-    const SEARCH_HINT => "姓名、身份证号、电话或地址", "Name, ID number, phone or address";
+    const SEARCH_HINT => "姓名、身份证号、电话、地址或村居", "Name, ID number, phone, address or village";
     const CATEGORY => "困难类别", "Hardship category";
     const ANY_CATEGORY => "全部类别", "Any category";
     const SHOW_TRASH => "回收站", "Trash";

@@ -239,7 +239,7 @@ pub fn attendance(conn: &Connection, month: Month) -> Result<Vec<AttendanceRow>>
          LEFT JOIN attendance a ON a.placement_id = pl.id AND a.month = ?1
          WHERE pl.start_date <= ?3
            AND min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end)) >= ?2
-         ORDER BY r.code, po.title, pe.name, pl.id",
+         ORDER BY r.code, po.title, pe.name_key, pl.id",
     )?;
     let rows = stmt.query_map(
         params![

@@ -50,7 +50,7 @@ pub fn sheet(conn: &Connection, month: Month) -> Result<Vec<SheetLine>> {
          FROM subsidy_lines l JOIN placements pl ON pl.id = l.placement_id
          JOIN people pe ON pe.id = pl.person_id JOIN posts po ON po.id = pl.post_id
          JOIN regions r ON r.id = po.region_id
-         WHERE l.month = ?1 ORDER BY r.code, po.title, pe.name, l.id",
+         WHERE l.month = ?1 ORDER BY r.code, po.title, pe.name_key, l.id",
     )?;
     let rows = stmt.query_map([month.to_string()], |r| {
         Ok(SheetLine {
@@ -280,7 +280,7 @@ pub fn placed_between(conn: &Connection, from: Date, to: Date) -> Result<Vec<Not
         "SELECT pe.name, pe.id_number, r.short_name, po.title, pl.start_date
          FROM placements pl JOIN people pe ON pe.id = pl.person_id JOIN posts po ON po.id = pl.post_id
          JOIN regions r ON r.id = pe.region_id
-         WHERE pl.start_date BETWEEN ?1 AND ?2 ORDER BY pl.start_date, r.code, pe.name",
+         WHERE pl.start_date BETWEEN ?1 AND ?2 ORDER BY pl.start_date, r.code, pe.name_key",
     )?;
     let rows = stmt.query_map(params![from.to_string(), to.to_string()], |r| {
         Ok(NoticeRow {
