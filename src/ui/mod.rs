@@ -88,13 +88,49 @@ pub fn error_ui(ui: &mut Ui, text: &str) -> Response {
 }
 
 /// A striped, resizable table whose cells cut long text instead of wrapping, so every
-/// row keeps its height (the tables lay out only the rows in view).
-pub fn data_table<'a>(ui: &'a mut Ui, id_salt: &str) -> egui_extras::TableBuilder<'a> {
+/// row keeps its height (the tables lay out only the rows in view), with one column per
+/// `(title, least width)` of `columns`, the last taking the room left.
+///
+/// A column starts as wide as its widest cell first shown and never narrower than its
+/// title in this language, so "Village/community" is not cut where "村居" fitted. The
+/// widths the user sets are remembered between runs, separately per language.
+pub fn data_table<'a>(
+    ui: &'a mut Ui,
+    id_salt: &str,
+    lang: Lang,
+    columns: &[(Text, f32)],
+) -> egui_extras::TableBuilder<'a> {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let widths: Vec<f32> = columns
+        .iter()
+        .map(|(title, least)| {
+            let title = ui.fonts_mut(|f| {
+                f.layout_no_wrap(
+                    lang.t(*title).to_string(),
+                    font.clone(),
+                    Color32::PLACEHOLDER,
+                )
+                .size()
+                .x
+            });
+            // Room for a sort arrow and the cell's margins.
+            least.max(title + 24.0)
+        })
+        .collect();
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-    egui_extras::TableBuilder::new(ui)
-        .id_salt(id_salt)
+    let mut table = egui_extras::TableBuilder::new(ui)
+        .id_salt((id_salt, lang))
         .striped(true)
-        .resizable(true)
+        .resizable(true);
+    let last = widths.len().saturating_sub(1);
+    for (index, width) in widths.into_iter().enumerate() {
+        table = table.column(if index == last {
+            egui_extras::Column::remainder().at_least(width)
+        } else {
+            egui_extras::Column::auto().at_least(width)
+        });
+    }
+    table
 }
 
 /// Plain text cells; they do not take the click, so the row can.
@@ -104,16 +140,27 @@ pub fn text_cells<I: Into<egui::WidgetText>>(
 ) {
     for text in texts {
         row.col(|ui| {
-            ui.add(egui::Label::new(text).selectable(false));
+            cell_label(ui, text);
         });
     }
 }
 
-/// A table's header row of bold titles.
-pub fn header_row(mut header: egui_extras::TableRow<'_, '_>, lang: Lang, titles: &[Text]) {
-    for title in titles {
+/// A table cell's text: cut with "…" where the column is too narrow, but measured whole
+/// while the table sizes its columns to their content.
+pub fn cell_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
+    let wrap = if ui.is_sizing_pass() {
+        egui::TextWrapMode::Extend
+    } else {
+        egui::TextWrapMode::Truncate
+    };
+    ui.add(egui::Label::new(text).selectable(false).wrap_mode(wrap))
+}
+
+/// A table's header row of bold titles (the columns given to [`data_table`]).
+pub fn header_row(mut header: egui_extras::TableRow<'_, '_>, lang: Lang, columns: &[(Text, f32)]) {
+    for (title, _) in columns {
         header.col(|ui| {
-            ui.strong(lang.t(*title));
+            cell_label(ui, RichText::new(lang.t(*title)).strong());
         });
     }
 }

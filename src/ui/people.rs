@@ -7,7 +7,6 @@
 use std::time::{Duration, Instant};
 
 use egui::{RichText, Ui};
-use egui_extras::Column;
 
 use super::loaded::Loaded;
 use super::person_form::{FormOutcome, PersonForm};
@@ -198,30 +197,24 @@ impl PeopleTab {
         let mut failed = None;
         let trash = self.filter.trash;
         let (sort, descending) = (self.filter.sort, self.filter.descending);
-        let mut table = crate::ui::data_table(ui, "people_table")
-            .sense(egui::Sense::click())
-            .column(Column::initial(90.0).at_least(60.0))
-            .column(Column::initial(170.0).at_least(80.0))
-            .column(Column::initial(50.0))
-            .column(Column::initial(50.0))
-            .column(Column::initial(120.0))
-            .column(Column::initial(120.0))
-            .column(Column::remainder().at_least(80.0));
+        let headers = [
+            (c::COL_NAME, Some(SortKey::Name), 60.0),
+            (c::COL_ID_NUMBER, Some(SortKey::IdNumber), 150.0),
+            (pe::COL_SEX, None, 40.0),
+            (pe::COL_AGE, Some(SortKey::BirthDate), 40.0),
+            (c::COL_PHONE, None, 100.0),
+            (c::COL_PLACE, Some(SortKey::Place), 60.0),
+            (pe::COL_CATEGORIES, None, 80.0),
+        ];
+        let columns = headers.map(|(title, _, least)| (title, least));
+        let mut table =
+            crate::ui::data_table(ui, "people_table", lang, &columns).sense(egui::Sense::click());
         if std::mem::take(&mut self.scroll_to_top) {
             table = table.scroll_to_row(0, Some(egui::Align::TOP));
         }
-        let headers = [
-            (c::COL_NAME, Some(SortKey::Name)),
-            (c::COL_ID_NUMBER, Some(SortKey::IdNumber)),
-            (pe::COL_SEX, None),
-            (pe::COL_AGE, Some(SortKey::BirthDate)),
-            (c::COL_PHONE, None),
-            (c::COL_PLACE, Some(SortKey::Place)),
-            (pe::COL_CATEGORIES, None),
-        ];
         table
             .header(ROW_HEIGHT, |mut header| {
-                for (text, key) in headers {
+                for (text, key, _) in headers {
                     header.col(|ui| {
                         let arrow = match key {
                             Some(k) if k == sort => {
@@ -266,33 +259,23 @@ impl PeopleTab {
                     };
                     row.set_selected(selected == Some(shown.id));
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&shown.name).selectable(false));
+                        crate::ui::cell_label(ui, &shown.name);
                     });
                     row.col(|ui| {
-                        ui.add(
-                            egui::Label::new(RichText::new(&shown.id_number).monospace())
-                                .selectable(false),
-                        );
+                        crate::ui::cell_label(ui, RichText::new(&shown.id_number).monospace());
                     });
                     crate::ui::text_cells(&mut row, [shown.sex.to_string(), shown.age.to_string()]);
                     row.col(|ui| {
-                        ui.add(
-                            egui::Label::new(RichText::new(&shown.phone).monospace())
-                                .selectable(false),
-                        );
+                        crate::ui::cell_label(ui, RichText::new(&shown.phone).monospace());
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&shown.place).selectable(false));
+                        crate::ui::cell_label(ui, &shown.place);
                     });
                     row.col(|ui| {
                         if trash && ui.small_button(lang.t(c::RESTORE)).clicked() {
                             restore = Some((shown.id, shown.name.clone()));
                         }
-                        ui.add(
-                            egui::Label::new(&shown.categories)
-                                .selectable(false)
-                                .truncate(),
-                        );
+                        crate::ui::cell_label(ui, &shown.categories);
                     });
                     if row.response().clicked() {
                         clicked = Some(shown.id);

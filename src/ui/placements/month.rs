@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use egui::{RichText, Ui};
-use egui_extras::Column;
 
 use super::posts::area_label;
 use crate::domain::PlacementId;
@@ -185,29 +184,17 @@ impl MonthView {
         let Some(data) = self.data.rows() else { return };
         let rows = &data.rows;
         let mut save: Option<(PlacementId, Area, String)> = None;
-        crate::ui::data_table(ui, "attendance")
-            .column(Column::initial(80.0))
-            .column(Column::initial(150.0))
-            .column(Column::initial(120.0))
-            .column(Column::initial(100.0))
-            .column(Column::initial(44.0))
-            .column(Column::initial(70.0))
-            .column(Column::remainder().at_least(120.0))
-            .header(22.0, |h| {
-                crate::ui::header_row(
-                    h,
-                    lang,
-                    &[
-                        c::COL_NAME,
-                        c::COL_ID_NUMBER,
-                        pl::COL_POST,
-                        c::COL_PLACE,
-                        pl::COL_AREA,
-                        pl::COL_DAYS_IN_POST,
-                        pl::DAYS_OR_HOURS,
-                    ],
-                )
-            })
+        let columns = [
+            (c::COL_NAME, 60.0),
+            (c::COL_ID_NUMBER, 150.0),
+            (pl::COL_POST, 60.0),
+            (c::COL_PLACE, 60.0),
+            (pl::COL_AREA, 44.0),
+            (pl::COL_DAYS_IN_POST, 60.0),
+            (pl::DAYS_OR_HOURS, 120.0),
+        ];
+        crate::ui::data_table(ui, "attendance", lang, &columns)
+            .header(22.0, |h| crate::ui::header_row(h, lang, &columns))
             .body(|body| {
                 body.rows(24.0, rows.len(), |mut row| {
                     let r = &rows[row.index()];
@@ -317,32 +304,20 @@ impl MonthView {
         ui.strong(pl::sheet_subtitle(lines.len(), format_yuan(total)).text(lang));
         let approved = status == MonthStatus::Approved;
         let mut correct = None;
-        crate::ui::data_table(ui, "sheet")
-            .column(Column::initial(70.0))
-            .column(Column::initial(150.0))
-            .column(Column::initial(110.0))
-            .column(Column::initial(44.0))
-            .columns(Column::initial(64.0), 2)
-            .columns(Column::initial(96.0), 3)
-            .column(Column::remainder().at_least(120.0))
-            .header(22.0, |h| {
-                crate::ui::header_row(
-                    h,
-                    lang,
-                    &[
-                        c::COL_NAME,
-                        c::COL_ID_NUMBER,
-                        pl::COL_POST,
-                        pl::COL_AREA,
-                        pl::COL_DAYS_IN_POST,
-                        pl::COL_HOURS,
-                        pl::COL_WAGE,
-                        pl::COL_SOCIAL_INSURANCE,
-                        pl::COL_ADJUSTMENT,
-                        pl::COL_TOTAL,
-                    ],
-                )
-            })
+        let columns = [
+            (c::COL_NAME, 60.0),
+            (c::COL_ID_NUMBER, 150.0),
+            (pl::COL_POST, 60.0),
+            (pl::COL_AREA, 44.0),
+            (pl::COL_DAYS_IN_POST, 60.0),
+            (pl::COL_HOURS, 60.0),
+            (pl::COL_WAGE, 60.0),
+            (pl::COL_SOCIAL_INSURANCE, 60.0),
+            (pl::COL_ADJUSTMENT, 60.0),
+            (pl::COL_TOTAL, 120.0),
+        ];
+        crate::ui::data_table(ui, "sheet", lang, &columns)
+            .header(22.0, |h| crate::ui::header_row(h, lang, &columns))
             .body(|body| {
                 body.rows(22.0, lines.len(), |mut row| {
                     let l = &lines[row.index()];

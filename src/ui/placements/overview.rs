@@ -2,7 +2,6 @@
 //! glance and the public notice.
 
 use egui::{RichText, Ui};
-use egui_extras::Column;
 
 use super::Go;
 use super::posts::area_label;
@@ -90,31 +89,19 @@ impl PlacedView {
     fn table_ui(&mut self, ui: &mut Ui, lang: Lang, masker: Masker) {
         let mut clicked = None;
         let list = self.list.rows().map_or(&[][..], Vec::as_slice);
-        crate::ui::data_table(ui, "placed")
+        let columns = [
+            (c::COL_NAME, 60.0),
+            (c::COL_ID_NUMBER, 150.0),
+            (pl::COL_POST, 60.0),
+            (pl::COL_AREA, 50.0),
+            (c::COL_PLACE, 60.0),
+            (pl::COL_START, 60.0),
+            (pl::AGREEMENT_END, 60.0),
+            (pl::EXIT_DATE, 96.0),
+        ];
+        crate::ui::data_table(ui, "placed", lang, &columns)
             .sense(egui::Sense::click())
-            .column(Column::initial(80.0).at_least(60.0))
-            .column(Column::initial(170.0).at_least(120.0))
-            .column(Column::initial(130.0))
-            .column(Column::initial(50.0))
-            .column(Column::initial(110.0))
-            .columns(Column::initial(96.0), 2)
-            .column(Column::remainder().at_least(96.0))
-            .header(22.0, |h| {
-                crate::ui::header_row(
-                    h,
-                    lang,
-                    &[
-                        c::COL_NAME,
-                        c::COL_ID_NUMBER,
-                        pl::COL_POST,
-                        pl::COL_AREA,
-                        c::COL_PLACE,
-                        pl::COL_START,
-                        pl::AGREEMENT_END,
-                        pl::EXIT_DATE,
-                    ],
-                )
-            })
+            .header(22.0, |h| crate::ui::header_row(h, lang, &columns))
             .body(|body| {
                 body.rows(22.0, list.len(), |mut row| {
                     let p = &list[row.index()];

@@ -1,7 +1,6 @@
 //! The posts list with its filters, the post form, and placing a person on the chosen post.
 
 use egui::Ui;
-use egui_extras::Column;
 
 use super::place_form::PlaceForm;
 use super::post_form::{PostAction, PostForm};
@@ -154,32 +153,19 @@ impl PostsView {
     fn table_ui(&mut self, ui: &mut Ui, lang: Lang) {
         let mut clicked = None;
         let posts = self.posts.rows().map_or(&[][..], Vec::as_slice);
-        crate::ui::data_table(ui, "posts_table")
+        let columns = [
+            (pl::COL_POST, 60.0),
+            (pl::POST_CATEGORY, 60.0),
+            (pl::POST_AREA, 44.0),
+            (c::COL_PLACE, 60.0),
+            (pe::LEVEL_STREET, 60.0),
+            (pl::COL_FILLED, 60.0),
+            (pl::POST_STATUS, 60.0),
+            (pl::COL_FUNDING, 60.0),
+        ];
+        crate::ui::data_table(ui, "posts_table", lang, &columns)
             .sense(egui::Sense::click())
-            .column(Column::initial(130.0))
-            .column(Column::initial(90.0))
-            .column(Column::initial(44.0))
-            .column(Column::initial(110.0))
-            .column(Column::initial(70.0))
-            .column(Column::initial(90.0))
-            .column(Column::initial(60.0))
-            .column(Column::remainder())
-            .header(22.0, |h| {
-                crate::ui::header_row(
-                    h,
-                    lang,
-                    &[
-                        pl::COL_POST,
-                        pl::POST_CATEGORY,
-                        pl::POST_AREA,
-                        c::COL_PLACE,
-                        pe::LEVEL_STREET,
-                        pl::COL_FILLED,
-                        pl::POST_STATUS,
-                        pl::COL_FUNDING,
-                    ],
-                )
-            })
+            .header(22.0, |h| crate::ui::header_row(h, lang, &columns))
             .body(|body| {
                 body.rows(22.0, posts.len(), |mut row| {
                     let p = &posts[row.index()];
