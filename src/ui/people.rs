@@ -112,14 +112,21 @@ impl Tab for PeopleTab {
 }
 
 impl PeopleTab {
+    /// One line whatever the width: the button first, the search field giving up room
+    /// when the person form takes the right of the window.
     fn toolbar_ui(&mut self, ui: &mut Ui, lang: Lang) {
-        ui.horizontal_wrapped(|ui| {
+        ui.horizontal(|ui| {
+            if ui.button(lang.t(pe::ADD_PERSON)).clicked() {
+                self.form = Some(PersonForm::new_person(self.filter.region));
+                self.message = None;
+            }
             let label = ui.label(lang.t(pe::SEARCH));
+            let room = (ui.available_width() - 480.0).clamp(90.0, 280.0);
             let search = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.filter.text)
                         .hint_text(lang.t(pe::SEARCH_HINT))
-                        .desired_width(240.0),
+                        .desired_width(room),
                 )
                 .labelled_by(label.id);
             if search.changed() {
@@ -148,10 +155,6 @@ impl PeopleTab {
                 .response
                 .labelled_by(category_label.id);
             ui.toggle_value(&mut self.filter.trash, lang.t(pe::SHOW_TRASH));
-            if ui.button(lang.t(pe::ADD_PERSON)).clicked() {
-                self.form = Some(PersonForm::new_person(self.filter.region));
-                self.message = None;
-            }
             let count = self.ids.rows().map_or(0, Vec::len);
             ui.label(c::people_count(count).text(lang));
         });
