@@ -1,11 +1,12 @@
 //! The window: owns the open store, the tabs, the running jobs and the notices; draws the
 //! top bar, the status area and the selected tab, and carries out what the tabs ask.
 
+mod files;
 mod ledger;
 mod status;
 mod tabs;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use egui::Ui;
@@ -17,8 +18,8 @@ use crate::i18n::{Lang, window as wi};
 use crate::jobs::{self, Job, JobId, JobSpec};
 use crate::store::background::Wake;
 use crate::store::{Store, StoreError, regions};
-use crate::ui::path_prompt::{PathPrompt, PathPurpose};
-use crate::ui::{self, Command, Ctx, Notice, PathRequest, Tab};
+use crate::ui::path_prompt::PathPrompt;
+use crate::ui::{self, Command, Ctx, Notice, Tab};
 
 /// How many files "Open recent" remembers.
 const RECENT_MAX: usize = 8;
@@ -51,14 +52,6 @@ impl Default for Prefs {
     }
 }
 
-/// What the path dialog's answer is for.
-enum Then {
-    Open,
-    New,
-    SaveCopy,
-    Job(Box<dyn FnOnce(PathBuf) -> JobSpec>),
-}
-
 /// The whole application state.
 pub struct App {
     /// Remembered between runs.
@@ -70,7 +63,7 @@ pub struct App {
     jobs: Vec<Job>,
     next_job: u64,
     notices: status::Notices,
-    prompt: Option<(PathPrompt, Then)>,
+    prompt: Option<(PathPrompt, files::Then)>,
     reveal: bool,
     demo_scale: u32,
     title_shown: Option<Option<PathBuf>>,
@@ -231,116 +224,6 @@ impl App {
         });
     }
 
-    fn file_menu_ui(&mut self, ui: &mut Ui) {
-        let lang = self.prefs.lang;
-        if ui.button(lang.t(wi::MENU_NEW)).clicked() {
-            let suggested = self.ledger_dir().join("minsheng-new.sqlite");
-            self.prompt = Some((PathPrompt::new(PathPurpose::New, &suggested), Then::New));
-        }
-        if ui.button(lang.t(wi::MENU_OPEN)).clicked() {
-            self.prompt = Some((
-                PathPrompt::new(PathPurpose::Open, Path::new("")),
-                Then::Open,
-            ));
-        }
-        ui.menu_button(lang.t(wi::MENU_OPEN_RECENT), |ui| {
-            if self.prefs.recent.is_empty() {
-                ui.label(lang.t(wi::NO_RECENT));
-            }
-            let mut chosen = None;
-            for path in &self.prefs.recent {
-                if ui.button(path.display().to_string()).clicked() {
-                    chosen = Some(path.clone());
-                }
-            }
-            if let Some(path) = chosen {
-                self.open_file(ui.ctx(), path);
-            }
-        });
-        if ui
-            .add_enabled(
-                self.store().is_some(),
-                egui::Button::new(lang.t(wi::MENU_SAVE_COPY)),
-            )
-            .clicked()
-        {
-            let stamp = self.clock.now().strftime("%Y%m%d-%H%M").to_string();
-            let suggested = self
-                .ledger_dir()
-                .join(format!("minsheng-copy-{stamp}.sqlite"));
-            self.prompt = Some((
-                PathPrompt::new(PathPurpose::SaveCopy, &suggested),
-                Then::SaveCopy,
-            ));
-        }
-        ui.separator();
-        if ui.button(lang.t(wi::MENU_QUIT)).clicked() {
-            ui.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-    }
-
-    /// The folder of the open ledger, for new files and copies.
-    fn ledger_dir(&self) -> PathBuf {
-        self.store()
-            .and_then(|s| s.path().parent())
-            .map_or_else(PathBuf::new, Path::to_path_buf)
-    }
-
-    /// Where an export is offered: the folder used last, else the user's documents.
-    fn export_dir(&self) -> PathBuf {
-        self.prefs
-            .export_dir
-            .clone()
-            .filter(|d| d.is_dir())
-            .or_else(|| {
-                directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf))
-            })
-            .unwrap_or_else(|| self.ledger_dir())
-    }
-
-    /// Opens `path` off the window's thread; the ledger open now stays until it is open.
-    fn open_file(&mut self, ctx: &egui::Context, path: PathBuf) {
-        if !self.jobs.is_empty() {
-            self.notices.push(Notice::error(wi::FINISH_JOBS_FIRST));
-            return;
-        }
-        match Opening::start(path, self.clock.clone(), wake(ctx)) {
-            Ok(opening) => self.opening = Some(opening),
-            Err(e) => self.notices.push(Notice::store_error(&e)),
-        }
-    }
-
-    /// Draws the path dialog and acts on the path chosen in it.
-    fn path_prompt_ui(&mut self, ui: &mut Ui) {
-        let lang = self.prefs.lang;
-        let Some((prompt, _)) = &mut self.prompt else {
-            return;
-        };
-        let Some(chosen) = prompt.ui(ui, lang) else {
-            return;
-        };
-        let Some((_, then)) = self.prompt.take() else {
-            return;
-        };
-        let Some(path) = chosen else { return };
-        match then {
-            Then::Open | Then::New => self.open_file(ui.ctx(), path),
-            Then::SaveCopy => {
-                let spec = JobSpec::new(wi::JOB_COPY, move |store, reporter| {
-                    jobs::backup::save_copy(store, &path, reporter)
-                });
-                let id = JobId(self.next_id());
-                self.start_job(ui.ctx(), id, spec);
-            }
-            Then::Job(make) => {
-                self.prefs.export_dir = path.parent().map(Path::to_path_buf);
-                let spec = make(path);
-                let id = JobId(self.next_id());
-                self.start_job(ui.ctx(), id, spec);
-            }
-        }
-    }
-
     fn next_id(&mut self) -> u64 {
         self.next_job += 1;
         self.next_job
@@ -449,18 +332,6 @@ impl App {
         }
     }
 
-    fn ask_path(&mut self, request: PathRequest) {
-        let PathRequest {
-            title,
-            suggested_name,
-            extension,
-            then,
-        } = request;
-        let suggested = self.export_dir().join(suggested_name);
-        let purpose = PathPurpose::Export { title, extension };
-        self.prompt = Some((PathPrompt::new(purpose, &suggested), Then::Job(then)));
-    }
-
     fn start_job(&mut self, ctx: &egui::Context, id: JobId, spec: JobSpec) {
         let Some(store) = self.store() else { return };
         let job = Job::spawn(id, spec, store.source(), wake(ctx));
@@ -517,25 +388,6 @@ impl App {
             }
         });
         accepted
-    }
-
-    /// Why no database is open, with the ways out.
-    fn failed_ui(&mut self, ui: &mut Ui, message: &str) {
-        let lang = self.prefs.lang;
-        ui.heading(lang.t(wi::OPEN_FAILED_TITLE));
-        ui::error_ui(ui, message);
-        ui.horizontal(|ui| {
-            if ui.button(lang.t(wi::OPEN_ANOTHER)).clicked() {
-                self.prompt = Some((
-                    PathPrompt::new(PathPurpose::Open, Path::new("")),
-                    Then::Open,
-                ));
-            }
-            if ui.button(lang.t(wi::CREATE_NEW)).clicked() {
-                let suggested = self.ledger_dir().join("minsheng-new.sqlite");
-                self.prompt = Some((PathPrompt::new(PathPurpose::New, &suggested), Then::New));
-            }
-        });
     }
 }
 
