@@ -342,3 +342,22 @@ fn a_person_added_by_another_program_appears_without_a_click() {
     common::settle(&mut h);
     h.get_by_label("共 1 人");
 }
+
+#[test]
+fn enter_confirms_a_typed_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&dir, Lang::En);
+    let dest = dir.path().join("by-enter.sqlite");
+    h.get_by_label("File").click();
+    common::settle(&mut h);
+    h.get_by_label("Save a copy…").click();
+    common::settle(&mut h);
+    let field = h.get_by_role_and_label(Role::TextInput, "Path to save the copy to");
+    field.focus();
+    field.set_text_value_accesskit(&dest.display().to_string());
+    common::settle(&mut h);
+    h.key_press(egui::Key::Enter);
+    common::settle(&mut h);
+    h.get_by_label_contains("Copy saved to");
+    assert!(dest.exists());
+}
