@@ -13,6 +13,7 @@ mod placement_settings;
 pub mod placements;
 mod regions;
 pub mod settings;
+mod table_rows;
 
 use std::borrow::Cow;
 

@@ -6,12 +6,13 @@
 
 use std::time::{Duration, Instant};
 
-use egui::{RichText, Ui};
+use egui::{Response, Ui};
 use egui_extras::Column;
 
 use super::loaded::Loaded;
 use super::person_form::{FormOutcome, PersonForm};
 use super::regions::RegionTree;
+use super::table_rows;
 use super::{Ctx, Masker, Notice, Tab};
 use crate::domain::id_number::{Sex, age_on};
 use crate::domain::{CategoryId, PersonId};
@@ -36,7 +37,7 @@ struct ShownRow {
     name: String,
     id_number: String,
     sex: &'static str,
-    age: i32,
+    age: String,
     phone: String,
     place: String,
     categories: String,
@@ -198,7 +199,7 @@ impl PeopleTab {
         let mut failed = None;
         let trash = self.filter.trash;
         let (sort, descending) = (self.filter.sort, self.filter.descending);
-        let mut table = crate::ui::data_table(ui, "people_table")
+        let table = crate::ui::data_table(ui, "people_table")
             .sense(egui::Sense::click())
             .column(Column::initial(90.0).at_least(60.0))
             .column(Column::initial(170.0).at_least(80.0))
@@ -207,9 +208,7 @@ impl PeopleTab {
             .column(Column::initial(120.0))
             .column(Column::initial(120.0))
             .column(Column::remainder().at_least(80.0));
-        if std::mem::take(&mut self.scroll_to_top) {
-            table = table.scroll_to_row(0, Some(egui::Align::TOP));
-        }
+        let scroll_to = std::mem::take(&mut self.scroll_to_top).then_some(0);
         let headers = [
             (c::COL_NAME, Some(SortKey::Name)),
             (c::COL_ID_NUMBER, Some(SortKey::IdNumber)),
@@ -251,7 +250,7 @@ impl PeopleTab {
                 let store = &*cx.store;
                 let ids = self.ids.rows().map_or(&[][..], Vec::as_slice);
                 let categories = self.categories.rows().map_or(&[][..], Vec::as_slice);
-                body.rows(ROW_HEIGHT, ids.len(), |mut row| {
+                table_rows::rows_ui(body, ROW_HEIGHT, ids.len(), scroll_to, |row| {
                     let index = row.index();
                     let shown = match self
                         .block
@@ -265,36 +264,27 @@ impl PeopleTab {
                         }
                     };
                     row.set_selected(selected == Some(shown.id));
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&shown.name).selectable(false));
-                    });
-                    row.col(|ui| {
-                        ui.add(
-                            egui::Label::new(RichText::new(&shown.id_number).monospace())
-                                .selectable(false),
-                        );
-                    });
-                    crate::ui::text_cells(&mut row, [shown.sex.to_string(), shown.age.to_string()]);
-                    row.col(|ui| {
-                        ui.add(
-                            egui::Label::new(RichText::new(&shown.phone).monospace())
-                                .selectable(false),
-                        );
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&shown.place).selectable(false));
-                    });
-                    row.col(|ui| {
-                        if trash && ui.small_button(lang.t(c::RESTORE)).clicked() {
-                            restore = Some((shown.id, shown.name.clone()));
-                        }
-                        ui.add(
-                            egui::Label::new(&shown.categories)
-                                .selectable(false)
-                                .truncate(),
-                        );
-                    });
-                    if row.response().clicked() {
+                    row.text(&shown.name);
+                    row.monospace(&shown.id_number);
+                    row.text(shown.sex);
+                    row.text(&shown.age);
+                    row.monospace(&shown.phone);
+                    row.text(&shown.place);
+                    if trash {
+                        row.cell_ui(|ui| {
+                            if ui.small_button(lang.t(c::RESTORE)).clicked() {
+                                restore = Some((shown.id, shown.name.clone()));
+                            }
+                            ui.add(
+                                egui::Label::new(&shown.categories)
+                                    .selectable(false)
+                                    .truncate(),
+                            );
+                        });
+                    } else {
+                        row.text(&shown.categories);
+                    }
+                    if row.response().is_some_and(Response::clicked) {
                         clicked = Some(shown.id);
                     }
                 });
@@ -410,7 +400,11 @@ impl RowBlock {
                     } else {
                         c::MALE
                     }),
-                    age: r.birth_date.parse().map_or(0, |birth| age_on(birth, today)),
+                    age: r
+                        .birth_date
+                        .parse()
+                        .map_or(0, |birth| age_on(birth, today))
+                        .to_string(),
                     categories: category_names(&r.categories, categories, lang),
                     name: r.name,
                     place: r.place,

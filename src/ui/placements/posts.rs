@@ -14,7 +14,7 @@ use crate::store::placements;
 use crate::store::posts::{self, Post, PostFilter};
 use crate::store::regions::{self, Region};
 use crate::ui::loaded::Loaded;
-use crate::ui::{Ctx, Notice};
+use crate::ui::{Ctx, Notice, table_rows};
 
 /// The tables the posts list shows.
 const TABLES: &[&str] = &["posts", "placements", "regions"];
@@ -181,26 +181,21 @@ impl PostsView {
                 )
             })
             .body(|body| {
-                body.rows(22.0, posts.len(), |mut row| {
+                table_rows::rows_ui(body, 22.0, posts.len(), None, |row| {
                     let p = &posts[row.index()];
                     row.set_selected(self.selected == Some(p.id));
                     let f = &p.fields;
                     let vacancy = format!("{}/{}", p.filled, f.headcount);
                     let funding = format!("{} ~ {}", f.funded_from, f.funded_to);
-                    crate::ui::text_cells(
-                        &mut row,
-                        [
-                            f.title.as_str(),
-                            f.category.label(lang),
-                            area_label(f.area, lang),
-                            &p.place,
-                            &p.street,
-                            &vacancy,
-                            f.status.label(lang),
-                            &funding,
-                        ],
-                    );
-                    if row.response().clicked() {
+                    row.text(&f.title);
+                    row.text(f.category.label(lang));
+                    row.text(area_label(f.area, lang));
+                    row.text(&p.place);
+                    row.text(&p.street);
+                    row.text(&vacancy);
+                    row.text(f.status.label(lang));
+                    row.text(&funding);
+                    if row.response().is_some_and(egui::Response::clicked) {
                         clicked = Some(p.id);
                     }
                 });
