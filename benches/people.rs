@@ -2,12 +2,9 @@
 //!
 //! The 100k-person database is generated once into `target/bench-data/` and reused.
 
-use std::path::PathBuf;
-use std::sync::LazyLock;
+mod common;
 
-use minsheng::app::{App, Prefs};
-use minsheng::i18n::Lang;
-use minsheng::jobs::{Reporter, demo};
+use common::PEOPLE_100K;
 use minsheng::store::Store;
 use minsheng::store::people::{self, PeopleFilter, SortKey};
 
@@ -15,60 +12,12 @@ fn main() {
     divan::main();
 }
 
-/// A database of 100,000 generated people (`minsheng demo --scale 100`).
-static PEOPLE_100K: LazyLock<PathBuf> = LazyLock::new(|| {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    let path = dir.join(format!(
-        "people-100k-v{}.sqlite",
-        minsheng::store::LATEST_VERSION
-    ));
-    if !path.exists() {
-        std::fs::create_dir_all(&dir).expect("bench-data folder");
-        let partial = dir.join("people-100k.partial.sqlite");
-        let _ = std::fs::remove_file(&partial);
-        let mut store = Store::open(&partial).expect("new database");
-        demo::generate(&mut store, 100, &Reporter::silent()).expect("demo data");
-        drop(store);
-        std::fs::rename(&partial, &path).expect("rename");
-    }
-    path
-});
-
-fn input() -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
-        )),
-        ..Default::default()
-    }
-}
-
 /// One whole frame (layout and tessellation) of the People tab over 100k people, once the
 /// table's rows are loaded: what every repaint costs while the clerk works.
 #[divan::bench]
 fn people_tab_frame_100k(bencher: divan::Bencher) {
-    let store = Store::open(&*PEOPLE_100K).expect("open");
-    let prefs = Prefs {
-        lang: Lang::Zh,
-        ..Prefs::default()
-    };
-    let mut app = App::new(Ok(store), prefs);
-    let ctx = egui::Context::default();
-    // The same glyphs on every machine, so frame times compare between machines.
-    minsheng::fonts::install_embedded(&ctx);
-    // Until the tab's rows are read (some are read off the window's thread).
-    for _ in 0..3 {
-        let _ = ctx.run_ui(input(), |ui| app.ui(ui));
-    }
-    while app.busy() {
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        let _ = ctx.run_ui(input(), |ui| app.ui(ui));
-    }
-    bencher.bench_local(|| {
-        let output = ctx.run_ui(input(), |ui| app.ui(ui));
-        ctx.tessellate(output.shapes, output.pixels_per_point)
-    });
+    let (mut app, ctx) = common::loaded_window(&PEOPLE_100K, "people");
+    bencher.bench_local(|| common::frame(&mut app, &ctx));
 }
 
 /// The search the table runs when the filter changes, over 100k people, sorted by name:

@@ -13,6 +13,7 @@ mod placement_settings;
 pub mod placements;
 mod regions;
 pub mod settings;
+mod table_rows;
 
 use std::borrow::Cow;
 
@@ -154,6 +155,23 @@ pub fn cell_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
         egui::TextWrapMode::Truncate
     };
     ui.add(egui::Label::new(text).selectable(false).wrap_mode(wrap))
+}
+
+/// The width of the widest of `texts` in the body font: the least width of a column whose
+/// cells take a few known values (a category, a status), so none is cut.
+pub fn widest<'t>(ui: &Ui, texts: impl IntoIterator<Item = &'t str>) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    texts
+        .into_iter()
+        .map(|t| {
+            ui.fonts_mut(|f| {
+                f.layout_no_wrap(t.to_string(), font.clone(), Color32::PLACEHOLDER)
+                    .size()
+                    .x
+            })
+        })
+        .fold(0.0, f32::max)
+        + 12.0
 }
 
 /// A table's header row of bold titles (the columns given to [`data_table`]).

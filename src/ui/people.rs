@@ -6,11 +6,12 @@
 
 use std::time::{Duration, Instant};
 
-use egui::{RichText, Ui};
+use egui::{Response, Ui};
 
 use super::loaded::Loaded;
 use super::person_form::{FormOutcome, PersonForm};
 use super::regions::RegionTree;
+use super::table_rows;
 use super::{Ctx, Masker, Notice, Tab};
 use crate::domain::id_number::{Sex, age_on};
 use crate::domain::{CategoryId, PersonId};
@@ -35,7 +36,7 @@ struct ShownRow {
     name: String,
     id_number: String,
     sex: &'static str,
-    age: i32,
+    age: String,
     phone: String,
     place: String,
     categories: String,
@@ -200,21 +201,21 @@ impl PeopleTab {
         let mut failed = None;
         let trash = self.filter.trash;
         let (sort, descending) = (self.filter.sort, self.filter.descending);
+        // The painted rows do not size their columns: make room for the known values.
+        let sex = crate::ui::widest(ui, [lang.t(c::MALE), lang.t(c::FEMALE)]);
         let headers = [
-            (c::COL_NAME, Some(SortKey::Name), 60.0),
-            (c::COL_ID_NUMBER, Some(SortKey::IdNumber), 150.0),
-            (pe::COL_SEX, None, 40.0),
+            (c::COL_NAME, Some(SortKey::Name), 70.0),
+            (c::COL_ID_NUMBER, Some(SortKey::IdNumber), 160.0),
+            (pe::COL_SEX, None, sex),
             (pe::COL_AGE, Some(SortKey::BirthDate), 40.0),
-            (c::COL_PHONE, None, 100.0),
-            (c::COL_PLACE, Some(SortKey::Place), 60.0),
+            (c::COL_PHONE, None, 110.0),
+            (c::COL_PLACE, Some(SortKey::Place), 100.0),
             (pe::COL_CATEGORIES, None, 80.0),
         ];
         let columns = headers.map(|(title, _, least)| (title, least));
-        let mut table =
+        let table =
             crate::ui::data_table(ui, "people_table", lang, &columns).sense(egui::Sense::click());
-        if std::mem::take(&mut self.scroll_to_top) {
-            table = table.scroll_to_row(0, Some(egui::Align::TOP));
-        }
+        let scroll_to = std::mem::take(&mut self.scroll_to_top).then_some(0);
         table
             .header(ROW_HEIGHT, |mut header| {
                 for (text, key, _) in headers {
@@ -247,7 +248,7 @@ impl PeopleTab {
                 let store = &*cx.store;
                 let ids = self.ids.rows().map_or(&[][..], Vec::as_slice);
                 let categories = self.categories.rows().map_or(&[][..], Vec::as_slice);
-                body.rows(ROW_HEIGHT, ids.len(), |mut row| {
+                table_rows::rows_ui(body, ROW_HEIGHT, ids.len(), scroll_to, |row| {
                     let index = row.index();
                     let shown = match self
                         .block
@@ -261,26 +262,27 @@ impl PeopleTab {
                         }
                     };
                     row.set_selected(selected == Some(shown.id));
-                    row.col(|ui| {
-                        crate::ui::cell_label(ui, &shown.name);
-                    });
-                    row.col(|ui| {
-                        crate::ui::cell_label(ui, RichText::new(&shown.id_number).monospace());
-                    });
-                    crate::ui::text_cells(&mut row, [shown.sex.to_string(), shown.age.to_string()]);
-                    row.col(|ui| {
-                        crate::ui::cell_label(ui, RichText::new(&shown.phone).monospace());
-                    });
-                    row.col(|ui| {
-                        crate::ui::cell_label(ui, &shown.place);
-                    });
-                    row.col(|ui| {
-                        if trash && ui.small_button(lang.t(c::RESTORE)).clicked() {
-                            restore = Some((shown.id, shown.name.clone()));
-                        }
-                        crate::ui::cell_label(ui, &shown.categories);
-                    });
-                    if row.response().clicked() {
+                    row.text(&shown.name);
+                    row.monospace(&shown.id_number);
+                    row.text(shown.sex);
+                    row.text(&shown.age);
+                    row.monospace(&shown.phone);
+                    row.text(&shown.place);
+                    if trash {
+                        row.cell_ui(|ui| {
+                            if ui.small_button(lang.t(c::RESTORE)).clicked() {
+                                restore = Some((shown.id, shown.name.clone()));
+                            }
+                            ui.add(
+                                egui::Label::new(&shown.categories)
+                                    .selectable(false)
+                                    .truncate(),
+                            );
+                        });
+                    } else {
+                        row.text(&shown.categories);
+                    }
+                    if row.response().is_some_and(Response::clicked) {
                         clicked = Some(shown.id);
                     }
                 });
@@ -396,7 +398,11 @@ impl RowBlock {
                     } else {
                         c::MALE
                     }),
-                    age: r.birth_date.parse().map_or(0, |birth| age_on(birth, today)),
+                    age: r
+                        .birth_date
+                        .parse()
+                        .map_or(0, |birth| age_on(birth, today))
+                        .to_string(),
                     categories: category_names(&r.categories, categories, lang),
                     name: r.name,
                     place: r.place,

@@ -48,7 +48,9 @@ enum EditorAction {
 struct TreeData {
     regions: Vec<Region>,
     children: HashMap<Option<RegionId>, Vec<usize>>,
-    people: HashMap<RegionId, i64>,
+    /// Each place's line in the tree, "name (people)", by index in `regions`: made once per
+    /// read, not once per frame.
+    labels: Vec<String>,
 }
 
 impl TreeData {
@@ -65,17 +67,31 @@ impl TreeData {
         }
         let by_id: HashMap<RegionId, Option<RegionId>> =
             data.regions.iter().map(|r| (r.id, r.parent_id)).collect();
+        let mut people: HashMap<RegionId, i64> = HashMap::new();
         for (mut region, count) in regions::people_counts(conn)? {
             // Count each person in their village and in every place above it.
             loop {
-                *data.people.entry(region).or_default() += count;
+                *people.entry(region).or_default() += count;
                 match by_id.get(&region).copied().flatten() {
                     Some(parent) => region = parent,
                     None => break,
                 }
             }
         }
+        data.labels = data
+            .regions
+            .iter()
+            .map(|r| {
+                let count = people.get(&r.id).copied().unwrap_or(0);
+                format!("{} ({count})", r.short_name)
+            })
+            .collect();
         Ok(data)
+    }
+
+    /// The indexes of the places directly under `parent` (`None`: the top).
+    fn children(&self, parent: Option<RegionId>) -> &[usize] {
+        self.children.get(&parent).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -107,58 +123,24 @@ impl RegionTree {
             self.selected = None;
         }
         let data = self.data.status_ui(ui, lang)?;
-        let roots = data.children.get(&None).cloned().unwrap_or_default();
         let editor_height = if self.selected.is_some() { 230.0 } else { 0.0 };
+        let mut picked = None;
         egui::ScrollArea::vertical()
             .max_height((ui.available_height() - editor_height).max(120.0))
             .auto_shrink([false, true])
             .show(ui, |ui| {
-                for root in roots {
-                    self.node_ui(ui, root);
+                for &root in data.children(None) {
+                    node_ui(ui, data, root, self.selected, &mut picked);
                 }
             });
+        if let Some(id) = picked {
+            self.select(id);
+        }
         if let Some(selected) = self.selected {
             ui.separator();
             self.editor_ui(ui, &mut *cx.store, selected, lang);
         }
         (self.selected != before).then_some(self.selected)
-    }
-
-    fn node_ui(&mut self, ui: &mut Ui, index: usize) {
-        let Some(data) = self.data.rows() else { return };
-        let region = &data.regions[index];
-        let id = region.id;
-        let count = data.people.get(&id).copied().unwrap_or(0);
-        let text = format!("{} ({count})", region.short_name);
-        let kids = data.children.get(&Some(id)).cloned().unwrap_or_default();
-        let open_by_default = region.level == RegionLevel::District;
-        if kids.is_empty() {
-            if ui
-                .selectable_label(self.selected == Some(id), text)
-                .clicked()
-            {
-                self.select(id);
-            }
-            return;
-        }
-        CollapsingState::load_with_default_open(
-            ui.ctx(),
-            ui.make_persistent_id(("region", id.0)),
-            open_by_default,
-        )
-        .show_header(ui, |ui| {
-            if ui
-                .selectable_label(self.selected == Some(id), text)
-                .clicked()
-            {
-                self.select(id);
-            }
-        })
-        .body(|ui| {
-            for kid in kids {
-                self.node_ui(ui, kid);
-            }
-        });
     }
 
     fn select(&mut self, id: RegionId) {
@@ -351,4 +333,41 @@ impl RegionEditor {
             .unwrap_or(name)
             .to_string()
     }
+}
+
+/// One place of the tree and, when it is open, the places under it; a click on a place's
+/// line leaves its id in `picked`.
+fn node_ui(
+    ui: &mut Ui,
+    data: &TreeData,
+    index: usize,
+    selected: Option<RegionId>,
+    picked: &mut Option<RegionId>,
+) {
+    let region = &data.regions[index];
+    let id = region.id;
+    let text = data.labels[index].as_str();
+    let kids = data.children(Some(id));
+    if kids.is_empty() {
+        if ui.selectable_label(selected == Some(id), text).clicked() {
+            *picked = Some(id);
+        }
+        return;
+    }
+    let open_by_default = region.level == RegionLevel::District;
+    CollapsingState::load_with_default_open(
+        ui.ctx(),
+        ui.make_persistent_id(("region", id.0)),
+        open_by_default,
+    )
+    .show_header(ui, |ui| {
+        if ui.selectable_label(selected == Some(id), text).clicked() {
+            *picked = Some(id);
+        }
+    })
+    .body(|ui| {
+        for &kid in kids {
+            node_ui(ui, data, kid, selected, picked);
+        }
+    });
 }

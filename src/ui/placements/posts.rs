@@ -13,10 +13,31 @@ use crate::store::placements;
 use crate::store::posts::{self, Post, PostFilter};
 use crate::store::regions::{self, Region};
 use crate::ui::loaded::Loaded;
-use crate::ui::{Ctx, Notice};
+use crate::ui::{Ctx, Notice, table_rows};
 
 /// The tables the posts list shows.
 const TABLES: &[&str] = &["posts", "placements", "regions"];
+
+/// A post with the cells the list shows of it that are not stored as text, made once per
+/// read rather than every frame.
+struct PostLine {
+    post: Post,
+    /// People in post / headcount.
+    filled: String,
+    /// First and last day of the funding.
+    funding: String,
+}
+
+impl PostLine {
+    fn new(post: Post) -> PostLine {
+        let f = &post.fields;
+        PostLine {
+            filled: format!("{}/{}", post.filled, f.headcount),
+            funding: format!("{} ~ {}", f.funded_from, f.funded_to),
+            post,
+        }
+    }
+}
 
 /// What the right-hand panel shows.
 enum Side {
@@ -28,7 +49,7 @@ enum Side {
 /// State of the posts view.
 pub struct PostsView {
     filter: PostFilter,
-    posts: Loaded<(u64, PostFilter, jiff::civil::Date), Vec<Post>>,
+    posts: Loaded<(u64, PostFilter, jiff::civil::Date), Vec<PostLine>>,
     regions: Loaded<u64, Vec<Region>>,
     selected: Option<PostId>,
     side: Side,
@@ -58,8 +79,10 @@ impl PostsView {
         let today = cx.today();
         let filter = self.filter.clone();
         let key = (cx.rev(TABLES), filter.clone(), today);
-        self.posts
-            .ensure_now(conn, key, |conn| posts::list(conn, &filter, today));
+        self.posts.ensure_now(conn, key, |conn| {
+            let posts = posts::list(conn, &filter, today)?;
+            Ok(posts.into_iter().map(PostLine::new).collect())
+        });
     }
 
     /// Draws the view.
@@ -144,7 +167,7 @@ impl PostsView {
             let posts = self.posts.rows().map_or(&[][..], Vec::as_slice);
             let vacant: i64 = posts
                 .iter()
-                .map(|p| (p.fields.headcount - p.filled).max(0))
+                .map(|line| (line.post.fields.headcount - line.post.filled).max(0))
                 .sum();
             ui.label(pl::posts_count(posts.len(), vacant).text(lang));
         });
@@ -153,48 +176,45 @@ impl PostsView {
     fn table_ui(&mut self, ui: &mut Ui, lang: Lang) {
         let mut clicked = None;
         let posts = self.posts.rows().map_or(&[][..], Vec::as_slice);
+        // The painted rows do not size their columns: make room for the known values.
+        let category = crate::ui::widest(ui, PostCategory::ALL.iter().map(|c| c.label(lang)));
+        let status = crate::ui::widest(ui, PostStatus::ALL.iter().map(|s| s.label(lang)));
         let columns = [
-            (pl::COL_POST, 60.0),
-            (pl::POST_CATEGORY, 60.0),
+            (pl::COL_POST, 110.0),
+            (pl::POST_CATEGORY, category),
             (pl::POST_AREA, 44.0),
-            (c::COL_PLACE, 60.0),
-            (pe::LEVEL_STREET, 60.0),
+            (c::COL_PLACE, 100.0),
+            (pe::LEVEL_STREET, 70.0),
             (pl::COL_FILLED, 60.0),
-            (pl::POST_STATUS, 60.0),
-            (pl::COL_FUNDING, 60.0),
+            (pl::POST_STATUS, status),
+            (pl::COL_FUNDING, 180.0),
         ];
         crate::ui::data_table(ui, "posts_table", lang, &columns)
             .sense(egui::Sense::click())
             .header(22.0, |h| crate::ui::header_row(h, lang, &columns))
             .body(|body| {
-                body.rows(22.0, posts.len(), |mut row| {
-                    let p = &posts[row.index()];
+                table_rows::rows_ui(body, 22.0, posts.len(), None, |row| {
+                    let line = &posts[row.index()];
+                    let p = &line.post;
                     row.set_selected(self.selected == Some(p.id));
                     let f = &p.fields;
-                    let vacancy = format!("{}/{}", p.filled, f.headcount);
-                    let funding = format!("{} ~ {}", f.funded_from, f.funded_to);
-                    crate::ui::text_cells(
-                        &mut row,
-                        [
-                            f.title.as_str(),
-                            f.category.label(lang),
-                            area_label(f.area, lang),
-                            &p.place,
-                            &p.street,
-                            &vacancy,
-                            f.status.label(lang),
-                            &funding,
-                        ],
-                    );
-                    if row.response().clicked() {
+                    row.text(&f.title);
+                    row.text(f.category.label(lang));
+                    row.text(area_label(f.area, lang));
+                    row.text(&p.place);
+                    row.text(&p.street);
+                    row.text(&line.filled);
+                    row.text(f.status.label(lang));
+                    row.text(&line.funding);
+                    if row.response().is_some_and(egui::Response::clicked) {
                         clicked = Some(p.id);
                     }
                 });
             });
         if let Some(id) = clicked {
             self.selected = Some(id);
-            if let Some(p) = posts.iter().find(|p| p.id == id) {
-                self.side = Side::Post(Box::new(PostForm::edit(p)));
+            if let Some(line) = posts.iter().find(|line| line.post.id == id) {
+                self.side = Side::Post(Box::new(PostForm::edit(&line.post)));
             }
         }
     }
@@ -242,8 +262,8 @@ impl PostsView {
                 let title = self
                     .posts
                     .rows()
-                    .and_then(|posts| posts.iter().find(|p| p.id == post))
-                    .map(|p| p.fields.title.clone());
+                    .and_then(|posts| posts.iter().find(|line| line.post.id == post))
+                    .map(|line| line.post.fields.title.clone());
                 let form = PlaceForm::new(post, title.unwrap_or_default(), rules, cx.today());
                 self.side = Side::Place(Box::new(form));
             }

@@ -1,0 +1,238 @@
+//! What the benchmarks and `examples/frame_cost.rs` share: the 100k fixtures, generated
+//! once into `target/bench-data/` and reused, and one whole frame of the window drawn the
+//! way the frame benchmarks draw it.
+
+#![allow(dead_code)] // each user takes part of it
+
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+use jiff::civil::date;
+use minsheng::app::{App, Prefs};
+use minsheng::domain::id_number::{IdNumber, check_character};
+use minsheng::domain::pay::{Area, Month};
+use minsheng::domain::person::NewPerson;
+use minsheng::domain::placement::{PlacementRules, PostCategory, PostStatus};
+use minsheng::i18n::Lang;
+use minsheng::jobs::{Reporter, demo};
+use minsheng::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
+use minsheng::store::posts::{self, NewPost};
+use minsheng::store::{Store, categories, payroll, people, regions};
+
+/// Where the generated fixtures are kept between runs.
+fn bench_data() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data")
+}
+
+/// A database of 100,000 generated people (`minsheng demo --scale 100`).
+pub static PEOPLE_100K: LazyLock<PathBuf> = LazyLock::new(|| {
+    let dir = bench_data();
+    let path = dir.join(format!(
+        "people-100k-v{}.sqlite",
+        minsheng::store::LATEST_VERSION
+    ));
+    if !path.exists() {
+        std::fs::create_dir_all(&dir).expect("bench-data folder");
+        let partial = dir.join("people-100k.partial.sqlite");
+        let _ = std::fs::remove_file(&partial);
+        let mut store = Store::open(&partial).expect("new database");
+        demo::generate(&mut store, 100, &Reporter::silent()).expect("demo data");
+        drop(store);
+        std::fs::rename(&partial, &path).expect("rename");
+    }
+    path
+});
+
+/// Placements in the payroll fixture.
+const PLACEMENTS: usize = 100_000;
+/// The month the fixture has attendance for but no sheet yet.
+pub const COMPUTED: (i16, i8) = (2026, 10);
+/// The month whose sheet the fixture has computed and approved.
+pub const APPROVED: (i16, i8) = (2026, 9);
+
+/// A month from `(year, month)`.
+pub fn month((y, m): (i16, i8)) -> Month {
+    Month::new(y, m).expect("valid month")
+}
+
+/// 100,000 people, each placed on one of 1,000 posts, with a month of attendance, built
+/// through the store.
+pub static PAYROLL_100K: LazyLock<PathBuf> = LazyLock::new(|| {
+    let dir = bench_data();
+    let path = dir.join(format!(
+        "payroll-100k-v{}.sqlite",
+        minsheng::store::LATEST_VERSION
+    ));
+    if !path.exists() {
+        std::fs::create_dir_all(&dir).expect("bench-data folder");
+        let partial = dir.join("payroll-100k.partial.sqlite");
+        let _ = std::fs::remove_file(&partial);
+        build(&partial);
+        std::fs::rename(&partial, &path).expect("rename");
+    }
+    path
+});
+
+fn build(path: &std::path::Path) {
+    let mut store = Store::open(path).expect("new database");
+    demo::generate(&mut store, 0, &Reporter::silent()).expect("division tree");
+    let villages: Vec<_> = regions::all(store.conn())
+        .expect("regions")
+        .into_iter()
+        .filter(|r| r.level.holds_people())
+        .map(|r| r.id)
+        .collect();
+    let category = categories::all(store.conn()).expect("categories")[0].id;
+    store
+        .write(|w| {
+            placements::set_rules(
+                w,
+                &PlacementRules {
+                    eligible_categories: vec![category],
+                    min_age: 16,
+                    max_age_male: 70,
+                    max_age_female: 70,
+                    agreement_years: 3,
+                },
+            )?;
+            let mut post_ids = Vec::new();
+            for n in 0..1_000 {
+                let area = if n % 2 == 0 { Area::Urban } else { Area::Rural };
+                let post = NewPost {
+                    title: format!("岗位{n}"),
+                    category: PostCategory::PublicService,
+                    area,
+                    host_unit: "村民委员会".into(),
+                    region_id: villages[n % villages.len()],
+                    headcount: 100,
+                    monthly_hours_tenths: (area == Area::Rural).then_some(800),
+                    funded_from: date(2026, 1, 1),
+                    funded_to: date(2028, 12, 31),
+                    status: PostStatus::Open,
+                };
+                post_ids.push(posts::insert(w, &post)?);
+            }
+            for n in 0..PLACEMENTS {
+                let birth = date(1970, 1, 1)
+                    .checked_add(jiff::Span::new().days((n / 500) as i64))
+                    .expect("date");
+                let body = format!("371203{}{:03}", birth.strftime("%Y%m%d"), n % 500 + 1);
+                let id = IdNumber::parse(&format!("{body}{}", check_character(&body)))
+                    .expect("valid id");
+                let person = people::insert(
+                    w,
+                    &NewPerson {
+                        name: format!("测试{n}"),
+                        id_number: id,
+                        phone: None,
+                        address: String::new(),
+                        region_id: villages[n % villages.len()],
+                        categories: vec![category],
+                        notes: String::new(),
+                    },
+                )?;
+                let post = post_ids[n / 100];
+                let placement = placements::place(
+                    w,
+                    &NewPlacement {
+                        person_id: person,
+                        post_id: post,
+                        training: TrainingChoice::New(NewTraining {
+                            course: "上岗培训".into(),
+                            trained_on: date(2026, 1, 1),
+                            hours: 16,
+                            passed: true,
+                        }),
+                        start_date: date(2026, 1, 15),
+                        agreement_end: date(2029, 1, 14),
+                        accident_insurance: true,
+                    },
+                )?;
+                for m in [month(APPROVED), month(COMPUTED)] {
+                    let (days, hours) = if (n / 100) % 2 == 0 {
+                        (Some(22), None)
+                    } else {
+                        (None, Some(780))
+                    };
+                    payroll::set_attendance(w, placement, m, days, hours)?;
+                }
+            }
+            payroll::compute(w, month(APPROVED), |_, _| true)?;
+            payroll::approve(w, month(APPROVED), date(2026, 10, 5))
+        })
+        .expect("fixture");
+}
+
+/// The window over `path` in Chinese at `tab`, with the app's fonts, once the tab's rows are
+/// read (some are read off the window's thread): what every repaint then costs.
+pub fn loaded_window(path: &std::path::Path, tab: &str) -> (App, egui::Context) {
+    let store = Store::open(path).expect("open");
+    let prefs = Prefs {
+        lang: Lang::Zh,
+        tab: tab.into(),
+        ..Prefs::default()
+    };
+    let mut app = App::new(Ok(store), prefs);
+    let ctx = egui::Context::default();
+    // The same glyphs on every machine, so frame times compare between machines.
+    minsheng::fonts::install_embedded(&ctx);
+    for _ in 0..3 {
+        frame(&mut app, &ctx);
+    }
+    while app.busy() {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        frame(&mut app, &ctx);
+    }
+    (app, ctx)
+}
+
+/// A 1280×800 window with no input.
+pub fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    }
+}
+
+/// One whole frame: layout and tessellation.
+pub fn frame(app: &mut App, ctx: &egui::Context) -> Vec<egui::ClippedPrimitive> {
+    let mut output = ctx.run_ui(input(), |ui| app.ui(ui));
+    // No renderer takes the font atlas's updates (egui asserts this in debug builds).
+    output.textures_delta.clear();
+    ctx.tessellate(output.shapes, output.pixels_per_point)
+}
+
+/// One frame's shapes, one line each in painting order (text with its position, colour and
+/// clip; other shapes as egui prints them), so that two builds can be seen to draw the same.
+pub fn describe_frame(app: &mut App, ctx: &egui::Context) -> String {
+    use std::fmt::Write as _;
+    let mut output = ctx.run_ui(input(), |ui| app.ui(ui));
+    output.textures_delta.clear();
+    let mut lines = String::new();
+    for clipped in &output.shapes {
+        let clip = clipped.clip_rect;
+        let mut shapes = vec![&clipped.shape];
+        while let Some(shape) = shapes.pop() {
+            let _ = match shape {
+                egui::Shape::Vec(inner) => {
+                    shapes.extend(inner.iter().rev());
+                    continue;
+                }
+                egui::Shape::Text(text) => writeln!(
+                    lines,
+                    "text {:?} at {:?} {:?}/{:?} clip {clip:?}",
+                    text.galley.text(),
+                    text.pos,
+                    text.fallback_color,
+                    text.override_text_color,
+                ),
+                egui::Shape::Noop => continue,
+                other => writeln!(lines, "{other:?} clip {clip:?}"),
+            };
+        }
+    }
+    lines
+}
