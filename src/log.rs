@@ -4,12 +4,19 @@
 
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// The log's file name in the data folder.
 pub const FILE_NAME: &str = "minsheng.log";
 /// A log larger than this is moved aside to `minsheng.log.1` when the program starts.
 const MAX_BYTES: u64 = 2 * 1024 * 1024;
+
+/// The log file of this run, once [`init`] has opened it.
+pub fn path() -> Option<&'static Path> {
+    LOG_PATH.get().map(PathBuf::as_path)
+}
+
+static LOG_PATH: OnceLock<PathBuf> = OnceLock::new();
 
 /// Starts writing the log into `dir`; returns the file, or `None` when it can not be
 /// written (the program works on without a log). Only the first call in a process counts.
@@ -31,5 +38,6 @@ pub fn init(dir: &Path) -> Option<PathBuf> {
         .try_init()
         .ok()?;
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "started");
+    let _ = LOG_PATH.set(path.clone());
     Some(path)
 }

@@ -356,7 +356,7 @@ impl App {
                 self.notices.push(Notice::store_error(&e));
             }
             let notice = match result {
-                Ok(outcome) => Notice::info(wi::job_done(outcome.message().get(self.prefs.lang))),
+                Ok(outcome) => Notice::info(outcome.message()),
                 Err(e) => {
                     tracing::error!("job failed: {}", e.log_line());
                     Notice::error(e.message())

@@ -30,7 +30,6 @@ crate::i18n::texts! {
     const CANCELLED => "已取消，未写入任何内容。", "Cancelled; nothing was written.";
     const JOB_CRASHED => "后台任务意外中止，未写入任何内容。详情已写入日志。", "The background job stopped unexpectedly; nothing was written. The details are in the log file.";
     const DATABASE_NOT_EMPTY => "数据库中已有数据，演示数据只能载入空数据库。", "The database already holds data; demonstration data only goes into an empty one.";
-    fn failed_read(what) => "读取失败：{what}", "Could not read: {what}";
     // Reports
     fn report_failed(detail) => "报表文件无法生成（{detail}）。", "The report file could not be made ({detail}).";
     fn wrong_extension(expected) => "文件名应以 .{expected} 结尾。", "The file name must end in .{expected}.";

@@ -36,14 +36,10 @@ crate::i18n::texts! {
     const JOB_EXPORT => "正在导出", "Exporting";
     const JOB_COPY => "正在保存副本", "Saving a copy";
     const JOB_CANCEL => "取消任务", "Cancel job";
-    fn job_done(what) => "完成：{what}", "Done: {what}";
-    fn job_failed(why) => "失败：{why}", "Failed: {why}";
-    fn job_cancelled(job) => "已取消，未写入任何内容：{job}", "Cancelled, nothing written: {job}";
     fn file_written(path) => "已写入 {path}", "Written: {path}";
     fn copy_saved(path) => "副本已保存到 {path}", "Copy saved to {path}";
     fn demo_loaded(villages, people, placements) => "已载入 {villages} 个村居、{people} 人、{placements} 个岗位安置", "Loaded {villages} villages/communities, {people} people and {placements} placements";
     // Job placements tab
-    const PATH_PROMPT_EXPORT => "导出文件的保存路径", "Path of the file to write";
     // Fonts
     // The path dialog and the window's state
     const NO_FILE_DIALOG => "这台电脑没有文件选择窗口，请直接输入完整路径。", "This computer has no file chooser: type the whole path.";
@@ -53,7 +49,6 @@ crate::i18n::texts! {
     const OPENING => "正在打开数据库…", "Opening the database…";
     fn repeated(times) => "（{times} 次）", "({times} times)";
     fn earlier_notices(count) => "还有 {count} 条较早的消息", "{count} earlier messages";
-    const LOG_FILE => "日志文件：", "Log file: ";
     const READ_ONLY_BANNER => "只读：这个文件不能保存修改。", "Read-only: changes to this file can not be saved.";
     const FINISH_JOBS_FIRST => "请等后台任务完成后再打开其他文件。", "Wait for the background jobs to finish before opening another file.";
 }

@@ -11,14 +11,14 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 use super::{Result, Source, StoreError};
 
 /// Called when there is news for the window.
 pub type Wake = Arc<dyn Fn() + Send + Sync>;
 
-type Task = Box<dyn FnOnce(Option<&Connection>) + Send>;
+type Task = Box<dyn FnOnce(&Result<Connection>) + Send>;
 
 /// Runs reads on a thread with its own read-only connection.
 pub struct Reader {
@@ -27,9 +27,17 @@ pub struct Reader {
     in_flight: Arc<AtomicUsize>,
 }
 
-/// A read handed to the [`Reader`]; its result arrives later.
+/// A read handed to the [`Reader`]; its result arrives later. Dropping it (the view
+/// asked for other rows meanwhile) skips the read if it has not started.
 pub struct Pending<T> {
     rx: Receiver<Result<T>>,
+    wanted: Arc<AtomicBool>,
+}
+
+impl<T> Drop for Pending<T> {
+    fn drop(&mut self) {
+        self.wanted.store(false, Ordering::Relaxed);
+    }
 }
 
 impl<T> Pending<T> {
@@ -43,11 +51,11 @@ impl<T> Pending<T> {
     }
 }
 
+/// A connection that only reads, opened as the store opens one for a file it may not
+/// write (so a file on a read-only stick reads too).
 fn read_only(source: &Source) -> Result<Connection> {
-    let conn = Connection::open_with_flags(
-        source.path(),
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+    let conn = super::open::open_reader(source.path())
+        .map_err(|e| super::open::explain(source.path(), e))?;
     conn.busy_timeout(Duration::from_secs(10))?;
     Ok(conn)
 }
@@ -61,10 +69,17 @@ impl Reader {
         let _ = std::thread::Builder::new()
             .name("reader".into())
             .spawn(move || {
-                // Opened on the thread, so opening never costs the window a frame.
-                let conn = read_only(&source).ok();
+                // Opened on the thread, so opening never costs the window a frame; if it
+                // fails, every read says why.
+                let conn = read_only(&source);
+                if let Err(e) = &conn {
+                    tracing::error!(
+                        "the reading thread could not open the file: {}",
+                        e.log_line()
+                    );
+                }
                 while let Ok(task) = rx.recv() {
-                    task(conn.as_ref());
+                    task(&conn);
                 }
             });
         Reader {
@@ -87,13 +102,17 @@ impl Reader {
         let (tx, rx) = channel();
         let wake = self.wake.clone();
         let in_flight = self.in_flight.clone();
+        let wanted = Arc::new(AtomicBool::new(true));
+        let still_wanted = wanted.clone();
         in_flight.fetch_add(1, Ordering::Relaxed);
         let task: Task = Box::new(move |conn| {
-            let result = match conn {
-                Some(conn) => read(conn),
-                None => Err(StoreError::ReaderStopped),
-            };
-            let _ = tx.send(result);
+            if still_wanted.load(Ordering::Relaxed) {
+                let result = match conn {
+                    Ok(conn) => read(conn),
+                    Err(e) => Err(StoreError::Unreadable(e.message())),
+                };
+                let _ = tx.send(result);
+            }
             in_flight.fetch_sub(1, Ordering::Relaxed);
             wake();
         });
@@ -101,7 +120,7 @@ impl Reader {
         if self.tx.send(task).is_err() {
             self.in_flight.fetch_sub(1, Ordering::Relaxed);
         }
-        Pending { rx }
+        Pending { rx, wanted }
     }
 }
 
@@ -124,12 +143,22 @@ impl Watcher {
         let _ = std::thread::Builder::new()
             .name("watcher".into())
             .spawn(move || {
-                let Ok(conn) = read_only(&source) else { return };
+                let conn = match read_only(&source) {
+                    Ok(conn) => conn,
+                    Err(e) => {
+                        tracing::error!("the watcher could not open the file: {}", e.log_line());
+                        return;
+                    }
+                };
                 let version = |conn: &Connection| -> Option<i64> {
                     conn.pragma_query_value(None, "data_version", |r| r.get(0))
                         .ok()
                 };
                 let mut last = version(&conn);
+                // Whatever was written between the window's opening and this first look
+                // counts as news.
+                changed_flag.store(true, Ordering::Relaxed);
+                wake();
                 while !stop_flag.load(Ordering::Relaxed) {
                     std::thread::sleep(WATCH_EVERY);
                     let now = version(&conn);

@@ -66,14 +66,17 @@ pub struct Entry {
     pub before: Option<String>,
     /// The row after (none for a delete).
     pub after: Option<String>,
+    /// The schema version the rows are written in (none before version 3, whose entries
+    /// held partial rows).
+    pub schema: Option<i64>,
 }
 
 /// Appends one entry inside the caller's transaction; the log only ever grows (triggers
 /// refuse any change or removal of an entry, whatever program tries).
 pub(super) fn record(tx: &Transaction<'_>, e: &Entry) -> Result<()> {
     tx.prepare_cached(
-        "INSERT INTO changes (at, actor, table_name, row_id, action, before, after)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO changes (at, actor, table_name, row_id, action, before, after, schema)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         e.at,
@@ -82,7 +85,8 @@ pub(super) fn record(tx: &Transaction<'_>, e: &Entry) -> Result<()> {
         e.row_id,
         e.action,
         e.before,
-        e.after
+        e.after,
+        e.schema
     ])?;
     Ok(())
 }
@@ -90,7 +94,7 @@ pub(super) fn record(tx: &Transaction<'_>, e: &Entry) -> Result<()> {
 /// Every entry about one row, oldest first (tests and the history view read them).
 pub fn entries_for(conn: &Connection, table: &str, row_id: i64) -> Result<Vec<Entry>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT at, actor, table_name, row_id, action, before, after FROM changes
+        "SELECT at, actor, table_name, row_id, action, before, after, schema FROM changes
          WHERE table_name = ?1 AND row_id = ?2 ORDER BY seq",
     )?;
     let rows = stmt.query_map(params![table, row_id], |r| {
@@ -102,6 +106,7 @@ pub fn entries_for(conn: &Connection, table: &str, row_id: i64) -> Result<Vec<En
             action: r.get(4)?,
             before: r.get(5)?,
             after: r.get(6)?,
+            schema: r.get(7)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

@@ -164,6 +164,9 @@ pub enum StoreError {
     /// The thread that reads for the window has stopped.
     #[error("the reading thread stopped")]
     ReaderStopped,
+    /// The reading thread could not open the file: why, as it was told to the user.
+    #[error("the reading thread could not open the file")]
+    Unreadable(Msg),
     /// SQLite reported an error.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
@@ -305,6 +308,7 @@ impl StoreError {
             StoreError::NotFound(_) => er::NOT_FOUND.into(),
             StoreError::UnknownValue { column, value } => er::unknown_value(column, value),
             StoreError::ReaderStopped => er::READER_STOPPED.into(),
+            StoreError::Unreadable(why) => why.clone(),
             StoreError::Io(e) => io_error(e),
             StoreError::Sqlite(e) => sqlite_error(e),
             StoreError::Json(_) => er::LOG_ENTRY_BROKEN.into(),

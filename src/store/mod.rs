@@ -54,6 +54,7 @@ pub struct Store {
     clock: Clock,
     revisions: std::collections::HashMap<String, u64>,
     read_only: bool,
+    last_write_alone: bool,
 }
 
 /// What a background job needs to open its own connection to the same ledger.
@@ -124,6 +125,7 @@ impl Store {
             clock,
             revisions: std::collections::HashMap::new(),
             read_only: opened.read_only,
+            last_write_alone: true,
         };
         store.refresh_revisions()?;
         Ok(store)
@@ -143,6 +145,13 @@ impl Store {
     /// [`StoreError::ReadOnly`].
     pub fn read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// Whether nobody else wrote to the file between this store's last reading of the
+    /// revisions and its last write: then a view that patched its rows to match that write
+    /// shows the file as it is, and need not read again.
+    pub fn last_write_was_alone(&self) -> bool {
+        self.last_write_alone
     }
 
     /// The clock that dates this store's changes.
@@ -203,10 +212,17 @@ impl Store {
                 path: self.path.clone(),
             });
         }
+        let known = self.revisions.values().copied().max().unwrap_or(0);
         match self.write_in(f) {
             Ok((value, touched, rev)) => {
+                // The write took the next revision after the newest in the file: if that
+                // was newer than the newest this store knew, someone else wrote meanwhile.
+                self.last_write_alone = rev == known + 1;
                 for table in touched {
                     self.revisions.insert(table.to_string(), rev);
+                }
+                if !self.last_write_alone {
+                    self.refresh_revisions()?;
                 }
                 Ok(value)
             }
@@ -346,6 +362,7 @@ impl Writer<'_> {
             action,
             before: before.map(|b| serde_json::to_string(&b)).transpose()?,
             after: after.map(|a| serde_json::to_string(&a)).transpose()?,
+            schema: Some(LATEST_VERSION),
         };
         changes::record(&self.tx, &entry)
     }

@@ -207,7 +207,7 @@ fn connect_reader(path: &Path, busy: Duration) -> Result<Opened> {
 /// it can not remove again. When no `-wal` file exists, the main file holds every
 /// committed change, so it is opened `immutable` (no locks, no side files); otherwise
 /// the side files are already there and are read as usual.
-fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
+pub(super) fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
     let query = if side_file(path, "-wal").exists() {
         "?mode=ro"
     } else {

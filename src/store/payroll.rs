@@ -295,6 +295,13 @@ pub fn set_attendance(
     {
         return Err(StoreError::Payroll(PayrollRule::AttendanceOutOfRange));
     }
+    let unchanged = match &before {
+        Some(row) => (row.days_worked, row.hours_tenths) == (days_worked, hours_tenths),
+        None => days_worked.is_none() && hours_tenths.is_none(),
+    };
+    if unchanged {
+        return Ok(());
+    }
     w.tx().execute(
         "INSERT INTO attendance (placement_id, month, days_worked, hours_tenths) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (placement_id, month) DO UPDATE SET days_worked = excluded.days_worked,

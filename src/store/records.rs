@@ -2,6 +2,11 @@
 //! the table's columns (a row with a column the type lacks does not load, so a new column
 //! can not be left out of the log unnoticed). The log's "before" and "after" are these rows,
 //! so it can rebuild history and carry changes to another site.
+//!
+//! An entry names its row by rowid; a row whose table has a natural key (a setting's `key`,
+//! a sheet's `month`) carries that key in its JSON too, which is what another site matches
+//! on. A column added later gets `#[serde(default)]`, so entries written before it still
+//! read.
 
 use rusqlite::{Connection, OptionalExtension, types::ValueRef};
 use serde::de::DeserializeOwned;
@@ -135,7 +140,8 @@ pub struct PersonRecord {
     pub deleted_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
-    /// The pinyin sort key of the name.
+    /// The pinyin sort key of the name (from schema 4; empty in older entries).
+    #[serde(default)]
     pub name_key: String,
     /// Ids of the hardship categories held, in order.
     pub categories: Vec<i64>,

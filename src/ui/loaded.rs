@@ -58,15 +58,20 @@ impl<K: PartialEq + Clone, T: Send + 'static> Loaded<K, T> {
         key: K,
         read: impl FnOnce(&Connection) -> Result<T> + Send + 'static,
     ) {
-        self.take_arrived();
-        let pending_key = self.pending.as_ref().map(|(k, _)| k);
-        if self.key.as_ref() == Some(&key) || pending_key == Some(&key) {
+        self.poll();
+        if self.is_for(&key) || self.is_reading(&key) {
             return;
         }
         self.pending = Some((key, cx.read_later(read)));
     }
 
-    fn take_arrived(&mut self) {
+    /// Whether the rows of `key` are being read.
+    pub fn is_reading(&self, key: &K) -> bool {
+        self.pending.as_ref().is_some_and(|(k, _)| k == key)
+    }
+
+    /// Takes the rows of a read that has ended, if any.
+    pub fn poll(&mut self) {
         let Some((key, pending)) = &mut self.pending else {
             return;
         };
@@ -101,11 +106,6 @@ impl<K: PartialEq + Clone, T: Send + 'static> Loaded<K, T> {
         if matches!(self.shown, Shown::Rows(_)) && self.pending.is_none() {
             self.key = Some(key);
         }
-    }
-
-    /// Forgets the rows, so the next `ensure_*` reads again.
-    pub fn invalidate(&mut self) {
-        self.key = None;
     }
 
     /// The rows, if read.

@@ -162,27 +162,33 @@ impl PeopleTab {
     }
 
     /// Queries the ids again when the data or the filter changed (search text debounced).
+    ///
+    /// The ids are read off the window's thread: a search sorted by place over 100,000
+    /// people takes longer than a frame. The list shown stays until the new one arrives.
     fn reload_if_needed(&mut self, ui: &Ui, cx: &Ctx<'_>) {
+        let shown = self.ids.key().cloned();
+        self.ids.poll();
         let key = (cx.rev(TABLES), self.filter.clone());
-        if self.ids.is_for(&key) {
-            return;
-        }
-        if let Some(typed_at) = self.typed_at {
-            let waited = typed_at.elapsed();
-            if waited < SEARCH_DEBOUNCE {
-                ui.request_repaint_after(SEARCH_DEBOUNCE - waited);
-                return;
+        let typed_recently = self
+            .typed_at
+            .map(|at| at.elapsed())
+            .filter(|waited| *waited < SEARCH_DEBOUNCE);
+        match typed_recently {
+            Some(waited) => ui.request_repaint_after(SEARCH_DEBOUNCE - waited),
+            None => {
+                self.typed_at = None;
+                let filter = self.filter.clone();
+                self.ids
+                    .ensure_later(cx, key, move |conn| people::search_ids(conn, &filter));
             }
         }
-        self.typed_at = None;
-        // A new filter shows its best matches first; new data under the same filter keeps
-        // the clerk's place in the list.
-        self.scroll_to_top = self.ids.key().is_none_or(|(_, f)| *f != self.filter);
-        let filter = self.filter.clone();
-        self.ids.ensure_now(cx.store.conn(), key, |conn| {
-            people::search_ids(conn, &filter)
-        });
-        self.block.key = None;
+        let now_shown = self.ids.key();
+        if now_shown != shown.as_ref() {
+            self.block.key = None;
+            // A new filter shows its best matches first; new data under the same filter
+            // keeps the clerk's place in the list.
+            self.scroll_to_top = now_shown.map(|(_, f)| f) != shown.as_ref().map(|(_, f)| f);
+        }
     }
 
     fn table_ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {

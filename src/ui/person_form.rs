@@ -187,7 +187,7 @@ impl PersonForm {
     fn history_ui(&mut self, ui: &mut Ui, cx: &Ctx<'_>) {
         let Some(id) = self.editing else { return };
         let lang = cx.lang;
-        let rev = cx.rev(&["placements", "posts"]);
+        let rev = cx.rev(&["placements", "posts", "regions", "people"]);
         self.history
             .ensure_now(cx.store.conn(), rev, |conn| placements::history(conn, id));
         let Some(history) = self.history.status_ui(ui, lang) else {

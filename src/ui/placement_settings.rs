@@ -14,7 +14,7 @@ use crate::store::payroll::{self, WageRow};
 use crate::store::{Result, Store, placements};
 
 /// The tables the section shows.
-const TABLES: &[&str] = &["settings", "minimum_wages"];
+const TABLES: &[&str] = &["settings", "minimum_wages", "hardship_categories"];
 
 /// A new minimum-wage row as typed.
 #[derive(Default)]

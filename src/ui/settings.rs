@@ -202,6 +202,11 @@ impl SettingsTab {
     }
 
     fn changes_ui(&self, ui: &mut Ui, lang: Lang) {
+        if let Some(log) = crate::log::path() {
+            ui.label(lang.t(se::LOG_FILE));
+            ui.monospace(log.display().to_string());
+            ui.add_space(8.0);
+        }
         ui.heading(lang.t(se::CHANGE_LOG));
         ui.label(lang.t(se::CHANGE_LOG_EXPLAIN));
         let Some(changes) = self.changes.status_ui(ui, lang) else {

@@ -7,6 +7,11 @@ CREATE TABLE revisions (
     rev         INTEGER NOT NULL
 ) WITHOUT ROWID;
 
+-- Each entry says which schema its rows are written in, so that a replay (or another site)
+-- reads an old entry by the record types of its own version. Entries from before this
+-- migration have none: their rows were partial, hand-built JSON.
+ALTER TABLE changes ADD COLUMN schema INTEGER;
+
 CREATE TRIGGER changes_never_updated BEFORE UPDATE ON changes BEGIN
     SELECT RAISE(ABORT, 'the change log is append-only');
 END;

@@ -20,6 +20,7 @@ use crate::ui::{Ctx, Masker, Notice, PathRequest, field_error_ui, text_field_ui}
 const TABLES: &[&str] = &[
     "attendance",
     "subsidy_months",
+    "subsidy_lines",
     "subsidy_adjustments",
     "placements",
     "people",
@@ -174,13 +175,22 @@ impl MonthView {
         if self.show_sheet {
             self.sheet_ui(ui, lang, cx.masker, status);
         } else {
-            self.attendance_ui(ui, cx, month, status);
+            self.attendance_ui(ui, cx, month, status, computing);
         }
     }
 
-    fn attendance_ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>, month: Month, status: MonthStatus) {
+    /// The grid of the month; read-only while the month is approved, or being computed
+    /// (the computation holds the file's write lock until it is done).
+    fn attendance_ui(
+        &mut self,
+        ui: &mut Ui,
+        cx: &mut Ctx<'_>,
+        month: Month,
+        status: MonthStatus,
+        computing: bool,
+    ) {
         let (lang, masker) = (cx.lang, cx.masker);
-        let editable = status != MonthStatus::Approved;
+        let editable = status != MonthStatus::Approved && !computing;
         let Some(data) = self.data.rows() else { return };
         let rows = &data.rows;
         let mut save: Option<(PlacementId, Area, String)> = None;
@@ -224,7 +234,7 @@ impl MonthView {
                             ui.label(stored);
                             return;
                         }
-                        let text = self.typed.entry(r.placement_id).or_insert(stored);
+                        let text = self.typed.entry(r.placement_id).or_insert(stored.clone());
                         let unit = lang.t(if r.area == Area::Urban {
                             pl::UNIT_DAYS
                         } else {
@@ -238,7 +248,9 @@ impl MonthView {
                             if let Some(limit) = r.monthly_hours_tenths {
                                 ui.weak(format!("/ {}", format_hours_tenths(limit)));
                             }
-                            if field.lost_focus() {
+                            // Only what was changed is saved: a cell merely visited writes
+                            // nothing and leaves a computed month computed.
+                            if field.lost_focus() && text.trim() != stored {
                                 save = Some((r.placement_id, r.area, text.clone()));
                             }
                         });
@@ -275,9 +287,10 @@ impl MonthView {
             .store
             .write(|w| payroll::set_attendance(w, placement, month, days, hours))
         {
-            // Only this cell changed: patch it rather than read the whole month again,
-            // which takes a fifth of a second at 100,000 placements.
-            Ok(()) if was_current => {
+            // Only this cell changed (and nobody else wrote meanwhile): patch it rather than
+            // read the whole month again, which takes a fifth of a second at 100,000
+            // placements.
+            Ok(()) if was_current && cx.store.last_write_was_alone() => {
                 if let Some(data) = self.data.rows_mut() {
                     if let Some(row) = data.rows.iter_mut().find(|r| r.placement_id == placement) {
                         (row.days_worked, row.hours_tenths, row.entered) = (days, hours, true);

@@ -227,6 +227,8 @@ pub struct ChecksView {
 /// The tables the checks read.
 const CHECK_TABLES: &[&str] = &[
     "subsidy_months",
+    "subsidy_lines",
+    "hardship_categories",
     "attendance",
     "subsidy_adjustments",
     "placements",
@@ -257,8 +259,9 @@ impl ChecksView {
             }
         });
         let month = *month;
+        // Five joins over the month's lines: at 100,000 placements, off the window's thread.
         self.findings
-            .ensure_now(cx.store.conn(), (cx.rev(CHECK_TABLES), month), |conn| {
+            .ensure_later(cx, (cx.rev(CHECK_TABLES), month), move |conn| {
                 let rules = placements::rules(conn)?;
                 placement_reports::checks(conn, month, rules.max_age_male, rules.max_age_female)
             });
@@ -311,10 +314,10 @@ impl FiguresView {
     pub fn ui(&mut self, ui: &mut Ui, cx: &Ctx<'_>) {
         let lang = cx.lang;
         let today = cx.today();
-        let key = (cx.rev(&["placements", "posts", "regions"]), today);
-        self.figures.ensure_now(cx.store.conn(), key, |conn| {
-            placement_reports::figures(conn, today)
-        });
+        let key = (cx.rev(&["placements", "posts", "regions", "people"]), today);
+        // Several scans of every placement: off the window's thread.
+        self.figures
+            .ensure_later(cx, key, move |conn| placement_reports::figures(conn, today));
         let Some(f) = self.figures.status_ui(ui, lang) else {
             return;
         };
