@@ -259,7 +259,6 @@ fn parse_export(p: &mut Parser) -> Result<Command, CliError> {
 /// error.
 pub fn run(invocation: Invocation) -> Result<(), CliError> {
     let lang = invocation.lang;
-    let failed = |e: Msg| CliError::Failed(e);
     match invocation.command {
         Command::Help(text) => {
             println!("{}", lang.t(text));
@@ -277,22 +276,20 @@ pub fn run(invocation: Invocation) -> Result<(), CliError> {
             full_ids,
         } => {
             let store = open_existing(&db)?;
-            let (id_mask, _) =
-                settings::mask_patterns(store.conn()).map_err(|e| failed(e.message()))?;
+            let (id_mask, _) = settings::mask_patterns(store.conn()).map_err(failure)?;
             let disclosure = Disclosure { id_mask, full_ids };
             let outcome =
                 exports::subsidy_sheet(&store, month, &out, disclosure, lang, &Reporter::silent())
-                    .map_err(|e| failed(e.message()))?;
+                    .map_err(failure)?;
             println!("{}", outcome.message().get(lang));
             Ok(())
         }
         Command::ExportNotice { db, from, to, out } => {
             let store = open_existing(&db)?;
-            let (id_mask, _) =
-                settings::mask_patterns(store.conn()).map_err(|e| failed(e.message()))?;
+            let (id_mask, _) = settings::mask_patterns(store.conn()).map_err(failure)?;
             let outcome =
                 exports::notice(&store, from, to, &out, id_mask, lang, &Reporter::silent())
-                    .map_err(|e| failed(e.message()))?;
+                    .map_err(failure)?;
             println!("{}", outcome.message().get(lang));
             Ok(())
         }
@@ -300,19 +297,49 @@ pub fn run(invocation: Invocation) -> Result<(), CliError> {
     }
 }
 
+/// Something the store or a job could not do: its message for the terminal, its kind for
+/// the log file (no personal data).
+trait Failure {
+    fn message(&self) -> Msg;
+    fn log_line(&self) -> String;
+}
+
+impl Failure for crate::store::StoreError {
+    fn message(&self) -> Msg {
+        crate::store::StoreError::message(self)
+    }
+    fn log_line(&self) -> String {
+        crate::store::StoreError::log_line(self)
+    }
+}
+
+impl Failure for jobs::JobError {
+    fn message(&self) -> Msg {
+        jobs::JobError::message(self)
+    }
+    fn log_line(&self) -> String {
+        jobs::JobError::log_line(self)
+    }
+}
+
+fn failure(e: impl Failure) -> CliError {
+    tracing::error!("command failed: {}", e.log_line());
+    CliError::Failed(e.message())
+}
+
 /// Opens a database that must already exist (an export never creates one).
 fn open_existing(path: &Path) -> Result<Store, CliError> {
     if !path.is_file() {
         return Err(CliError::Failed(cl::no_such_file(path.display())));
     }
-    Store::open(path).map_err(|e| CliError::Failed(e.message()))
+    Store::open(path).map_err(failure)
 }
 
 fn demo(path: &Path, scale: u32, lang: Lang) -> Result<(), CliError> {
     if path.exists() {
         return Err(CliError::Failed(cl::demo_exists(path.display())));
     }
-    let mut store = Store::open(path).map_err(|e| CliError::Failed(e.message()))?;
+    let mut store = Store::open(path).map_err(failure)?;
     match jobs::demo::generate(&mut store, scale, &Reporter::silent()) {
         Ok(outcome) => {
             let what = outcome.message();
@@ -323,7 +350,7 @@ fn demo(path: &Path, scale: u32, lang: Lang) -> Result<(), CliError> {
             drop(store);
             // Nothing was written in the failed transaction: leave no empty file behind.
             let _ = std::fs::remove_file(path);
-            Err(CliError::Failed(e.message()))
+            Err(failure(e))
         }
     }
 }
@@ -333,8 +360,7 @@ pub fn data_dir() -> Result<PathBuf, CliError> {
     let dirs = directories::ProjectDirs::from("cn", "Minsheng", "minsheng")
         .ok_or(CliError::Failed(cl::NO_DATA_FOLDER.into()))?;
     let dir = dirs.data_dir();
-    std::fs::create_dir_all(dir)
-        .map_err(|e| CliError::Failed(crate::store::StoreError::Io(e).message()))?;
+    std::fs::create_dir_all(dir).map_err(|e| failure(crate::store::StoreError::Io(e)))?;
     Ok(dir.to_path_buf())
 }
 

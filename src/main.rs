@@ -20,7 +20,6 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Err(CliError::Failed(message)) => {
-            tracing::error!("command failed");
             eprintln!("minsheng: {}", message.get(lang));
             ExitCode::FAILURE
         }

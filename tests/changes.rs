@@ -186,3 +186,39 @@ fn the_log_only_grows_whatever_sql_is_tried() {
     assert_eq!(count(), (rows + 1, last + 10));
     assert!(fingerprint().starts_with(&before));
 }
+
+#[test]
+fn a_save_that_changes_nothing_writes_nothing() {
+    use minsheng::domain::pay::Month;
+    use minsheng::store::payroll;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(&dir);
+    // The demo's open month has attendance entered; take one entered row.
+    let month = Month::of(common::test_day());
+    let row = payroll::attendance(store.conn(), month)
+        .unwrap()
+        .into_iter()
+        .find(|r| r.entered)
+        .expect("an entered attendance row");
+    let entries = |store: &Store| -> i64 {
+        store
+            .conn()
+            .query_row("SELECT count(*) FROM changes", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = entries(&store);
+    let status = payroll::month_status(store.conn(), month).unwrap();
+    store
+        .write(|w| {
+            payroll::set_attendance(
+                w,
+                row.placement_id,
+                month,
+                row.days_worked,
+                row.hours_tenths,
+            )
+        })
+        .unwrap();
+    assert_eq!(entries(&store), before, "an unchanged cell was logged");
+    assert_eq!(payroll::month_status(store.conn(), month).unwrap(), status);
+}

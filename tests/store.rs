@@ -319,3 +319,42 @@ fn scale_zero_imports_the_division_tree_alone() {
     assert_eq!(regions::count(store.conn()).unwrap(), 260);
     assert_eq!(people::count(store.conn()).unwrap(), 0);
 }
+
+#[test]
+fn revisions_count_writes_by_other_connections_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut window, regions) = small_store(&dir);
+    let mut other = common::open_store(dir.path().join("t.sqlite"));
+    let before = window.revision(&["people"]);
+    let person = draft("蒋英花", "11010519491231002X", regions[2])
+        .validate(common::test_day())
+        .unwrap();
+    other.write(|w| people::insert(w, &person)).unwrap();
+    // The window learns of it when it reads the revisions again (its watcher makes it).
+    assert_eq!(window.revision(&["people"]), before);
+    assert!(window.refresh_revisions().unwrap());
+    assert!(window.revision(&["people"]) > before);
+    assert!(window.revision(&["regions"]) < window.revision(&["people"]));
+    // A write made without having seen the other's is not "alone": a view must read again.
+    let second = draft("李建国", "440524188001010014", regions[3])
+        .validate(common::test_day())
+        .unwrap();
+    other.write(|w| people::insert(w, &second)).unwrap();
+    window
+        .write(|w| people::set_trashed(w, first_person(w), true))
+        .unwrap();
+    assert!(!window.last_write_was_alone());
+    window
+        .write(|w| people::set_trashed(w, first_person(w), false))
+        .unwrap();
+    assert!(window.last_write_was_alone());
+}
+
+/// The first person of the file, from inside a write.
+fn first_person(w: &minsheng::store::Writer<'_>) -> minsheng::domain::PersonId {
+    minsheng::domain::PersonId(
+        w.tx()
+            .query_row("SELECT min(id) FROM people", [], |r| r.get(0))
+            .unwrap(),
+    )
+}

@@ -234,7 +234,10 @@ fn a_person_moved_to_the_trash_can_be_restored() {
 }
 
 #[test]
-fn two_jobs_started_together_both_finish() {
+/// Two copies asked for one after the other: neither job is dropped and each reports.
+/// (That two run at once, each with its own progress, is shown with jobs that wait, in
+/// `jobs::tests`.)
+fn two_jobs_asked_for_in_a_row_both_finish_and_report() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(&dir, Lang::En);
     let copies = [dir.path().join("a.sqlite"), dir.path().join("b.sqlite")];

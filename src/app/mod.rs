@@ -45,7 +45,9 @@ impl Default for Prefs {
         Prefs {
             lang: Lang::from_os(),
             dark: false,
-            tab: "people".into(),
+            tab: tabs::all()
+                .first()
+                .map_or_else(String::new, |tab| tab.id().to_string()),
             recent: Vec::new(),
             export_dir: None,
         }
@@ -333,6 +335,11 @@ impl App {
     }
 
     fn start_job(&mut self, ctx: &egui::Context, id: JobId, spec: JobSpec) {
+        if self.opening.is_some() {
+            // The job would run on the file about to be replaced.
+            self.notices.push(Notice::error(wi::WAIT_FOR_OPENING));
+            return;
+        }
         let Some(store) = self.store() else { return };
         let job = Job::spawn(id, spec, store.source(), wake(ctx));
         self.jobs.push(job);

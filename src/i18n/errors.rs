@@ -31,7 +31,7 @@ crate::i18n::texts! {
     const JOB_CRASHED => "后台任务意外中止，未写入任何内容。详情已写入日志。", "The background job stopped unexpectedly; nothing was written. The details are in the log file.";
     const DATABASE_NOT_EMPTY => "数据库中已有数据，演示数据只能载入空数据库。", "The database already holds data; demonstration data only goes into an empty one.";
     // Reports
-    fn report_failed(detail) => "报表文件无法生成（{detail}）。", "The report file could not be made ({detail}).";
+    const REPORT_FAILED => "报表文件无法生成，详情已写入日志。", "The report file could not be made; the details are in the log file.";
     fn wrong_extension(expected) => "文件名应以 .{expected} 结尾。", "The file name must end in .{expected}.";
     // Files, as the store finds them
     const FOLDER_MISSING => "文件夹不存在（或路径中有一段不是文件夹）。", "The folder does not exist (or part of the path is not a folder).";

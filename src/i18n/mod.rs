@@ -139,18 +139,35 @@ mod tests {
         s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
     }
 
+    type Templates = &'static [(&'static str, &'static str, &'static str)];
+
+    /// Every area's texts, by the area's file name.
+    const AREAS: &[(&str, Templates)] = &[
+        ("cli", cli::ALL),
+        ("common", common::ALL),
+        ("errors", errors::ALL),
+        ("people", people::ALL),
+        ("placements", placements::ALL),
+        ("settings", settings::ALL),
+        ("window", window::ALL),
+    ];
+
     fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
-        [
-            cli::ALL,
-            common::ALL,
-            errors::ALL,
-            people::ALL,
-            placements::ALL,
-            settings::ALL,
-            window::ALL,
-        ]
-        .into_iter()
-        .flatten()
+        AREAS.iter().flat_map(|(_, texts)| texts.iter())
+    }
+
+    #[test]
+    fn every_area_is_checked() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .filter(|name| name != "mod")
+            .collect();
+        files.sort();
+        let listed: Vec<&str> = AREAS.iter().map(|(name, _)| *name).collect();
+        assert_eq!(files, listed, "a text area is missing from AREAS");
     }
 
     #[test]

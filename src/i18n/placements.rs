@@ -175,4 +175,8 @@ crate::i18n::texts! {
     fn post_saved(title) => "岗位已保存：{title}", "Post saved: {title}";
     const EXPORT_SHEET_TO => "补贴发放表（Excel）的保存路径", "Where to save the subsidy sheet (Excel)";
     const EXPORT_NOTICE_TO => "上岗公示（PDF）的保存路径", "Where to save the public notice (PDF)";
+    const SOCIAL_INSURANCE_INVALID => "请填写社保补贴金额，如 700.00。", "Enter the social-insurance subsidy as an amount, as in 700.00.";
+    const SOURCE_SECONDARY => "来源：公开资料转载，需核实", "Source: secondary sources, to be checked";
+    const SOURCE_UNVERIFIED => "来源：未核实，请对照省政府文件", "Source: unverified, check the provincial notice";
+    const SOURCE_USER => "来源：用户录入", "Source: entered by a user";
 }

@@ -51,4 +51,5 @@ crate::i18n::texts! {
     fn earlier_notices(count) => "还有 {count} 条较早的消息", "{count} earlier messages";
     const READ_ONLY_BANNER => "只读：这个文件不能保存修改。", "Read-only: changes to this file can not be saved.";
     const FINISH_JOBS_FIRST => "请等后台任务完成后再打开其他文件。", "Wait for the background jobs to finish before opening another file.";
+    const WAIT_FOR_OPENING => "正在打开另一个文件，请稍后再开始任务。", "Another file is being opened; start the job when it is open.";
 }

@@ -11,7 +11,7 @@ use crate::domain::money::{Fen, format_yuan};
 use crate::domain::pay::{Area, Month};
 use crate::i18n::{Lang, Msg, common as c, errors as er, placements as pl};
 use crate::report::pdf::{PdfFont, ReportColumn, TableReport, write_table_pdf};
-use crate::report::xlsx::{CellValue, SheetColumn, SheetTable, write_xlsx};
+use crate::report::xlsx::{CellValue, SheetColumn, SheetTable, XlsxError, write_xlsx};
 use crate::store::payroll::{self, MonthStatus};
 use crate::store::{Store, placement_reports};
 
@@ -65,15 +65,26 @@ impl ExportError {
         match self {
             ExportError::NotApproved(month) => pl::not_approved(month),
             ExportError::BadPeriod { .. } => pl::BAD_PERIOD.into(),
-            ExportError::Xlsx(e) => er::report_failed(e),
-            ExportError::Pdf(e) => er::report_failed(e),
-            ExportError::Write { source, .. } => {
-                crate::store::StoreError::Io(std::io::Error::new(source.kind(), "")).message()
+            // The file could not be saved: say why as for any file (open in Excel, no
+            // permission, disk full …).
+            ExportError::Xlsx(XlsxError::Save {
+                source: rust_xlsxwriter::XlsxError::IoError(e),
+                ..
+            }) => file_error(e),
+            ExportError::Write { source, .. } => file_error(source),
+            // A table the writer refused: the program's fault; the detail goes to the log.
+            ExportError::Xlsx(_) | ExportError::Pdf(_) => {
+                tracing::error!("report not made: {self}");
+                er::REPORT_FAILED.into()
             }
             ExportError::Nobody { from, to } => pl::nobody_placed(from, to),
             ExportError::WrongExtension { expected } => er::wrong_extension(expected),
         }
     }
+}
+
+fn file_error(e: &std::io::Error) -> Msg {
+    crate::store::StoreError::Io(std::io::Error::new(e.kind(), "")).message()
 }
 
 /// Refuses a path whose name does not end in `.expected` (a `.csv` name on an Excel file

@@ -91,7 +91,7 @@ pub(super) fn record(tx: &Transaction<'_>, e: &Entry) -> Result<()> {
     Ok(())
 }
 
-/// Every entry about one row, oldest first (tests and the history view read them).
+/// Every entry about one row, oldest first: a row's history.
 pub fn entries_for(conn: &Connection, table: &str, row_id: i64) -> Result<Vec<Entry>> {
     let mut stmt = conn.prepare_cached(
         "SELECT at, actor, table_name, row_id, action, before, after, schema FROM changes
@@ -161,7 +161,7 @@ pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<Change>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// How many change-log rows mention `table`/`row_id`, for tests and the history view.
+/// How many change-log rows mention `table`/`row_id`.
 pub fn count_for(conn: &Connection, table: &str, row_id: i64) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT count(*) FROM changes WHERE table_name = ?1 AND row_id = ?2",

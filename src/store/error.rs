@@ -315,6 +315,22 @@ impl StoreError {
         }
     }
 
+    /// Whether this is the file or the program failing, not a rule of the data refusing
+    /// what the clerk asked (which the clerk fixes, and the log need not keep).
+    pub fn is_fault(&self) -> bool {
+        matches!(
+            self,
+            StoreError::File { .. }
+                | StoreError::MigrationBrokeForeignKeys { .. }
+                | StoreError::UnknownValue { .. }
+                | StoreError::ReaderStopped
+                | StoreError::Unreadable(_)
+                | StoreError::Io(_)
+                | StoreError::Sqlite(_)
+                | StoreError::Json(_)
+        )
+    }
+
     /// One line for the log file: the kind of failure and SQLite's or the OS's own words,
     /// never a name, ID number or phone (SQLite's messages name tables and columns, not
     /// values).

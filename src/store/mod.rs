@@ -322,11 +322,6 @@ impl Writer<'_> {
         self.clock.stamp()
     }
 
-    /// The date of the change.
-    pub fn today(&self) -> jiff::civil::Date {
-        self.clock.today()
-    }
-
     /// Marks `table` as written, so views showing it read again after the commit. Every
     /// [`Writer::log`] does this; a bulk write that logs a summary row calls it itself.
     pub fn touch(&self, table: &'static str) {

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::Result;
+use crate::i18n::{Text, settings as se};
 
 /// A table whose rows the change log records whole.
 pub trait Record: Serialize + DeserializeOwned {
@@ -166,31 +167,50 @@ impl Record for PersonRecord {
     }
 }
 
-/// Row `rowid` of `table` as the change log keeps it, through the table's record type;
-/// `Ok(None)` when the row does not exist, an error for a table the log does not record.
-pub fn snapshot(conn: &Connection, table: &str, rowid: i64) -> Result<Option<Value>> {
-    fn json<R: Record>(conn: &Connection, rowid: i64) -> Result<Option<Value>> {
-        Ok(R::load(conn, rowid)?
-            .map(|r| serde_json::to_value(r))
-            .transpose()?)
-    }
-    match table {
-        RegionRecord::TABLE => json::<RegionRecord>(conn, rowid),
-        CategoryRecord::TABLE => json::<CategoryRecord>(conn, rowid),
-        PersonRecord::TABLE => json::<PersonRecord>(conn, rowid),
-        SettingRecord::TABLE => json::<SettingRecord>(conn, rowid),
-        PostRecord::TABLE => json::<PostRecord>(conn, rowid),
-        TrainingRecord::TABLE => json::<TrainingRecord>(conn, rowid),
-        PlacementRecord::TABLE => json::<PlacementRecord>(conn, rowid),
-        AttendanceRecord::TABLE => json::<AttendanceRecord>(conn, rowid),
-        SubsidyMonthRecord::TABLE => json::<SubsidyMonthRecord>(conn, rowid),
-        AdjustmentRecord::TABLE => json::<AdjustmentRecord>(conn, rowid),
-        MinimumWageRecord::TABLE => json::<MinimumWageRecord>(conn, rowid),
-        other => Err(super::StoreError::UnknownValue {
-            column: "changes.table_name".into(),
-            value: other.to_string(),
-        }),
-    }
+/// The logged tables, each with its record type and its name for the change log's view:
+/// the one list [`snapshot`] and [`label`] read, so a new table is added in one place.
+macro_rules! logged_tables {
+    ($($ty:ident => $label:expr,)*) => {
+        /// Row `rowid` of `table` as the change log keeps it, through the table's record
+        /// type; `Ok(None)` when the row does not exist, an error for a table the log does
+        /// not record.
+        pub fn snapshot(conn: &Connection, table: &str, rowid: i64) -> Result<Option<Value>> {
+            fn json<R: Record>(conn: &Connection, rowid: i64) -> Result<Option<Value>> {
+                Ok(R::load(conn, rowid)?
+                    .map(|r| serde_json::to_value(r))
+                    .transpose()?)
+            }
+            match table {
+                $($ty::TABLE => json::<$ty>(conn, rowid),)*
+                other => Err(super::StoreError::UnknownValue {
+                    column: "changes.table_name".into(),
+                    value: other.to_string(),
+                }),
+            }
+        }
+
+        /// What a clerk calls the rows of `table` ("人员", "岗位" …), if the log records it.
+        pub fn label(table: &str) -> Option<Text> {
+            match table {
+                $($ty::TABLE => Some($label),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+logged_tables! {
+    RegionRecord => se::TABLE_REGIONS,
+    CategoryRecord => se::TABLE_CATEGORIES,
+    PersonRecord => se::TABLE_PEOPLE,
+    SettingRecord => se::TABLE_SETTINGS,
+    PostRecord => se::TABLE_POSTS,
+    TrainingRecord => se::TABLE_TRAININGS,
+    PlacementRecord => se::TABLE_PLACEMENTS,
+    AttendanceRecord => se::TABLE_ATTENDANCE,
+    SubsidyMonthRecord => se::TABLE_SUBSIDY_MONTHS,
+    AdjustmentRecord => se::TABLE_ADJUSTMENTS,
+    MinimumWageRecord => se::TABLE_MINIMUM_WAGES,
 }
 
 /// The tables whose rows are not logged one by one, and why: the log itself and the

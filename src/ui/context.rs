@@ -54,7 +54,11 @@ impl Notice {
 
     /// A store error: its message for the user, its kind for the log file.
     pub fn store_error(e: &StoreError) -> Notice {
-        tracing::error!("{}", e.log_line());
+        if e.is_fault() {
+            tracing::error!("{}", e.log_line());
+        } else {
+            tracing::info!("refused: {}", e.log_line());
+        }
         Notice::error(e.message())
     }
 }

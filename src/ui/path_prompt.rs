@@ -51,6 +51,8 @@ pub struct PathPrompt {
     pub purpose: PathPurpose,
     text: String,
     error: Option<Msg>,
+    /// Whether this computer has a file dialog, looked up once.
+    dialog: bool,
 }
 
 impl PathPrompt {
@@ -60,6 +62,7 @@ impl PathPrompt {
             purpose,
             text: suggested.display().to_string(),
             error: None,
+            dialog: native_dialog_available(),
         }
     }
 
@@ -85,9 +88,8 @@ impl PathPrompt {
                     )
                     .labelled_by(label.id);
                 submit = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                let available = native_dialog_available();
                 let browse = ui
-                    .add_enabled(available, egui::Button::new(lang.t(wi::BROWSE)))
+                    .add_enabled(self.dialog, egui::Button::new(lang.t(wi::BROWSE)))
                     .on_disabled_hover_text(lang.t(wi::NO_FILE_DIALOG));
                 if browse.clicked()
                     && let Some(path) = native_dialog(self.purpose, Path::new(self.text.trim()))
@@ -95,7 +97,7 @@ impl PathPrompt {
                     self.text = path.display().to_string();
                 }
             });
-            if !native_dialog_available() {
+            if !self.dialog {
                 ui.weak(lang.t(wi::NO_FILE_DIALOG));
             }
             if let Some(error) = &self.error {

@@ -48,6 +48,9 @@ struct RowBlock {
     key: Option<(u64, Masker, Lang)>,
     start: usize,
     rows: Vec<ShownRow>,
+    /// The last read failed: read again only when the data or the list changes, not on
+    /// every repaint.
+    failed: bool,
 }
 
 /// State of the People & places tab.
@@ -302,9 +305,10 @@ impl PeopleTab {
             }
         }
         if let Some(e) = failed {
-            // The rows in view could not be read: say so, and read them again next time.
+            // The rows in view could not be read: say so (once), and read them again when
+            // the data or the list changes.
             self.message = Some(Notice::store_error(&e));
-            self.block.key = None;
+            self.block.failed = true;
         }
         if let Some((id, name)) = restore {
             self.set_trashed(cx.store, id, &name, false);
@@ -387,6 +391,9 @@ impl RowBlock {
         today: jiff::civil::Date,
         categories: &[Category],
     ) -> Result<Option<&ShownRow>, StoreError> {
+        if self.failed {
+            return Ok(None);
+        }
         let cached = index >= self.start && index < self.start + self.rows.len();
         if !cached {
             self.start = index.saturating_sub(BLOCK / 4);

@@ -132,7 +132,7 @@ impl PlacementSettings {
             return;
         };
         let Ok(social_insurance_fen) = parse_yuan(&self.social_insurance) else {
-            self.message = Some(Notice::error(pl::ADJUSTMENT_INVALID));
+            self.message = Some(Notice::error(pl::SOCIAL_INSURANCE_INVALID));
             return;
         };
         let pay = PayRules {
@@ -176,7 +176,7 @@ impl PlacementSettings {
                         ui.label("√");
                     } else if ui
                         .small_button(lang.t(pl::MARK_VERIFIED))
-                        .on_hover_text(&row.source)
+                        .on_hover_text(wage_source(&row.source, lang))
                         .clicked()
                     {
                         verify = Some(row.clone());
@@ -225,7 +225,7 @@ impl PlacementSettings {
                             monthly_fen,
                             hourly_fen,
                         };
-                        self.save_wage(store, &wage, true, "entered by the user");
+                        self.save_wage(store, &wage, true, USER_SOURCE);
                         self.new_wage = NewWage {
                             tier: self.tier,
                             ..NewWage::default()
@@ -245,4 +245,19 @@ impl PlacementSettings {
             self.message = Some(Notice::store_error(&e));
         }
     }
+}
+
+/// What the wage table stores as the source of a rate the user entered.
+const USER_SOURCE: &str = "entered by the user";
+
+/// Where a rate came from, in the user's language: the sources the program writes are
+/// codes it knows; anything else is shown as stored.
+fn wage_source(source: &str, lang: Lang) -> String {
+    let known = match source {
+        "secondary sources" => Some(pl::SOURCE_SECONDARY),
+        "unverified: check the provincial notice" => Some(pl::SOURCE_UNVERIFIED),
+        USER_SOURCE => Some(pl::SOURCE_USER),
+        _ => None,
+    };
+    known.map_or_else(|| source.to_string(), |t| lang.t(t).to_string())
 }

@@ -235,7 +235,8 @@ impl SettingsTab {
                     row.col(|ui| {
                         ui.label(format!(
                             "{} · {}",
-                            lang.t(table_text(&change.table_name)),
+                            crate::store::records::label(&change.table_name)
+                                .map_or(change.table_name.as_str(), |t| lang.t(t)),
                             change.subject
                         ));
                     });
@@ -251,21 +252,5 @@ fn action_text(action: Action) -> Text {
         Action::Delete => se::ACT_DELETE,
         Action::Trash => se::ACT_TRASH,
         Action::Restore => se::ACT_RESTORE,
-    }
-}
-
-fn table_text(table: &str) -> Text {
-    match table {
-        "people" => se::TABLE_PEOPLE,
-        "regions" => se::TABLE_REGIONS,
-        "hardship_categories" => se::TABLE_CATEGORIES,
-        "posts" => se::TABLE_POSTS,
-        "placements" => se::TABLE_PLACEMENTS,
-        "trainings" => se::TABLE_TRAININGS,
-        "attendance" => se::TABLE_ATTENDANCE,
-        "subsidy_months" => se::TABLE_SUBSIDY_MONTHS,
-        "subsidy_adjustments" => se::TABLE_ADJUSTMENTS,
-        "minimum_wages" => se::TABLE_MINIMUM_WAGES,
-        _ => se::TABLE_SETTINGS,
     }
 }

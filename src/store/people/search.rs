@@ -1,5 +1,5 @@
 //! Finding people: the query behind the People table and the index of name characters it
-//! reads for short searches (`person_grams`, see `sql/0003_name_search.sql`).
+//! reads for short searches (`person_grams`, see `sql/0004_name_search.sql`).
 //!
 //! What a search text finds, and in what order:
 //! - one character: names holding it (a single character says too little of an address,

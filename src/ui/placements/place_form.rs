@@ -90,10 +90,11 @@ impl PlaceForm {
         ui.weak(lang.t(pl::TRAINING_FIRST));
         for t in &self.trainings {
             let text = format!(
-                "{} {} {}h {}",
+                "{} {} {} {} {}",
                 t.fields.trained_on,
                 t.fields.course,
                 t.fields.hours,
+                lang.t(pl::UNIT_HOURS),
                 if t.fields.passed { "√" } else { "×" }
             );
             if t.fields.passed {
