@@ -338,6 +338,32 @@ impl Writer<'_> {
         self.before(rowid)?.ok_or(StoreError::NotFound(missing))
     }
 
+    /// Inserts or updates the one row of `R` that `find` locates by its natural key, and
+    /// logs it whole: an insert, or an update with the row as it was. `write` gets the row
+    /// as it is (none yet) and does the upsert; returning `false` means it had nothing to
+    /// change, and nothing is logged. Returns the row's rowid.
+    pub fn upsert<R: records::Record>(
+        &self,
+        missing: RecordKind,
+        find: impl Fn(&Transaction<'_>) -> Result<Option<i64>>,
+        write: impl FnOnce(&Transaction<'_>, Option<&R>) -> Result<bool>,
+    ) -> Result<Option<i64>> {
+        let before = find(&self.tx)?
+            .map(|id| self.existing::<R>(id, missing))
+            .transpose()?;
+        if !write(&self.tx, before.as_ref())? {
+            return Ok(None);
+        }
+        let id = find(&self.tx)?.ok_or(StoreError::NotFound(missing))?;
+        let action = if before.is_some() {
+            changes::Action::Update
+        } else {
+            changes::Action::Insert
+        };
+        self.log(id, action, before)?;
+        Ok(Some(id))
+    }
+
     /// Appends to the change log, in this transaction, row `rowid` of `R` whole as it is
     /// now (none after a delete) and as it was `before` (none for an insert).
     pub fn log<R: records::Record>(

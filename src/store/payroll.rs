@@ -5,7 +5,7 @@
 //! correction is an adjustment line in a later month.
 
 use jiff::civil::Date;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::records::{AdjustmentRecord, AttendanceRecord, MinimumWageRecord, SubsidyMonthRecord};
 use super::values::date_col;
@@ -168,35 +168,27 @@ pub fn wage_table(conn: &Connection) -> Result<WageTable> {
 
 /// Adds a minimum-wage row, or replaces the one with the same date and tier.
 pub fn save_wage(w: &Writer<'_>, wage: &MinimumWage, verified: bool, source: &str) -> Result<()> {
-    let existing: Option<i64> = w
-        .tx()
-        .query_row(
-            "SELECT id FROM minimum_wages WHERE effective_from = ?1 AND tier = ?2",
-            params![wage.effective_from.to_string(), wage.tier],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let before = existing
-        .map(|id| w.existing::<MinimumWageRecord>(id, RecordKind::MinimumWage))
-        .transpose()?;
-    w.tx().execute(
-        "INSERT INTO minimum_wages (effective_from, tier, monthly_fen, hourly_fen, verified, source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (effective_from, tier) DO UPDATE SET monthly_fen = excluded.monthly_fen,
-             hourly_fen = excluded.hourly_fen, verified = excluded.verified, source = excluded.source",
-        params![wage.effective_from.to_string(), wage.tier, wage.monthly_fen, wage.hourly_fen, verified, source],
-    )?;
-    let id: i64 = w.tx().query_row(
-        "SELECT id FROM minimum_wages WHERE effective_from = ?1 AND tier = ?2",
-        params![wage.effective_from.to_string(), wage.tier],
-        |r| r.get(0),
-    )?;
-    let action = if before.is_some() {
-        Action::Update
-    } else {
-        Action::Insert
+    let key = params![wage.effective_from.to_string(), wage.tier];
+    let find = |tx: &Transaction<'_>| -> Result<Option<i64>> {
+        Ok(tx
+            .query_row(
+                "SELECT id FROM minimum_wages WHERE effective_from = ?1 AND tier = ?2",
+                key,
+                |r| r.get(0),
+            )
+            .optional()?)
     };
-    w.log(id, action, before)
+    w.upsert::<MinimumWageRecord>(RecordKind::MinimumWage, find, |tx, _| {
+        tx.execute(
+            "INSERT INTO minimum_wages (effective_from, tier, monthly_fen, hourly_fen, verified, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (effective_from, tier) DO UPDATE SET monthly_fen = excluded.monthly_fen,
+                 hourly_fen = excluded.hourly_fen, verified = excluded.verified, source = excluded.source",
+            params![wage.effective_from.to_string(), wage.tier, wage.monthly_fen, wage.hourly_fen, verified, source],
+        )?;
+        Ok(true)
+    })?;
+    Ok(())
 }
 
 /// One placement's line in a month's attendance grid.
@@ -279,47 +271,40 @@ pub fn set_attendance(
     hours_tenths: Option<i64>,
 ) -> Result<()> {
     refuse_if_approved(w.tx(), month)?;
-    let existing: Option<i64> = w
-        .tx()
-        .query_row(
-            "SELECT id FROM attendance WHERE placement_id = ?1 AND month = ?2",
-            params![placement.0, month],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let before = existing
-        .map(|id| w.existing::<AttendanceRecord>(id, RecordKind::Attendance))
-        .transpose()?;
     if days_worked.is_some_and(|d| !(0..=i64::from(month.days())).contains(&d))
         || hours_tenths.is_some_and(|h| h < 0)
     {
         return Err(StoreError::Payroll(PayrollRule::AttendanceOutOfRange));
     }
-    let unchanged = match &before {
-        Some(row) => (row.days_worked, row.hours_tenths) == (days_worked, hours_tenths),
-        None => days_worked.is_none() && hours_tenths.is_none(),
+    let find = |tx: &Transaction<'_>| -> Result<Option<i64>> {
+        Ok(tx
+            .query_row(
+                "SELECT id FROM attendance WHERE placement_id = ?1 AND month = ?2",
+                params![placement.0, month],
+                |r| r.get(0),
+            )
+            .optional()?)
     };
-    if unchanged {
-        return Ok(());
+    let written = w.upsert::<AttendanceRecord>(RecordKind::Attendance, find, |tx, before| {
+        let unchanged = match before {
+            Some(row) => (row.days_worked, row.hours_tenths) == (days_worked, hours_tenths),
+            None => days_worked.is_none() && hours_tenths.is_none(),
+        };
+        if !unchanged {
+            tx.execute(
+                "INSERT INTO attendance (placement_id, month, days_worked, hours_tenths) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (placement_id, month) DO UPDATE SET days_worked = excluded.days_worked,
+                     hours_tenths = excluded.hours_tenths",
+                params![placement.0, month, days_worked, hours_tenths],
+            )?;
+        }
+        Ok(!unchanged)
+    })?;
+    // A computed month is open again once what it was computed from changed.
+    if written.is_some() {
+        reopen(w, month)?;
     }
-    w.tx().execute(
-        "INSERT INTO attendance (placement_id, month, days_worked, hours_tenths) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (placement_id, month) DO UPDATE SET days_worked = excluded.days_worked,
-             hours_tenths = excluded.hours_tenths",
-        params![placement.0, month.to_string(), days_worked, hours_tenths],
-    )?;
-    let id: i64 = w.tx().query_row(
-        "SELECT id FROM attendance WHERE placement_id = ?1 AND month = ?2",
-        params![placement.0, month.to_string()],
-        |r| r.get(0),
-    )?;
-    reopen(w, month)?;
-    let action = if before.is_some() {
-        Action::Update
-    } else {
-        Action::Insert
-    };
-    w.log(id, action, before)
+    Ok(())
 }
 
 /// A correction to an approved month, paid with a later month's sheet.

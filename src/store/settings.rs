@@ -1,9 +1,9 @@
 //! Per-file settings: small key/value texts that belong with the data (mask patterns …).
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::records::SettingRecord;
-use super::{RecordKind, Result, StoreError, Writer, changes::Action};
+use super::{RecordKind, Result, StoreError, Writer};
 use crate::domain::mask::MaskPattern;
 
 /// Setting key of the ID-number mask pattern.
@@ -49,32 +49,26 @@ pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
-/// Stores `value` under `key`, logging the setting's row before and after.
+/// Stores `value` under `key`, logging the setting's row before and after; an unchanged
+/// value writes nothing.
 pub fn set(w: &Writer<'_>, key: &str, value: &str) -> Result<()> {
-    let rowid = |w: &Writer<'_>| -> Result<Option<i64>> {
-        Ok(w.tx()
+    let find = |tx: &Transaction<'_>| -> Result<Option<i64>> {
+        Ok(tx
             .query_row("SELECT rowid FROM settings WHERE key = ?1", [key], |r| {
                 r.get(0)
             })
             .optional()?)
     };
-    let before = match rowid(w)? {
-        Some(id) => Some(w.existing::<SettingRecord>(id, RecordKind::Setting)?),
-        None => None,
-    };
-    if before.as_ref().is_some_and(|b| b.value == value) {
-        return Ok(());
-    }
-    w.tx().execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![key, value],
-    )?;
-    let id = rowid(w)?.ok_or(StoreError::NotFound(RecordKind::Setting))?;
-    let action = if before.is_some() {
-        Action::Update
-    } else {
-        Action::Insert
-    };
-    w.log(id, action, before)
+    w.upsert::<SettingRecord>(RecordKind::Setting, find, |tx, before| {
+        if before.is_some_and(|b| b.value == value) {
+            return Ok(false);
+        }
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(true)
+    })?;
+    Ok(())
 }

@@ -11,7 +11,8 @@ use egui::Ui;
 
 use super::{Ctx, Tab};
 use crate::domain::PersonId;
-use crate::i18n::{Text, placements as pl};
+use crate::domain::pay::Month;
+use crate::i18n::{Lang, Text, placements as pl};
 
 /// The views inside the tab.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -35,6 +36,25 @@ pub struct PlacementsTab {
     checks: overview::ChecksView,
     figures: overview::FiguresView,
     notice: overview::NoticeView,
+}
+
+/// ◀ `title` ▶: steps `month` back or forth.
+fn month_switch_ui(ui: &mut Ui, lang: Lang, month: &mut Month, title: egui::RichText) {
+    if ui
+        .button("◀")
+        .on_hover_text(lang.t(pl::PREV_MONTH))
+        .clicked()
+    {
+        *month = month.prev();
+    }
+    ui.label(title);
+    if ui
+        .button("▶")
+        .on_hover_text(lang.t(pl::NEXT_MONTH))
+        .clicked()
+    {
+        *month = month.next();
+    }
 }
 
 /// Where one view asks the tab to go next.

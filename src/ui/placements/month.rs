@@ -103,21 +103,14 @@ impl MonthView {
         };
         let computing = self.computing.is_some_and(|id| cx.is_running(id));
         ui.horizontal_wrapped(|ui| {
-            if ui
-                .button("◀")
-                .on_hover_text(lang.t(pl::PREV_MONTH))
-                .clicked()
-            {
-                self.month = Some(month.prev());
-            }
-            ui.strong(month.to_string());
-            if ui
-                .button("▶")
-                .on_hover_text(lang.t(pl::NEXT_MONTH))
-                .clicked()
-            {
-                self.month = Some(month.next());
-            }
+            let mut shown = month;
+            super::month_switch_ui(
+                ui,
+                lang,
+                &mut shown,
+                RichText::new(month.to_string()).strong(),
+            );
+            self.month = Some(shown);
             let status_text = match status {
                 MonthStatus::Open => pl::MONTH_OPEN,
                 MonthStatus::Computed => pl::MONTH_COMPUTED,

@@ -242,21 +242,8 @@ impl ChecksView {
     pub(super) fn ui(&mut self, ui: &mut Ui, cx: &Ctx<'_>, month: &mut Month) -> Option<Go> {
         let (lang, masker) = (cx.lang, cx.masker);
         ui.horizontal(|ui| {
-            if ui
-                .button("◀")
-                .on_hover_text(lang.t(pl::PREV_MONTH))
-                .clicked()
-            {
-                *month = month.prev();
-            }
-            ui.heading(pl::checks_for(*month).text(lang));
-            if ui
-                .button("▶")
-                .on_hover_text(lang.t(pl::NEXT_MONTH))
-                .clicked()
-            {
-                *month = month.next();
-            }
+            let title = egui::RichText::new(pl::checks_for(*month).text(lang)).heading();
+            super::month_switch_ui(ui, lang, month, title);
         });
         let month = *month;
         // Five joins over the month's lines: at 100,000 placements, off the window's thread.
