@@ -226,32 +226,8 @@ impl PeopleTab {
             crate::ui::data_table(ui, "people_table", lang, &columns).sense(egui::Sense::click());
         let scroll_to = std::mem::take(&mut self.scroll_to_top).then_some(0);
         table
-            .header(ROW_HEIGHT, |mut header| {
-                for (text, key, _) in headers {
-                    header.col(|ui| {
-                        let arrow = match key {
-                            Some(k) if k == sort => {
-                                if descending {
-                                    " ▼"
-                                } else {
-                                    " ▲"
-                                }
-                            }
-                            _ => "",
-                        };
-                        let title = format!("{}{arrow}", lang.t(text));
-                        match key {
-                            Some(k) => {
-                                if ui.button(title).clicked() {
-                                    sort_clicked = Some(k);
-                                }
-                            }
-                            None => {
-                                ui.strong(title);
-                            }
-                        }
-                    });
-                }
+            .header(ROW_HEIGHT, |header| {
+                sort_clicked = sort_header_ui(header, &headers, (sort, descending), lang);
             })
             .body(|body| {
                 let store = &*cx.store;
@@ -376,6 +352,38 @@ impl PeopleTab {
             Err(e) => Notice::store_error(&e),
         });
     }
+}
+
+/// The header: a button per sortable column, its arrow on the sorted one; returns the
+/// column clicked.
+fn sort_header_ui(
+    mut header: egui_extras::TableRow<'_, '_>,
+    headers: &[(Text, Option<SortKey>, f32)],
+    (sort, descending): (SortKey, bool),
+    lang: Lang,
+) -> Option<SortKey> {
+    let mut clicked = None;
+    for (text, key, _) in headers {
+        header.col(|ui| {
+            let arrow = match key {
+                Some(k) if *k == sort && descending => " ▼",
+                Some(k) if *k == sort => " ▲",
+                _ => "",
+            };
+            let title = format!("{}{arrow}", lang.t(*text));
+            match key {
+                Some(k) => {
+                    if ui.button(title).clicked() {
+                        clicked = Some(*k);
+                    }
+                }
+                None => {
+                    ui.strong(title);
+                }
+            }
+        });
+    }
+    clicked
 }
 
 impl RowBlock {
