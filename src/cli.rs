@@ -47,12 +47,21 @@ pub enum Command {
     ExportNotice {
         /// The database.
         db: PathBuf,
-        /// First start date included.
-        from: Date,
-        /// Last start date included.
-        to: Date,
+        /// Whom it lists: people placed in a period, or the candidates before placement.
+        of: exports::NoticeOf,
         /// The PDF file to write.
         out: PathBuf,
+    },
+    /// Export an approved month's bank file (Excel or CSV, by the extension).
+    ExportBankFile {
+        /// The database.
+        db: PathBuf,
+        /// The month.
+        month: Month,
+        /// The `.xlsx` or `.csv` file to write.
+        out: PathBuf,
+        /// Accounts held in another name were checked and are paid.
+        accept_mismatches: bool,
     },
     /// Print a usage text.
     Help(Text),
@@ -191,6 +200,8 @@ struct ExportOptions {
     from: Option<Date>,
     to: Option<Date>,
     full_ids: bool,
+    candidates: bool,
+    accept_mismatches: bool,
 }
 
 fn parse_export(p: &mut Parser) -> Result<Command, CliError> {
@@ -200,9 +211,10 @@ fn parse_export(p: &mut Parser) -> Result<Command, CliError> {
         Some(other) => return Err(usage(other.unexpected(), cl::USAGE_EXPORT)),
         None => return Err(CliError::Usage(cl::MISSING_EXPORT.into(), cl::USAGE_EXPORT)),
     };
-    let (help, sheet) = match kind.to_str() {
-        Some("subsidy-sheet") => (cl::USAGE_SHEET, true),
-        Some("notice") => (cl::USAGE_NOTICE, false),
+    let (help, sheet, bank_file) = match kind.to_str() {
+        Some("subsidy-sheet") => (cl::USAGE_SHEET, true, false),
+        Some("bank-file") => (crate::i18n::bank::USAGE_BANK_FILE, true, true),
+        Some("notice") => (cl::USAGE_NOTICE, false, false),
         _ => {
             let kind = kind.to_string_lossy().into_owned();
             return Err(CliError::Usage(cl::unknown_command(kind), cl::USAGE_EXPORT));
@@ -218,7 +230,9 @@ fn parse_export(p: &mut Parser) -> Result<Command, CliError> {
                 let month = text.to_str().and_then(|t| Month::parse(t).ok());
                 o.month = Some(month.ok_or(CliError::Usage(cl::BAD_MONTH.into(), help))?);
             }
-            Arg::Long("full-ids") if sheet => o.full_ids = true,
+            Arg::Long("full-ids") if sheet && !bank_file => o.full_ids = true,
+            Arg::Long("accept-holder-mismatch") if bank_file => o.accept_mismatches = true,
+            Arg::Long("candidates") if !sheet => o.candidates = true,
             Arg::Long(name @ ("from" | "to")) if !sheet => {
                 let name = name.to_string();
                 let text = p.value().map_err(|e| usage(e, help))?;
@@ -238,18 +252,39 @@ fn parse_export(p: &mut Parser) -> Result<Command, CliError> {
     let required = |name: &str| CliError::Usage(cl::missing_option(name), help);
     let db = o.db.ok_or_else(|| required("--db"))?;
     let out = o.out.ok_or_else(|| required("--out"))?;
-    if sheet {
+    if bank_file {
+        Ok(Command::ExportBankFile {
+            db,
+            month: o.month.ok_or_else(|| required("--month"))?,
+            out,
+            accept_mismatches: o.accept_mismatches,
+        })
+    } else if sheet {
         Ok(Command::ExportSheet {
             db,
             month: o.month.ok_or_else(|| required("--month"))?,
             out,
             full_ids: o.full_ids,
         })
+    } else if o.candidates {
+        if o.from.is_some() || o.to.is_some() {
+            return Err(CliError::Usage(
+                crate::i18n::bank::CANDIDATES_NO_PERIOD.into(),
+                help,
+            ));
+        }
+        Ok(Command::ExportNotice {
+            db,
+            of: exports::NoticeOf::Candidates,
+            out,
+        })
     } else {
         Ok(Command::ExportNotice {
             db,
-            from: o.from.ok_or_else(|| required("--from"))?,
-            to: o.to.ok_or_else(|| required("--to"))?,
+            of: exports::NoticeOf::Placed {
+                from: o.from.ok_or_else(|| required("--from"))?,
+                to: o.to.ok_or_else(|| required("--to"))?,
+            },
             out,
         })
     }
@@ -284,12 +319,29 @@ pub fn run(invocation: Invocation) -> Result<(), CliError> {
             println!("{}", outcome.message().get(lang));
             Ok(())
         }
-        Command::ExportNotice { db, from, to, out } => {
+        Command::ExportNotice { db, of, out } => {
             let store = open_existing(&db)?;
             let (id_mask, _) = settings::mask_patterns(store.conn()).map_err(failure)?;
-            let outcome =
-                exports::notice(&store, from, to, &out, id_mask, lang, &Reporter::silent())
-                    .map_err(failure)?;
+            let outcome = exports::notice(&store, of, &out, id_mask, lang, &Reporter::silent())
+                .map_err(failure)?;
+            println!("{}", outcome.message().get(lang));
+            Ok(())
+        }
+        Command::ExportBankFile {
+            db,
+            month,
+            out,
+            accept_mismatches,
+        } => {
+            let store = open_existing(&db)?;
+            let outcome = jobs::bank_export::bank_file(
+                &store,
+                month,
+                &out,
+                accept_mismatches,
+                &Reporter::silent(),
+            )
+            .map_err(failure)?;
             println!("{}", outcome.message().get(lang));
             Ok(())
         }
@@ -449,9 +501,39 @@ mod tests {
             parse_str("export notice --db a --from 2026-01-01 --to 2026-01-31 --out n.pdf"),
             Ok(Command::ExportNotice {
                 db: "a".into(),
-                from: jiff::civil::date(2026, 1, 1),
-                to: jiff::civil::date(2026, 1, 31),
+                of: exports::NoticeOf::Placed {
+                    from: jiff::civil::date(2026, 1, 1),
+                    to: jiff::civil::date(2026, 1, 31),
+                },
                 out: "n.pdf".into(),
+            })
+        );
+        assert_eq!(
+            parse_str("export notice --db a --candidates --out n.pdf"),
+            Ok(Command::ExportNotice {
+                db: "a".into(),
+                of: exports::NoticeOf::Candidates,
+                out: "n.pdf".into(),
+            })
+        );
+        assert_eq!(
+            parse_str("export bank-file --db a --month 2026-10 --out b.csv"),
+            Ok(Command::ExportBankFile {
+                db: "a".into(),
+                month: Month::new(2026, 10).unwrap(),
+                out: "b.csv".into(),
+                accept_mismatches: false,
+            })
+        );
+        assert_eq!(
+            parse_str(
+                "export bank-file --db a --month 2026-10 --out b.xlsx --accept-holder-mismatch"
+            ),
+            Ok(Command::ExportBankFile {
+                db: "a".into(),
+                month: Month::new(2026, 10).unwrap(),
+                out: "b.xlsx".into(),
+                accept_mismatches: true,
             })
         );
     }
@@ -472,6 +554,10 @@ mod tests {
         assert_eq!(
             parse_str("export notice --db x --help"),
             Ok(Command::Help(cl::USAGE_NOTICE))
+        );
+        assert_eq!(
+            parse_str("export bank-file --help"),
+            Ok(Command::Help(crate::i18n::bank::USAGE_BANK_FILE))
         );
         assert_eq!(parse_str("--version"), Ok(Command::Version));
     }
@@ -494,6 +580,10 @@ mod tests {
             "export notice --db a.sqlite --from 2026-01-01 --out n.pdf",
             "export notice --db a --from 2026-02-30 --to 2026-03-01 --out n.pdf",
             "export notice --db a --from 2026-01-01 --to 2026-01-31 --out n.pdf --full-ids",
+            "export notice --db a --candidates --from 2026-01-01 --out n.pdf",
+            "export bank-file --db a --out b.csv",
+            "export bank-file --db a --month 2026-10 --out b.csv --full-ids",
+            "export subsidy-sheet --db a --month 2026-10 --out s.xlsx --accept-holder-mismatch",
             "--lang fr",
         ] {
             assert!(is_usage(parse_str(line)), "accepted: {line}");

@@ -337,10 +337,21 @@ fn exports_read_back() {
     assert_eq!(exported_total, sheet_total);
 
     let pdf = dir.path().join("notice.pdf");
+    f.store
+        .write(|w| {
+            minsheng::store::settings::set(
+                w,
+                minsheng::store::bank::OBJECTION_PHONE_KEY,
+                "0531-76012345",
+            )
+        })
+        .unwrap();
     exports::notice(
         &f.store,
-        date(2026, 10, 1),
-        date(2026, 10, 31),
+        exports::NoticeOf::Placed {
+            from: date(2026, 10, 1),
+            to: date(2026, 10, 31),
+        },
         &pdf,
         MaskPattern::ID_DEFAULT,
         Lang::Zh,

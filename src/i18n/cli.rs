@@ -6,16 +6,24 @@ crate::i18n::texts! {
   minsheng demo 路径 [--scale N]          在新文件中生成演示数据（约 N×1000 人）
   minsheng export subsidy-sheet --db 路径 --month YYYY-MM --out 文件.xlsx [--full-ids]
                                           导出已审核月份的补贴发放表（给银行）
+  minsheng export bank-file --db 路径 --month YYYY-MM --out 文件.xlsx|文件.csv
+                                          导出已审核月份的银行代发文件（完整账号）
   minsheng export notice --db 路径 --from YYYY-MM-DD --to YYYY-MM-DD --out 文件.pdf
                                           导出该期间上岗人员的公示（身份证号遮盖）
+  minsheng export notice --db 路径 --candidates --out 文件.pdf
+                                          导出拟安置人员公示（上岗前）
   minsheng --version                      显示版本
 每个命令都可加 --help 查看说明；--lang en 用英文显示信息。", "usage:
   minsheng [--db PATH] [--lang zh|en]     open the window (default: the database in your data folder)
   minsheng demo PATH [--scale N]          write demonstration data into a new file (about N × 1,000 people)
   minsheng export subsidy-sheet --db PATH --month YYYY-MM --out FILE.xlsx [--full-ids]
                                           an approved month's subsidy sheet, for the bank
+  minsheng export bank-file --db PATH --month YYYY-MM --out FILE.xlsx|FILE.csv
+                                          an approved month's bank file (full account numbers)
   minsheng export notice --db PATH --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf
                                           the public notice of people placed in a period (IDs masked)
+  minsheng export notice --db PATH --candidates --out FILE.pdf
+                                          the notice of people proposed, before placement
   minsheng --version                      print the version
 Every command takes --help; --lang zh|en chooses the language of the messages.";
     const USAGE_DEMO => "用法：minsheng demo 路径 [--scale N]
@@ -24,21 +32,26 @@ Every command takes --help; --lang zh|en chooses the language of the messages.";
 Writes the district's division tree and fictional people (about N × 1,000, N from 1 to 1000,
 10 by default) with demonstration placements into a new file. An existing file is never
 overwritten.";
-    const USAGE_EXPORT => "用法：minsheng export subsidy-sheet|notice …
+    const USAGE_EXPORT => "用法：minsheng export subsidy-sheet|bank-file|notice …
   subsidy-sheet  已审核月份的补贴发放表（Excel）
-  notice         上岗人员公示（PDF）
-用 minsheng export subsidy-sheet --help 等查看各自的选项。", "usage: minsheng export subsidy-sheet|notice …
+  bank-file      已审核月份的银行代发文件（Excel 或 CSV）
+  notice         上岗人员或拟安置人员公示（PDF）
+用 minsheng export subsidy-sheet --help 等查看各自的选项。", "usage: minsheng export subsidy-sheet|bank-file|notice …
   subsidy-sheet  an approved month's subsidy sheet (Excel)
-  notice         the public notice of people placed (PDF)
+  bank-file      an approved month's bank file (Excel or CSV)
+  notice         the public notice of people placed or proposed (PDF)
 See minsheng export subsidy-sheet --help and so on for their options.";
     const USAGE_SHEET => "用法：minsheng export subsidy-sheet --db 路径 --month YYYY-MM --out 文件.xlsx [--full-ids]
 导出已审核月份的补贴发放表。身份证号默认遮盖；--full-ids 完整导出（银行发放用）。", "usage: minsheng export subsidy-sheet --db PATH --month YYYY-MM --out FILE.xlsx [--full-ids]
 Exports an approved month's subsidy sheet. ID numbers are masked unless --full-ids asks for
 them in full (the bank needs them).";
-    const USAGE_NOTICE => "用法：minsheng export notice --db 路径 --from YYYY-MM-DD --to YYYY-MM-DD --out 文件.pdf
-导出该期间上岗人员的公示（A4 PDF），身份证号一律遮盖。期间内没有上岗人员时不生成文件。", "usage: minsheng export notice --db PATH --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf
-Exports the public notice of the people placed in the period (A4 PDF), ID numbers always
-masked. No file is made when nobody was placed in the period.";
+    const USAGE_NOTICE => "用法：minsheng export notice --db 路径 (--from YYYY-MM-DD --to YYYY-MM-DD | --candidates) --out 文件.pdf
+导出该期间上岗人员的公示，或用 --candidates 导出尚未上岗的拟安置人员公示（A4 PDF），身份证号一律遮盖。
+公示期自今天起按工作日历计算，并写明设置中的受理异议电话。没有可公示的人员时不生成文件。", "usage: minsheng export notice --db PATH (--from YYYY-MM-DD --to YYYY-MM-DD | --candidates) --out FILE.pdf
+Exports the public notice of the people placed in the period, or with --candidates the
+notice of the people proposed and not yet placed (A4 PDF), ID numbers always masked. The
+notice period starts today, counted on the working-day calendar, and the phone for
+objections comes from Settings. No file is made when nobody is to be listed.";
     fn unknown_option(option) => "不认识的选项：{option}", "unknown option: {option}";
     fn unexpected_argument(argument) => "多余的参数：{argument}", "unexpected argument: {argument}";
     fn unknown_command(command) => "不认识的命令：{command}", "unknown command: {command}";
@@ -46,7 +59,7 @@ masked. No file is made when nobody was placed in the period.";
     fn missing_option(option) => "缺少必需的选项 {option}", "{option} is required";
     fn bad_value(option, value) => "{option} 的值“{value}”不对", "{option} does not take “{value}”";
     const MISSING_PATH => "请给出要新建的文件路径", "give the path of the file to create";
-    const MISSING_EXPORT => "导出什么？subsidy-sheet 或 notice", "export what? subsidy-sheet or notice";
+    const MISSING_EXPORT => "导出什么？subsidy-sheet、bank-file 或 notice", "export what? subsidy-sheet, bank-file or notice";
     const BAD_SCALE => "--scale 应为 1～1000 的整数", "--scale takes a whole number from 1 to 1000";
     const BAD_LANG => "--lang 应为 zh 或 en", "--lang is zh or en";
     const BAD_MONTH => "--month 应写成 YYYY-MM，如 2026-10", "--month is written YYYY-MM, as in 2026-10";

@@ -100,6 +100,7 @@ pub fn generate(
     let placed = place_people(w, rng, today, year_start, &posts, target)?;
     run_months(w, rng, today, year_start)?;
     seed_findings(w, today)?;
+    bank_accounts(w, rng, today)?;
     Ok(placed)
 }
 
@@ -267,6 +268,71 @@ fn seed_findings(w: &Writer<'_>, today: Date) -> Result<(), StoreError> {
     {
         let over = row.monthly_hours_tenths.unwrap_or(0) + 200;
         payroll::set_attendance(w, row.placement_id, current, None, Some(over))?;
+    }
+    Ok(())
+}
+
+/// Banks of a county, as their branches are named.
+const BANKS: [&str; 4] = [
+    "中国农业银行济南钢城支行",
+    "中国邮政储蓄银行济南钢城区支行",
+    "莱商银行钢城支行",
+    "山东钢城农村商业银行",
+];
+
+/// A bank account for everyone placed, with a card number that passes the Luhn check;
+/// for the bank file's problems, once each: someone without an account and an account
+/// held in another name. Then a few people proposed for placement, for the notice before.
+fn bank_accounts(w: &Writer<'_>, rng: &mut fastrand::Rng, today: Date) -> Result<(), StoreError> {
+    use crate::domain::PersonId;
+    use crate::store::bank::{self, NewAccount};
+    let people: Vec<(i64, String)> = w
+        .tx()
+        .prepare("SELECT DISTINCT pe.id, pe.name FROM placements pl JOIN people pe ON pe.id = pl.person_id ORDER BY pe.id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (n, (id, name)) in people.iter().enumerate() {
+        if n == 1 {
+            continue; // no account yet
+        }
+        let mut digits: String = "622848".to_string();
+        for _ in 0..12 {
+            digits.push(char::from(b'0' + rng.u8(..10)));
+        }
+        let check = (0..10u8)
+            .map(|d| format!("{digits}{d}"))
+            .find(|candidate| crate::domain::bank::luhn_ok(candidate))
+            .unwrap_or_else(|| format!("{digits}0"));
+        let holder = if n == 2 {
+            format!("{name}之子")
+        } else {
+            name.clone()
+        };
+        bank::set_account(
+            w,
+            PersonId(*id),
+            &NewAccount {
+                bank: BANKS[rng.usize(..BANKS.len())].into(),
+                account_no: check,
+                holder_name: holder,
+            },
+        )?;
+    }
+    let rules = placements::rules(w.tx())?;
+    let mut proposed = 0;
+    for (person, _) in crate::store::people::holding_any(w.tx(), &rules.eligible_categories)? {
+        if proposed >= 5 {
+            break;
+        }
+        let placed: bool = w.tx().query_row(
+            "SELECT EXISTS (SELECT 1 FROM placements WHERE person_id = ?1)",
+            [person.0],
+            |r| r.get(0),
+        )?;
+        if !placed {
+            bank::add_candidate(w, person, None, today)?;
+            proposed += 1;
+        }
     }
     Ok(())
 }

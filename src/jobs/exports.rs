@@ -57,6 +57,27 @@ pub enum ExportError {
         /// The extension the export writes.
         expected: &'static str,
     },
+    /// The bank file can not be made: people to pay have no account, or accounts are held
+    /// in another name (and that was not accepted).
+    #[error("{missing} people have no bank account and {mismatches} accounts are in another name")]
+    BankProblems {
+        /// People without an account.
+        missing: usize,
+        /// Accounts whose holder is not the person.
+        mismatches: usize,
+    },
+    /// Nobody is paid anything in the month.
+    #[error("nobody is paid in {0}")]
+    NothingToPay(Month),
+    /// The notice needs the phone for objections (Settings).
+    #[error("the phone for objections is not set")]
+    NoObjectionPhone,
+    /// The notice period could not be counted in working days.
+    #[error(transparent)]
+    Calendar(#[from] crate::domain::calendar::CalendarError),
+    /// Nobody is marked as chosen for placement.
+    #[error("no candidates are marked for the notice before placement")]
+    NoCandidates,
 }
 
 impl ExportError {
@@ -79,6 +100,16 @@ impl ExportError {
             }
             ExportError::Nobody { from, to } => pl::nobody_placed(from, to),
             ExportError::WrongExtension { expected } => er::wrong_extension(expected),
+            ExportError::BankProblems {
+                missing,
+                mismatches,
+            } => crate::i18n::bank::bank_problems(missing, mismatches),
+            ExportError::NothingToPay(month) => crate::i18n::bank::nothing_to_pay(month),
+            ExportError::NoObjectionPhone => crate::i18n::bank::NO_OBJECTION_PHONE.into(),
+            ExportError::Calendar(crate::domain::calendar::CalendarError::YearMissing(year)) => {
+                crate::i18n::bank::calendar_year_missing(year)
+            }
+            ExportError::NoCandidates => crate::i18n::bank::NO_CANDIDATES.into(),
         }
     }
 }
@@ -89,7 +120,7 @@ fn file_error(e: &std::io::Error) -> Msg {
 
 /// Refuses a path whose name does not end in `.expected` (a `.csv` name on an Excel file
 /// would open as garbage).
-fn check_extension(path: &Path, expected: &'static str) -> Result<(), ExportError> {
+pub(crate) fn check_extension(path: &Path, expected: &'static str) -> Result<(), ExportError> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     if ext.eq_ignore_ascii_case(expected) {
         Ok(())
@@ -202,56 +233,124 @@ pub fn subsidy_sheet(
     Ok(Outcome::Exported(path.to_path_buf()))
 }
 
-/// Writes the public notice of everyone placed from `from` to `to` (IDs always masked).
+/// Whom a public notice lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeOf {
+    /// Everyone placed from the first to the last day (上岗人员公示).
+    Placed {
+        /// First start date included.
+        from: Date,
+        /// Last start date included.
+        to: Date,
+    },
+    /// The candidates chosen and not yet placed (拟安置人员公示).
+    Candidates,
+}
+
+/// Writes a public notice (IDs always masked), posted today: it states the period it stands
+/// for, counted in working days on the calendar, and the phone for objections.
 pub fn notice(
     store: &Store,
-    from: Date,
-    to: Date,
+    of: NoticeOf,
     path: &Path,
     id_mask: MaskPattern,
     lang: Lang,
     reporter: &Reporter,
 ) -> Result<Outcome, JobError> {
+    use crate::i18n::bank as bk;
+    use crate::store::bank;
     check_extension(path, "pdf")?;
-    if to < from {
+    if let NoticeOf::Placed { from, to } = of
+        && to < from
+    {
         return Err(ExportError::BadPeriod { from, to }.into());
     }
+    let conn = store.conn();
+    let phone = bank::objection_phone(conn)?.ok_or(ExportError::NoObjectionPhone)?;
+    let days: u32 = crate::store::settings::parsed(conn, bank::NOTICE_DAYS_KEY)?
+        .unwrap_or(bank::NOTICE_DAYS_DEFAULT);
+    let calendar = bank::work_calendar(conn)?;
+    let (first, last) = calendar
+        .working_period(store.clock().today(), days.max(1))
+        .map_err(ExportError::from)?;
     let font = crate::fonts::cjk_font();
     reporter.progress(0, 2);
-    let rows = placement_reports::placed_between(store.conn(), from, to)?;
-    if rows.is_empty() {
-        return Err(ExportError::Nobody { from, to }.into());
-    }
+    // Name, ID number, place, post, date (start or chosen).
+    let (title, subtitle, rows): (String, String, Vec<[String; 5]>) = match of {
+        NoticeOf::Placed { from, to } => {
+            let rows = placement_reports::placed_between(conn, from, to)?;
+            if rows.is_empty() {
+                return Err(ExportError::Nobody { from, to }.into());
+            }
+            let subtitle = pl::notice_subtitle(from, to, rows.len()).text(lang);
+            let rows = rows
+                .into_iter()
+                .map(|r| {
+                    [
+                        r.name,
+                        r.id_number,
+                        r.place,
+                        r.post,
+                        r.start_date.to_string(),
+                    ]
+                })
+                .collect();
+            (lang.t(pl::NOTICE_TITLE).to_string(), subtitle, rows)
+        }
+        NoticeOf::Candidates => {
+            let rows = bank::unplaced_candidates(conn)?;
+            if rows.is_empty() {
+                return Err(ExportError::NoCandidates.into());
+            }
+            let subtitle = bk::candidates_subtitle(rows.len()).text(lang);
+            let rows = rows
+                .into_iter()
+                .map(|r| {
+                    let post = r.post.unwrap_or_default();
+                    [r.name, r.id_number, r.place, post, r.chosen_on.to_string()]
+                })
+                .collect();
+            (lang.t(bk::CANDIDATES_TITLE).to_string(), subtitle, rows)
+        }
+    };
+    let date_column = match of {
+        NoticeOf::Placed { .. } => pl::COL_START,
+        NoticeOf::Candidates => bk::COL_CHOSEN_ON,
+    };
     let columns = [
         (pl::COL_INDEX, 1.0),
         (c::COL_NAME, 2.0),
         (c::COL_ID_NUMBER, 4.0),
         (c::COL_PLACE, 3.0),
         (pl::COL_POST, 3.0),
-        (pl::COL_START, 2.4),
+        (date_column, 2.4),
     ];
     let report = TableReport {
-        title: lang.t(pl::NOTICE_TITLE).to_string(),
-        subtitle: pl::notice_subtitle(from, to, rows.len()).text(lang),
+        title,
+        subtitle: format!(
+            "{}{}",
+            subtitle,
+            bk::notice_period(first, last, days).text(lang)
+        ),
         columns: columns
             .iter()
             .map(|(key, weight)| ReportColumn::new(lang.t(*key), *weight))
             .collect(),
         rows: rows
-            .iter()
+            .into_iter()
             .enumerate()
-            .map(|(n, r)| {
+            .map(|(n, [name, id, place, post, date])| {
                 vec![
                     (n + 1).to_string(),
-                    r.name.clone(),
-                    id_mask.apply(&r.id_number),
-                    r.place.clone(),
-                    r.post.clone(),
-                    r.start_date.to_string(),
+                    name,
+                    id_mask.apply(&id),
+                    place,
+                    post,
+                    date,
                 ]
             })
             .collect(),
-        footer: lang.t(pl::NOTICE_FOOTER).to_string(),
+        footer: bk::notice_footer(first, last, phone).text(lang),
         generated_on: pl::generated_on(store.clock().today()).text(lang),
         // The PDF writer fills in the page numbers itself, in this language's order.
         page_label: pl::page_label("{}", "{}").text(lang),

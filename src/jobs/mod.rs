@@ -7,6 +7,7 @@
 //! at once, each with its own progress and cancel.
 
 pub mod backup;
+pub mod bank_export;
 pub mod demo;
 mod demo_placements;
 pub mod exports;

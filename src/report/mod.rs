@@ -2,4 +2,5 @@
 //! They know nothing of the ledger; jobs turn store rows into their tables.
 
 pub mod pdf;
+pub mod plain;
 pub mod xlsx;

@@ -211,6 +211,12 @@ pub enum RecordKind {
     MinimumWage,
     /// A setting.
     Setting,
+    /// A bank account.
+    BankAccount,
+    /// A candidate for the notice before placement.
+    NoticeCandidate,
+    /// A day of the working-day calendar.
+    CalendarDay,
 }
 
 impl std::fmt::Display for RecordKind {
@@ -263,6 +269,10 @@ pub enum PlacementRule {
     AlreadyEnded,
     /// The exit is dated before the start.
     ExitBeforeStart,
+    /// A bank account needs the bank, a number of 12 to 30 digits and the holder's name.
+    BankAccountInvalid,
+    /// A calendar day needs a name.
+    CalendarDayIncomplete,
 }
 
 /// Rules of attendance, subsidy sheets and adjustments.
@@ -388,6 +398,8 @@ fn placement_rule(rule: PlacementRule) -> crate::i18n::Text {
         PlacementRule::TrainingIncomplete => pl::TRAINING_INCOMPLETE,
         PlacementRule::AlreadyEnded => pl::ALREADY_EXITED,
         PlacementRule::ExitBeforeStart => pl::EXIT_BEFORE_START,
+        PlacementRule::BankAccountInvalid => crate::i18n::bank::ACCOUNT_INVALID,
+        PlacementRule::CalendarDayIncomplete => crate::i18n::bank::CALENDAR_DAY_INCOMPLETE,
     }
 }
 

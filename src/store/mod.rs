@@ -9,6 +9,7 @@
 //! it shows changed.
 
 pub mod background;
+pub mod bank;
 pub mod categories;
 pub mod changes;
 mod error;

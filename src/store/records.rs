@@ -121,6 +121,19 @@ records! {
         id: i64, effective_from: String, tier: i64, monthly_fen: i64, hourly_fen: i64,
         verified: i64, source: String,
     }
+    /// A person's bank account, for the bank file.
+    BankAccountRecord = "bank_accounts" {
+        id: i64, person_id: i64, bank: String, account_no: String, holder_name: String,
+        created_at: String, updated_at: String,
+    }
+    /// A person chosen for placement, for the notice before it.
+    NoticeCandidateRecord = "notice_candidates" {
+        id: i64, person_id: i64, post_id: Option<i64>, chosen_on: String, created_at: String,
+    }
+    /// A holiday or a worked weekend day of the working-day calendar.
+    CalendarDayRecord = "calendar_days" {
+        id: i64, day: String, kind: String, name: String, verified: i64,
+    }
 }
 
 /// A person, with the hardship categories they hold (kept in `person_hardships`, logged
@@ -211,6 +224,9 @@ logged_tables! {
     SubsidyMonthRecord => se::TABLE_SUBSIDY_MONTHS,
     AdjustmentRecord => se::TABLE_ADJUSTMENTS,
     MinimumWageRecord => se::TABLE_MINIMUM_WAGES,
+    BankAccountRecord => crate::i18n::bank::TABLE_BANK_ACCOUNTS,
+    NoticeCandidateRecord => crate::i18n::bank::TABLE_NOTICE_CANDIDATES,
+    CalendarDayRecord => crate::i18n::bank::TABLE_CALENDAR_DAYS,
 }
 
 /// The tables whose rows are not logged one by one, and why: the log itself and the

@@ -389,7 +389,14 @@ fn export_notice(cx: &mut Ctx<'_>, from: jiff::civil::Date, to: jiff::civil::Dat
         then: Box::new(move |path| {
             JobSpec::new(crate::i18n::window::JOB_EXPORT, move |store, reporter| {
                 let (id_mask, _) = settings::mask_patterns(store.conn())?;
-                exports::notice(store, from, to, &path, id_mask, lang, reporter)
+                exports::notice(
+                    store,
+                    exports::NoticeOf::Placed { from, to },
+                    &path,
+                    id_mask,
+                    lang,
+                    reporter,
+                )
             })
         }),
     });
