@@ -62,7 +62,7 @@ pub fn luhn_ok(number: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// Whether two names are the same person's as a bank compares them: spaces and the middle

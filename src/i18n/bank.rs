@@ -23,6 +23,7 @@ the person's, unless --accept-holder-mismatch says they were checked.";
     fn bank_problems(missing, mismatches) => "不能生成银行代发文件：{missing} 人没有银行账户，{mismatches} 个账户户名与本人姓名不符。请先补录或核对。", "The bank file can not be made: {missing} people have no bank account and {mismatches} accounts are held in another name. Add or check them first.";
     fn nothing_to_pay(month) => "{month} 没有应发给个人的金额。", "Nobody is paid anything in {month}.";
     fn bank_remark(month) => "{month}公益性岗位补贴", "Public-welfare post subsidy {month}";
+    const COL_AMOUNT => "金额（元）", "Amount (yuan)";
     const BANK_FILE => "银行代发文件", "Bank file";
     const BANK_FILE_BUTTON => "银行代发文件…", "Bank file…";
     fn bank_file_title(month) => "{month} 银行代发文件（代发工资）", "Bank file (payroll) for {month}";

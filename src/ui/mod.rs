@@ -4,6 +4,7 @@
 //! revision and filter they were read for ([`loaded::Loaded`]); it reads the store again
 //! only when one of those changed, and draws with the [`Ctx`] the window hands it.
 
+mod bank_settings;
 pub mod context;
 pub mod loaded;
 pub mod path_prompt;
@@ -32,6 +33,8 @@ pub struct Masker {
     pub id: MaskPattern,
     /// Pattern for phones.
     pub phone: MaskPattern,
+    /// Pattern for bank account numbers.
+    pub account: MaskPattern,
     /// The user chose to see personal data in full.
     pub reveal: bool,
 }
@@ -43,6 +46,7 @@ impl Masker {
         Ok(Masker {
             id,
             phone,
+            account: crate::store::bank::account_mask(conn)?,
             reveal: false,
         })
     }
@@ -53,6 +57,15 @@ impl Masker {
             Cow::Borrowed(s)
         } else {
             Cow::Owned(self.id.apply(s))
+        }
+    }
+
+    /// A bank account number as it may be shown.
+    pub fn account<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        if self.reveal {
+            Cow::Borrowed(s)
+        } else {
+            Cow::Owned(self.account.apply(s))
         }
     }
 

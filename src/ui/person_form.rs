@@ -5,10 +5,13 @@ use egui::{RichText, Ui};
 
 use super::loaded::Loaded;
 use super::{Ctx, Masker, field_error_ui, text_field_ui};
+use crate::domain::bank::same_holder;
 use crate::domain::id_number::{IdNumber, Sex};
 use crate::domain::person::{Field, FieldError, PersonDraft};
 use crate::domain::{PersonId, RegionId};
+use crate::i18n::bank as bk;
 use crate::i18n::{Lang, Msg, common as c, people as pe, placements as pl};
+use crate::store::bank::{self, NewAccount};
 use crate::store::categories::Category;
 use crate::store::people::{self, Person};
 use crate::store::placements::{self, Placement};
@@ -43,6 +46,29 @@ pub struct PersonForm {
     failure: Option<Msg>,
     /// The person's placements on public-welfare posts.
     history: Loaded<u64, Vec<Placement>>,
+    /// The bank account, saved with the person.
+    bank: BankFields,
+}
+
+/// The bank-account part of the form: empty fields mean no account.
+#[derive(Default)]
+struct BankFields {
+    account: NewAccount,
+    /// Read from the file for the person edited (once).
+    loaded: bool,
+    /// The person had an account when the form opened.
+    had: bool,
+    reveal: bool,
+    error: Option<Msg>,
+}
+
+impl BankFields {
+    fn is_empty(&self) -> bool {
+        let a = &self.account;
+        a.bank.trim().is_empty()
+            && a.account_no.trim().is_empty()
+            && a.holder_name.trim().is_empty()
+    }
 }
 
 impl PersonForm {
@@ -61,6 +87,11 @@ impl PersonForm {
             trashed: false,
             failure: None,
             history: Loaded::default(),
+            bank: BankFields {
+                loaded: true,
+                reveal: true,
+                ..BankFields::default()
+            },
         }
     }
 
@@ -84,6 +115,7 @@ impl PersonForm {
             trashed: person.deleted_at.is_some(),
             failure: None,
             history: Loaded::default(),
+            bank: BankFields::default(),
         }
     }
 
@@ -149,6 +181,7 @@ impl PersonForm {
                         ui.end_row();
                         self.error_row_ui(ui, Field::Region, lang);
                     });
+                self.bank_ui(ui, cx);
                 ui.add_space(6.0);
                 ui.label(lang.t(pe::FIELD_CATEGORIES));
                 categories_ui(ui, &mut self.draft.categories, categories, lang);
@@ -207,6 +240,73 @@ impl PersonForm {
                 "{} · {} · {} ~ {}",
                 p.post, p.place, p.start_date, end
             ));
+        }
+    }
+
+    /// The bank account: bank, number (masked for a stored one until asked) and holder;
+    /// a number failing the Luhn check is kept with a warning, a holder not the person is
+    /// pointed out.
+    fn bank_ui(&mut self, ui: &mut Ui, cx: &Ctx<'_>) {
+        let (lang, masker) = (cx.lang, cx.masker);
+        if !self.bank.loaded {
+            self.bank.loaded = true;
+            if let Some(id) = self.editing {
+                match bank::account_of(cx.store.conn(), id) {
+                    Ok(Some(a)) => {
+                        self.bank.account = NewAccount {
+                            bank: a.bank,
+                            account_no: a.account_no,
+                            holder_name: a.holder_name,
+                        };
+                        self.bank.had = true;
+                    }
+                    Ok(None) => self.bank.reveal = true,
+                    Err(e) => self.failure = Some(super::Notice::store_error(&e).msg),
+                }
+            }
+        }
+        ui.add_space(6.0);
+        ui.strong(lang.t(bk::ACCOUNT_HEADING));
+        egui::Grid::new("person_bank_grid")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                let b = &mut self.bank;
+                text_field_ui(ui, lang.t(bk::FIELD_BANK), &mut b.account.bank, 220.0);
+                ui.end_row();
+                let reveal = masker.reveal || b.reveal;
+                let shown = masker.account(&b.account.account_no).into_owned();
+                masked_field_ui(
+                    ui,
+                    lang.t(bk::FIELD_ACCOUNT_NO),
+                    &mut b.account.account_no,
+                    reveal,
+                    &shown,
+                    &mut b.reveal,
+                    lang,
+                );
+                ui.end_row();
+                text_field_ui(
+                    ui,
+                    lang.t(bk::FIELD_HOLDER),
+                    &mut b.account.holder_name,
+                    220.0,
+                );
+                ui.end_row();
+            });
+        let b = &self.bank;
+        if let Some(error) = &b.error {
+            field_error_ui(ui, error.get(lang));
+        }
+        if b.is_empty() {
+            return;
+        }
+        if let Ok((_, false)) = bank::check_account(&b.account) {
+            ui.label(RichText::new(lang.t(bk::LUHN_WARNING)).weak());
+        }
+        let (holder, name) = (b.account.holder_name.trim(), self.draft.name.trim());
+        if !holder.is_empty() && !name.is_empty() && !same_holder(holder, name) {
+            ui.label(RichText::new(bk::holder_differs(holder, name).text(lang)).weak());
         }
     }
 
@@ -315,10 +415,33 @@ impl PersonForm {
             }
         };
         self.errors.clear();
+        self.bank.error = None;
+        let account = if self.bank.is_empty() {
+            None
+        } else {
+            match bank::check_account(&self.bank.account) {
+                Ok(_) => Some(self.bank.account.clone()),
+                Err(e) => {
+                    self.bank.error = Some(super::Notice::store_error(&e).msg);
+                    return FormOutcome::Open;
+                }
+            }
+        };
         let editing = self.editing;
-        let result = store.write(|w| match editing {
-            Some(id) => people::update(w, id, &new).map(|()| id),
-            None => people::insert(w, &new),
+        let had_account = self.bank.had;
+        let result = store.write(|w| {
+            let id = match editing {
+                Some(id) => people::update(w, id, &new).map(|()| id)?,
+                None => people::insert(w, &new)?,
+            };
+            match &account {
+                Some(account) => {
+                    bank::set_account(w, id, account)?;
+                }
+                None if had_account => bank::remove_account(w, id)?,
+                None => {}
+            }
+            Ok(id)
         });
         match result {
             Ok(id) => FormOutcome::Saved(id, new.name),

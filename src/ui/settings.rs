@@ -32,6 +32,7 @@ pub struct SettingsTab {
     new_en: String,
     message: Option<Notice>,
     placement: super::placement_settings::PlacementSettings,
+    bank: super::bank_settings::BankSettings,
 }
 
 impl Tab for SettingsTab {
@@ -57,6 +58,8 @@ impl Tab for SettingsTab {
                     self.categories_ui(ui, cx.store, lang);
                     ui.add_space(12.0);
                     self.placement.ui(ui, cx, &categories);
+                    ui.add_space(12.0);
+                    self.bank.ui(ui, cx);
                 });
             self.changes_ui(&mut columns[1], lang);
         });

@@ -1,7 +1,9 @@
 //! The Job placements tab (岗位安置): posts, the people placed, the monthly subsidy sheet,
 //! the checks, the figures and the public notice.
 
+mod bank_file;
 mod month;
+mod notice_candidates;
 mod overview;
 mod place_form;
 mod post_form;

@@ -67,6 +67,7 @@ pub struct MonthView {
     correction: Option<Correction>,
     message: Option<Notice>,
     computing: Option<JobId>,
+    bank_file: super::bank_file::BankFileView,
 }
 
 impl MonthView {
@@ -157,7 +158,17 @@ impl MonthView {
                 export_sheet(cx, month, self.full_ids);
             }
             ui.checkbox(&mut self.full_ids, lang.t(pl::FULL_IDS_FOR_BANK));
+            if ui
+                .add_enabled(
+                    status == MonthStatus::Approved,
+                    egui::Button::new(lang.t(crate::i18n::bank::BANK_FILE_BUTTON)),
+                )
+                .clicked()
+            {
+                self.bank_file.open(month);
+            }
         });
+        self.bank_file.ui(ui, cx);
         ui.weak(lang.t(pl::PAY_RULE));
         crate::ui::message_ui(ui, &self.message, lang);
         self.correction_ui(ui, cx);

@@ -9,12 +9,12 @@ use crate::domain::pay::Month;
 use crate::domain::placement::ExitReason;
 use crate::domain::{PersonId, PlacementId};
 use crate::i18n::{Lang, Msg, Text, common as c, people as pe, placements as pl};
-use crate::jobs::{JobSpec, exports};
+use crate::jobs::exports;
+use crate::store::Store;
 use crate::store::placement_reports::{self, CheckKind, Figures, Finding};
 use crate::store::placements::{self, Placement, PlacementScope};
-use crate::store::{Store, settings};
 use crate::ui::loaded::Loaded;
-use crate::ui::{Ctx, Masker, Notice, PathRequest, field_error_ui, text_field_ui};
+use crate::ui::{Ctx, Masker, Notice, field_error_ui, text_field_ui};
 
 /// The tables the list of people placed shows.
 const PLACED_TABLES: &[&str] = &["placements", "people", "posts", "regions"];
@@ -343,6 +343,9 @@ pub struct NoticeView {
     /// The period as typed; this month until the user types another.
     period: Option<(String, String)>,
     error: Option<Msg>,
+    /// The notice before placement instead of the notice of people placed.
+    before_placement: bool,
+    candidates: super::notice_candidates::CandidatesPanel,
 }
 
 impl NoticeView {
@@ -353,6 +356,18 @@ impl NoticeView {
         let (from, to) = self
             .period
             .get_or_insert_with(|| (month.first_day().to_string(), month.last_day().to_string()));
+        ui.horizontal(|ui| {
+            let bk = crate::i18n::bank::NOTICE_PLACED;
+            ui.selectable_value(&mut self.before_placement, false, lang.t(bk));
+            let bk = crate::i18n::bank::NOTICE_CANDIDATES;
+            ui.selectable_value(&mut self.before_placement, true, lang.t(bk));
+        });
+        super::notice_candidates::period_ui(ui, cx);
+        if self.before_placement {
+            ui.heading(lang.t(crate::i18n::bank::CANDIDATES_TITLE));
+            self.candidates.ui(ui, cx);
+            return;
+        }
         ui.heading(lang.t(pl::NOTICE_TITLE));
         ui.weak(lang.t(pl::NOTICE_EXPLAIN));
         egui::Grid::new("notice_grid")
@@ -370,34 +385,10 @@ impl NoticeView {
             match (from.trim().parse(), to.trim().parse()) {
                 (Ok(from), Ok(to)) if from <= to => {
                     self.error = None;
-                    export_notice(cx, from, to);
+                    super::notice_candidates::export(cx, exports::NoticeOf::Placed { from, to });
                 }
                 _ => self.error = Some(pl::BAD_PERIOD.into()),
             }
         }
     }
-}
-
-/// Asks where to save the notice of people placed from `from` to `to`, then makes it as a
-/// background job (ID numbers always masked).
-fn export_notice(cx: &mut Ctx<'_>, from: jiff::civil::Date, to: jiff::civil::Date) {
-    let lang = cx.lang;
-    cx.ask_path(PathRequest {
-        title: pl::EXPORT_NOTICE_TO,
-        suggested_name: format!("{}-{from}-{to}.pdf", lang.t(pl::PL_NOTICE)),
-        extension: "pdf",
-        then: Box::new(move |path| {
-            JobSpec::new(crate::i18n::window::JOB_EXPORT, move |store, reporter| {
-                let (id_mask, _) = settings::mask_patterns(store.conn())?;
-                exports::notice(
-                    store,
-                    exports::NoticeOf::Placed { from, to },
-                    &path,
-                    id_mask,
-                    lang,
-                    reporter,
-                )
-            })
-        }),
-    });
 }
