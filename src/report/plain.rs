@@ -78,7 +78,7 @@ pub fn write_plain_xlsx(
 }
 
 /// The CSV text of `rows` under `headers`, with the byte-order mark. Money is written as
-/// yuan with two decimals and no thousands separator (`1800.00`).
+/// yuan with two decimals and no thousands separator (`1800.00`, see `format_yuan`).
 pub fn csv_bytes(headers: &[String], rows: &[Vec<CellValue>]) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
     let mut line = |cells: Vec<String>| {
@@ -92,7 +92,7 @@ pub fn csv_bytes(headers: &[String], rows: &[Vec<CellValue>]) -> Vec<u8> {
             row.iter()
                 .map(|cell| match cell {
                     CellValue::Text(s) => s.clone(),
-                    CellValue::Fen(f) => plain_yuan(*f),
+                    CellValue::Fen(f) => crate::domain::money::format_yuan(*f),
                     CellValue::Number(x) => x.to_string(),
                     CellValue::Int(n) => n.to_string(),
                 })
@@ -100,13 +100,6 @@ pub fn csv_bytes(headers: &[String], rows: &[Vec<CellValue>]) -> Vec<u8> {
         );
     }
     out.into_bytes()
-}
-
-/// Yuan with two decimals and no separator: 180050 fen is `1800.50`, -5 fen `-0.05`.
-pub fn plain_yuan(fen: i64) -> String {
-    let sign = if fen < 0 { "-" } else { "" };
-    let abs = fen.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
 fn csv_field(s: &str) -> String {
@@ -138,7 +131,5 @@ mod tests {
             text,
             "\u{feff}序号,姓名,账号,金额,开户行\r\n1,张三,6222021234567890123,1800.50,\"农行, 钢城\"\"支行\"\"\"\r\n"
         );
-        assert_eq!(plain_yuan(-5), "-0.05");
-        assert_eq!(plain_yuan(7), "0.07");
     }
 }

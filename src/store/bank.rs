@@ -352,15 +352,16 @@ pub fn remove_candidate(w: &Writer<'_>, person: PersonId) -> Result<()> {
     w.log(id, Action::Delete, Some(before))
 }
 
-/// The candidates not yet placed (no placement starting on or after the day they were
-/// chosen), not in the trash, by name.
+/// The candidates not yet placed (no placement in post on or after the day they were
+/// chosen: none started since, none still running), not in the trash, by name.
 pub fn unplaced_candidates(conn: &Connection) -> Result<Vec<Candidate>> {
     let mut stmt = conn.prepare_cached(
         "SELECT pe.id, pe.name, pe.id_number, r.short_name, po.title, c.chosen_on
          FROM notice_candidates c JOIN people pe ON pe.id = c.person_id
          JOIN regions r ON r.id = pe.region_id LEFT JOIN posts po ON po.id = c.post_id
          WHERE pe.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM placements pl
-             WHERE pl.person_id = c.person_id AND pl.start_date >= c.chosen_on)
+             WHERE pl.person_id = c.person_id
+                 AND (pl.exit_date IS NULL OR pl.exit_date >= c.chosen_on))
          ORDER BY pe.name_key, pe.id",
     )?;
     let rows = stmt.query_map([], |r| {
