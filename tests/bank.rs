@@ -497,3 +497,40 @@ fn a_calendar_day_edited_in_settings_changes_the_count() {
         Err(StoreError::Placement(PlacementRule::CalendarDayIncomplete))
     ));
 }
+
+/// The command line writes the same file: `export bank-file --month 2026-10 --out F.csv`.
+#[test]
+fn the_command_line_exports_the_bank_file() {
+    let (mut f, [_, _, _, d]) = october();
+    f.account(d, "6228480012345678929", "赵敏");
+    let db = f.store.path().to_path_buf();
+    let out = f.dir.path().join("cli.csv");
+    let args = |extra: &[&str]| {
+        let mut args = vec!["export", "bank-file", "--db"];
+        let (db, out) = (db.to_str().unwrap(), out.to_str().unwrap());
+        args.extend([db, "--month", "2026-10", "--out", out, "--lang", "en"]);
+        args.extend(extra);
+        args.into_iter()
+            .map(std::ffi::OsString::from)
+            .collect::<Vec<_>>()
+    };
+    drop(f.store);
+    // 李建国's account is held by 李建业: refused until accepted.
+    let refused = minsheng::cli::run(minsheng::cli::parse(args(&[])).unwrap());
+    match refused {
+        Err(minsheng::cli::CliError::Failed(msg)) => assert_eq!(
+            msg.get(Lang::En),
+            "The bank file can not be made: 1 accounts are held in another name than the person's. \
+             Once checked, confirm it (on the command line, --accept-holder-mismatch)."
+        ),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert!(!out.exists());
+    minsheng::cli::run(minsheng::cli::parse(args(&["--accept-holder-mismatch"])).unwrap()).unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(
+        text.contains("2,李建国,6228480012345678908,1151.61,"),
+        "{text}"
+    );
+}

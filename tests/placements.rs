@@ -26,7 +26,7 @@ struct Fixture {
 
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("p.sqlite")).unwrap();
+    let mut store = common::open_store(dir.path().join("p.sqlite"));
     let village = store
         .write(|w| {
             let [_, _, v, _] = common::small_tree(w)?;

@@ -21,6 +21,8 @@ the person's, unless --accept-holder-mismatch says they were checked.";
     fn calendar_year_missing(year) => "工作日历中还没有 {year} 年的节假日安排，请在设置中按国务院通知录入后再生成公示。", "The calendar has no holidays for {year} yet: enter them in Settings from the State Council's notice, then make the notice.";
     // The bank file
     fn bank_problems(missing, mismatches) => "不能生成银行代发文件：{missing} 人没有银行账户，{mismatches} 个账户户名与本人姓名不符。请先补录或核对。", "The bank file can not be made: {missing} people have no bank account and {mismatches} accounts are held in another name. Add or check them first.";
+    fn bank_missing_accounts(missing) => "不能生成银行代发文件：{missing} 人没有银行账户，请先补录。", "The bank file can not be made: {missing} people to be paid have no bank account. Add their accounts first.";
+    fn bank_holder_mismatches(mismatches) => "不能生成银行代发文件：{mismatches} 个账户户名与本人姓名不符。核对无误后请勾选确认（命令行加 --accept-holder-mismatch）。", "The bank file can not be made: {mismatches} accounts are held in another name than the person's. Once checked, confirm it (on the command line, --accept-holder-mismatch).";
     fn nothing_to_pay(month) => "{month} 没有应发给个人的金额。", "Nobody is paid anything in {month}.";
     fn bank_remark(month) => "{month}公益性岗位补贴", "Public-welfare post subsidy {month}";
     const COL_AMOUNT => "金额（元）", "Amount (yuan)";

@@ -101,6 +101,14 @@ impl ExportError {
             ExportError::Nobody { from, to } => pl::nobody_placed(from, to),
             ExportError::WrongExtension { expected } => er::wrong_extension(expected),
             ExportError::BankProblems {
+                missing: 0,
+                mismatches,
+            } => crate::i18n::bank::bank_holder_mismatches(mismatches),
+            ExportError::BankProblems {
+                missing,
+                mismatches: 0,
+            } => crate::i18n::bank::bank_missing_accounts(missing),
+            ExportError::BankProblems {
                 missing,
                 mismatches,
             } => crate::i18n::bank::bank_problems(missing, mismatches),

@@ -37,9 +37,14 @@ impl BankFileView {
         self.accept_mismatches = false;
     }
 
-    /// Draws the preview, if open.
-    pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+    /// Draws the preview, if open and of `shown`, the month the view shows (moving to
+    /// another month closes it).
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>, shown: Month) {
         let Some(month) = self.month else { return };
+        if month != shown {
+            self.month = None;
+            return;
+        }
         let lang = cx.lang;
         let masker = cx.masker;
         self.data

@@ -168,7 +168,7 @@ impl MonthView {
                 self.bank_file.open(month);
             }
         });
-        self.bank_file.ui(ui, cx);
+        self.bank_file.ui(ui, cx, self.month.unwrap_or(month));
         ui.weak(lang.t(pl::PAY_RULE));
         crate::ui::message_ui(ui, &self.message, lang);
         self.correction_ui(ui, cx);
