@@ -121,6 +121,11 @@ records! {
         id: i64, effective_from: String, tier: i64, monthly_fen: i64, hourly_fen: i64,
         verified: i64, source: String,
     }
+    /// A finding of a month's checks accepted with a written reason.
+    FindingAcceptanceRecord = "finding_acceptances" {
+        id: i64, month: String, kind: String, placement_id: i64, reason: String,
+        accepted_by: String, accepted_at: String,
+    }
 }
 
 /// A person, with the hardship categories they hold (kept in `person_hardships`, logged
@@ -211,6 +216,7 @@ logged_tables! {
     SubsidyMonthRecord => se::TABLE_SUBSIDY_MONTHS,
     AdjustmentRecord => se::TABLE_ADJUSTMENTS,
     MinimumWageRecord => se::TABLE_MINIMUM_WAGES,
+    FindingAcceptanceRecord => se::TABLE_FINDING_ACCEPTANCES,
 }
 
 /// The tables whose rows are not logged one by one, and why: the log itself and the
@@ -221,5 +227,6 @@ pub const NOT_LOGGED: &[&str] = &[
     "revisions",
     "person_hardships",
     "subsidy_lines",
+    "subsidy_carries",
     "person_grams",
 ];

@@ -222,6 +222,9 @@ impl PlacedView {
 #[derive(Default)]
 pub struct ChecksView {
     findings: Loaded<(u64, Month), Vec<Finding>>,
+    /// The finding being accepted, and the reason as typed.
+    accepting: Option<(CheckKind, PlacementId, String)>,
+    error: Option<Msg>,
 }
 
 /// The tables the checks read.
@@ -235,18 +238,20 @@ const CHECK_TABLES: &[&str] = &[
     "people",
     "posts",
     "settings",
+    "finding_acceptances",
 ];
 
 impl ChecksView {
-    /// Draws the view; returns where to go when a finding is clicked.
-    pub(super) fn ui(&mut self, ui: &mut Ui, cx: &Ctx<'_>, month: &mut Month) -> Option<Go> {
+    /// Draws the view; returns where to go when a finding is clicked. An open finding is
+    /// accepted here with a written reason; approval waits until none is open.
+    pub(super) fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>, month: &mut Month) -> Option<Go> {
         let (lang, masker) = (cx.lang, cx.masker);
         ui.horizontal(|ui| {
             let title = egui::RichText::new(pl::checks_for(*month).text(lang)).heading();
             super::month_switch_ui(ui, lang, month, title);
         });
         let month = *month;
-        // Five joins over the month's lines: at 100,000 placements, off the window's thread.
+        // Joins over the month's lines: at 100,000 placements, off the window's thread.
         self.findings
             .ensure_later(cx, (cx.rev(CHECK_TABLES), month), move |conn| {
                 let rules = placements::rules(conn)?;
@@ -256,14 +261,22 @@ impl ChecksView {
         let findings = self.findings.status_ui(ui, lang)?;
         if findings.is_empty() {
             ui.label(RichText::new(lang.t(pl::NO_FINDINGS)).strong());
+        } else {
+            let open = findings.iter().filter(|f| f.accepted.is_none()).count();
+            ui.strong(pl::open_findings_count(open).text(lang));
         }
         let mut go = None;
+        let mut accept = None;
+        let mut save = false;
         egui::ScrollArea::vertical().show(ui, |ui| {
             for f in findings {
                 ui.horizontal(|ui| {
-                    ui.label(
-                        RichText::new(lang.t(check_text(f.kind))).color(ui.visuals().warn_fg_color),
-                    );
+                    let color = if f.accepted.is_some() {
+                        ui.visuals().weak_text_color()
+                    } else {
+                        ui.visuals().warn_fg_color
+                    };
+                    ui.label(RichText::new(lang.t(check_text(f.kind))).color(color));
                     if ui.link(&f.name).clicked() {
                         go = Some(Go::Person(f.person_id));
                     }
@@ -273,20 +286,66 @@ impl ChecksView {
                         _ => std::borrow::Cow::Borrowed(f.detail.as_str()),
                     };
                     ui.weak(detail);
+                    match &f.accepted {
+                        Some(a) => {
+                            ui.label(pl::accepted_because(&a.reason, &a.accepted_by).text(lang));
+                        }
+                        None => {
+                            let here = self
+                                .accepting
+                                .as_ref()
+                                .is_some_and(|(k, p, _)| (*k, *p) == (f.kind, f.placement_id));
+                            if !here && ui.button(lang.t(pl::ACCEPT_FINDING)).clicked() {
+                                accept = Some((f.kind, f.placement_id));
+                            }
+                            if here && let Some((_, _, reason)) = &mut self.accepting {
+                                text_field_ui(ui, lang.t(pl::ACCEPTANCE_REASON), reason, 240.0);
+                                save |= ui.button(lang.t(c::SAVE)).clicked();
+                                if ui.button(lang.t(c::CANCEL)).clicked() {
+                                    accept = None;
+                                    self.accepting = None;
+                                }
+                            }
+                        }
+                    }
                 });
             }
+            if let Some(error) = &self.error {
+                field_error_ui(ui, error.get(lang));
+            }
         });
+        if let Some((kind, placement)) = accept {
+            self.accepting = Some((kind, placement, String::new()));
+            self.error = None;
+        }
+        if save && let Some((kind, placement, reason)) = self.accepting.clone() {
+            match cx.store.write(|w| {
+                placement_reports::accept_finding(w, month, kind, placement, &reason)
+            }) {
+                Ok(_) => {
+                    self.accepting = None;
+                    self.error = None;
+                }
+                Err(e) => self.error = Some(Notice::store_error(&e).msg),
+            }
+        }
         go
     }
 }
 
-fn check_text(kind: CheckKind) -> Text {
+/// What a finding of `kind` is called, in the checks view and on the sheet.
+pub fn check_text(kind: CheckKind) -> Text {
     match kind {
         CheckKind::PaidAfterExit => pl::CHECK_PAID_AFTER_EXIT,
         CheckKind::PaidTwice => pl::CHECK_PAID_TWICE,
         CheckKind::PastAgeLimit => pl::CHECK_PAST_AGE,
         CheckKind::HoursAboveLimit => pl::CHECK_HOURS,
         CheckKind::NoAttendance => pl::CHECK_NO_ATTENDANCE,
+        CheckKind::ExitPaidWholeMonth => pl::CHECK_EXIT_PAID_WHOLE_MONTH,
+        CheckKind::NoDaysWorked => pl::CHECK_NO_DAYS_WORKED,
+        CheckKind::PersonDeleted => pl::CHECK_PERSON_DELETED,
+        CheckKind::PostClosedOrUnfunded => pl::CHECK_POST_CLOSED,
+        CheckKind::NoAccidentCover => pl::CHECK_NO_ACCIDENT_COVER,
     }
 }
 
