@@ -252,7 +252,7 @@ pub fn checks(
         ),
         (
             CheckKind::NoDaysWorked,
-            "SELECT pl.id, pe.id, pe.name, coalesce(a.days_worked, printf('%g', a.hours_tenths / 10.0), '—')
+            "SELECT pl.id, pe.id, pe.name, coalesce(CAST(a.days_worked AS TEXT), printf('%g', a.hours_tenths / 10.0), '—')
              FROM subsidy_lines l JOIN attendance a ON a.placement_id = l.placement_id AND a.month = l.month
              JOIN placements pl ON pl.id = l.placement_id JOIN people pe ON pe.id = pl.person_id
              WHERE l.month = ?1 AND l.wage_fen + l.social_insurance_fen > 0
