@@ -360,6 +360,47 @@ pub fn acceptances(
     Ok(out)
 }
 
+/// A finding accepted for a month, as the sheet lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AcceptedFinding {
+    /// What was found.
+    pub kind: CheckKind,
+    /// The placement.
+    pub placement_id: PlacementId,
+    /// The person's name.
+    pub name: String,
+    /// Who accepted it, when and why.
+    pub acceptance: Acceptance,
+}
+
+/// The findings accepted for `month`, by kind then name, with the person's name.
+pub fn accepted_findings(conn: &Connection, month: Month) -> Result<Vec<AcceptedFinding>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT fa.kind, fa.placement_id, pe.name, fa.reason, fa.accepted_by, fa.accepted_at
+         FROM finding_acceptances fa JOIN placements pl ON pl.id = fa.placement_id
+         JOIN people pe ON pe.id = pl.person_id WHERE fa.month = ?1",
+    )?;
+    let mut rows = stmt.query([month.to_string()])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let Some(kind) = CheckKind::parse(&r.get::<_, String>(0)?) else {
+            continue;
+        };
+        out.push(AcceptedFinding {
+            kind,
+            placement_id: PlacementId(r.get(1)?),
+            name: r.get(2)?,
+            acceptance: Acceptance {
+                reason: r.get(3)?,
+                accepted_by: r.get(4)?,
+                accepted_at: r.get(5)?,
+            },
+        });
+    }
+    out.sort_by(|a, b| (a.kind, &a.name, a.placement_id).cmp(&(b.kind, &b.name, b.placement_id)));
+    Ok(out)
+}
+
 /// The findings of `month` neither fixed nor accepted.
 pub fn open_findings(conn: &Connection, month: Month) -> Result<Vec<Finding>> {
     let rules = super::placements::rules(conn)?;

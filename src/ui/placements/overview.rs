@@ -8,8 +8,10 @@ use super::posts::area_label;
 use crate::domain::pay::Month;
 use crate::domain::placement::ExitReason;
 use crate::domain::{PersonId, PlacementId};
+use crate::domain::money::format_yuan;
 use crate::i18n::{Lang, Msg, Text, common as c, people as pe, placements as pl};
 use crate::jobs::{JobSpec, exports};
+use crate::store::payroll;
 use crate::store::placement_reports::{self, CheckKind, Figures, Finding};
 use crate::store::placements::{self, Placement, PlacementScope};
 use crate::store::{Store, settings};
@@ -28,6 +30,15 @@ struct ExitForm {
     error: Option<Msg>,
 }
 
+/// Recoveries proposed after an exit that falls inside approved months.
+struct RecoveryForm {
+    placement: PlacementId,
+    name: String,
+    exit: jiff::civil::Date,
+    proposals: Vec<payroll::Recovery>,
+    error: Option<Msg>,
+}
+
 /// The list of people placed.
 #[derive(Default)]
 pub struct PlacedView {
@@ -37,6 +48,7 @@ pub struct PlacedView {
     person: Option<PersonId>,
     history: Loaded<(u64, PersonId), Vec<Placement>>,
     exit: Option<ExitForm>,
+    recovery: Option<RecoveryForm>,
 }
 
 impl PlacedView {
@@ -177,10 +189,59 @@ impl PlacedView {
                 error: None,
             });
         }
-        self.exit_ui(ui, cx.store, lang);
+        let name = first.name.clone();
+        self.exit_ui(ui, cx.store, lang, &name);
+        self.recovery_ui(ui, cx.store, lang);
     }
 
-    fn exit_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
+    /// The recoveries proposed after an exit inside approved months, written on confirmation.
+    fn recovery_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
+        let Some(form) = &mut self.recovery else {
+            return;
+        };
+        let mut close = false;
+        ui.separator();
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.strong(pl::recovery_title(&form.name).text(lang));
+            for r in &form.proposals {
+                ui.label(
+                    pl::recovery_line(
+                        r.corrects_month,
+                        format_yuan(r.paid_fen),
+                        format_yuan(r.due_fen),
+                        format_yuan(r.amount_fen),
+                        r.month,
+                    )
+                    .text(lang),
+                );
+            }
+            if let Some(error) = &form.error {
+                field_error_ui(ui, error.get(lang));
+            }
+            ui.horizontal(|ui| {
+                if ui.button(lang.t(pl::WRITE_RECOVERIES)).clicked() {
+                    let exit = form.exit;
+                    let written = store.write(|w| {
+                        payroll::write_recoveries(w, form.placement, &form.proposals, |r| {
+                            pl::recovery_reason(r.corrects_month, exit).text(lang)
+                        })
+                    });
+                    match written {
+                        Ok(()) => close = true,
+                        Err(e) => form.error = Some(Notice::store_error(&e).msg),
+                    }
+                }
+                if ui.button(lang.t(pl::SKIP_RECOVERIES)).clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close {
+            self.recovery = None;
+        }
+    }
+
+    fn exit_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, name: &str) {
         let Some(form) = &mut self.exit else { return };
         let mut close = false;
         ui.separator();
@@ -201,7 +262,30 @@ impl PlacedView {
                         let (placement, reason, note) =
                             (form.placement, form.reason, form.note.clone());
                         match store.write(|w| placements::exit(w, placement, day, reason, &note)) {
-                            Ok(()) => close = true,
+                            Ok(()) => {
+                                close = true;
+                                // An exit inside approved months: what they overpaid.
+                                self.recovery = match payroll::recovery_proposals(
+                                    store.conn(),
+                                    placement,
+                                ) {
+                                    Ok(proposals) if proposals.is_empty() => None,
+                                    Ok(proposals) => Some(RecoveryForm {
+                                        placement,
+                                        name: name.to_string(),
+                                        exit: day,
+                                        proposals,
+                                        error: None,
+                                    }),
+                                    Err(e) => Some(RecoveryForm {
+                                        placement,
+                                        name: name.to_string(),
+                                        exit: day,
+                                        proposals: Vec::new(),
+                                        error: Some(Notice::store_error(&e).msg),
+                                    }),
+                                };
+                            }
                             Err(e) => form.error = Some(Notice::store_error(&e).msg),
                         }
                     }
