@@ -219,7 +219,10 @@ fn every_check_finds_its_planted_case_and_approval_waits_for_each() {
     ));
     // A finding is fixed (the exit: compute again) or accepted with a written reason.
     f.compute(oct());
-    assert!(!f.open_kinds(oct()).contains(&(CheckKind::ExitPaidWholeMonth, left)));
+    assert!(
+        !f.open_kinds(oct())
+            .contains(&(CheckKind::ExitPaidWholeMonth, left))
+    );
     let no_reason = f.store.write(|w| {
         placement_reports::accept_finding(w, oct(), CheckKind::NoDaysWorked, zero, "  ")
     });
@@ -231,7 +234,11 @@ fn every_check_finds_its_planted_case_and_approval_waits_for_each() {
         (CheckKind::HoursAboveLimit, late_start, "入职培训占用工时"),
         (CheckKind::NoDaysWorked, zero, "病假，社区证明"),
         (CheckKind::PersonDeleted, deleted, "误删，已恢复前发放"),
-        (CheckKind::PostClosedOrUnfunded, no_funds, "资金延期文件待下达"),
+        (
+            CheckKind::PostClosedOrUnfunded,
+            no_funds,
+            "资金延期文件待下达",
+        ),
     ];
     for (kind, p, reason) in reasons {
         f.store
@@ -406,7 +413,9 @@ fn a_late_exit_proposes_the_recoveries_of_the_approved_months() {
     );
     f.store
         .write(|w| {
-            payroll::write_recoveries(w, p, &proposals, |r| format!("退岗后多发 {}", r.corrects_month))
+            payroll::write_recoveries(w, p, &proposals, |r| {
+                format!("退岗后多发 {}", r.corrects_month)
+            })
         })
         .unwrap();
     // Written once, nothing more is proposed.
@@ -421,7 +430,11 @@ fn a_late_exit_proposes_the_recoveries_of_the_approved_months() {
     let line = placement_reports::sheet(f.store.conn(), nov).unwrap();
     assert_eq!(line.len(), 1);
     assert_eq!(
-        (line[0].total_fen, line[0].adjustment_fen, line[0].carried_out_fen),
+        (
+            line[0].total_fen,
+            line[0].adjustment_fen,
+            line[0].carried_out_fen
+        ),
         (0, 0, -330_000)
     );
 }
@@ -470,7 +483,12 @@ fn a_recovery_larger_than_the_pay_is_carried_and_no_line_goes_below_zero() {
     assert_eq!(f.compute(dec), (1, 94_000));
     let line = &placement_reports::sheet(f.store.conn(), dec).unwrap()[0];
     assert_eq!(
-        (line.wage_fen, line.adjustment_fen, line.carried_in_fen, line.total_fen),
+        (
+            line.wage_fen,
+            line.adjustment_fen,
+            line.carried_in_fen,
+            line.total_fen
+        ),
         (126_000, -32_000, -32_000, 94_000)
     );
     // November recomputed with more hours: the carry shrinks and December opens again.

@@ -5,10 +5,10 @@ use egui::{RichText, Ui};
 
 use super::Go;
 use super::posts::area_label;
+use crate::domain::money::format_yuan;
 use crate::domain::pay::Month;
 use crate::domain::placement::ExitReason;
 use crate::domain::{PersonId, PlacementId};
-use crate::domain::money::format_yuan;
 use crate::i18n::{Lang, Msg, Text, common as c, people as pe, placements as pl};
 use crate::jobs::{JobSpec, exports};
 use crate::store::payroll;
@@ -265,26 +265,24 @@ impl PlacedView {
                             Ok(()) => {
                                 close = true;
                                 // An exit inside approved months: what they overpaid.
-                                self.recovery = match payroll::recovery_proposals(
-                                    store.conn(),
-                                    placement,
-                                ) {
-                                    Ok(proposals) if proposals.is_empty() => None,
-                                    Ok(proposals) => Some(RecoveryForm {
-                                        placement,
-                                        name: name.to_string(),
-                                        exit: day,
-                                        proposals,
-                                        error: None,
-                                    }),
-                                    Err(e) => Some(RecoveryForm {
-                                        placement,
-                                        name: name.to_string(),
-                                        exit: day,
-                                        proposals: Vec::new(),
-                                        error: Some(Notice::store_error(&e).msg),
-                                    }),
-                                };
+                                self.recovery =
+                                    match payroll::recovery_proposals(store.conn(), placement) {
+                                        Ok(proposals) if proposals.is_empty() => None,
+                                        Ok(proposals) => Some(RecoveryForm {
+                                            placement,
+                                            name: name.to_string(),
+                                            exit: day,
+                                            proposals,
+                                            error: None,
+                                        }),
+                                        Err(e) => Some(RecoveryForm {
+                                            placement,
+                                            name: name.to_string(),
+                                            exit: day,
+                                            proposals: Vec::new(),
+                                            error: Some(Notice::store_error(&e).msg),
+                                        }),
+                                    };
                             }
                             Err(e) => form.error = Some(Notice::store_error(&e).msg),
                         }
@@ -403,9 +401,10 @@ impl ChecksView {
             self.error = None;
         }
         if save && let Some((kind, placement, reason)) = self.accepting.clone() {
-            match cx.store.write(|w| {
-                placement_reports::accept_finding(w, month, kind, placement, &reason)
-            }) {
+            match cx
+                .store
+                .write(|w| placement_reports::accept_finding(w, month, kind, placement, &reason))
+            {
                 Ok(_) => {
                     self.accepting = None;
                     self.error = None;
