@@ -294,6 +294,33 @@ fn every_check_finds_its_planted_case_and_approval_waits_for_each() {
         )
         .unwrap();
     assert_eq!(logged, 5);
+    // The exported sheet lists the accepted findings with their reasons.
+    let xlsx = f._dir.path().join("sheet.xlsx");
+    let disclosure = minsheng::jobs::exports::Disclosure {
+        id_mask: minsheng::domain::mask::MaskPattern::ID_DEFAULT,
+        full_ids: false,
+    };
+    minsheng::jobs::exports::subsidy_sheet(
+        &f.store,
+        oct(),
+        &xlsx,
+        disclosure,
+        minsheng::i18n::Lang::Zh,
+        &minsheng::jobs::Reporter::silent(),
+    )
+    .unwrap();
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let range = book.worksheet_range("2026-10").unwrap();
+    let cells: Vec<String> = range.rows().flatten().map(|c| c.to_string()).collect();
+    assert!(cells.iter().any(|c| c == "已接受的核查问题："), "{cells:?}");
+    assert!(
+        cells
+            .iter()
+            .any(|c| c.contains("出勤为0或考勤为空却发放 · 丙 · 已接受")
+                && c.contains("病假，社区证明")),
+        "{cells:?}"
+    );
     // An approved month's findings can not be accepted any more.
     assert!(matches!(
         f.store.write(|w| placement_reports::accept_finding(

@@ -140,6 +140,23 @@ impl CheckKind {
     pub fn parse(s: &str) -> Option<CheckKind> {
         CheckKind::ALL.iter().copied().find(|k| k.as_str() == s)
     }
+
+    /// What a finding of this kind is called, in the checks view and on the sheet.
+    pub fn label(self) -> crate::i18n::Text {
+        use crate::i18n::placements as pl;
+        match self {
+            CheckKind::PaidAfterExit => pl::CHECK_PAID_AFTER_EXIT,
+            CheckKind::PaidTwice => pl::CHECK_PAID_TWICE,
+            CheckKind::PastAgeLimit => pl::CHECK_PAST_AGE,
+            CheckKind::HoursAboveLimit => pl::CHECK_HOURS,
+            CheckKind::NoAttendance => pl::CHECK_NO_ATTENDANCE,
+            CheckKind::ExitPaidWholeMonth => pl::CHECK_EXIT_PAID_WHOLE_MONTH,
+            CheckKind::NoDaysWorked => pl::CHECK_NO_DAYS_WORKED,
+            CheckKind::PersonDeleted => pl::CHECK_PERSON_DELETED,
+            CheckKind::PostClosedOrUnfunded => pl::CHECK_POST_CLOSED,
+            CheckKind::NoAccidentCover => pl::CHECK_NO_ACCIDENT_COVER,
+        }
+    }
 }
 
 /// A finding accepted with a written reason, kept with the month.

@@ -418,18 +418,7 @@ impl ChecksView {
 
 /// What a finding of `kind` is called, in the checks view and on the sheet.
 pub fn check_text(kind: CheckKind) -> Text {
-    match kind {
-        CheckKind::PaidAfterExit => pl::CHECK_PAID_AFTER_EXIT,
-        CheckKind::PaidTwice => pl::CHECK_PAID_TWICE,
-        CheckKind::PastAgeLimit => pl::CHECK_PAST_AGE,
-        CheckKind::HoursAboveLimit => pl::CHECK_HOURS,
-        CheckKind::NoAttendance => pl::CHECK_NO_ATTENDANCE,
-        CheckKind::ExitPaidWholeMonth => pl::CHECK_EXIT_PAID_WHOLE_MONTH,
-        CheckKind::NoDaysWorked => pl::CHECK_NO_DAYS_WORKED,
-        CheckKind::PersonDeleted => pl::CHECK_PERSON_DELETED,
-        CheckKind::PostClosedOrUnfunded => pl::CHECK_POST_CLOSED,
-        CheckKind::NoAccidentCover => pl::CHECK_NO_ACCIDENT_COVER,
-    }
+    kind.label()
 }
 
 /// The programme's figures at a glance.
