@@ -68,11 +68,14 @@ struct ApprovalQuestion {
     unverified: Vec<String>,
 }
 
+/// The street, village and post chosen in the grid's filters (none: all).
+type Filters = [Option<String>; 3];
+
 /// Which rows of the grid are shown, worked out again only when the month's rows or the
 /// filters change.
 #[derive(Default)]
 struct GridIndex {
-    key: Option<((u64, Month), [Option<String>; 3])>,
+    key: Option<((u64, Month), Filters)>,
     /// The streets, villages and posts of the month's rows, for the filters.
     options: [Vec<String>; 3],
     /// Indices of the rows shown.
@@ -95,7 +98,7 @@ pub struct MonthView {
     computing: Option<JobId>,
     approval: Option<ApprovalQuestion>,
     /// Street, village and post filters of the grid.
-    filters: [Option<String>; 3],
+    filters: Filters,
     index: GridIndex,
 }
 
