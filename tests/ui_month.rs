@@ -184,3 +184,119 @@ fn approval_through_the_window_asks_for_confirmation_after_findings_are_accepted
     h.get_by_label("已接受的核查问题");
     h.get_by_label_contains("乡村岗位未购买意外伤害保险 · 蒋英花");
 }
+
+/// An exit recorded late, inside approved months, proposes its recoveries, written on
+/// confirmation. Tier 2 pays 1,900.00 yuan a month and the subsidy is 0 by default:
+/// - September (30 days), in post to the 20th: due 20/30 × 1,900.00 = 1,266.67, recover 633.33;
+/// - October, no day in post: recover 1,900.00. Both on November's sheet, 2,533.33 in all.
+#[test]
+fn a_late_exit_proposes_recoveries_written_on_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = common::open_store(dir.path().join("r.sqlite"));
+    let low_income = categories::all(store.conn())
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name_zh == "低保")
+        .unwrap()
+        .id;
+    let (aug, sep, oct) = (
+        Month::new(2026, 8).unwrap(),
+        Month::new(2026, 9).unwrap(),
+        Month::new(2026, 10).unwrap(),
+    );
+    store
+        .write(|w| {
+            let [_, _, community, _] = common::small_tree(w)?;
+            let person = PersonDraft {
+                name: "蒋英花".into(),
+                id_number: "371203197703010026".into(),
+                region_id: Some(community),
+                categories: vec![low_income],
+                ..PersonDraft::default()
+            };
+            let person = people::insert(w, &person.validate(common::test_day()).expect("valid"))?;
+            let post = posts::insert(
+                w,
+                &posts::NewPost {
+                    title: "网格员".into(),
+                    category: PostCategory::SocialGovernance,
+                    area: Area::Urban,
+                    host_unit: "北城子坡社区居民委员会".into(),
+                    region_id: community,
+                    headcount: 2,
+                    monthly_hours_tenths: None,
+                    funded_from: date(2026, 1, 1),
+                    funded_to: date(2028, 12, 31),
+                    status: PostStatus::Open,
+                },
+            )?;
+            let placement = placements::place(
+                w,
+                &NewPlacement {
+                    person_id: person,
+                    post_id: post,
+                    training: TrainingChoice::New(NewTraining {
+                        course: "上岗培训".into(),
+                        trained_on: date(2026, 7, 20),
+                        hours: 16,
+                        passed: true,
+                    }),
+                    start_date: date(2026, 8, 1),
+                    agreement_end: date(2029, 7, 31),
+                    accident_insurance: false,
+                },
+            )?;
+            for m in [aug, sep, oct] {
+                payroll::set_attendance(w, placement, m, Some(22), None)?;
+                payroll::compute(w, m, |_, _| true)?;
+                payroll::approve(w, m, m.next().first_day())?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let prefs = Prefs {
+        lang: Lang::Zh,
+        tab: "placements".into(),
+        ..Prefs::default()
+    };
+    let mut h = common::harness(App::new(Ok(store), prefs));
+    h.get_by_label("上岗人员").click();
+    common::settle(&mut h);
+    h.get_by_label("蒋英花").click();
+    common::settle(&mut h);
+    click(&mut h, "办理退岗");
+    // The exit date field holds today: replace it with the real last day, 20 September.
+    h.get_by_role_and_label(Role::TextInput, "退岗日期").click();
+    common::settle(&mut h);
+    h.key_press(egui::Key::End);
+    for _ in 0..10 {
+        h.key_press(egui::Key::Backspace);
+    }
+    h.get_by_role_and_label(Role::TextInput, "退岗日期")
+        .type_text("2026-09-20");
+    common::settle(&mut h);
+    click(&mut h, "确认退岗");
+    h.get_by_label_contains("退岗日期落在已审核月份内");
+    h.get_by_label("2026-09：已发 1900.00 元，应发 1266.67 元，在 2026-11 补贴表中调整 -633.33 元");
+    h.get_by_label("2026-10：已发 1900.00 元，应发 0.00 元，在 2026-11 补贴表中调整 -1900.00 元");
+    click(&mut h, "写入追回调整");
+    assert!(
+        h.query_by_role_and_label(Role::Button, "写入追回调整")
+            .is_none()
+    );
+    let conn = h.state().store().unwrap().conn();
+    let written: Vec<(String, String, i64)> = conn
+        .prepare("SELECT month, corrects_month, amount_fen FROM subsidy_adjustments ORDER BY corrects_month")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        written,
+        vec![
+            ("2026-11".into(), "2026-09".into(), -63_333),
+            ("2026-11".into(), "2026-10".into(), -190_000),
+        ]
+    );
+}
