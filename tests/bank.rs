@@ -15,10 +15,10 @@ use minsheng::jobs::bank_export::bank_file;
 use minsheng::jobs::exports::{self, ExportError, NoticeOf};
 use minsheng::jobs::{JobError, Reporter};
 use minsheng::store::bank::{self, NewAccount};
-use minsheng::store::payroll;
 use minsheng::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
 use minsheng::store::posts::{self, NewPost};
 use minsheng::store::{PlacementRule, Store, StoreError, categories, people, settings};
+use minsheng::store::{payroll, placement_reports};
 
 struct Fixture {
     dir: tempfile::TempDir,
@@ -151,9 +151,34 @@ fn october() -> (Fixture, [PersonId; 4]) {
     f.store
         .write(|w| payroll::set_attendance(w, pc, oct, None, Some(0)))
         .unwrap();
+    // The urban people worked every day they were in post.
+    for row in payroll::attendance(f.store.conn(), oct).unwrap() {
+        if row.area == Area::Urban {
+            let days = minsheng::domain::pay::days_in_post(oct, row.in_post);
+            f.store
+                .write(|w| {
+                    payroll::set_attendance(w, row.placement_id, oct, Some(i64::from(days)), None)
+                })
+                .unwrap();
+        }
+    }
     f.store
         .write(|w| payroll::compute(w, oct, |_, _| true))
         .unwrap();
+    // 王强's month without hours is a finding, accepted before approval.
+    for finding in placement_reports::open_findings(f.store.conn(), oct).unwrap() {
+        f.store
+            .write(|w| {
+                placement_reports::accept_finding(
+                    w,
+                    oct,
+                    finding.kind,
+                    finding.placement_id,
+                    "病假，村委会证明",
+                )
+            })
+            .unwrap();
+    }
     f.store
         .write(|w| payroll::approve(w, oct, date(2026, 11, 3)))
         .unwrap();

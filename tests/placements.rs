@@ -179,6 +179,18 @@ fn a_month_from_attendance_to_approval_then_locked_and_corrected_later() {
     assert_eq!(lines, 2);
     // 112,000 + 50,000 subsidy (urban) + 80.5 h × 21 yuan = 169,050 (rural).
     assert_eq!(total, 112_000 + 50_000 + 169_050);
+    // 80.5 hours on an 80-hour post is a finding: accepted with its reason, then approved.
+    f.store
+        .write(|w| {
+            placement_reports::accept_finding(
+                w,
+                nov,
+                placement_reports::CheckKind::HoursAboveLimit,
+                pb,
+                "加班半小时，村委会证明",
+            )
+        })
+        .unwrap();
     f.store
         .write(|w| payroll::approve(w, nov, date(2026, 12, 3)))
         .unwrap();
@@ -255,6 +267,17 @@ fn the_checks_find_ghost_workers() {
         .write(|w| payroll::compute(w, oct, |_, _| true))
         .unwrap();
     f.store
+        .write(|w| {
+            placement_reports::accept_finding(
+                w,
+                oct,
+                placement_reports::CheckKind::HoursAboveLimit,
+                pa,
+                "秋收加班，镇里批准",
+            )
+        })
+        .unwrap();
+    f.store
         .write(|w| payroll::approve(w, oct, date(2026, 11, 3)))
         .unwrap();
     // The exit is reported late: the last day was in September, October was paid.
@@ -287,9 +310,14 @@ fn exports_read_back() {
     let urban = f.post(Area::Urban, 2);
     let a = f.person("蒋英花", "371203197703010026", true);
     let b = f.person("李建国", "37120319850612001X", true);
-    f.place(a, urban, true, date(2026, 10, 1)).unwrap();
-    f.place(b, urban, true, date(2026, 10, 15)).unwrap();
+    let pa = f.place(a, urban, true, date(2026, 10, 1)).unwrap();
+    let pb = f.place(b, urban, true, date(2026, 10, 15)).unwrap();
     let oct = Month::new(2026, 10).unwrap();
+    for (p, days) in [(pa, 22), (pb, 12)] {
+        f.store
+            .write(|w| payroll::set_attendance(w, p, oct, Some(days), None))
+            .unwrap();
+    }
     f.store
         .write(|w| payroll::compute(w, oct, |_, _| true))
         .unwrap();

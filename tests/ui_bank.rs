@@ -97,6 +97,10 @@ fn harness(dir: &tempfile::TempDir, tab: &str) -> Harness<'static, App> {
                 }
             }
             let oct = Month::new(2026, 10).unwrap();
+            // Both worked every day of October (the posts are urban).
+            for row in payroll::attendance(w.tx(), oct)? {
+                payroll::set_attendance(w, row.placement_id, oct, Some(31), None)?;
+            }
             payroll::compute(w, oct, |_, _| true)?;
             payroll::approve(w, oct, date(2026, 11, 3))
         })

@@ -35,5 +35,6 @@ crate::i18n::texts! {
     const TABLE_SUBSIDY_MONTHS => "补贴表", "Subsidy sheet";
     const TABLE_ADJUSTMENTS => "补贴调整", "Adjustment";
     const TABLE_MINIMUM_WAGES => "最低工资标准", "Minimum wage";
+    const TABLE_FINDING_ACCEPTANCES => "核查问题的接受说明", "Accepted finding";
     const LOG_FILE => "出错时的日志文件（不含姓名、身份证号和电话，可发给技术支持）：", "The log file of errors (no names, ID numbers or phones; send it to support):";
 }

@@ -177,6 +177,7 @@ pub fn subsidy_sheet(
     }
     reporter.progress(0, 2);
     let lines = placement_reports::sheet(store.conn(), month)?;
+    let accepted = placement_reports::accepted_findings(store.conn(), month)?;
     reporter.progress(1, 2);
     let columns = [
         (pl::COL_INDEX, 6.0, false),
@@ -234,7 +235,7 @@ pub fn subsidy_sheet(
             .collect(),
         rows,
         totals_label: lang.t(pl::TOTALS).to_string(),
-        footer: vec![lang.t(pl::SHEET_FOOTER).to_string()],
+        footer: sheet_notes(&lines, &accepted, lang),
     };
     write_xlsx(path, &[table]).map_err(ExportError::from)?;
     reporter.progress(2, 2);
@@ -253,6 +254,41 @@ pub enum NoticeOf {
     },
     /// The candidates chosen and not yet placed (拟安置人员公示).
     Candidates,
+}
+
+/// The lines under a sheet: what was carried to or from another month, the findings
+/// accepted for the month with their reasons, then the signatures.
+fn sheet_notes(
+    lines: &[placement_reports::SheetLine],
+    accepted: &[placement_reports::AcceptedFinding],
+    lang: Lang,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    for l in lines {
+        if l.carried_in_fen != 0 {
+            let text = pl::carried_from_prev(format_yuan(l.carried_in_fen)).text(lang);
+            notes.push(format!("{}：{text}", l.name));
+        }
+        if l.carried_out_fen != 0 {
+            let text = pl::carried_to_next(format_yuan(l.carried_out_fen)).text(lang);
+            notes.push(format!("{}：{text}", l.name));
+        }
+    }
+    if !accepted.is_empty() {
+        notes.push(format!("{}：", lang.t(pl::ACCEPTED_FINDINGS)));
+        for (n, a) in accepted.iter().enumerate() {
+            let why = pl::accepted_because(&a.acceptance.reason, &a.acceptance.accepted_by);
+            notes.push(format!(
+                "{}. {} · {} · {}",
+                n + 1,
+                lang.t(a.kind.label()),
+                a.name,
+                why.text(lang)
+            ));
+        }
+    }
+    notes.push(lang.t(pl::SHEET_FOOTER).to_string());
+    notes
 }
 
 /// Writes a public notice (IDs always masked), posted today: it states the period it stands

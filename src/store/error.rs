@@ -217,6 +217,8 @@ pub enum RecordKind {
     NoticeCandidate,
     /// A day of the working-day calendar.
     CalendarDay,
+    /// A finding accepted with a reason.
+    FindingAcceptance,
 }
 
 impl std::fmt::Display for RecordKind {
@@ -286,6 +288,16 @@ pub enum PayrollRule {
     AdjustmentIncomplete,
     /// A sheet is computed before it is approved.
     NotComputed,
+    /// A month is approved only after it has ended.
+    MonthNotEnded,
+    /// Every placement in post needs its days worked or hours before approval.
+    AttendanceIncomplete,
+    /// Findings of the checks are neither fixed nor accepted with a reason.
+    FindingsOpen,
+    /// The finding was accepted already.
+    FindingAlreadyAccepted,
+    /// Accepting a finding needs a written reason.
+    AcceptanceReasonRequired,
 }
 
 impl StoreError {
@@ -409,6 +421,11 @@ fn payroll_rule(rule: PayrollRule) -> crate::i18n::Text {
         PayrollRule::AdjustmentTarget => pl::ADJUSTMENT_TARGET,
         PayrollRule::AdjustmentIncomplete => pl::ADJUSTMENT_INVALID,
         PayrollRule::NotComputed => pl::COMPUTE_BEFORE_APPROVING,
+        PayrollRule::MonthNotEnded => pl::MONTH_NOT_ENDED,
+        PayrollRule::AttendanceIncomplete => pl::ATTENDANCE_INCOMPLETE,
+        PayrollRule::FindingsOpen => pl::FINDINGS_OPEN,
+        PayrollRule::FindingAlreadyAccepted => pl::FINDING_ALREADY_ACCEPTED,
+        PayrollRule::AcceptanceReasonRequired => pl::ACCEPTANCE_REASON_REQUIRED,
     }
 }
 

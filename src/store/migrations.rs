@@ -35,7 +35,10 @@ const MIGRATIONS: &[&[Step]] = &[
         Step::Sql(include_str!("sql/0004_name_search.sql")),
         Step::Rust(super::people::build_search_index),
     ],
-    &[Step::Sql(include_str!("sql/0005_bank_and_notice.sql"))],
+    &[
+        Step::Sql(include_str!("sql/0005_bank_and_notice.sql")),
+        Step::Sql(include_str!("sql/0005_month_approval.sql")),
+    ],
 ];
 
 /// The newest schema version this program writes.

@@ -206,6 +206,8 @@ pub struct AttendanceRow {
     pub post: String,
     /// Village or community of the post.
     pub place: String,
+    /// Street of the post's village or community (empty if it has none).
+    pub street: String,
     /// Urban or rural.
     pub area: Area,
     /// First and last day in post.
@@ -225,9 +227,10 @@ pub fn attendance(conn: &Connection, month: Month) -> Result<Vec<AttendanceRow>>
     let mut stmt = conn.prepare_cached(
         "SELECT pl.id, pl.person_id, pe.name, pe.id_number, po.title, r.short_name, po.area,
                 pl.start_date, min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end)),
-                po.monthly_hours_tenths, a.days_worked, a.hours_tenths, a.id IS NOT NULL
+                po.monthly_hours_tenths, a.days_worked, a.hours_tenths, a.id IS NOT NULL,
+                coalesce(s.short_name, '')
          FROM placements pl JOIN people pe ON pe.id = pl.person_id JOIN posts po ON po.id = pl.post_id
-         JOIN regions r ON r.id = po.region_id
+         JOIN regions r ON r.id = po.region_id LEFT JOIN regions s ON s.id = r.parent_id
          LEFT JOIN attendance a ON a.placement_id = pl.id AND a.month = ?1
          WHERE pl.start_date <= ?3
            AND min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end)) >= ?2
@@ -247,6 +250,7 @@ pub fn attendance(conn: &Connection, month: Month) -> Result<Vec<AttendanceRow>>
                 id_number: r.get(3)?,
                 post: r.get(4)?,
                 place: r.get(5)?,
+                street: r.get(13)?,
                 area: r.get(6)?,
                 in_post: InPost {
                     start: date_col(r, 7)?,
@@ -359,8 +363,11 @@ pub struct LineCalc {
     pub wage_fen: Fen,
     /// Social-insurance subsidy (urban).
     pub social_insurance_fen: Fen,
-    /// Sum of adjustment lines carried by this month.
+    /// Adjustments applied on this line: the adjustment lines and what was carried in from
+    /// last month, as far as this month's pay covers them.
     pub adjustment_fen: Fen,
+    /// What the line could not recover (negative, or 0): carried to next month's sheet.
+    pub carried_fen: Fen,
 }
 
 impl LineCalc {
@@ -411,6 +418,7 @@ pub fn preview(
             wage_fen: wage,
             social_insurance_fen: insurance,
             adjustment_fen: adjustments.remove(&row.placement_id).unwrap_or(0),
+            carried_fen: 0,
         });
     }
     // Adjustments for people no longer in post still get paid (or recovered).
@@ -426,7 +434,16 @@ pub fn preview(
             wage_fen: 0,
             social_insurance_fen: 0,
             adjustment_fen: amount,
+            carried_fen: 0,
         });
+    }
+    // No line goes below zero: what a recovery leaves over goes to next month.
+    for line in &mut lines {
+        let total = line.total_fen();
+        if total < 0 {
+            line.adjustment_fen -= total;
+            line.carried_fen = total;
+        }
     }
     Ok(lines)
 }
@@ -436,7 +453,10 @@ fn adjustments_by_placement(
     month: Month,
 ) -> Result<std::collections::HashMap<PlacementId, Fen>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT placement_id, sum(amount_fen) FROM subsidy_adjustments WHERE month = ?1 GROUP BY placement_id",
+        "SELECT placement_id, sum(amount_fen) FROM (
+             SELECT placement_id, amount_fen FROM subsidy_adjustments WHERE month = ?1
+             UNION ALL SELECT placement_id, amount_fen FROM subsidy_carries WHERE month = ?1)
+         GROUP BY placement_id",
     )?;
     let rows = stmt.query_map([month.to_string()], |r| {
         Ok((PlacementId(r.get(0)?), r.get(1)?))
@@ -481,6 +501,7 @@ pub fn compute(
         total += l.total_fen();
     }
     drop(insert);
+    write_carries(w, month, &lines)?;
     // The lines follow from the tables already logged; the month's row says it was computed.
     w.touch("subsidy_lines");
     let action = if before.is_some() {
@@ -495,15 +516,49 @@ pub fn compute(
     Ok((lines.len(), total))
 }
 
-/// Approves a computed month for payment; from then on it is locked.
-pub fn approve(w: &Writer<'_>, month: Month, today: Date) -> Result<()> {
-    match month_status(w.tx(), month)? {
+/// Why `month` can not be approved on `today`, if it can not: not computed (or already
+/// approved), not ended, attendance incomplete, or findings neither fixed nor accepted.
+pub fn check_approvable(conn: &Connection, month: Month, today: Date) -> Result<()> {
+    match month_status(conn, month)? {
         MonthStatus::Approved => return Err(StoreError::MonthApproved(month)),
         MonthStatus::Open => {
             return Err(StoreError::Payroll(PayrollRule::NotComputed));
         }
         MonthStatus::Computed => {}
     }
+    if today <= month.last_day() {
+        return Err(StoreError::Payroll(PayrollRule::MonthNotEnded));
+    }
+    if !missing_attendance(conn, month)?.is_empty() {
+        return Err(StoreError::Payroll(PayrollRule::AttendanceIncomplete));
+    }
+    if !super::placement_reports::open_findings(conn, month)?.is_empty() {
+        return Err(StoreError::Payroll(PayrollRule::FindingsOpen));
+    }
+    Ok(())
+}
+
+/// The placements in post in `month` with no days worked (urban) or hours (rural) entered.
+pub fn missing_attendance(conn: &Connection, month: Month) -> Result<Vec<PlacementId>> {
+    Ok(attendance(conn, month)?
+        .into_iter()
+        .filter(|r| attendance_value(r).is_none())
+        .map(|r| r.placement_id)
+        .collect())
+}
+
+/// What was entered for the row: days worked (urban) or hours in tenths (rural).
+pub fn attendance_value(row: &AttendanceRow) -> Option<i64> {
+    match row.area {
+        Area::Urban => row.days_worked,
+        Area::Rural => row.hours_tenths,
+    }
+}
+
+/// Approves a computed month for payment; from then on it is locked. Refused as
+/// [`check_approvable`] says.
+pub fn approve(w: &Writer<'_>, month: Month, today: Date) -> Result<()> {
+    check_approvable(w.tx(), month, today)?;
     let Some((rowid, before)) = month_row(w, month)? else {
         return Err(StoreError::NotFound(RecordKind::SubsidyMonth));
     };
@@ -512,4 +567,183 @@ pub fn approve(w: &Writer<'_>, month: Month, today: Date) -> Result<()> {
         params![rowid, today.to_string(), w.actor()],
     )?;
     w.log(rowid, Action::Update, Some(before))
+}
+
+/// The minimum-wage rows of the file's tier in force on some day of `month` and still marked
+/// "to check": approving the month asks for confirmation while there are any.
+pub fn unverified_rates(conn: &Connection, month: Month) -> Result<Vec<WageRow>> {
+    let tier = pay_rules(conn)?.tier;
+    let rows: Vec<WageRow> = wage_rows(conn)?
+        .into_iter()
+        .filter(|r| r.wage.tier == tier)
+        .collect();
+    // The row in force on the first day, and every row that starts later in the month.
+    let in_force: Vec<&WageRow> = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| {
+            let next_from = rows.get(i + 1).map(|n| n.wage.effective_from);
+            r.wage.effective_from <= month.last_day()
+                && next_from.is_none_or(|d| d > month.first_day())
+        })
+        .map(|(_, r)| r)
+        .collect();
+    Ok(in_force
+        .into_iter()
+        .filter(|r| !r.verified)
+        .cloned()
+        .collect())
+}
+
+/// How days worked change urban pay; the grid states it above the attendance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbsenceRule {
+    /// Urban pay follows the days in post; days worked are recorded and checked only.
+    DaysWorkedDoNotChangePay,
+}
+
+/// The rule in force for this file. There is one today; when the pay rules gain a setting
+/// for absences, this is the one place that reads it.
+pub fn absence_rule(_conn: &Connection) -> Result<AbsenceRule> {
+    Ok(AbsenceRule::DaysWorkedDoNotChangePay)
+}
+
+/// What `month`'s lines could not recover, written for the month after (replacing what an
+/// earlier computation carried); a computed next month is open again if that changed.
+fn write_carries(w: &Writer<'_>, month: Month, lines: &[LineCalc]) -> Result<()> {
+    let next = month.next();
+    let m = month.to_string();
+    let before: Vec<(i64, Fen)> = {
+        let mut stmt = w.tx().prepare_cached(
+            "SELECT placement_id, amount_fen FROM subsidy_carries WHERE from_month = ?1 ORDER BY placement_id",
+        )?;
+        let rows = stmt.query_map([&m], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let mut after: Vec<(i64, Fen)> = lines
+        .iter()
+        .filter(|l| l.carried_fen < 0)
+        .map(|l| (l.placement_id.0, l.carried_fen))
+        .collect();
+    after.sort();
+    if before == after {
+        return Ok(());
+    }
+    if month_status(w.tx(), next)? == MonthStatus::Approved {
+        return Err(StoreError::MonthApproved(next));
+    }
+    w.tx()
+        .execute("DELETE FROM subsidy_carries WHERE from_month = ?1", [&m])?;
+    let mut insert = w.tx().prepare_cached(
+        "INSERT INTO subsidy_carries (from_month, month, placement_id, amount_fen) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (placement, amount) in &after {
+        insert.execute(params![m, next.to_string(), placement, amount])?;
+    }
+    drop(insert);
+    w.touch("subsidy_carries");
+    reopen(w, next)
+}
+
+/// A recovery proposed for an approved month a late exit shows was overpaid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recovery {
+    /// The approved month overpaid.
+    pub corrects_month: Month,
+    /// Wage and subsidy paid on its line, with corrections already made to it.
+    pub paid_fen: Fen,
+    /// What was due up to the exit.
+    pub due_fen: Fen,
+    /// The adjustment proposed: due − paid, negative.
+    pub amount_fen: Fen,
+    /// The open month whose sheet carries it.
+    pub month: Month,
+}
+
+/// For a placement whose exit falls on or before the end of approved months it was paid
+/// for, what each such month overpaid, proposed as negative adjustments on the first month
+/// after them that is not approved. Rural hours are taken as spread evenly over the days in
+/// post (the pay rule), so the hours up to the exit are the entered hours × days to the exit
+/// ÷ days paid, to the tenth.
+pub fn recovery_proposals(conn: &Connection, placement: PlacementId) -> Result<Vec<Recovery>> {
+    let p = super::placements::get(conn, placement)?;
+    let Some(exit) = p.exit_date else {
+        return Ok(Vec::new());
+    };
+    let table = wage_table(conn)?;
+    let rules = pay_rules(conn)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.month, l.days_in_post, l.hours_tenths, l.wage_fen + l.social_insurance_fen,
+                (SELECT coalesce(sum(a.amount_fen), 0) FROM subsidy_adjustments a
+                 WHERE a.placement_id = l.placement_id AND a.corrects_month = l.month)
+         FROM subsidy_lines l JOIN subsidy_months m ON m.month = l.month AND m.status = 'approved'
+         WHERE l.placement_id = ?1 AND l.month >= ?2 ORDER BY l.month",
+    )?;
+    let rows: Vec<(Month, i64, Option<i64>, Fen, Fen)> = stmt
+        .query_map(params![placement.0, Month::of(exit).to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    let in_post = InPost {
+        start: p.start_date,
+        last_day: Some(exit.min(p.agreement_end)),
+    };
+    let mut out = Vec::new();
+    for (month, days_paid, hours, paid, corrected) in rows {
+        let due = match p.area {
+            Area::Urban => urban_pay(&table, &rules, month, in_post)?.total_fen(),
+            Area::Rural => {
+                let days = i64::from(crate::domain::pay::days_in_post(month, in_post));
+                let hours = hours.unwrap_or(0);
+                let kept = if days_paid == 0 {
+                    0
+                } else {
+                    (2 * hours * days + days_paid) / (2 * days_paid)
+                };
+                rural_pay(&table, &rules, month, in_post, kept)?.total_fen()
+            }
+        };
+        let paid = paid + corrected;
+        if paid > due {
+            out.push(Recovery {
+                corrects_month: month,
+                paid_fen: paid,
+                due_fen: due,
+                amount_fen: due - paid,
+                month,
+            });
+        }
+    }
+    if let Some(last) = out.last().map(|r| r.corrects_month) {
+        let mut pay_month = last.next();
+        while month_status(conn, pay_month)? == MonthStatus::Approved {
+            pay_month = pay_month.next();
+        }
+        for r in &mut out {
+            r.month = pay_month;
+        }
+    }
+    Ok(out)
+}
+
+/// Writes the proposed recoveries as adjustments, each with its reason.
+pub fn write_recoveries(
+    w: &Writer<'_>,
+    placement: PlacementId,
+    recoveries: &[Recovery],
+    reason: impl Fn(&Recovery) -> String,
+) -> Result<()> {
+    for r in recoveries {
+        add_adjustment(
+            w,
+            &NewAdjustment {
+                month: r.month,
+                placement_id: placement,
+                corrects_month: r.corrects_month,
+                amount_fen: r.amount_fen,
+                reason: reason(r),
+            },
+        )?;
+    }
+    Ok(())
 }

@@ -40,14 +40,21 @@ pub struct SheetLine {
     pub adjustment_fen: Fen,
     /// Paid on this line.
     pub total_fen: Fen,
+    /// Of the adjustment, what was carried in from last month's recovery (negative or 0).
+    pub carried_in_fen: Fen,
+    /// What this line could not recover and carried to next month (negative or 0).
+    pub carried_out_fen: Fen,
 }
 
 /// The computed lines of `month`, in sheet order (place, post, name).
 pub fn sheet(conn: &Connection, month: Month) -> Result<Vec<SheetLine>> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.placement_id, pe.name, pe.id_number, r.short_name, po.title, l.area, l.days_in_post,
-                l.hours_tenths, l.wage_fen, l.social_insurance_fen, l.adjustment_fen, l.total_fen
+                l.hours_tenths, l.wage_fen, l.social_insurance_fen, l.adjustment_fen, l.total_fen,
+                coalesce(ci.amount_fen, 0), coalesce(co.amount_fen, 0)
          FROM subsidy_lines l JOIN placements pl ON pl.id = l.placement_id
+         LEFT JOIN subsidy_carries ci ON ci.month = l.month AND ci.placement_id = l.placement_id
+         LEFT JOIN subsidy_carries co ON co.from_month = l.month AND co.placement_id = l.placement_id
          JOIN people pe ON pe.id = pl.person_id JOIN posts po ON po.id = pl.post_id
          JOIN regions r ON r.id = po.region_id
          WHERE l.month = ?1 ORDER BY r.code, po.title, pe.name_key, l.id",
@@ -66,6 +73,8 @@ pub fn sheet(conn: &Connection, month: Month) -> Result<Vec<SheetLine>> {
             social_insurance_fen: r.get(9)?,
             adjustment_fen: r.get(10)?,
             total_fen: r.get(11)?,
+            carried_in_fen: r.get(12)?,
+            carried_out_fen: r.get(13)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -80,10 +89,85 @@ pub enum CheckKind {
     PaidTwice,
     /// Older than the age limit during the month.
     PastAgeLimit,
-    /// More hours entered than the post's monthly hours.
+    /// More hours entered than the post's monthly hours, prorated to the days in post.
     HoursAboveLimit,
     /// Paid although no attendance was entered.
     NoAttendance,
+    /// Left during the month, but the line pays more days than were in post.
+    ExitPaidWholeMonth,
+    /// Paid with 0 days (or hours) worked, or an attendance entry left empty.
+    NoDaysWorked,
+    /// Paid although the person is in the wastebasket.
+    PersonDeleted,
+    /// Paid on a closed post, or for days outside the post's funding period.
+    PostClosedOrUnfunded,
+    /// A rural post paid without accident insurance.
+    NoAccidentCover,
+}
+
+impl CheckKind {
+    /// Every kind, in the order findings are listed.
+    pub const ALL: &[CheckKind] = &[
+        CheckKind::PaidAfterExit,
+        CheckKind::PaidTwice,
+        CheckKind::PastAgeLimit,
+        CheckKind::HoursAboveLimit,
+        CheckKind::NoAttendance,
+        CheckKind::ExitPaidWholeMonth,
+        CheckKind::NoDaysWorked,
+        CheckKind::PersonDeleted,
+        CheckKind::PostClosedOrUnfunded,
+        CheckKind::NoAccidentCover,
+    ];
+
+    /// The text stored in `finding_acceptances.kind`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckKind::PaidAfterExit => "paid_after_exit",
+            CheckKind::PaidTwice => "paid_twice",
+            CheckKind::PastAgeLimit => "past_age_limit",
+            CheckKind::HoursAboveLimit => "hours_above_limit",
+            CheckKind::NoAttendance => "no_attendance",
+            CheckKind::ExitPaidWholeMonth => "exit_paid_whole_month",
+            CheckKind::NoDaysWorked => "no_days_worked",
+            CheckKind::PersonDeleted => "person_deleted",
+            CheckKind::PostClosedOrUnfunded => "post_closed_or_unfunded",
+            CheckKind::NoAccidentCover => "no_accident_cover",
+        }
+    }
+
+    /// Reads the stored text.
+    pub fn parse(s: &str) -> Option<CheckKind> {
+        CheckKind::ALL.iter().copied().find(|k| k.as_str() == s)
+    }
+
+    /// What a finding of this kind is called, in the checks view and on the sheet.
+    pub fn label(self) -> crate::i18n::Text {
+        use crate::i18n::placements as pl;
+        match self {
+            CheckKind::PaidAfterExit => pl::CHECK_PAID_AFTER_EXIT,
+            CheckKind::PaidTwice => pl::CHECK_PAID_TWICE,
+            CheckKind::PastAgeLimit => pl::CHECK_PAST_AGE,
+            CheckKind::HoursAboveLimit => pl::CHECK_HOURS,
+            CheckKind::NoAttendance => pl::CHECK_NO_ATTENDANCE,
+            CheckKind::ExitPaidWholeMonth => pl::CHECK_EXIT_PAID_WHOLE_MONTH,
+            CheckKind::NoDaysWorked => pl::CHECK_NO_DAYS_WORKED,
+            CheckKind::PersonDeleted => pl::CHECK_PERSON_DELETED,
+            CheckKind::PostClosedOrUnfunded => pl::CHECK_POST_CLOSED,
+            CheckKind::NoAccidentCover => pl::CHECK_NO_ACCIDENT_COVER,
+        }
+    }
+}
+
+/// A finding accepted with a written reason, kept with the month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Acceptance {
+    /// Why it is accepted.
+    pub reason: String,
+    /// Who accepted it.
+    pub accepted_by: String,
+    /// When.
+    pub accepted_at: String,
 }
 
 /// One finding, pointing at the placement and the person.
@@ -99,9 +183,12 @@ pub struct Finding {
     pub name: String,
     /// Figures for the message (dates, hours, ages).
     pub detail: String,
+    /// Set when the finding was accepted with a reason; open otherwise.
+    pub accepted: Option<Acceptance>,
 }
 
-/// Every finding for `month`, by kind then name. Reads the computed lines, so compute first.
+/// Every finding for `month`, by kind then name, each with its acceptance if it has one.
+/// Reads the computed lines, so compute first.
 pub fn checks(
     conn: &Connection,
     month: Month,
@@ -111,14 +198,18 @@ pub fn checks(
     let m = month.to_string();
     let first = month.first_day().to_string();
     let last = month.last_day().to_string();
+    let days = i64::from(month.days());
     use rusqlite::types::Value;
     let text = |s: &str| Value::Text(s.to_string());
-    let queries: [(CheckKind, &str, Vec<Value>); 5] = [
+    // The last day in post, as the lines are computed from.
+    let last_in_post = "min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end))";
+    let queries: Vec<(CheckKind, String, Vec<Value>)> = vec![
         (
             CheckKind::PaidAfterExit,
             "SELECT pl.id, pe.id, pe.name, pl.exit_date FROM subsidy_lines l
              JOIN placements pl ON pl.id = l.placement_id JOIN people pe ON pe.id = pl.person_id
-             WHERE l.month = ?1 AND l.wage_fen + l.social_insurance_fen > 0 AND pl.exit_date < ?2",
+             WHERE l.month = ?1 AND l.wage_fen + l.social_insurance_fen > 0 AND pl.exit_date < ?2"
+                .into(),
             vec![text(&m), text(&first)],
         ),
         (
@@ -128,7 +219,8 @@ pub fn checks(
              WHERE l.month = ?1 AND l.total_fen > 0 AND pe.id_number IN (
                  SELECT pe2.id_number FROM subsidy_lines l2 JOIN placements pl2 ON pl2.id = l2.placement_id
                  JOIN people pe2 ON pe2.id = pl2.person_id WHERE l2.month = ?1 AND l2.total_fen > 0
-                 GROUP BY pe2.id_number HAVING count(*) > 1)",
+                 GROUP BY pe2.id_number HAVING count(*) > 1)"
+                .into(),
             vec![text(&m)],
         ),
         (
@@ -136,30 +228,80 @@ pub fn checks(
             "SELECT pl.id, pe.id, pe.name, pe.birth_date FROM subsidy_lines l
              JOIN placements pl ON pl.id = l.placement_id JOIN people pe ON pe.id = pl.person_id
              WHERE l.month = ?1 AND l.total_fen > 0 AND
-                 date(pe.birth_date, '+' || (CASE pe.sex WHEN 'F' THEN ?3 ELSE ?2 END + 1) || ' years') <= ?4",
+                 date(pe.birth_date, '+' || (CASE pe.sex WHEN 'F' THEN ?3 ELSE ?2 END + 1) || ' years') <= ?4"
+                .into(),
             vec![text(&m), Value::Integer(max_age_male.into()), Value::Integer(max_age_female.into()), text(&last)],
         ),
+        // The post's hours are for a whole month: someone in post 10 days of 30 may work a
+        // third of them. Compared exactly (hours × days in month > limit × days in post),
+        // shown to the tenth of an hour.
         (
             CheckKind::HoursAboveLimit,
             "SELECT pl.id, pe.id, pe.name,
-                    printf('%g / %g', a.hours_tenths / 10.0, po.monthly_hours_tenths / 10.0) FROM attendance a
-             JOIN placements pl ON pl.id = a.placement_id JOIN people pe ON pe.id = pl.person_id
+                    printf('%g / %g', a.hours_tenths / 10.0,
+                           round(po.monthly_hours_tenths * l.days_in_post * 1.0 / ?2) / 10.0)
+             FROM subsidy_lines l JOIN attendance a ON a.placement_id = l.placement_id AND a.month = l.month
+             JOIN placements pl ON pl.id = l.placement_id JOIN people pe ON pe.id = pl.person_id
              JOIN posts po ON po.id = pl.post_id
-             WHERE a.month = ?1 AND po.monthly_hours_tenths IS NOT NULL AND a.hours_tenths > po.monthly_hours_tenths",
-            vec![text(&m)],
+             WHERE l.month = ?1 AND po.monthly_hours_tenths IS NOT NULL
+               AND a.hours_tenths * ?2 > po.monthly_hours_tenths * l.days_in_post"
+                .into(),
+            vec![text(&m), Value::Integer(days)],
         ),
         (
             CheckKind::NoAttendance,
             "SELECT pl.id, pe.id, pe.name, '' FROM subsidy_lines l
              JOIN placements pl ON pl.id = l.placement_id JOIN people pe ON pe.id = pl.person_id
              WHERE l.month = ?1 AND l.wage_fen > 0 AND NOT EXISTS (
-                 SELECT 1 FROM attendance a WHERE a.placement_id = l.placement_id AND a.month = ?1)",
+                 SELECT 1 FROM attendance a WHERE a.placement_id = l.placement_id AND a.month = ?1)"
+                .into(),
             vec![text(&m)],
+        ),
+        (
+            CheckKind::ExitPaidWholeMonth,
+            format!(
+                "SELECT pl.id, pe.id, pe.name, pl.exit_date || ' · ' || l.days_in_post FROM subsidy_lines l
+                 JOIN placements pl ON pl.id = l.placement_id JOIN people pe ON pe.id = pl.person_id
+                 WHERE l.month = ?1 AND pl.exit_date BETWEEN ?2 AND ?3 AND l.days_in_post >
+                     CAST(julianday(min({last_in_post}, ?3)) - julianday(max(pl.start_date, ?2)) AS INTEGER) + 1"
+            ),
+            vec![text(&m), text(&first), text(&last)],
+        ),
+        (
+            CheckKind::NoDaysWorked,
+            "SELECT pl.id, pe.id, pe.name, coalesce(CAST(a.days_worked AS TEXT), printf('%g', a.hours_tenths / 10.0), '—')
+             FROM subsidy_lines l JOIN attendance a ON a.placement_id = l.placement_id AND a.month = l.month
+             JOIN placements pl ON pl.id = l.placement_id JOIN people pe ON pe.id = pl.person_id
+             WHERE l.month = ?1 AND l.wage_fen + l.social_insurance_fen > 0
+               AND coalesce(CASE l.area WHEN 'urban' THEN a.days_worked ELSE a.hours_tenths END, 0) = 0"
+                .into(),
+            vec![text(&m)],
+        ),
+        (
+            CheckKind::PersonDeleted,
+            "SELECT pl.id, pe.id, pe.name, substr(pe.deleted_at, 1, 10) FROM subsidy_lines l
+             JOIN placements pl ON pl.id = l.placement_id JOIN people pe ON pe.id = pl.person_id
+             WHERE l.month = ?1 AND l.total_fen > 0 AND pe.deleted_at IS NOT NULL"
+                .into(),
+            vec![text(&m)],
+        ),
+        // Closed, or a day paid outside funded_from..funded_to.
+        (
+            CheckKind::PostClosedOrUnfunded,
+            format!(
+                "SELECT pl.id, pe.id, pe.name, po.status || ' · ' || po.funded_from || '~' || po.funded_to
+                 FROM subsidy_lines l JOIN placements pl ON pl.id = l.placement_id
+                 JOIN people pe ON pe.id = pl.person_id JOIN posts po ON po.id = pl.post_id
+                 WHERE l.month = ?1 AND l.wage_fen + l.social_insurance_fen > 0
+                   AND (po.status = 'closed' OR max(pl.start_date, ?2) < po.funded_from
+                        OR min({last_in_post}, ?3) > po.funded_to)"
+            ),
+            vec![text(&m), text(&first), text(&last)],
         ),
     ];
     let mut findings = Vec::new();
     for (kind, sql, values) in queries {
-        let mut stmt = conn.prepare_cached(sql)?;
+        let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
             Ok(Finding {
                 kind,
@@ -167,15 +309,150 @@ pub fn checks(
                 person_id: PersonId(r.get(1)?),
                 name: r.get(2)?,
                 detail: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                accepted: None,
             })
         })?;
         for row in rows {
             findings.push(row?);
         }
     }
+    findings.extend(missing_accident_cover(conn, month)?);
+    let mut accepted = acceptances(conn, month)?;
+    for f in &mut findings {
+        f.accepted = accepted.remove(&(f.kind, f.placement_id));
+    }
     findings
         .sort_by(|a, b| (a.kind, &a.name, a.placement_id).cmp(&(b.kind, &b.name, b.placement_id)));
+    findings.dedup_by(|a, b| (a.kind, a.placement_id) == (b.kind, b.placement_id));
     Ok(findings)
+}
+
+/// Rural lines paid without accident cover. For now the cover is the placement's
+/// `accident_insurance` flag; this is the one place that says where cover is read from.
+pub fn missing_accident_cover(conn: &Connection, month: Month) -> Result<Vec<Finding>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT pl.id, pe.id, pe.name FROM subsidy_lines l
+         JOIN placements pl ON pl.id = l.placement_id JOIN people pe ON pe.id = pl.person_id
+         WHERE l.month = ?1 AND l.area = 'rural' AND l.wage_fen > 0 AND pl.accident_insurance = 0",
+    )?;
+    let rows = stmt.query_map([month.to_string()], |r| {
+        Ok(Finding {
+            kind: CheckKind::NoAccidentCover,
+            placement_id: PlacementId(r.get(0)?),
+            person_id: PersonId(r.get(1)?),
+            name: r.get(2)?,
+            detail: String::new(),
+            accepted: None,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The findings of `month` accepted with a reason, by kind and placement.
+pub fn acceptances(
+    conn: &Connection,
+    month: Month,
+) -> Result<std::collections::HashMap<(CheckKind, PlacementId), Acceptance>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, placement_id, reason, accepted_by, accepted_at FROM finding_acceptances
+         WHERE month = ?1",
+    )?;
+    let mut rows = stmt.query([month.to_string()])?;
+    let mut out = std::collections::HashMap::new();
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(0)?;
+        // A kind this version does not know can not be one of its findings.
+        let Some(kind) = CheckKind::parse(&kind) else {
+            continue;
+        };
+        out.insert(
+            (kind, PlacementId(r.get(1)?)),
+            Acceptance {
+                reason: r.get(2)?,
+                accepted_by: r.get(3)?,
+                accepted_at: r.get(4)?,
+            },
+        );
+    }
+    Ok(out)
+}
+
+/// A finding accepted for a month, as the sheet lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AcceptedFinding {
+    /// What was found.
+    pub kind: CheckKind,
+    /// The placement.
+    pub placement_id: PlacementId,
+    /// The person's name.
+    pub name: String,
+    /// Who accepted it, when and why.
+    pub acceptance: Acceptance,
+}
+
+/// The findings accepted for `month`, by kind then name, with the person's name.
+pub fn accepted_findings(conn: &Connection, month: Month) -> Result<Vec<AcceptedFinding>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT fa.kind, fa.placement_id, pe.name, fa.reason, fa.accepted_by, fa.accepted_at
+         FROM finding_acceptances fa JOIN placements pl ON pl.id = fa.placement_id
+         JOIN people pe ON pe.id = pl.person_id WHERE fa.month = ?1",
+    )?;
+    let mut rows = stmt.query([month.to_string()])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let Some(kind) = CheckKind::parse(&r.get::<_, String>(0)?) else {
+            continue;
+        };
+        out.push(AcceptedFinding {
+            kind,
+            placement_id: PlacementId(r.get(1)?),
+            name: r.get(2)?,
+            acceptance: Acceptance {
+                reason: r.get(3)?,
+                accepted_by: r.get(4)?,
+                accepted_at: r.get(5)?,
+            },
+        });
+    }
+    out.sort_by(|a, b| (a.kind, &a.name, a.placement_id).cmp(&(b.kind, &b.name, b.placement_id)));
+    Ok(out)
+}
+
+/// The findings of `month` neither fixed nor accepted.
+pub fn open_findings(conn: &Connection, month: Month) -> Result<Vec<Finding>> {
+    let rules = super::placements::rules(conn)?;
+    let mut findings = checks(conn, month, rules.max_age_male, rules.max_age_female)?;
+    findings.retain(|f| f.accepted.is_none());
+    Ok(findings)
+}
+
+/// Accepts a finding of a month not yet approved, with a written reason; logged.
+pub fn accept_finding(
+    w: &super::Writer<'_>,
+    month: Month,
+    kind: CheckKind,
+    placement: PlacementId,
+    reason: &str,
+) -> Result<i64> {
+    use super::{PayrollRule, StoreError};
+    if super::payroll::month_status(w.tx(), month)? == super::payroll::MonthStatus::Approved {
+        return Err(StoreError::MonthApproved(month));
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(StoreError::Payroll(PayrollRule::AcceptanceReasonRequired));
+    }
+    if acceptances(w.tx(), month)?.contains_key(&(kind, placement)) {
+        return Err(StoreError::Payroll(PayrollRule::FindingAlreadyAccepted));
+    }
+    w.tx().execute(
+        "INSERT INTO finding_acceptances (month, kind, placement_id, reason, accepted_by, accepted_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![month.to_string(), kind.as_str(), placement.0, reason, w.actor(), w.stamp()],
+    )?;
+    let id = w.tx().last_insert_rowid();
+    w.log::<super::records::FindingAcceptanceRecord>(id, super::changes::Action::Insert, None)?;
+    Ok(id)
 }
 
 /// The programme at a glance (the article's "共计安置上岗1800余人").

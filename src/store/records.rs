@@ -134,6 +134,11 @@ records! {
     CalendarDayRecord = "calendar_days" {
         id: i64, day: String, kind: String, name: String, verified: i64,
     }
+    /// A finding of a month's checks accepted with a written reason.
+    FindingAcceptanceRecord = "finding_acceptances" {
+        id: i64, month: String, kind: String, placement_id: i64, reason: String,
+        accepted_by: String, accepted_at: String,
+    }
 }
 
 /// A person, with the hardship categories they hold (kept in `person_hardships`, logged
@@ -227,6 +232,7 @@ logged_tables! {
     BankAccountRecord => crate::i18n::bank::TABLE_BANK_ACCOUNTS,
     NoticeCandidateRecord => crate::i18n::bank::TABLE_NOTICE_CANDIDATES,
     CalendarDayRecord => crate::i18n::bank::TABLE_CALENDAR_DAYS,
+    FindingAcceptanceRecord => se::TABLE_FINDING_ACCEPTANCES,
 }
 
 /// The tables whose rows are not logged one by one, and why: the log itself and the
@@ -237,5 +243,6 @@ pub const NOT_LOGGED: &[&str] = &[
     "revisions",
     "person_hardships",
     "subsidy_lines",
+    "subsidy_carries",
     "person_grams",
 ];

@@ -11,7 +11,7 @@ use crate::domain::pay::{Area, Month};
 use crate::i18n::{Lang, Msg, common as c, placements as pl};
 use crate::jobs::{JobId, JobSpec, Outcome, exports};
 use crate::store::payroll::{self, AttendanceRow, MonthStatus, NewAdjustment};
-use crate::store::placement_reports::{self, SheetLine};
+use crate::store::placement_reports::{self, AcceptedFinding, SheetLine};
 use crate::store::{Result, settings};
 use crate::ui::loaded::Loaded;
 use crate::ui::{Ctx, Masker, Notice, PathRequest, field_error_ui, text_field_ui};
@@ -26,6 +26,8 @@ const TABLES: &[&str] = &[
     "people",
     "posts",
     "regions",
+    "finding_acceptances",
+    "subsidy_carries",
 ];
 
 /// A month as the view shows it: where its sheet stands, its attendance and its lines.
@@ -33,6 +35,7 @@ pub struct MonthData {
     status: MonthStatus,
     rows: Vec<AttendanceRow>,
     lines: Vec<SheetLine>,
+    accepted: Vec<AcceptedFinding>,
 }
 
 impl MonthData {
@@ -41,6 +44,7 @@ impl MonthData {
             status: payroll::month_status(conn, month)?,
             rows: payroll::attendance(conn, month)?,
             lines: placement_reports::sheet(conn, month)?,
+            accepted: placement_reports::accepted_findings(conn, month)?,
         })
     }
 }
@@ -53,6 +57,31 @@ struct Correction {
     amount: String,
     reason: String,
     error: Option<Msg>,
+}
+
+/// The question asked before a month is approved: its lines and total, and the rates still
+/// to check.
+struct ApprovalQuestion {
+    month: Month,
+    lines: usize,
+    total: i64,
+    unverified: Vec<String>,
+}
+
+/// The street, village and post chosen in the grid's filters (none: all).
+type Filters = [Option<String>; 3];
+
+/// Which rows of the grid are shown, worked out again only when the month's rows or the
+/// filters change.
+#[derive(Default)]
+struct GridIndex {
+    key: Option<((u64, Month), Filters)>,
+    /// The streets, villages and posts of the month's rows, for the filters.
+    options: [Vec<String>; 3],
+    /// Indices of the rows shown.
+    shown: Vec<usize>,
+    /// Rows shown with nothing entered.
+    empty: usize,
 }
 
 /// State of the month view.
@@ -68,6 +97,10 @@ pub struct MonthView {
     message: Option<Notice>,
     computing: Option<JobId>,
     bank_file: super::bank_file::BankFileView,
+    approval: Option<ApprovalQuestion>,
+    /// Street, village and post filters of the grid.
+    filters: Filters,
+    index: GridIndex,
 }
 
 impl MonthView {
@@ -140,13 +173,7 @@ impl MonthView {
                 )
                 .clicked()
             {
-                let today = cx.today();
-                self.message = Some(
-                    match cx.store.write(|w| payroll::approve(w, month, today)) {
-                        Ok(()) => Notice::info(pl::sheet_approved(month)),
-                        Err(e) => Notice::store_error(&e),
-                    },
-                );
+                self.ask_approval(cx, month);
             }
             if ui
                 .add_enabled(
@@ -171,6 +198,7 @@ impl MonthView {
         self.bank_file.ui(ui, cx, self.month.unwrap_or(month));
         ui.weak(lang.t(pl::PAY_RULE));
         crate::ui::message_ui(ui, &self.message, lang);
+        self.approval_ui(ui, cx);
         self.correction_ui(ui, cx);
         let shown_month = self.data.key().map(|(_, m)| *m);
         if self.data.status_ui(ui, lang).is_none() || shown_month != Some(month) {
@@ -181,6 +209,171 @@ impl MonthView {
         } else {
             self.attendance_ui(ui, cx, month, status, computing);
         }
+    }
+
+    /// Refuses at once what the store would refuse (month not ended, attendance missing,
+    /// findings open); otherwise asks for confirmation, naming the month, its lines and total
+    /// and any minimum-wage rate still to check.
+    fn ask_approval(&mut self, cx: &mut Ctx<'_>, month: Month) {
+        let conn = cx.store.conn();
+        let asked = payroll::check_approvable(conn, month, cx.today())
+            .and_then(|()| payroll::unverified_rates(conn, month));
+        match asked {
+            Ok(unverified) => {
+                let (lines, total) = self.data.rows().map_or((0, 0), |d| {
+                    (d.lines.len(), d.lines.iter().map(|l| l.total_fen).sum())
+                });
+                self.approval = Some(ApprovalQuestion {
+                    month,
+                    lines,
+                    total,
+                    unverified: unverified
+                        .iter()
+                        .map(|r| {
+                            format!(
+                                "{} · {} · {}",
+                                r.wage.effective_from,
+                                r.wage.tier,
+                                format_yuan(r.wage.monthly_fen)
+                            )
+                        })
+                        .collect(),
+                });
+                self.message = None;
+            }
+            Err(e) => {
+                self.approval = None;
+                self.message = Some(Notice::store_error(&e));
+            }
+        }
+    }
+
+    /// The confirmation before approving.
+    fn approval_ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        let lang = cx.lang;
+        let Some(q) = &self.approval else { return };
+        let mut answer = None;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.strong(pl::confirm_approval(q.month, q.lines, format_yuan(q.total)).text(lang));
+            if !q.unverified.is_empty() {
+                ui.label(
+                    RichText::new(pl::unverified_rates(q.unverified.join("；")).text(lang))
+                        .color(ui.visuals().warn_fg_color),
+                );
+            }
+            ui.horizontal(|ui| {
+                if ui.button(lang.t(pl::CONFIRM_APPROVE)).clicked() {
+                    answer = Some(true);
+                }
+                if ui.button(lang.t(c::CANCEL)).clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        let month = q.month;
+        match answer {
+            Some(true) => {
+                let today = cx.today();
+                self.message = Some(
+                    match cx.store.write(|w| payroll::approve(w, month, today)) {
+                        Ok(()) => Notice::info(pl::sheet_approved(month)),
+                        Err(e) => Notice::store_error(&e),
+                    },
+                );
+                self.approval = None;
+            }
+            Some(false) => self.approval = None,
+            None => {}
+        }
+    }
+
+    /// Works out the filter choices and the rows shown, when the rows or filters changed.
+    fn index_rows(&mut self) {
+        let Some(key) = self.data.key().cloned() else {
+            return;
+        };
+        let Some(data) = self.data.rows() else { return };
+        let key = (key, self.filters.clone());
+        if self.index.key.as_ref() == Some(&key) {
+            return;
+        }
+        let field = |r: &AttendanceRow, i: usize| -> String {
+            match i {
+                0 => r.street.clone(),
+                1 => r.place.clone(),
+                _ => r.post.clone(),
+            }
+        };
+        let mut options: [Vec<String>; 3] = Default::default();
+        for (i, list) in options.iter_mut().enumerate() {
+            let set: std::collections::BTreeSet<String> =
+                data.rows.iter().map(|r| field(r, i)).collect();
+            *list = set.into_iter().filter(|s| !s.is_empty()).collect();
+        }
+        let shown: Vec<usize> = data
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                self.filters
+                    .iter()
+                    .enumerate()
+                    .all(|(i, f)| f.as_ref().is_none_or(|f| *f == field(r, i)))
+            })
+            .map(|(n, _)| n)
+            .collect();
+        let empty = shown
+            .iter()
+            .filter(|n| payroll::attendance_value(&data.rows[**n]).is_none())
+            .count();
+        self.index = GridIndex {
+            key: Some(key),
+            options,
+            shown,
+            empty,
+        };
+    }
+
+    /// The street, village and post filters, the count of empty entries and the rule by which
+    /// days worked count.
+    fn grid_header_ui(&mut self, ui: &mut Ui, cx: &Ctx<'_>) {
+        let lang = cx.lang;
+        ui.horizontal_wrapped(|ui| {
+            for (i, label) in [pl::FILTER_STREET, pl::FILTER_VILLAGE, pl::FILTER_POST]
+                .into_iter()
+                .enumerate()
+            {
+                let chosen = self.filters[i]
+                    .clone()
+                    .unwrap_or_else(|| lang.t(pl::FILTER_ALL).to_string());
+                let name = ui.label(lang.t(label));
+                egui::ComboBox::from_id_salt(("attendance_filter", i))
+                    .selected_text(chosen)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.filters[i], None, lang.t(pl::FILTER_ALL));
+                        for option in &self.index.options[i] {
+                            ui.selectable_value(
+                                &mut self.filters[i],
+                                Some(option.clone()),
+                                option.as_str(),
+                            );
+                        }
+                    })
+                    .response
+                    .labelled_by(name.id);
+            }
+            ui.separator();
+            let empty = RichText::new(pl::empty_cells(self.index.empty).text(lang));
+            ui.label(if self.index.empty > 0 {
+                empty.color(ui.visuals().warn_fg_color)
+            } else {
+                empty
+            });
+        });
+        let rule = payroll::absence_rule(cx.store.conn())
+            .map(absence_rule_text)
+            .unwrap_or(pl::ABSENCE_RULE_NONE);
+        ui.label(RichText::new(lang.t(rule)).strong());
     }
 
     /// The grid of the month; read-only while the month is approved, or being computed
@@ -195,9 +388,13 @@ impl MonthView {
     ) {
         let (lang, masker) = (cx.lang, cx.masker);
         let editable = status != MonthStatus::Approved && !computing;
+        self.index_rows();
+        self.grid_header_ui(ui, cx);
+        self.index_rows();
         let Some(data) = self.data.rows() else { return };
         let rows = &data.rows;
-        let mut save: Option<(PlacementId, Area, String)> = None;
+        let shown = &self.index.shown;
+        let mut save: Option<Save> = None;
         let columns = [
             (c::COL_NAME, 60.0),
             (c::COL_ID_NUMBER, 150.0),
@@ -210,8 +407,8 @@ impl MonthView {
         crate::ui::data_table(ui, "attendance", lang, &columns)
             .header(22.0, |h| crate::ui::header_row(h, lang, &columns))
             .body(|body| {
-                body.rows(24.0, rows.len(), |mut row| {
-                    let r = &rows[row.index()];
+                body.rows(24.0, shown.len(), |mut row| {
+                    let r = &rows[shown[row.index()]];
                     let days = crate::domain::pay::days_in_post(month, r.in_post);
                     crate::ui::text_cells(
                         &mut row,
@@ -234,8 +431,14 @@ impl MonthView {
                             Area::Rural => r.hours_tenths.map(format_hours_tenths),
                         }
                         .unwrap_or_default();
+                        // Nothing entered stands out on every row.
+                        let dash = RichText::new("—").color(ui.visuals().warn_fg_color);
                         if !editable {
-                            ui.label(stored);
+                            if stored.is_empty() {
+                                ui.label(dash);
+                            } else {
+                                ui.label(stored);
+                            }
                             return;
                         }
                         let text = self.typed.entry(r.placement_id).or_insert(stored.clone());
@@ -246,7 +449,11 @@ impl MonthView {
                         });
                         ui.horizontal(|ui| {
                             let field = ui
-                                .add(egui::TextEdit::singleline(text).desired_width(60.0))
+                                .add(
+                                    egui::TextEdit::singleline(text)
+                                        .desired_width(60.0)
+                                        .hint_text(dash),
+                                )
                                 .on_hover_text(unit);
                             ui.weak(unit);
                             if let Some(limit) = r.monthly_hours_tenths {
@@ -255,25 +462,40 @@ impl MonthView {
                             // Only what was changed is saved: a cell merely visited writes
                             // nothing and leaves a computed month computed.
                             if field.lost_focus() && text.trim() != stored {
-                                save = Some((r.placement_id, r.area, text.clone()));
+                                save = Some(Save {
+                                    placement: r.placement_id,
+                                    area: r.area,
+                                    text: text.clone(),
+                                    stored: stored.clone(),
+                                    name: r.name.clone(),
+                                    days_in_post: i64::from(days),
+                                });
                             }
                         });
                     });
                 });
             });
-        if let Some((placement, area, text)) = save {
-            self.save_attendance(cx, month, placement, area, &text);
+        if let Some(save) = save {
+            let placement = save.placement;
+            let stored = save.stored.clone();
+            if !self.save_attendance(cx, month, save) {
+                // Refused: the cell shows again what is really saved.
+                self.typed.insert(placement, stored);
+            }
         }
     }
 
-    fn save_attendance(
-        &mut self,
-        cx: &mut Ctx<'_>,
-        month: Month,
-        placement: PlacementId,
-        area: Area,
-        text: &str,
-    ) {
+    /// Saves a cell; a value that is not a number, or out of range, is refused with the
+    /// person's name and the limit. Returns whether it was saved.
+    fn save_attendance(&mut self, cx: &mut Ctx<'_>, month: Month, save: Save) -> bool {
+        let Save {
+            placement,
+            area,
+            text,
+            name,
+            days_in_post,
+            ..
+        } = save;
         let text = text.trim();
         let parsed = match area {
             _ if text.is_empty() => Ok((None, None)),
@@ -283,9 +505,26 @@ impl MonthView {
                 .map_err(|_| ()),
         };
         let Ok((days, hours)) = parsed else {
-            self.message = Some(Notice::error(pl::BAD_ATTENDANCE));
-            return;
+            self.message = Some(Notice::error(pl::not_a_number(&name, text)));
+            return false;
         };
+        // Days worked up to the days in post; hours up to 24 a day in post.
+        if let Some(d) = days
+            && !(0..=days_in_post).contains(&d)
+        {
+            self.message = Some(Notice::error(pl::day_out_of_range(&name, days_in_post)));
+            return false;
+        }
+        let max_hours = 24 * 10 * days_in_post;
+        if let Some(h) = hours
+            && !(0..=max_hours).contains(&h)
+        {
+            self.message = Some(Notice::error(pl::hours_out_of_range(
+                &name,
+                format_hours_tenths(max_hours),
+            )));
+            return false;
+        }
         let was_current = self.data.is_for(&(cx.rev(TABLES), month));
         match cx
             .store
@@ -304,9 +543,13 @@ impl MonthView {
                     }
                 }
                 self.data.rekey((cx.rev(TABLES), month));
+                true
             }
-            Ok(()) => {}
-            Err(e) => self.message = Some(Notice::store_error(&e)),
+            Ok(()) => true,
+            Err(e) => {
+                self.message = Some(Notice::store_error(&e));
+                false
+            }
         }
     }
 
@@ -347,7 +590,7 @@ impl MonthView {
                         l.hours_tenths.map(format_hours_tenths).unwrap_or_default(),
                         format_yuan(l.wage_fen),
                         format_yuan(l.social_insurance_fen),
-                        format_yuan(l.adjustment_fen),
+                        adjustment_text(l, lang),
                     ];
                     crate::ui::text_cells(&mut row, cells);
                     row.col(|ui| {
@@ -360,6 +603,19 @@ impl MonthView {
                     });
                 });
             });
+        if !data.accepted.is_empty() {
+            ui.separator();
+            ui.strong(lang.t(pl::ACCEPTED_FINDINGS));
+            for a in &data.accepted {
+                ui.label(format!(
+                    "{} · {} · {}",
+                    lang.t(super::overview::check_text(a.kind)),
+                    a.name,
+                    pl::accepted_because(&a.acceptance.reason, &a.acceptance.accepted_by)
+                        .text(lang)
+                ));
+            }
+        }
         if let Some((placement_id, name)) = correct
             && let Some(corrects) = self.month
         {
@@ -416,6 +672,41 @@ impl MonthView {
         if close {
             self.correction = None;
         }
+    }
+}
+
+/// The adjustment of a line, with what was carried in from last month or on to the next.
+fn adjustment_text(l: &SheetLine, lang: Lang) -> String {
+    let mut text = format_yuan(l.adjustment_fen);
+    if l.carried_in_fen != 0 {
+        text = format!(
+            "{text}（{}）",
+            pl::carried_from_prev(format_yuan(l.carried_in_fen)).text(lang)
+        );
+    }
+    if l.carried_out_fen != 0 {
+        text = format!(
+            "{text}（{}）",
+            pl::carried_to_next(format_yuan(l.carried_out_fen)).text(lang)
+        );
+    }
+    text
+}
+
+/// A cell to save, with what the refusal names.
+struct Save {
+    placement: PlacementId,
+    area: Area,
+    text: String,
+    stored: String,
+    name: String,
+    days_in_post: i64,
+}
+
+/// How the grid states the rule by which days worked count.
+fn absence_rule_text(rule: payroll::AbsenceRule) -> crate::i18n::Text {
+    match rule {
+        payroll::AbsenceRule::DaysWorkedDoNotChangePay => pl::ABSENCE_RULE_NONE,
     }
 }
 

@@ -5,14 +5,15 @@ use egui::{RichText, Ui};
 
 use super::Go;
 use super::posts::area_label;
+use crate::domain::money::format_yuan;
 use crate::domain::pay::Month;
 use crate::domain::placement::ExitReason;
 use crate::domain::{PersonId, PlacementId};
 use crate::i18n::{Lang, Msg, Text, common as c, people as pe, placements as pl};
 use crate::jobs::exports;
-use crate::store::Store;
 use crate::store::placement_reports::{self, CheckKind, Figures, Finding};
 use crate::store::placements::{self, Placement, PlacementScope};
+use crate::store::{Store, payroll};
 use crate::ui::loaded::Loaded;
 use crate::ui::{Ctx, Masker, Notice, field_error_ui, text_field_ui};
 
@@ -28,6 +29,15 @@ struct ExitForm {
     error: Option<Msg>,
 }
 
+/// Recoveries proposed after an exit that falls inside approved months.
+struct RecoveryForm {
+    placement: PlacementId,
+    name: String,
+    exit: jiff::civil::Date,
+    proposals: Vec<payroll::Recovery>,
+    error: Option<Msg>,
+}
+
 /// The list of people placed.
 #[derive(Default)]
 pub struct PlacedView {
@@ -37,6 +47,7 @@ pub struct PlacedView {
     person: Option<PersonId>,
     history: Loaded<(u64, PersonId), Vec<Placement>>,
     exit: Option<ExitForm>,
+    recovery: Option<RecoveryForm>,
 }
 
 impl PlacedView {
@@ -177,10 +188,59 @@ impl PlacedView {
                 error: None,
             });
         }
-        self.exit_ui(ui, cx.store, lang);
+        let name = first.name.clone();
+        self.exit_ui(ui, cx.store, lang, &name);
+        self.recovery_ui(ui, cx.store, lang);
     }
 
-    fn exit_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
+    /// The recoveries proposed after an exit inside approved months, written on confirmation.
+    fn recovery_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
+        let Some(form) = &mut self.recovery else {
+            return;
+        };
+        let mut close = false;
+        ui.separator();
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.strong(pl::recovery_title(&form.name).text(lang));
+            for r in &form.proposals {
+                ui.label(
+                    pl::recovery_line(
+                        r.corrects_month,
+                        format_yuan(r.paid_fen),
+                        format_yuan(r.due_fen),
+                        format_yuan(r.amount_fen),
+                        r.month,
+                    )
+                    .text(lang),
+                );
+            }
+            if let Some(error) = &form.error {
+                field_error_ui(ui, error.get(lang));
+            }
+            ui.horizontal(|ui| {
+                if ui.button(lang.t(pl::WRITE_RECOVERIES)).clicked() {
+                    let exit = form.exit;
+                    let written = store.write(|w| {
+                        payroll::write_recoveries(w, form.placement, &form.proposals, |r| {
+                            pl::recovery_reason(r.corrects_month, exit).text(lang)
+                        })
+                    });
+                    match written {
+                        Ok(()) => close = true,
+                        Err(e) => form.error = Some(Notice::store_error(&e).msg),
+                    }
+                }
+                if ui.button(lang.t(pl::SKIP_RECOVERIES)).clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close {
+            self.recovery = None;
+        }
+    }
+
+    fn exit_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, name: &str) {
         let Some(form) = &mut self.exit else { return };
         let mut close = false;
         ui.separator();
@@ -201,7 +261,28 @@ impl PlacedView {
                         let (placement, reason, note) =
                             (form.placement, form.reason, form.note.clone());
                         match store.write(|w| placements::exit(w, placement, day, reason, &note)) {
-                            Ok(()) => close = true,
+                            Ok(()) => {
+                                close = true;
+                                // An exit inside approved months: what they overpaid.
+                                self.recovery =
+                                    match payroll::recovery_proposals(store.conn(), placement) {
+                                        Ok(proposals) if proposals.is_empty() => None,
+                                        Ok(proposals) => Some(RecoveryForm {
+                                            placement,
+                                            name: name.to_string(),
+                                            exit: day,
+                                            proposals,
+                                            error: None,
+                                        }),
+                                        Err(e) => Some(RecoveryForm {
+                                            placement,
+                                            name: name.to_string(),
+                                            exit: day,
+                                            proposals: Vec::new(),
+                                            error: Some(Notice::store_error(&e).msg),
+                                        }),
+                                    };
+                            }
                             Err(e) => form.error = Some(Notice::store_error(&e).msg),
                         }
                     }
@@ -222,6 +303,9 @@ impl PlacedView {
 #[derive(Default)]
 pub struct ChecksView {
     findings: Loaded<(u64, Month), Vec<Finding>>,
+    /// The finding being accepted, and the reason as typed.
+    accepting: Option<(CheckKind, PlacementId, String)>,
+    error: Option<Msg>,
 }
 
 /// The tables the checks read.
@@ -235,18 +319,20 @@ const CHECK_TABLES: &[&str] = &[
     "people",
     "posts",
     "settings",
+    "finding_acceptances",
 ];
 
 impl ChecksView {
-    /// Draws the view; returns where to go when a finding is clicked.
-    pub(super) fn ui(&mut self, ui: &mut Ui, cx: &Ctx<'_>, month: &mut Month) -> Option<Go> {
+    /// Draws the view; returns where to go when a finding is clicked. An open finding is
+    /// accepted here with a written reason; approval waits until none is open.
+    pub(super) fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>, month: &mut Month) -> Option<Go> {
         let (lang, masker) = (cx.lang, cx.masker);
         ui.horizontal(|ui| {
             let title = egui::RichText::new(pl::checks_for(*month).text(lang)).heading();
             super::month_switch_ui(ui, lang, month, title);
         });
         let month = *month;
-        // Five joins over the month's lines: at 100,000 placements, off the window's thread.
+        // Joins over the month's lines: at 100,000 placements, off the window's thread.
         self.findings
             .ensure_later(cx, (cx.rev(CHECK_TABLES), month), move |conn| {
                 let rules = placements::rules(conn)?;
@@ -256,14 +342,22 @@ impl ChecksView {
         let findings = self.findings.status_ui(ui, lang)?;
         if findings.is_empty() {
             ui.label(RichText::new(lang.t(pl::NO_FINDINGS)).strong());
+        } else {
+            let open = findings.iter().filter(|f| f.accepted.is_none()).count();
+            ui.strong(pl::open_findings_count(open).text(lang));
         }
         let mut go = None;
+        let mut accept = None;
+        let mut save = false;
         egui::ScrollArea::vertical().show(ui, |ui| {
             for f in findings {
                 ui.horizontal(|ui| {
-                    ui.label(
-                        RichText::new(lang.t(check_text(f.kind))).color(ui.visuals().warn_fg_color),
-                    );
+                    let color = if f.accepted.is_some() {
+                        ui.visuals().weak_text_color()
+                    } else {
+                        ui.visuals().warn_fg_color
+                    };
+                    ui.label(RichText::new(lang.t(check_text(f.kind))).color(color));
                     if ui.link(&f.name).clicked() {
                         go = Some(Go::Person(f.person_id));
                     }
@@ -273,21 +367,57 @@ impl ChecksView {
                         _ => std::borrow::Cow::Borrowed(f.detail.as_str()),
                     };
                     ui.weak(detail);
+                    match &f.accepted {
+                        Some(a) => {
+                            ui.label(pl::accepted_because(&a.reason, &a.accepted_by).text(lang));
+                        }
+                        None => {
+                            let here = self
+                                .accepting
+                                .as_ref()
+                                .is_some_and(|(k, p, _)| (*k, *p) == (f.kind, f.placement_id));
+                            if !here && ui.button(lang.t(pl::ACCEPT_FINDING)).clicked() {
+                                accept = Some((f.kind, f.placement_id));
+                            }
+                            if here && let Some((_, _, reason)) = &mut self.accepting {
+                                text_field_ui(ui, lang.t(pl::ACCEPTANCE_REASON), reason, 240.0);
+                                save |= ui.button(lang.t(c::SAVE)).clicked();
+                                if ui.button(lang.t(c::CANCEL)).clicked() {
+                                    accept = None;
+                                    self.accepting = None;
+                                }
+                            }
+                        }
+                    }
                 });
             }
+            if let Some(error) = &self.error {
+                field_error_ui(ui, error.get(lang));
+            }
         });
+        if let Some((kind, placement)) = accept {
+            self.accepting = Some((kind, placement, String::new()));
+            self.error = None;
+        }
+        if save && let Some((kind, placement, reason)) = self.accepting.clone() {
+            match cx
+                .store
+                .write(|w| placement_reports::accept_finding(w, month, kind, placement, &reason))
+            {
+                Ok(_) => {
+                    self.accepting = None;
+                    self.error = None;
+                }
+                Err(e) => self.error = Some(Notice::store_error(&e).msg),
+            }
+        }
         go
     }
 }
 
-fn check_text(kind: CheckKind) -> Text {
-    match kind {
-        CheckKind::PaidAfterExit => pl::CHECK_PAID_AFTER_EXIT,
-        CheckKind::PaidTwice => pl::CHECK_PAID_TWICE,
-        CheckKind::PastAgeLimit => pl::CHECK_PAST_AGE,
-        CheckKind::HoursAboveLimit => pl::CHECK_HOURS,
-        CheckKind::NoAttendance => pl::CHECK_NO_ATTENDANCE,
-    }
+/// What a finding of `kind` is called, in the checks view and on the sheet.
+pub fn check_text(kind: CheckKind) -> Text {
+    kind.label()
 }
 
 /// The programme's figures at a glance.
