@@ -140,6 +140,10 @@ pub enum StoreError {
         "the subsidy sheet of {0} is approved; corrections go into a later month as adjustments"
     )]
     MonthApproved(Month),
+    /// An approved sheet's lines no longer match the seal kept at its approval: they were
+    /// changed around the database's lock.
+    #[error("the approved subsidy sheet of {0} no longer matches what was approved")]
+    SheetAltered(Month),
     /// The pay rules could not compute a line (e.g. no minimum wage for a day).
     #[error(transparent)]
     Pay(#[from] PayError),
@@ -276,6 +280,8 @@ pub enum PayrollRule {
     AdjustmentIncomplete,
     /// A sheet is computed before it is approved.
     NotComputed,
+    /// The arrears of a minimum-wage rate changed between the review and the save.
+    ArrearsChanged,
 }
 
 impl StoreError {
@@ -303,6 +309,7 @@ impl StoreError {
                 Msg::join(reasons.iter().map(Ineligible::message), " ")
             }
             StoreError::MonthApproved(month) => pl::month_locked(month),
+            StoreError::SheetAltered(month) => pl::sheet_altered(month),
             StoreError::Pay(e) => pay_error(e),
             StoreError::Cancelled => er::CANCELLED.into(),
             StoreError::NotFound(_) => er::NOT_FOUND.into(),
@@ -323,6 +330,7 @@ impl StoreError {
             StoreError::File { .. }
                 | StoreError::MigrationBrokeForeignKeys { .. }
                 | StoreError::UnknownValue { .. }
+                | StoreError::SheetAltered(_)
                 | StoreError::ReaderStopped
                 | StoreError::Unreadable(_)
                 | StoreError::Io(_)
@@ -397,6 +405,7 @@ fn payroll_rule(rule: PayrollRule) -> crate::i18n::Text {
         PayrollRule::AdjustmentTarget => pl::ADJUSTMENT_TARGET,
         PayrollRule::AdjustmentIncomplete => pl::ADJUSTMENT_INVALID,
         PayrollRule::NotComputed => pl::COMPUTE_BEFORE_APPROVING,
+        PayrollRule::ArrearsChanged => pl::ARREARS_CHANGED,
     }
 }
 
@@ -441,6 +450,8 @@ fn sqlite_error(e: &rusqlite::Error) -> Msg {
         ErrorCode::ConstraintViolation => match e.to_string() {
             text if text.contains("month approved") => er::LOCKED_BY_APPROVAL.into(),
             text if text.contains("append-only") => er::LOG_APPEND_ONLY.into(),
+            text if text.contains("approved pay rests on this") => pl::PAY_RESTS_ON_THIS.into(),
+            text if text.contains("wage rate relied on") => pl::WAGE_RATE_IS_HISTORY.into(),
             _ => er::CONSTRAINT.into(),
         },
         _ => er::database_error(sqlite_kind(e)),

@@ -35,6 +35,10 @@ const MIGRATIONS: &[&[Step]] = &[
         Step::Sql(include_str!("sql/0004_name_search.sql")),
         Step::Rust(super::people::build_search_index),
     ],
+    &[
+        Step::Sql(include_str!("sql/0005_lock.sql")),
+        Step::Rust(super::payroll::seal_approved_months),
+    ],
 ];
 
 /// The newest schema version this program writes.
