@@ -693,3 +693,58 @@ fn months_approved_before_the_upgrade_are_sealed_by_it() {
     assert!(v.intact());
     assert!(payroll::require_intact(store.conn(), month(3)).is_ok());
 }
+
+/// The wage form: a rate back-dated into approved months shows its arrears (count, total,
+/// each line) and is saved with them only on confirmation.
+#[test]
+fn the_wage_form_shows_the_arrears_of_a_back_dated_rate_before_saving() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+
+    let l = ledger();
+    let prefs = minsheng::app::Prefs {
+        lang: Lang::Zh,
+        tab: "settings".into(),
+        ..minsheng::app::Prefs::default()
+    };
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1400.0, 2400.0])
+        .with_context_setup(minsheng::fonts::install_embedded)
+        .build_ui_state(
+            |ui, app: &mut minsheng::app::App| app.ui(ui),
+            minsheng::app::App::new(Ok(l.store), prefs),
+        );
+    common::settle(&mut h);
+    for (label, text) in [
+        ("生效日期", "2026-07-01"),
+        ("月标准（元）", "2000"),
+        ("小时标准（元）", "20"),
+    ] {
+        h.get_by_role_and_label(Role::TextInput, label).click();
+        common::settle(&mut h);
+        h.get_by_role_and_label(Role::TextInput, label)
+            .type_text(text);
+        common::settle(&mut h);
+    }
+    h.get_by_role_and_label(Role::Button, "添加标准").click();
+    common::settle(&mut h);
+    // The ten lines of the store test, 802.50 yuan; nothing written yet.
+    h.get_by_label_contains("应补发 10 笔，共 802.50 元");
+    assert!(h.query_all_by_label("蒋英花").count() >= 4);
+    let conn = |h: &egui_kittest::Harness<'_, minsheng::app::App>| {
+        let store = h.state().store().unwrap();
+        (
+            payroll::wage_rows(store.conn()).unwrap().len(),
+            id_of(
+                store.conn(),
+                "SELECT count(*) FROM subsidy_adjustments WHERE month = '2026-11'",
+            ),
+        )
+    };
+    assert_eq!(conn(&h), (6, 0));
+    h.get_by_role_and_label(Role::Button, "保存标准和补发")
+        .click();
+    common::settle(&mut h);
+    h.get_by_label_contains("补发 10 笔已计入下一个未审核月份");
+    assert_eq!(conn(&h), (7, 10));
+}

@@ -189,5 +189,6 @@ crate::i18n::texts! {
     fn arrears_preview(count, total) => "这条标准早于已审核月份生效，应补发 {count} 笔，共 {total} 元，将计入下一个未审核月份。确认后与标准一起保存。", "This rate takes effect before months already approved: {count} arrears line(s), {total} yuan in all, go on the next open month. Confirm to save them with the rate.";
     const SAVE_RATE_WITH_ARREARS => "保存标准和补发", "Save the rate and the arrears";
     const RECORDED_AT => "录入时间", "Recorded";
+    const ARREARS_FOR_MONTH => "补发月份", "For month";
     fn arrears_saved(count) => "标准已保存，补发 {count} 笔已计入下一个未审核月份。", "Rate saved; {count} arrears line(s) were added to the next open month.";
 }
