@@ -61,6 +61,9 @@ pub struct LineDifference {
     pub after_exit: bool,
 }
 
+/// A line as stored, with the total it states.
+pub type StoredLine = (LineCalc, Fen);
+
 /// What [`verify_month`] found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Verification {
@@ -303,7 +306,7 @@ pub fn verify_month(conn: &Connection, month: Month) -> Result<Verification> {
             return Ok(verification);
         }
     };
-    let mut by_placement: BTreeMap<PlacementId, (Option<(LineCalc, Fen)>, Option<LineCalc>)> =
+    let mut by_placement: BTreeMap<PlacementId, (Option<StoredLine>, Option<LineCalc>)> =
         BTreeMap::new();
     for line in stored_lines(conn, month)? {
         let id = line.0.placement_id;
