@@ -748,3 +748,45 @@ fn the_wage_form_shows_the_arrears_of_a_back_dated_rate_before_saving() {
     h.get_by_label_contains("补发 10 笔已计入下一个未审核月份");
     assert_eq!(conn(&h), (7, 10));
 }
+
+/// A sheet computed before a setting changed is computed again before it is approved, so
+/// that the seal reproduces what it approves.
+#[test]
+fn a_sheet_computed_from_older_data_is_not_approved() {
+    let mut l = ledger();
+    let nov = month(11);
+    l.store
+        .write(|w| payroll::compute(w, nov, |_, _| true))
+        .unwrap();
+    // The subsidy goes up to 520.00 after the sheet was computed.
+    l.store
+        .write(|w| {
+            payroll::set_pay_rules(
+                w,
+                &PayRules {
+                    tier: 2,
+                    social_insurance_fen: 52_000,
+                },
+            )
+        })
+        .unwrap();
+    let refused = l
+        .store
+        .write(|w| payroll::approve(w, nov, date(2026, 12, 2)));
+    assert!(matches!(
+        refused,
+        Err(StoreError::Payroll(PayrollRule::ComputedFromOlderData))
+    ));
+    let (_, total) = l
+        .store
+        .write(|w| payroll::compute(w, nov, |_, _| true))
+        .unwrap();
+    l.store
+        .write(|w| payroll::approve(w, nov, date(2026, 12, 2)))
+        .unwrap();
+    // A and C urban: 2 × (1,900.00 + 520.00); B rural with no hours: 0.
+    assert_eq!(total, 2 * (190_000 + 52_000));
+    let v = payroll::verify_month(l.store.conn(), nov).unwrap();
+    assert!(v.ok() && v.differences.is_empty());
+    assert_eq!(v.sealed.unwrap().social_insurance_fen, 52_000);
+}

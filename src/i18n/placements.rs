@@ -190,5 +190,6 @@ crate::i18n::texts! {
     const SAVE_RATE_WITH_ARREARS => "保存标准和补发", "Save the rate and the arrears";
     const RECORDED_AT => "录入时间", "Recorded";
     const ARREARS_FOR_MONTH => "补发月份", "For month";
+    const COMPUTE_AGAIN => "计算之后数据有变化（人员、日期、标准或设置），请重新计算补贴表后再审核。", "The data changed after the sheet was computed (people, dates, rates or settings): compute it again, then approve.";
     fn arrears_saved(count) => "标准已保存，补发 {count} 笔已计入下一个未审核月份。", "Rate saved; {count} arrears line(s) were added to the next open month.";
 }

@@ -282,6 +282,8 @@ pub enum PayrollRule {
     NotComputed,
     /// The arrears of a minimum-wage rate changed between the review and the save.
     ArrearsChanged,
+    /// What a sheet was computed from changed since: it is computed again before approval.
+    ComputedFromOlderData,
 }
 
 impl StoreError {
@@ -406,6 +408,7 @@ fn payroll_rule(rule: PayrollRule) -> crate::i18n::Text {
         PayrollRule::AdjustmentIncomplete => pl::ADJUSTMENT_INVALID,
         PayrollRule::NotComputed => pl::COMPUTE_BEFORE_APPROVING,
         PayrollRule::ArrearsChanged => pl::ARREARS_CHANGED,
+        PayrollRule::ComputedFromOlderData => pl::COMPUTE_AGAIN,
     }
 }
 

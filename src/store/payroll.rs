@@ -542,7 +542,7 @@ pub fn approve(w: &Writer<'_>, month: Month, today: Date) -> Result<()> {
         return Err(StoreError::NotFound(RecordKind::SubsidyMonth));
     };
     // The approval seals what it approves and what it was computed with (see `lock`).
-    let seal = lock::seal_for(w.tx(), month)?;
+    let seal = lock::seal_for_approval(w.tx(), month)?;
     w.tx().execute(
         "UPDATE subsidy_months SET status = 'approved', approved_at = ?2, approved_by = ?3,
              tier = ?4, social_insurance_fen = ?5, wages_as_of = ?6, line_count = ?7,

@@ -192,6 +192,30 @@ pub(super) fn seal_for(conn: &Connection, month: Month) -> Result<Seal> {
     seal_with(conn, month, pay_rules(conn)?, wages_as_of)
 }
 
+/// The seal an approval of `month` keeps, once the computed lines are found to be what the
+/// tables give now: a sheet computed before a rate, a setting, a placement or an exit
+/// changed would be approved with figures its seal could not reproduce.
+pub(super) fn seal_for_approval(conn: &Connection, month: Month) -> Result<Seal> {
+    let seal = seal_for(conn, month)?;
+    let rules = PayRules {
+        tier: seal.tier,
+        social_insurance_fen: seal.social_insurance_fen,
+    };
+    let table = wage_table_as_of(conn, seal.wages_as_of)?;
+    let mut fresh: Vec<StoredLine> = preview_with(conn, month, &table, &rules, |_, _| true)?
+        .into_iter()
+        .map(|l| {
+            let total = l.total_fen();
+            (l, total)
+        })
+        .collect();
+    fresh.sort_by_key(|(l, _)| l.placement_id);
+    if stored_lines(conn, month)? != fresh {
+        return Err(StoreError::Payroll(PayrollRule::ComputedFromOlderData));
+    }
+    Ok(seal)
+}
+
 /// The seal kept with `month`, if it has one.
 fn kept_seal(conn: &Connection, month: Month) -> Result<Option<Seal>> {
     Ok(conn
@@ -486,4 +510,46 @@ pub fn save_wage_with_arrears(
         add_adjustment(w, a)?;
     }
     Ok(arrears.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(placement: i64, wage_fen: Fen) -> StoredLine {
+        let l = LineCalc {
+            placement_id: PlacementId(placement),
+            area: Area::Urban,
+            days_in_post: 31,
+            hours_tenths: None,
+            wage_fen,
+            social_insurance_fen: 50_000,
+            adjustment_fen: 0,
+        };
+        let total = l.total_fen();
+        (l, total)
+    }
+
+    #[test]
+    fn the_fingerprint_ignores_order_and_catches_one_fen() {
+        let month = Month::new(2026, 7).unwrap();
+        let rules = PayRules {
+            tier: 2,
+            social_insurance_fen: 50_000,
+        };
+        let lines = [line(1, 190_000), line(2, 95_000)];
+        let reversed = [line(2, 95_000), line(1, 190_000)];
+        let (count, total, hash) = fingerprint(month, &rules, 6, &lines);
+        assert_eq!((count, total), (2, 240_000 + 145_000));
+        assert_eq!(hash.len(), 64);
+        assert_eq!(fingerprint(month, &rules, 6, &reversed).2, hash);
+        // One fen on one line, another tier, another wage table: another fingerprint.
+        assert_ne!(
+            fingerprint(month, &rules, 6, &[line(1, 190_001), line(2, 95_000)]).2,
+            hash
+        );
+        let tier3 = PayRules { tier: 3, ..rules };
+        assert_ne!(fingerprint(month, &tier3, 6, &lines).2, hash);
+        assert_ne!(fingerprint(month, &rules, 7, &lines).2, hash);
+    }
 }
