@@ -129,11 +129,13 @@ CREATE TRIGGER minimum_wages_history_update
 BEFORE UPDATE OF id, effective_from, tier, monthly_fen, hourly_fen, recorded_at ON minimum_wages
 WHEN EXISTS (SELECT 1 FROM subsidy_months m WHERE m.status = 'approved'
              AND ((old.id <= m.wages_as_of AND old.effective_from <= m.month || '-31')
-               OR (new.id <= m.wages_as_of AND new.effective_from <= m.month || '-31')))
+               OR (new.id <= m.wages_as_of AND new.effective_from <= m.month || '-31')
+               OR (new.id IS NOT old.id AND (old.id <= m.wages_as_of OR new.id <= m.wages_as_of))))
 BEGIN SELECT RAISE(ABORT, 'wage rate relied on by an approved month'); END;
+-- No row an approval had recorded is removed (even one dated after the month): its id would
+-- be handed out again, below that approval's mark.
 CREATE TRIGGER minimum_wages_history_delete BEFORE DELETE ON minimum_wages
-WHEN EXISTS (SELECT 1 FROM subsidy_months m WHERE m.status = 'approved'
-             AND old.id <= m.wages_as_of AND old.effective_from <= m.month || '-31')
+WHEN old.id <= (SELECT max(wages_as_of) FROM subsidy_months WHERE status = 'approved')
 BEGIN SELECT RAISE(ABORT, 'wage rate relied on by an approved month'); END;
 CREATE TRIGGER minimum_wages_history_replaced BEFORE INSERT ON minimum_wages
 WHEN EXISTS (SELECT 1 FROM minimum_wages w JOIN subsidy_months m ON m.status = 'approved'
