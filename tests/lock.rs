@@ -382,6 +382,9 @@ fn every_raw_sql_path_into_an_approved_month_is_refused() {
             "UPDATE minimum_wages SET effective_from = '2026-11-01' WHERE id = {wage_in_force}"
         ),
         format!("DELETE FROM minimum_wages WHERE id = {wage_in_force}"),
+        format!("UPDATE minimum_wages SET id = 1000 WHERE id = {wage_in_force}"),
+        // A row slipped in below the approvals' mark (the shipped rows are ids 1 to 6).
+        "INSERT INTO minimum_wages (id, effective_from, tier, monthly_fen, hourly_fen) VALUES (0, '2026-07-01', 2, 200000, 2000)".to_string(),
         format!(
             "INSERT OR REPLACE INTO minimum_wages (id, effective_from, tier, monthly_fen, hourly_fen) VALUES ({wage_in_force}, '2021-10-01', 2, 200000, 2000)"
         ),
