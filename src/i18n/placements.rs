@@ -214,4 +214,17 @@ crate::i18n::texts! {
     const FILTER_POST => "岗位", "Post";
     const FILTER_ALL => "全部", "All";
     const ABSENCE_RULE_NONE => "出勤规则：城镇岗位按在岗天数计发，出勤天数目前不影响补贴（只作记录和核查）；乡村岗位按所填工时计发。", "Attendance rule: urban posts are paid by days in post; days worked do not change the pay at present (they are kept and checked); rural posts are paid by the hours entered.";
+    // The lock of approved months
+    fn sheet_altered(month) => "{month} 补贴表与审核时的内容不一致（审核后被改动过），不能导出或发放。请查明原因，必要时用备份恢复。", "The subsidy sheet of {month} no longer matches what was approved (it was changed after the approval); it can not be exported or paid. Find out why, and restore a backup if needed.";
+    fn sheet_verified(month, unexplained, after_exit) => "{month} 补贴表与审核时一致；按原始数据重算，{unexplained} 行不一致，{after_exit} 行因事后退岗不一致（应追回）。", "The sheet of {month} is as approved; recomputed from the raw data, {unexplained} line(s) differ, and {after_exit} differ because of an exit recorded later (a recovery is due).";
+    const PAY_RESTS_ON_THIS => "已审核月份的补贴依据这项数据（上岗日期、岗位、城乡类别或月工时），不能修改。如有错误，请在以后月份做调整。", "Approved pay rests on this (the start date, the post, the urban/rural kind or the monthly hours), so it can not change. Correct a mistake with an adjustment in a later month.";
+    const WAGE_RATE_IS_HISTORY => "已审核月份用过这条最低工资标准，不能修改或删除。更正请新增一条标准。", "An approved month used this minimum-wage rate, so it can not be changed or removed. Add a new rate to correct it.";
+    const ARREARS_CHANGED => "数据在核对后有变化，补发明细已不同。请重新核对后再保存。", "The data changed after the review, so the arrears are no longer those shown. Review them again and save.";
+    fn arrears_reason(tier, from, monthly, hourly, month) => "补发最低工资差额：第{tier}档 {from} 起月标准 {monthly} 元、小时标准 {hourly} 元，{month}", "Minimum-wage arrears: tier {tier} from {from}, {monthly} a month, {hourly} an hour, for {month}";
+    fn arrears_preview(count, total) => "这条标准早于已审核月份生效，应补发 {count} 笔，共 {total} 元，将计入下一个未审核月份。确认后与标准一起保存。", "This rate takes effect before months already approved: {count} arrears line(s), {total} yuan in all, go on the next open month. Confirm to save them with the rate.";
+    const SAVE_RATE_WITH_ARREARS => "保存标准和补发", "Save the rate and the arrears";
+    const RECORDED_AT => "录入时间", "Recorded";
+    const ARREARS_FOR_MONTH => "补发月份", "For month";
+    const COMPUTE_AGAIN => "计算之后数据有变化（人员、日期、标准或设置），请重新计算补贴表后再审核。", "The data changed after the sheet was computed (people, dates, rates or settings): compute it again, then approve.";
+    fn arrears_saved(count) => "标准已保存，补发 {count} 笔已计入下一个未审核月份。", "Rate saved; {count} arrears line(s) were added to the next open month.";
 }

@@ -175,6 +175,8 @@ pub fn subsidy_sheet(
     if payroll::month_status(store.conn(), month)? != MonthStatus::Approved {
         return Err(ExportError::NotApproved(month).into());
     }
+    // What goes to the bank is what was approved: a sheet changed since is refused.
+    payroll::require_intact(store.conn(), month)?;
     reporter.progress(0, 2);
     let lines = placement_reports::sheet(store.conn(), month)?;
     let accepted = placement_reports::accepted_findings(store.conn(), month)?;

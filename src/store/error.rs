@@ -140,6 +140,10 @@ pub enum StoreError {
         "the subsidy sheet of {0} is approved; corrections go into a later month as adjustments"
     )]
     MonthApproved(Month),
+    /// An approved sheet's lines no longer match the seal kept at its approval: they were
+    /// changed around the database's lock.
+    #[error("the approved subsidy sheet of {0} no longer matches what was approved")]
+    SheetAltered(Month),
     /// The pay rules could not compute a line (e.g. no minimum wage for a day).
     #[error(transparent)]
     Pay(#[from] PayError),
@@ -298,6 +302,10 @@ pub enum PayrollRule {
     FindingAlreadyAccepted,
     /// Accepting a finding needs a written reason.
     AcceptanceReasonRequired,
+    /// The arrears of a minimum-wage rate changed between the review and the save.
+    ArrearsChanged,
+    /// What a sheet was computed from changed since: it is computed again before approval.
+    ComputedFromOlderData,
 }
 
 impl StoreError {
@@ -325,6 +333,7 @@ impl StoreError {
                 Msg::join(reasons.iter().map(Ineligible::message), " ")
             }
             StoreError::MonthApproved(month) => pl::month_locked(month),
+            StoreError::SheetAltered(month) => pl::sheet_altered(month),
             StoreError::Pay(e) => pay_error(e),
             StoreError::Cancelled => er::CANCELLED.into(),
             StoreError::NotFound(_) => er::NOT_FOUND.into(),
@@ -345,6 +354,7 @@ impl StoreError {
             StoreError::File { .. }
                 | StoreError::MigrationBrokeForeignKeys { .. }
                 | StoreError::UnknownValue { .. }
+                | StoreError::SheetAltered(_)
                 | StoreError::ReaderStopped
                 | StoreError::Unreadable(_)
                 | StoreError::Io(_)
@@ -426,6 +436,8 @@ fn payroll_rule(rule: PayrollRule) -> crate::i18n::Text {
         PayrollRule::FindingsOpen => pl::FINDINGS_OPEN,
         PayrollRule::FindingAlreadyAccepted => pl::FINDING_ALREADY_ACCEPTED,
         PayrollRule::AcceptanceReasonRequired => pl::ACCEPTANCE_REASON_REQUIRED,
+        PayrollRule::ArrearsChanged => pl::ARREARS_CHANGED,
+        PayrollRule::ComputedFromOlderData => pl::COMPUTE_AGAIN,
     }
 }
 
@@ -470,6 +482,8 @@ fn sqlite_error(e: &rusqlite::Error) -> Msg {
         ErrorCode::ConstraintViolation => match e.to_string() {
             text if text.contains("month approved") => er::LOCKED_BY_APPROVAL.into(),
             text if text.contains("append-only") => er::LOG_APPEND_ONLY.into(),
+            text if text.contains("approved pay rests on this") => pl::PAY_RESTS_ON_THIS.into(),
+            text if text.contains("wage rate relied on") => pl::WAGE_RATE_IS_HISTORY.into(),
             _ => er::CONSTRAINT.into(),
         },
         _ => er::database_error(sqlite_kind(e)),

@@ -16,6 +16,12 @@ use crate::domain::pay::{
 };
 use crate::domain::{PersonId, PlacementId};
 
+mod lock;
+pub use lock::{
+    LineDifference, Seal, Verification, arrears_for_wage, require_intact, save_wage_with_arrears,
+    seal_approved_months, verify_month, wage_table_as_of,
+};
+
 /// Setting key of the district's minimum-wage tier.
 pub const TIER_KEY: &str = "pay.tier";
 /// Setting key of the monthly social-insurance subsidy of urban posts, in fen.
@@ -135,13 +141,16 @@ pub struct WageRow {
     pub verified: bool,
     /// Where the figure came from.
     pub source: String,
+    /// When it was entered (none: shipped, or entered before schema 5). A later row with
+    /// the same date and tier corrects an earlier one.
+    pub recorded_at: Option<String>,
 }
 
 /// The minimum-wage table, oldest first.
 pub fn wage_rows(conn: &Connection) -> Result<Vec<WageRow>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, effective_from, tier, monthly_fen, hourly_fen, verified, source
-         FROM minimum_wages ORDER BY effective_from, tier",
+        "SELECT id, effective_from, tier, monthly_fen, hourly_fen, verified, source, recorded_at
+         FROM minimum_wages ORDER BY effective_from, tier, id",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok(WageRow {
@@ -154,6 +163,7 @@ pub fn wage_rows(conn: &Connection) -> Result<Vec<WageRow>> {
             },
             verified: r.get(5)?,
             source: r.get(6)?,
+            recorded_at: r.get(7)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -166,29 +176,43 @@ pub fn wage_table(conn: &Connection) -> Result<WageTable> {
     ))
 }
 
-/// Adds a minimum-wage row, or replaces the one with the same date and tier.
+/// Adds a minimum-wage row. A row of the same date and tier is changed in place while no
+/// approved month relied on it; once one did it is history, and a changed figure is a new
+/// row (a correction, recorded now) that supersedes it. Marking a row checked changes no
+/// figure and is always done in place.
 pub fn save_wage(w: &Writer<'_>, wage: &MinimumWage, verified: bool, source: &str) -> Result<()> {
-    let key = params![wage.effective_from.to_string(), wage.tier];
-    let find = |tx: &Transaction<'_>| -> Result<Option<i64>> {
-        Ok(tx
-            .query_row(
-                "SELECT id FROM minimum_wages WHERE effective_from = ?1 AND tier = ?2",
-                key,
-                |r| r.get(0),
-            )
-            .optional()?)
-    };
-    w.upsert::<MinimumWageRecord>(RecordKind::MinimumWage, find, |tx, _| {
-        tx.execute(
-            "INSERT INTO minimum_wages (effective_from, tier, monthly_fen, hourly_fen, verified, source)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (effective_from, tier) DO UPDATE SET monthly_fen = excluded.monthly_fen,
-                 hourly_fen = excluded.hourly_fen, verified = excluded.verified, source = excluded.source",
-            params![wage.effective_from.to_string(), wage.tier, wage.monthly_fen, wage.hourly_fen, verified, source],
-        )?;
-        Ok(true)
-    })?;
-    Ok(())
+    let latest: Option<i64> = w
+        .tx()
+        .query_row(
+            "SELECT id FROM minimum_wages WHERE effective_from = ?1 AND tier = ?2
+             ORDER BY id DESC LIMIT 1",
+            params![wage.effective_from.to_string(), wage.tier],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = latest {
+        let before: MinimumWageRecord = w.existing(id, RecordKind::MinimumWage)?;
+        let same_figures =
+            (before.monthly_fen, before.hourly_fen) == (wage.monthly_fen, wage.hourly_fen);
+        if same_figures && before.verified == i64::from(verified) && before.source == source {
+            return Ok(());
+        }
+        if same_figures || !lock::wage_row_relied_on(w.tx(), id)? {
+            w.tx().execute(
+                "UPDATE minimum_wages SET monthly_fen = ?2, hourly_fen = ?3, verified = ?4, source = ?5,
+                     recorded_at = CASE WHEN ?6 THEN recorded_at ELSE ?7 END WHERE id = ?1",
+                params![id, wage.monthly_fen, wage.hourly_fen, verified, source, same_figures, w.stamp()],
+            )?;
+            return w.log(id, Action::Update, Some(before));
+        }
+    }
+    w.tx().execute(
+        "INSERT INTO minimum_wages (effective_from, tier, monthly_fen, hourly_fen, verified, source, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![wage.effective_from.to_string(), wage.tier, wage.monthly_fen, wage.hourly_fen, verified, source, w.stamp()],
+    )?;
+    let id = w.tx().last_insert_rowid();
+    w.log::<MinimumWageRecord>(id, Action::Insert, None)
 }
 
 /// One placement's line in a month's attendance grid.
@@ -382,10 +406,20 @@ impl LineCalc {
 pub fn preview(
     conn: &Connection,
     month: Month,
+    progress: impl FnMut(u64, u64) -> bool,
+) -> Result<Vec<LineCalc>> {
+    preview_with(conn, month, &wage_table(conn)?, &pay_rules(conn)?, progress)
+}
+
+/// As [`preview`], with the wage table and pay rules given: those in force now, or those an
+/// approval used (to reproduce an approved month).
+pub fn preview_with(
+    conn: &Connection,
+    month: Month,
+    table: &WageTable,
+    rules: &PayRules,
     mut progress: impl FnMut(u64, u64) -> bool,
 ) -> Result<Vec<LineCalc>> {
-    let table = wage_table(conn)?;
-    let rules = pay_rules(conn)?;
     let rows = attendance(conn, month)?;
     let total = rows.len() as u64;
     let mut adjustments = adjustments_by_placement(conn, month)?;
@@ -396,7 +430,7 @@ pub fn preview(
         }
         let (days, hours, wage, insurance) = match row.area {
             Area::Urban => {
-                let pay = urban_pay(&table, &rules, month, row.in_post)?;
+                let pay = urban_pay(table, rules, month, row.in_post)?;
                 (
                     pay.days_in_post,
                     None,
@@ -406,7 +440,7 @@ pub fn preview(
             }
             Area::Rural => {
                 let hours = row.hours_tenths.unwrap_or(0);
-                let pay = rural_pay(&table, &rules, month, row.in_post, hours)?;
+                let pay = rural_pay(table, rules, month, row.in_post, hours)?;
                 (pay.days_in_post, Some(hours), pay.wage_fen, 0)
             }
         };
@@ -562,9 +596,24 @@ pub fn approve(w: &Writer<'_>, month: Month, today: Date) -> Result<()> {
     let Some((rowid, before)) = month_row(w, month)? else {
         return Err(StoreError::NotFound(RecordKind::SubsidyMonth));
     };
+    // The approval seals what it approves and what it was computed with (see `lock`).
+    let seal = lock::seal_for_approval(w.tx(), month)?;
     w.tx().execute(
-        "UPDATE subsidy_months SET status = 'approved', approved_at = ?2, approved_by = ?3 WHERE rowid = ?1",
-        params![rowid, today.to_string(), w.actor()],
+        "UPDATE subsidy_months SET status = 'approved', approved_at = ?2, approved_by = ?3,
+             tier = ?4, social_insurance_fen = ?5, wages_as_of = ?6, line_count = ?7,
+             total_fen = ?8, fingerprint = ?9
+         WHERE rowid = ?1",
+        params![
+            rowid,
+            today.to_string(),
+            w.actor(),
+            seal.tier,
+            seal.social_insurance_fen,
+            seal.wages_as_of,
+            seal.line_count,
+            seal.total_fen,
+            seal.fingerprint
+        ],
     )?;
     w.log(rowid, Action::Update, Some(before))
 }

@@ -110,6 +110,9 @@ records! {
     SubsidyMonthRecord = "subsidy_months" {
         month: String, status: String, computed_at: Option<String>,
         approved_at: Option<String>, approved_by: Option<String>,
+        // The seal of an approved month (schema 5; absent in older entries).
+        tier: Option<i64>, social_insurance_fen: Option<i64>, wages_as_of: Option<i64>,
+        line_count: Option<i64>, total_fen: Option<i64>, fingerprint: Option<String>,
     }
     /// A correction of an approved month.
     AdjustmentRecord = "subsidy_adjustments" {
@@ -120,6 +123,8 @@ records! {
     MinimumWageRecord = "minimum_wages" {
         id: i64, effective_from: String, tier: i64, monthly_fen: i64, hourly_fen: i64,
         verified: i64, source: String,
+        // When the row was entered (schema 5; absent in older entries).
+        recorded_at: Option<String>,
     }
     /// A person's bank account, for the bank file.
     BankAccountRecord = "bank_accounts" {

@@ -10,7 +10,7 @@ use crate::domain::pay::{MinimumWage, PayRules};
 use crate::domain::placement::PlacementRules;
 use crate::i18n::{Lang, Msg, common as c, placements as pl};
 use crate::store::categories::Category;
-use crate::store::payroll::{self, WageRow};
+use crate::store::payroll::{self, NewAdjustment, WageRow};
 use crate::store::{Result, Store, placements};
 
 /// The tables the section shows.
@@ -25,6 +25,14 @@ struct NewWage {
     hourly: String,
 }
 
+/// A back-dated rate waiting for the user to confirm the arrears it brings.
+struct PendingWage {
+    wage: MinimumWage,
+    arrears: Vec<NewAdjustment>,
+    /// The person of each line, in the order of `arrears`.
+    names: Vec<String>,
+}
+
 /// State of the placement-rules section.
 #[derive(Default)]
 pub struct PlacementSettings {
@@ -34,6 +42,7 @@ pub struct PlacementSettings {
     social_insurance: String,
     wages: Vec<WageRow>,
     new_wage: NewWage,
+    pending: Option<PendingWage>,
     message: Option<Notice>,
     failed: Option<Msg>,
 }
@@ -155,7 +164,7 @@ impl PlacementSettings {
         let mut verify = None;
         egui::Grid::new("wage_table")
             .striped(true)
-            .num_columns(5)
+            .num_columns(6)
             .show(ui, |ui| {
                 for t in [
                     pl::EFFECTIVE_FROM,
@@ -163,6 +172,7 @@ impl PlacementSettings {
                     pl::MONTHLY_MINIMUM,
                     pl::HOURLY_MINIMUM,
                     pl::VERIFIED,
+                    pl::RECORDED_AT,
                 ] {
                     ui.strong(lang.t(t));
                 }
@@ -181,6 +191,7 @@ impl PlacementSettings {
                     {
                         verify = Some(row.clone());
                     }
+                    ui.label(row.recorded_at.as_deref().unwrap_or(""));
                     ui.end_row();
                 }
             });
@@ -225,7 +236,7 @@ impl PlacementSettings {
                             monthly_fen,
                             hourly_fen,
                         };
-                        self.save_wage(store, &wage, true, USER_SOURCE);
+                        self.add_wage(store, wage);
                         self.new_wage = NewWage {
                             tier: self.tier,
                             ..NewWage::default()
@@ -235,8 +246,93 @@ impl PlacementSettings {
                 }
             }
         });
+        self.pending_ui(ui, store, lang);
         if let Some(notice) = self.message.as_ref().filter(|n| n.error) {
             field_error_ui(ui, notice.msg.get(lang));
+        }
+    }
+
+    /// A new rate: saved at once, unless it takes effect before months already approved;
+    /// then the arrears it owes them are shown for review first.
+    fn add_wage(&mut self, store: &mut Store, wage: MinimumWage) {
+        let arrears = match payroll::arrears_for_wage(store.conn(), &wage) {
+            Ok(arrears) => arrears,
+            Err(e) => {
+                self.message = Some(Notice::store_error(&e));
+                return;
+            }
+        };
+        if arrears.is_empty() {
+            self.save_wage(store, &wage, true, USER_SOURCE);
+            return;
+        }
+        let names = arrears
+            .iter()
+            .map(|a| placements::get(store.conn(), a.placement_id).map(|p| p.name))
+            .collect::<Result<Vec<_>>>();
+        match names {
+            Ok(names) => {
+                self.pending = Some(PendingWage {
+                    wage,
+                    arrears,
+                    names,
+                })
+            }
+            Err(e) => self.message = Some(Notice::store_error(&e)),
+        }
+    }
+
+    /// The arrears of a back-dated rate: how many, how much, each line; confirm or cancel.
+    fn pending_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
+        let Some(pending) = &self.pending else {
+            return;
+        };
+        let total: i64 = pending.arrears.iter().map(|a| a.amount_fen).sum();
+        let mut confirmed = None;
+        ui.group(|ui| {
+            ui.label(pl::arrears_preview(pending.arrears.len(), format_yuan(total)).get(lang));
+            egui::ScrollArea::vertical()
+                .id_salt("arrears_lines")
+                .max_height(180.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("arrears_grid")
+                        .striped(true)
+                        .num_columns(3)
+                        .show(ui, |ui| {
+                            for t in [c::COL_NAME, pl::ARREARS_FOR_MONTH, pl::COL_ADJUSTMENT] {
+                                ui.strong(lang.t(t));
+                            }
+                            ui.end_row();
+                            for (a, name) in pending.arrears.iter().zip(&pending.names) {
+                                ui.label(name);
+                                ui.label(a.corrects_month.to_string());
+                                ui.label(format_yuan(a.amount_fen));
+                                ui.end_row();
+                            }
+                        });
+                });
+            ui.horizontal(|ui| {
+                if ui.button(lang.t(pl::SAVE_RATE_WITH_ARREARS)).clicked() {
+                    confirmed = Some(true);
+                }
+                if ui.button(lang.t(c::CANCEL)).clicked() {
+                    confirmed = Some(false);
+                }
+            });
+        });
+        match confirmed {
+            Some(true) => {
+                let Some(p) = self.pending.take() else { return };
+                let result = store.write(|w| {
+                    payroll::save_wage_with_arrears(w, &p.wage, true, USER_SOURCE, &p.arrears)
+                });
+                self.message = Some(match result {
+                    Ok(count) => Notice::info(pl::arrears_saved(count)),
+                    Err(e) => Notice::store_error(&e),
+                });
+            }
+            Some(false) => self.pending = None,
+            None => {}
         }
     }
 
