@@ -573,6 +573,18 @@ fn a_sheet_changed_around_the_triggers_is_refused_by_its_seal() {
     )
     .unwrap_err();
     assert!(!xlsx.exists(), "no file for an altered sheet");
+    // Nor does the bank pay it.
+    let csv = dir.path().join("jul-bank.csv");
+    let bank_refused =
+        minsheng::jobs::bank_export::bank_file(&l.store, jul, &csv, true, &Reporter::silent())
+            .unwrap_err();
+    assert!(!csv.exists(), "no bank file for an altered sheet");
+    assert!(
+        bank_refused
+            .message()
+            .get(Lang::Zh)
+            .contains("2026-07 补贴表与审核时的内容不一致")
+    );
     // The export and the checks say the same, in either language.
     for msg in [v.summary(), refused.message()] {
         assert!(

@@ -45,7 +45,8 @@ impl BankFormat {
 }
 
 /// Writes `month`'s bank file to `path` (`.xlsx` or `.csv`). Refused while the month is not
-/// approved, while anyone to be paid has no account, and while an account is held in
+/// approved or its lines no longer match their seal, while anyone to be paid has no
+/// account, and while an account is held in
 /// another name than the person's unless `accept_mismatches` says the clerk checked them.
 /// Lines of zero or less are left out (the preview lists them).
 pub fn bank_file(
@@ -62,6 +63,8 @@ pub fn bank_file(
     if payroll::month_status(conn, month)? != MonthStatus::Approved {
         return Err(ExportError::NotApproved(month).into());
     }
+    // The bank pays what was approved, or nothing.
+    payroll::require_intact(conn, month)?;
     reporter.progress(0, 2);
     let file = bank::bank_file(conn, month)?;
     let mismatches = if accept_mismatches {

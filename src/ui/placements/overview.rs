@@ -11,9 +11,10 @@ use crate::domain::placement::ExitReason;
 use crate::domain::{PersonId, PlacementId};
 use crate::i18n::{Lang, Msg, Text, common as c, people as pe, placements as pl};
 use crate::jobs::exports;
+use crate::store::Store;
+use crate::store::payroll::{self, MonthStatus};
 use crate::store::placement_reports::{self, CheckKind, Figures, Finding};
 use crate::store::placements::{self, Placement, PlacementScope};
-use crate::store::{Store, payroll};
 use crate::ui::loaded::Loaded;
 use crate::ui::{Ctx, Masker, Notice, field_error_ui, text_field_ui};
 
@@ -302,7 +303,8 @@ impl PlacedView {
 /// The checks for ghost workers in the month shown in the month view.
 #[derive(Default)]
 pub struct ChecksView {
-    findings: Loaded<(u64, Month), Vec<Finding>>,
+    /// The findings, and for an approved month what its seal and a recomputation say.
+    findings: Loaded<(u64, Month), (Vec<Finding>, Option<payroll::Verification>)>,
     /// The finding being accepted, and the reason as typed.
     accepting: Option<(CheckKind, PlacementId, String)>,
     error: Option<Msg>,
@@ -320,6 +322,8 @@ const CHECK_TABLES: &[&str] = &[
     "posts",
     "settings",
     "finding_acceptances",
+    "minimum_wages",
+    "subsidy_carries",
 ];
 
 impl ChecksView {
@@ -336,10 +340,28 @@ impl ChecksView {
         self.findings
             .ensure_later(cx, (cx.rev(CHECK_TABLES), month), move |conn| {
                 let rules = placements::rules(conn)?;
-                placement_reports::checks(conn, month, rules.max_age_male, rules.max_age_female)
+                let findings = placement_reports::checks(
+                    conn,
+                    month,
+                    rules.max_age_male,
+                    rules.max_age_female,
+                )?;
+                let approved = payroll::month_status(conn, month)? == MonthStatus::Approved;
+                let verification = approved
+                    .then(|| payroll::verify_month(conn, month))
+                    .transpose()?;
+                Ok((findings, verification))
             });
         ui.weak(lang.t(pl::CHECKS_EXPLAIN));
-        let findings = self.findings.status_ui(ui, lang)?;
+        let (findings, verification) = self.findings.status_ui(ui, lang)?;
+        if let Some(v) = verification {
+            let text = RichText::new(v.summary().text(lang)).strong();
+            if v.ok() {
+                ui.label(text);
+            } else {
+                ui.label(text.color(ui.visuals().error_fg_color));
+            }
+        }
         if findings.is_empty() {
             ui.label(RichText::new(lang.t(pl::NO_FINDINGS)).strong());
         } else {
