@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod common;
 pub mod errors;
+pub mod pay_rules;
 pub mod people;
 pub mod placements;
 pub mod settings;
@@ -146,6 +147,7 @@ mod tests {
         ("cli", cli::ALL),
         ("common", common::ALL),
         ("errors", errors::ALL),
+        ("pay_rules", pay_rules::ALL),
         ("people", people::ALL),
         ("placements", placements::ALL),
         ("settings", settings::ALL),

@@ -35,6 +35,7 @@ const MIGRATIONS: &[&[Step]] = &[
         Step::Sql(include_str!("sql/0004_name_search.sql")),
         Step::Rust(super::people::build_search_index),
     ],
+    &[Step::Sql(include_str!("sql/0005_pay_rules.sql"))],
 ];
 
 /// The newest schema version this program writes.

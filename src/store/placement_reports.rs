@@ -34,19 +34,31 @@ pub struct SheetLine {
     pub hours_tenths: Option<i64>,
     /// Minimum-wage part.
     pub wage_fen: Fen,
-    /// Social-insurance subsidy.
+    /// Social-insurance subsidy: the employer's share, to the unit or fund.
     pub social_insurance_fen: Fen,
     /// Adjustments carried.
     pub adjustment_fen: Fen,
-    /// Paid on this line.
+    /// Paid on this line, to the person and the unit or fund together.
     pub total_fen: Fen,
+    /// Days counted as worked (urban; lines from schema 5 on).
+    pub days_paid: Option<i64>,
+    /// Hours entered (rural; lines from schema 5 on); `hours_tenths` are those paid.
+    pub hours_entered_tenths: Option<i64>,
+    /// The person's own social-insurance share, deducted.
+    pub person_insurance_fen: Fen,
+    /// To the person's bank account (before schema 5 the whole line went there).
+    pub to_person_fen: Fen,
+    /// To the host unit or the fund: both shares.
+    pub to_fund_fen: Fen,
 }
 
 /// The computed lines of `month`, in sheet order (place, post, name).
 pub fn sheet(conn: &Connection, month: Month) -> Result<Vec<SheetLine>> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.placement_id, pe.name, pe.id_number, r.short_name, po.title, l.area, l.days_in_post,
-                l.hours_tenths, l.wage_fen, l.social_insurance_fen, l.adjustment_fen, l.total_fen
+                l.hours_tenths, l.wage_fen, l.social_insurance_fen, l.adjustment_fen, l.total_fen,
+                l.days_paid, l.hours_entered_tenths, l.person_insurance_fen,
+                coalesce(l.to_person_fen, l.total_fen)
          FROM subsidy_lines l JOIN placements pl ON pl.id = l.placement_id
          JOIN people pe ON pe.id = pl.person_id JOIN posts po ON po.id = pl.post_id
          JOIN regions r ON r.id = po.region_id
@@ -66,6 +78,11 @@ pub fn sheet(conn: &Connection, month: Month) -> Result<Vec<SheetLine>> {
             social_insurance_fen: r.get(9)?,
             adjustment_fen: r.get(10)?,
             total_fen: r.get(11)?,
+            days_paid: r.get(12)?,
+            hours_entered_tenths: r.get(13)?,
+            person_insurance_fen: r.get(14)?,
+            to_person_fen: r.get(15)?,
+            to_fund_fen: r.get::<_, Fen>(11)? - r.get::<_, Fen>(15)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::Result;
-use crate::i18n::{Text, settings as se};
+use crate::i18n::{Text, pay_rules as pr, settings as se};
 
 /// A table whose rows the change log records whole.
 pub trait Record: Serialize + DeserializeOwned {
@@ -88,6 +88,7 @@ records! {
         region_id: i64, headcount: i64, monthly_hours_tenths: Option<i64>,
         funded_from: String, funded_to: String, status: String,
         created_at: String, updated_at: String,
+        min_hours_tenths: Option<i64>, max_hours_tenths: Option<i64>, closed_on: Option<String>,
     }
     /// A training a person took.
     TrainingRecord = "trainings" {
@@ -103,7 +104,7 @@ records! {
     /// A placement's days or hours in a month.
     AttendanceRecord = "attendance" {
         id: i64, placement_id: i64, month: String, days_worked: Option<i64>,
-        hours_tenths: Option<i64>,
+        hours_tenths: Option<i64>, leave_days: Option<i64>,
     }
     /// Where a month's subsidy sheet stands. Its lines are computed from the other tables
     /// and are not logged one by one.
@@ -120,6 +121,23 @@ records! {
     MinimumWageRecord = "minimum_wages" {
         id: i64, effective_from: String, tier: i64, monthly_fen: i64, hourly_fen: i64,
         verified: i64, source: String,
+    }
+    /// A dated social-insurance base with its rates (from schema 5).
+    InsuranceRateRecord = "insurance_rates" {
+        id: i64, effective_from: String, base_fen: i64, pension_employer_bp: i64,
+        medical_employer_bp: i64, unemployment_employer_bp: i64, injury_employer_bp: i64,
+        pension_person_bp: i64, medical_person_bp: i64, unemployment_person_bp: i64,
+        verified: i64, source: String,
+    }
+    /// A dated retirement-age rule (from schema 5).
+    RetirementRuleRecord = "retirement_rules" {
+        id: i64, grp: String, effective_from: String, original_age_years: i64,
+        months_per_step: i64, max_delay_months: i64, verified: i64, source: String,
+    }
+    /// A rural placement's accident-insurance policy (from schema 5).
+    AccidentPolicyRecord = "accident_policies" {
+        id: i64, placement_id: i64, insurer: String, policy_no: String, premium_fen: i64,
+        covers_from: String, covers_to: String, created_at: String,
     }
 }
 
@@ -211,6 +229,9 @@ logged_tables! {
     SubsidyMonthRecord => se::TABLE_SUBSIDY_MONTHS,
     AdjustmentRecord => se::TABLE_ADJUSTMENTS,
     MinimumWageRecord => se::TABLE_MINIMUM_WAGES,
+    InsuranceRateRecord => pr::TABLE_INSURANCE_RATES,
+    RetirementRuleRecord => pr::TABLE_RETIREMENT_RULES,
+    AccidentPolicyRecord => pr::TABLE_ACCIDENT_POLICIES,
 }
 
 /// The tables whose rows are not logged one by one, and why: the log itself and the

@@ -114,6 +114,18 @@ impl PlaceForm {
                     ui.end_row();
                     text_field_ui(ui, lang.t(pl::TRAINED_ON), &mut self.trained_on, 110.0);
                     ui.end_row();
+                    // Training comes first: said at the field, before the placement is tried.
+                    let dates = (
+                        self.trained_on.trim().parse::<jiff::civil::Date>(),
+                        self.start.trim().parse::<jiff::civil::Date>(),
+                    );
+                    if let (Ok(trained), Ok(start)) = dates
+                        && trained > start
+                    {
+                        ui.label("");
+                        field_error_ui(ui, lang.t(crate::i18n::pay_rules::TRAINING_AFTER_START));
+                        ui.end_row();
+                    }
                     text_field_ui(ui, lang.t(pl::TRAINING_HOURS), &mut self.hours, 60.0);
                     ui.end_row();
                     ui.label("");
