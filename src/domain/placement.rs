@@ -471,7 +471,15 @@ mod tests {
         };
         let (start, end) = (date(2026, 6, 1), date(2026, 12, 31));
         // Exited 2026-05-31: the day before the start, no overlap.
-        assert!(check(&with(held(date(2025, 1, 1), date(2026, 5, 31))), &post(), start, end).is_empty());
+        assert!(
+            check(
+                &with(held(date(2025, 1, 1), date(2026, 5, 31))),
+                &post(),
+                start,
+                end
+            )
+            .is_empty()
+        );
         // Exited on the start day: one day in two posts.
         let same_day = held(date(2025, 1, 1), date(2026, 6, 1));
         assert_eq!(
@@ -489,7 +497,10 @@ mod tests {
     #[test]
     fn the_agreement_is_capped_and_may_reach_retirement() {
         let r = rules();
-        assert_eq!(r.default_agreement_end(date(2026, 6, 15)), date(2029, 6, 14));
+        assert_eq!(
+            r.default_agreement_end(date(2026, 6, 15)),
+            date(2029, 6, 14)
+        );
         // Retirement 10 years away: 3 years at most.
         assert_eq!(
             r.latest_agreement_end(date(2026, 6, 15), Some(date(2036, 6, 15))),

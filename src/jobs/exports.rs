@@ -158,9 +158,8 @@ pub fn subsidy_sheet(
         (pr::COL_TO_FUND, 12.0, true),
         (pl::COL_TOTAL, 12.0, true),
     ];
-    let rule = crate::store::payroll::rule_in_words(&crate::store::payroll::pay_rules(
-        store.conn(),
-    )?);
+    let rule =
+        crate::store::payroll::rule_in_words(&crate::store::payroll::pay_rules(store.conn())?);
     let area = |a: Area| {
         lang.t(if a == Area::Urban {
             pl::AREA_URBAN
@@ -210,7 +209,10 @@ pub fn subsidy_sheet(
             .collect(),
         rows,
         totals_label: lang.t(pl::TOTALS).to_string(),
-        footer: vec![rule.get(lang).to_string(), lang.t(pl::SHEET_FOOTER).to_string()],
+        footer: vec![
+            rule.get(lang).to_string(),
+            lang.t(pl::SHEET_FOOTER).to_string(),
+        ],
     };
     write_xlsx(path, &[table]).map_err(ExportError::from)?;
     reporter.progress(2, 2);

@@ -164,7 +164,10 @@ pub fn retirement_rows(conn: &Connection) -> Result<Vec<Marked<RetirementRule>>>
 /// The table retirement dates are read from.
 pub fn retirement_table(conn: &Connection) -> Result<RetirementTable> {
     Ok(RetirementTable::new(
-        retirement_rows(conn)?.into_iter().map(|r| r.value).collect(),
+        retirement_rows(conn)?
+            .into_iter()
+            .map(|r| r.value)
+            .collect(),
     ))
 }
 
@@ -407,6 +410,10 @@ mod tests {
         assert!(!covered(vec![a, late], first, last));
         assert!(!covered(vec![], first, last));
         // Ending on the 29th leaves the 30th bare.
-        assert!(!covered(vec![(date(2026, 1, 1), date(2026, 11, 29))], first, last));
+        assert!(!covered(
+            vec![(date(2026, 1, 1), date(2026, 11, 29))],
+            first,
+            last
+        ));
     }
 }

@@ -99,9 +99,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
         place: r.get(11)?,
         street: r.get(12)?,
         filled: r.get(13)?,
-        closed_on: r
-            .get::<_, Option<super::values::Day>>(16)?
-            .map(|d| d.0),
+        closed_on: r.get::<_, Option<super::values::Day>>(16)?.map(|d| d.0),
     })
 }
 
@@ -150,7 +148,8 @@ fn check(p: &NewPost) -> Result<()> {
         return Err(StoreError::Post(PostRule::HeadcountOrFunding));
     }
     let negative = |h: Option<i64>| h.is_some_and(|h| h < 0);
-    let inverted = matches!((p.min_hours_tenths, p.max_hours_tenths), (Some(min), Some(max)) if min > max);
+    let inverted =
+        matches!((p.min_hours_tenths, p.max_hours_tenths), (Some(min), Some(max)) if min > max);
     if negative(p.min_hours_tenths) || p.max_hours_tenths.is_some_and(|h| h <= 0) || inverted {
         return Err(StoreError::Post(PostRule::HoursLimits));
     }

@@ -10,8 +10,8 @@ use crate::domain::pay::{AbsenceBasis, AbsenceRule, InsuranceRate, MinimumWage, 
 use crate::domain::placement::PlacementRules;
 use crate::domain::retirement::{RetirementGroup, RetirementRule};
 use crate::i18n::{Lang, Msg, common as c, pay_rules as pr, placements as pl};
-use crate::store::pay_settings::{self, Marked};
 use crate::store::categories::Category;
+use crate::store::pay_settings::{self, Marked};
 use crate::store::payroll::{self, WageRow};
 use crate::store::{Result, Store, placements};
 
@@ -153,7 +153,10 @@ impl PlacementSettings {
                     .labelled_by(label.id);
                 ui.end_row();
                 ui.label("");
-                ui.checkbox(&mut rules.women_worker_posts, lang.t(pr::WOMEN_WORKER_POSTS));
+                ui.checkbox(
+                    &mut rules.women_worker_posts,
+                    lang.t(pr::WOMEN_WORKER_POSTS),
+                );
                 ui.end_row();
                 let label = ui.label(lang.t(pl::WAGE_TIER));
                 ui.add(egui::DragValue::new(&mut self.tier).range(1..=4))
@@ -162,7 +165,11 @@ impl PlacementSettings {
                 ui.label(lang.t(pr::ABSENCE_BASIS));
                 ui.horizontal(|ui| {
                     let basis = &mut self.absence.basis;
-                    ui.radio_value(basis, AbsenceBasis::CalendarDays, lang.t(pr::BASIS_CALENDAR));
+                    ui.radio_value(
+                        basis,
+                        AbsenceBasis::CalendarDays,
+                        lang.t(pr::BASIS_CALENDAR),
+                    );
                     ui.radio_value(
                         basis,
                         AbsenceBasis::PaidDays { hundredths: 2175 },
@@ -238,7 +245,12 @@ impl PlacementSettings {
             });
         }
         ui.horizontal_wrapped(|ui| {
-            text_field_ui(ui, lang.t(pl::EFFECTIVE_FROM), &mut self.new_rate.from, 100.0);
+            text_field_ui(
+                ui,
+                lang.t(pl::EFFECTIVE_FROM),
+                &mut self.new_rate.from,
+                100.0,
+            );
             text_field_ui(ui, lang.t(pr::BASE), &mut self.new_rate.base, 80.0);
             for (h, text) in HEADS.iter().zip(self.new_rate.percents.iter_mut()) {
                 text_field_ui(ui, lang.t(*h), text, 50.0);
@@ -339,7 +351,11 @@ impl PlacementSettings {
         });
     }
 
-    fn write(&mut self, store: &mut Store, f: impl FnOnce(&crate::store::Writer<'_>) -> Result<()>) {
+    fn write(
+        &mut self,
+        store: &mut Store,
+        f: impl FnOnce(&crate::store::Writer<'_>) -> Result<()>,
+    ) {
         if let Err(e) = store.write(f) {
             self.message = Some(Notice::store_error(&e));
         }

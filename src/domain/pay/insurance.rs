@@ -137,7 +137,13 @@ mod tests {
         };
         let t = InsuranceTable::new(vec![later, shipped()]);
         assert_eq!(t.in_force(date(2018, 5, 31)), None);
-        assert_eq!(t.in_force(date(2026, 6, 30)).map(|r| r.base_fen), Some(441_600));
-        assert_eq!(t.in_force(date(2026, 7, 1)).map(|r| r.base_fen), Some(450_000));
+        assert_eq!(
+            t.in_force(date(2026, 6, 30)).map(|r| r.base_fen),
+            Some(441_600)
+        );
+        assert_eq!(
+            t.in_force(date(2026, 7, 1)).map(|r| r.base_fen),
+            Some(450_000)
+        );
     }
 }

@@ -16,9 +16,9 @@ use thiserror::Error;
 use super::money::{Fen, format_hours_tenths};
 
 mod insurance;
-pub use insurance::{InsuranceRate, InsuranceTable};
 /// Pay is computed per calendar month.
 pub use super::month::{Month, MonthError};
+pub use insurance::{InsuranceRate, InsuranceTable};
 
 /// One published minimum-wage standard for one tier of areas.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -40,14 +40,20 @@ INSERT INTO insurance_rates (effective_from, base_fen, pension_employer_bp, medi
     unemployment_employer_bp, injury_employer_bp, pension_person_bp, medical_person_bp,
     unemployment_person_bp, source)
 VALUES ('2018-06-01', 441600, 1600, 800, 70, 40, 800, 200, 30, 'unverified: check the base and rates');
--- The single monthly subsidy of older files was the employer's share as one amount: it is
--- kept, exactly, as the row in force before the shipped one (a base of that amount at
--- 100 % pension and nothing else), so months already computed compute the same.
+-- The single monthly subsidy of older files was the employer's share as one amount. A file
+-- that set it keeps it, exactly, in place of the shipped row (a base of that amount at
+-- 100 % pension and nothing else, nothing deducted), so its open months compute as before
+-- until the office enters its base and rates; the shipped figures would otherwise replace
+-- the office's own without anyone saying so.
 INSERT INTO insurance_rates (effective_from, base_fen, pension_employer_bp, medical_employer_bp,
     unemployment_employer_bp, injury_employer_bp, pension_person_bp, medical_person_bp,
     unemployment_person_bp, source)
-SELECT '2000-01-01', CAST(value AS INTEGER), 10000, 0, 0, 0, 0, 0, 0, 'former fixed subsidy'
-FROM settings WHERE key = 'pay.social_insurance_fen' AND CAST(value AS INTEGER) > 0;
+SELECT '2018-06-01', CAST(value AS INTEGER), 10000, 0, 0, 0, 0, 0, 0, 'former fixed subsidy'
+FROM settings WHERE key = 'pay.social_insurance_fen' AND CAST(value AS INTEGER) > 0
+ON CONFLICT (effective_from) DO UPDATE SET base_fen = excluded.base_fen,
+    pension_employer_bp = 10000, medical_employer_bp = 0, unemployment_employer_bp = 0,
+    injury_employer_bp = 0, pension_person_bp = 0, medical_person_bp = 0,
+    unemployment_person_bp = 0, source = excluded.source;
 DELETE FROM settings WHERE key = 'pay.social_insurance_fen';
 
 CREATE TABLE retirement_rules (

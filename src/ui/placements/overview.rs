@@ -5,10 +5,10 @@ use egui::{RichText, Ui};
 
 use super::Go;
 use super::posts::area_label;
+use crate::domain::money::{format_yuan, parse_yuan};
 use crate::domain::pay::Month;
 use crate::domain::placement::ExitReason;
 use crate::domain::{PersonId, PlacementId};
-use crate::domain::money::{format_yuan, parse_yuan};
 use crate::i18n::{Lang, Msg, Text, common as c, pay_rules as pr, people as pe, placements as pl};
 use crate::jobs::{JobSpec, exports};
 use crate::store::placement_reports::{self, CheckKind, Figures, Finding};

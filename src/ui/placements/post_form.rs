@@ -204,9 +204,10 @@ impl PostForm {
                 (Area::Rural, t) => parse_hours_tenths(t).map(Some).map_err(|_| ()),
             }
         };
-        let (Ok(min_hours_tenths), Ok(max_hours_tenths)) =
-            (optional_hours(&self.min_hours), optional_hours(&self.max_hours))
-        else {
+        let (Ok(min_hours_tenths), Ok(max_hours_tenths)) = (
+            optional_hours(&self.min_hours),
+            optional_hours(&self.max_hours),
+        ) else {
             self.error = Some(pr::HOURS_LIMITS_INVALID.into());
             return PostAction::None;
         };
