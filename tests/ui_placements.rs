@@ -174,6 +174,8 @@ fn a_person_can_be_registered_on_the_spot_while_placing() {
                 region_id: village,
                 headcount: 2,
                 monthly_hours_tenths: None,
+                min_hours_tenths: None,
+                max_hours_tenths: None,
                 funded_from: jiff::civil::date(2026, 1, 1),
                 funded_to: jiff::civil::date(2028, 12, 31),
                 status: minsheng::domain::placement::PostStatus::Open,

@@ -121,8 +121,7 @@ impl RetirementTable {
     fn rule(&self, group: RetirementGroup, birth: Date) -> Option<&RetirementRule> {
         let of_group = || self.rows.iter().filter(move |r| r.group == group);
         of_group()
-            .filter(|r| add_months(birth, i32::from(r.original_age_years) * 12) >= r.effective_from)
-            .next_back()
+            .rfind(|r| add_months(birth, i32::from(r.original_age_years) * 12) >= r.effective_from)
             .or_else(|| of_group().next())
     }
 }
