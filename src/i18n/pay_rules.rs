@@ -51,6 +51,7 @@ crate::i18n::texts! {
     const GROUP_FEMALE_WORKER => "女工人（原50岁）", "Women, worker posts (was 50)";
     const ORIGINAL_AGE => "原退休年龄", "Original age";
     const MONTHS_PER_STEP => "每几个月延迟1个月", "Birth months per month of delay";
+    const ADD_RETIREMENT_RULE => "添加退休年龄规则", "Add a retirement rule";
     const MAX_DELAY => "最多延迟（月）", "Largest delay (months)";
     // Posts
     const MIN_HOURS => "每月最少工时", "Monthly floor (hours)";

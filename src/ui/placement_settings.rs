@@ -314,13 +314,16 @@ impl PlacementSettings {
         }
         ui.horizontal_wrapped(|ui| {
             let n = &mut self.new_retirement;
+            let label = ui.label(lang.t(pr::GROUP));
             egui::ComboBox::from_id_salt("retirement_group")
                 .selected_text(lang.t(group_label(n.group)))
                 .show_ui(ui, |ui| {
                     for g in RetirementGroup::ALL {
                         ui.selectable_value(&mut n.group, g, lang.t(group_label(g)));
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             text_field_ui(ui, lang.t(pl::EFFECTIVE_FROM), &mut n.from, 100.0);
             for (label, value, range) in [
                 (pr::ORIGINAL_AGE, &mut n.age, 40..=75),
@@ -331,7 +334,7 @@ impl PlacementSettings {
                 ui.add(egui::DragValue::new(value).range(range))
                     .labelled_by(label.id);
             }
-            if ui.button(lang.t(c::SAVE)).clicked() {
+            if ui.button(lang.t(pr::ADD_RETIREMENT_RULE)).clicked() {
                 match n.from.trim().parse() {
                     Ok(effective_from) => {
                         let rule = RetirementRule {
