@@ -6,7 +6,7 @@ mod common;
 
 use jiff::civil::date;
 use minsheng::domain::mask::MaskPattern;
-use minsheng::domain::pay::{Area, Month, PayRules};
+use minsheng::domain::pay::{Area, Month};
 use minsheng::domain::person::PersonDraft;
 use minsheng::domain::placement::{PostCategory, PostStatus};
 use minsheng::domain::{CategoryId, PersonId, PostId, RegionId};
@@ -33,13 +33,7 @@ fn fixture() -> Fixture {
     let village = store
         .write(|w| {
             let [_, _, v, _] = common::small_tree(w)?;
-            payroll::set_pay_rules(
-                w,
-                &PayRules {
-                    tier: 1,
-                    social_insurance_fen: 50_000,
-                },
-            )?;
+            common::flat_pay_rules(w, 1, 50_000)?;
             Ok(v)
         })
         .unwrap();
@@ -79,6 +73,8 @@ impl Fixture {
             region_id: self.village,
             headcount: 5,
             monthly_hours_tenths: (area == Area::Rural).then_some(800),
+            min_hours_tenths: None,
+            max_hours_tenths: None,
             funded_from: date(2026, 1, 1),
             funded_to: date(2028, 12, 31),
             status: PostStatus::Open,
@@ -97,7 +93,7 @@ impl Fixture {
                 passed: true,
             }),
             start_date: start,
-            agreement_end: date(2029, 1, 14),
+            agreement_end: date(2028, 12, 31),
             accident_insurance: true,
         };
         self.store.write(|w| placements::place(w, &new)).unwrap();

@@ -8,7 +8,7 @@
 mod common;
 
 use jiff::civil::{Date, date};
-use minsheng::domain::pay::{Area, Month, PayRules};
+use minsheng::domain::pay::{Area, Month};
 use minsheng::domain::person::PersonDraft;
 use minsheng::domain::placement::{ExitReason, PostCategory, PostStatus};
 use minsheng::domain::{CategoryId, PersonId, PlacementId, PostId, RegionId};
@@ -46,13 +46,7 @@ fn fixture() -> Fixture {
     let village = store
         .write(|w| {
             let [_, _, v, _] = common::small_tree(w)?;
-            payroll::set_pay_rules(
-                w,
-                &PayRules {
-                    tier: 1,
-                    social_insurance_fen: 50_000,
-                },
-            )?;
+            common::flat_pay_rules(w, 1, 50_000)?;
             Ok(v)
         })
         .unwrap();
@@ -99,6 +93,8 @@ impl Fixture {
             region_id: self.village,
             headcount: 9,
             monthly_hours_tenths: (area == Area::Rural).then_some(800),
+            min_hours_tenths: None,
+            max_hours_tenths: None,
             funded_from: date(2026, 1, 1),
             funded_to,
             status: PostStatus::Open,
@@ -118,7 +114,17 @@ impl Fixture {
                 passed: true,
             }),
             start_date: start,
-            agreement_end: date(2029, 1, 14),
+            // No agreement runs past its post's funding.
+            agreement_end: self
+                .store
+                .conn()
+                .query_row("SELECT funded_to FROM posts WHERE id = ?1", [post.0], |r| {
+                    r.get::<_, String>(0)
+                })
+                .unwrap()
+                .parse::<Date>()
+                .unwrap()
+                .min(date(2029, 1, 14)),
             accident_insurance: insured,
         };
         self.store.write(|w| placements::place(w, &new)).unwrap()
@@ -163,8 +169,10 @@ fn oct() -> Month {
 fn every_check_finds_its_planted_case_and_approval_waits_for_each() {
     let mut f = fixture();
     let urban = f.post(Area::Urban, date(2028, 12, 31));
-    // Funded only to 15 October: the second half of October is paid without funds.
-    let unfunded = f.post(Area::Urban, date(2026, 10, 15));
+    // Its funding is cut back to 15 October after the sheet was computed (the program stops
+    // pay at a funding end; a hand edit of the file does not recompute): the second half
+    // of October is paid without funds.
+    let unfunded = f.post(Area::Urban, date(2028, 12, 31));
     let rural = f.post(Area::Rural, date(2028, 12, 31));
     let sep1 = date(2026, 9, 1);
     let clean = f.place("甲", urban, sep1, true);
@@ -185,9 +193,21 @@ fn every_check_finds_its_planted_case_and_approval_waits_for_each() {
     // Then the exit of 10 October is recorded, after the month was computed at 31 days,
     // and a person is moved to the wastebasket.
     f.exit(left, date(2026, 10, 10));
+    f.store
+        .conn()
+        .execute(
+            "UPDATE posts SET funded_to = '2026-10-15' WHERE id = ?1",
+            [unfunded.0],
+        )
+        .unwrap();
+    // The program refuses to trash a person in post; a hand edit of the file does not ask.
     let trashed_person = placements::get(f.store.conn(), deleted).unwrap().person_id;
     f.store
-        .write(|w| people::set_trashed(w, trashed_person, true))
+        .conn()
+        .execute(
+            "UPDATE people SET deleted_at = '2026-11-02T09:00:00' WHERE id = ?1",
+            [trashed_person.0],
+        )
         .unwrap();
 
     let findings = placement_reports::checks(f.store.conn(), oct(), 60, 55).unwrap();
@@ -201,7 +221,7 @@ fn every_check_finds_its_planted_case_and_approval_waits_for_each() {
             (CheckKind::HoursAboveLimit, late_start, "40 / 38.7"),
             (CheckKind::ExitPaidWholeMonth, left, "2026-10-10 · 31"),
             (CheckKind::NoDaysWorked, zero, "0"),
-            (CheckKind::PersonDeleted, deleted, "2026-11-20"),
+            (CheckKind::PersonDeleted, deleted, "2026-11-02"),
             (
                 CheckKind::PostClosedOrUnfunded,
                 no_funds,
@@ -407,7 +427,7 @@ fn a_late_exit_proposes_the_recoveries_of_the_approved_months() {
     let p = f.place("陈", urban, date(2026, 8, 1), true);
     let (aug, sep) = (Month::new(2026, 8).unwrap(), Month::new(2026, 9).unwrap());
     for m in [aug, sep, oct()] {
-        f.attend(p, m, Some(22), None);
+        f.attend(p, m, Some(i64::from(m.days())), None);
         assert_eq!(f.compute(m), (1, 260_000));
         f.approve(m, m.next().first_day()).unwrap();
     }

@@ -12,7 +12,7 @@ mod common;
 use jiff::civil::date;
 use minsheng::domain::PlacementId;
 use minsheng::domain::mask::MaskPattern;
-use minsheng::domain::pay::{Area, MinimumWage, Month, PayRules};
+use minsheng::domain::pay::{AbsenceBasis, AbsenceRule, Area, MinimumWage, Month, PayRules};
 use minsheng::domain::person::PersonDraft;
 use minsheng::domain::placement::{ExitReason, PostCategory, PostStatus};
 use minsheng::i18n::Lang;
@@ -49,6 +49,8 @@ fn new_post(area: Area, region: minsheng::domain::RegionId) -> NewPost {
         region_id: region,
         headcount: 3,
         monthly_hours_tenths: (area == Area::Rural).then_some(800),
+        min_hours_tenths: None,
+        max_hours_tenths: None,
         funded_from: date(2026, 1, 1),
         funded_to: date(2028, 12, 31),
         status: PostStatus::Open,
@@ -64,13 +66,7 @@ fn ledger() -> Ledger {
     let village = store
         .write(|w| {
             let [_, _, v, _] = common::small_tree(w)?;
-            payroll::set_pay_rules(
-                w,
-                &PayRules {
-                    tier: 2,
-                    social_insurance_fen: 50_000,
-                },
-            )?;
+            common::flat_pay_rules(w, 2, 50_000)?;
             Ok(v)
         })
         .unwrap();
@@ -106,7 +102,7 @@ fn ledger() -> Ledger {
                 passed: true,
             }),
             start_date: start,
-            agreement_end: date(2029, 5, 31),
+            agreement_end: date(2028, 12, 31),
             accident_insurance: true,
         };
         store.write(|w| placements::place(w, &placement)).unwrap()
@@ -304,6 +300,18 @@ fn every_raw_sql_path_into_an_approved_month_is_refused() {
     ] {
         refused(&l, &sql, locked);
     }
+    // The social-insurance rates, retirement rules and hour ceilings approved pay used.
+    for sql in [
+        "UPDATE insurance_rates SET base_fen = base_fen + 1".to_string(),
+        "DELETE FROM insurance_rates".to_string(),
+        "INSERT INTO insurance_rates (effective_from, base_fen, pension_employer_bp, medical_employer_bp, unemployment_employer_bp, injury_employer_bp, pension_person_bp, medical_person_bp, unemployment_person_bp) VALUES ('2026-07-01', 1, 0, 0, 0, 0, 0, 0, 0)".to_string(),
+        "UPDATE retirement_rules SET original_age_years = 45".to_string(),
+        "DELETE FROM retirement_rules".to_string(),
+        "INSERT OR REPLACE INTO retirement_rules (grp, effective_from, original_age_years, months_per_step, max_delay_months) VALUES ('male', '2025-01-01', 45, 0, 0)".to_string(),
+        format!("UPDATE posts SET max_hours_tenths = 100 WHERE id = (SELECT post_id FROM placements WHERE id = {b})"),
+    ] {
+        refused(&l, &sql, rests);
+    }
     // Approved without a seal.
     refused(
         &l,
@@ -391,7 +399,7 @@ fn every_raw_sql_path_into_an_approved_month_is_refused() {
         ),
         format!("DELETE FROM posts WHERE id = {}", l.rural.0),
         format!(
-            "INSERT OR REPLACE INTO posts SELECT id, title, category, 'rural', host_unit, region_id, headcount, 800, funded_from, funded_to, status, created_at, updated_at FROM posts WHERE id = {}",
+            "INSERT OR REPLACE INTO posts (id, title, category, area, host_unit, region_id, headcount, monthly_hours_tenths, funded_from, funded_to, status, created_at, updated_at) SELECT id, title, category, 'rural', host_unit, region_id, headcount, 800, funded_from, funded_to, status, created_at, updated_at FROM posts WHERE id = {}",
             l.urban.0
         ),
     ] {
@@ -520,7 +528,8 @@ fn a_sheet_changed_around_the_triggers_is_refused_by_its_seal() {
     assert!(v.ok() && v.differences.is_empty(), "{v:?}");
     let seal = v.sealed.clone().unwrap();
     // July: A 1,900.00 + 500.00; B 60.0 h × 19.00 = 1,140.00.
-    assert_eq!((seal.tier, seal.social_insurance_fen), (2, 50_000));
+    assert_eq!(seal.rules().tier, 2);
+    assert_eq!(seal.absence, AbsenceRule::default());
     assert_eq!((seal.line_count, seal.total_fen), (2, 240_000 + 114_000));
     assert_eq!(seal.fingerprint.len(), 64);
 
@@ -756,9 +765,15 @@ fn the_wage_form_shows_the_arrears_of_a_back_dated_rate_before_saving() {
         ("月标准（元）", "2000"),
         ("小时标准（元）", "20"),
     ] {
-        h.get_by_role_and_label(Role::TextInput, label).click();
+        // The wage form is the first of the settings' forms with an effective date.
+        h.get_all_by_role_and_label(Role::TextInput, label)
+            .next()
+            .unwrap()
+            .click();
         common::settle(&mut h);
-        h.get_by_role_and_label(Role::TextInput, label)
+        h.get_all_by_role_and_label(Role::TextInput, label)
+            .next()
+            .unwrap()
             .type_text(text);
         common::settle(&mut h);
     }
@@ -795,7 +810,7 @@ fn a_sheet_computed_from_older_data_is_not_approved() {
         .write(|w| {
             for row in payroll::attendance(w.tx(), nov)? {
                 let (days, hours) = match row.area {
-                    Area::Urban => (Some(30), None),
+                    Area::Urban => (Some(20), None),
                     Area::Rural => (None, Some(0)),
                 };
                 payroll::set_attendance(w, row.placement_id, nov, days, hours)?;
@@ -807,17 +822,17 @@ fn a_sheet_computed_from_older_data_is_not_approved() {
             Ok(())
         })
         .unwrap();
-    // The subsidy goes up to 520.00 after the sheet was computed.
+    // After the sheet was computed, absence is counted over 21.75 paid days instead of the
+    // calendar days.
+    let paid_days = PayRules {
+        tier: 2,
+        absence: AbsenceRule {
+            basis: AbsenceBasis::PaidDays { hundredths: 2175 },
+            leave_counts: true,
+        },
+    };
     l.store
-        .write(|w| {
-            payroll::set_pay_rules(
-                w,
-                &PayRules {
-                    tier: 2,
-                    social_insurance_fen: 52_000,
-                },
-            )
-        })
+        .write(|w| payroll::set_pay_rules(w, &paid_days))
         .unwrap();
     let refused = l
         .store
@@ -833,9 +848,10 @@ fn a_sheet_computed_from_older_data_is_not_approved() {
     l.store
         .write(|w| payroll::approve(w, nov, date(2026, 12, 2)))
         .unwrap();
-    // A and C urban: 2 × (1,900.00 + 520.00); B rural with no hours: 0.
-    assert_eq!(total, 2 * (190_000 + 52_000));
+    // A and C urban, 20 days worked: 1,900.00 × 20 / 21.75 = 1,747.13, + 500.00 subsidy
+    // (by calendar days it was 1,900.00 × 20 / 30 = 1,266.67); B rural with no hours: 0.
+    assert_eq!(total, 2 * (174_713 + 50_000));
     let v = payroll::verify_month(l.store.conn(), nov).unwrap();
     assert!(v.ok() && v.differences.is_empty());
-    assert_eq!(v.sealed.unwrap().social_insurance_fen, 52_000);
+    assert_eq!(v.sealed.unwrap().rules(), paid_days);
 }

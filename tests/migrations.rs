@@ -275,3 +275,53 @@ fn two_windows_creating_one_file_both_open_it() {
         assert_eq!(version, LATEST_VERSION);
     }
 }
+
+/// The single monthly social-insurance subsidy of a version-4 file stays in force: it
+/// replaces the shipped rates (to check), so open months compute as they did until the
+/// office enters its own base and rates.
+#[test]
+fn the_old_fixed_subsidy_stays_in_force() {
+    use jiff::civil::date;
+    use minsheng::store::pay_settings;
+    let dir = tempfile::tempdir().unwrap();
+    let path = file_at(dir.path(), 4);
+    Connection::open(&path)
+        .unwrap()
+        .execute(
+            "INSERT INTO settings (key, value) VALUES ('pay.social_insurance_fen', '70000')",
+            [],
+        )
+        .unwrap();
+    let store = Store::open(&path).unwrap();
+    let rows = pay_settings::insurance_rows(store.conn()).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert!(!rows[0].verified);
+    // 700.00 × 100 % = 700.00 employer share, nothing deducted: as before.
+    let table = pay_settings::insurance_table(store.conn()).unwrap();
+    assert_eq!(
+        table
+            .in_force(date(2026, 11, 1))
+            .map(|r| (r.employer_fen(), r.person_fen())),
+        Some((70_000, 0))
+    );
+    let left: Option<String> =
+        minsheng::store::settings::get(store.conn(), "pay.social_insurance_fen").unwrap();
+    assert_eq!(left, None);
+}
+
+/// A new file ships the rates marked to check: 4416.00 × (16 + 8 + 0.7 + 0.4) % = 1108.41.
+#[test]
+fn a_new_file_ships_the_rates_to_check() {
+    use jiff::civil::date;
+    use minsheng::store::pay_settings;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("new.sqlite")).unwrap();
+    let rows = pay_settings::insurance_rows(store.conn()).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert!(!rows[0].verified);
+    assert_eq!(rows[0].value.effective_from, date(2018, 6, 1));
+    assert_eq!(rows[0].value.employer_fen(), 110_841);
+    let retirement = pay_settings::retirement_rows(store.conn()).unwrap();
+    assert_eq!(retirement.len(), 3);
+    assert!(retirement.iter().all(|r| !r.verified));
+}

@@ -5,17 +5,32 @@ mod common;
 
 use jiff::civil::date;
 use minsheng::domain::mask::MaskPattern;
-use minsheng::domain::pay::{Area, Month, PayRules};
+use minsheng::domain::pay::{AbsenceBasis, AbsenceRule, Area, InsuranceRate, Month, PayRules};
 use minsheng::domain::person::PersonDraft;
-use minsheng::domain::placement::{Ineligible, PostCategory, PostStatus};
+use minsheng::domain::placement::{HeldPost, Ineligible, PostCategory, PostStatus};
 use minsheng::domain::{CategoryId, PersonId, PostId, RegionId};
 use minsheng::i18n::Lang;
 use minsheng::jobs::Reporter;
 use minsheng::jobs::exports::{self, Disclosure};
+use minsheng::store::pay_settings::{self, NewPolicy};
 use minsheng::store::payroll::{self, MonthStatus, NewAdjustment};
 use minsheng::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
 use minsheng::store::posts::{self, NewPost};
 use minsheng::store::{Store, StoreError, categories, people, placement_reports};
+
+fn test_rate() -> InsuranceRate {
+    InsuranceRate {
+        effective_from: date(2018, 6, 1),
+        base_fen: 312_500,
+        pension_employer_bp: 1600,
+        medical_employer_bp: 0,
+        unemployment_employer_bp: 0,
+        injury_employer_bp: 0,
+        pension_person_bp: 800,
+        medical_person_bp: 0,
+        unemployment_person_bp: 0,
+    }
+}
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -34,9 +49,12 @@ fn fixture() -> Fixture {
                 w,
                 &PayRules {
                     tier: 1,
-                    social_insurance_fen: 50_000,
+                    absence: AbsenceRule::default(),
                 },
             )?;
+            // A made-up base of 3125 yuan: 16 % employer pension = 500 yuan subsidy, 8 %
+            // person pension = 250 yuan deducted. It replaces the shipped row of that date.
+            pay_settings::save_insurance_rate(w, &test_rate(), true, "test")?;
             Ok(v)
         })
         .unwrap();
@@ -80,8 +98,10 @@ impl Fixture {
             region_id: self.village,
             headcount,
             monthly_hours_tenths: (area == Area::Rural).then_some(800),
+            min_hours_tenths: (area == Area::Rural).then_some(400),
+            max_hours_tenths: (area == Area::Rural).then_some(800),
             funded_from: date(2026, 1, 1),
-            funded_to: date(2028, 12, 31),
+            funded_to: date(2029, 12, 31),
             status: PostStatus::Open,
         };
         self.store.write(|w| posts::insert(w, &post)).unwrap()
@@ -146,9 +166,11 @@ fn no_training_passed_no_placement_and_every_reason_is_given() {
         Err(StoreError::Ineligible(reasons)) => {
             assert_eq!(
                 reasons,
-                vec![Ineligible::AlreadyPlaced {
-                    post: "保洁员".into()
-                }]
+                vec![Ineligible::Overlaps(HeldPost {
+                    post: "保洁员".into(),
+                    from: date(2026, 3, 1),
+                    to: date(2029, 1, 14),
+                })]
             )
         }
         other => panic!("expected already placed, got {other:?}"),
@@ -177,8 +199,9 @@ fn a_month_from_attendance_to_approval_then_locked_and_corrected_later() {
         .write(|w| payroll::compute(w, nov, |_, _| true))
         .unwrap();
     assert_eq!(lines, 2);
-    // 112,000 + 50,000 subsidy (urban) + 80.5 h × 21 yuan = 169,050 (rural).
-    assert_eq!(total, 112_000 + 50_000 + 169_050);
+    // Urban: 16 days in post, 14 worked: 2100 × 16/30 × 14/16 = 980.00, + 500 subsidy.
+    // Rural: 80.5 h entered on a post paying at most 80 h: 80 × 21 = 1680.00.
+    assert_eq!(total, 98_000 + 50_000 + 168_000);
     // 80.5 hours on an 80-hour post is a finding: accepted with its reason, then approved.
     f.store
         .write(|w| {
@@ -249,7 +272,7 @@ fn a_month_from_attendance_to_approval_then_locked_and_corrected_later() {
         .iter()
         .map(|l| l.total_fen)
         .sum();
-    assert_eq!(approved, 331_050);
+    assert_eq!(approved, 316_000);
 }
 
 #[test]
@@ -397,4 +420,303 @@ fn exports_read_back() {
         !text.contains("371203197703010026") && !text.contains("37120319850612001X"),
         "{text}"
     );
+}
+
+#[test]
+fn absence_reduces_the_wage_and_the_shares_go_apart() {
+    let mut f = fixture();
+    let urban = f.post(Area::Urban, 2);
+    let a = f.person("蒋英花", "371203197703010026", true);
+    let pa = f.place(a, urban, true, date(2026, 10, 1)).unwrap();
+    let dec = Month::new(2026, 12).unwrap();
+    f.store
+        .write(|w| payroll::set_attendance(w, pa, dec, Some(18), None))
+        .unwrap();
+    f.store
+        .write(|w| payroll::set_leave_days(w, pa, dec, Some(2)))
+        .unwrap();
+    f.store
+        .write(|w| payroll::compute(w, dec, |_, _| true))
+        .unwrap();
+    let line = placement_reports::sheet(f.store.conn(), dec).unwrap()[0].clone();
+    // 18 worked + 2 leave = 20 of 31 days: 2100 × 20 / 31 = 1354.84. The subsidy (500) goes
+    // to the unit or fund with the person's 250, which is deducted from their 1354.84.
+    assert_eq!(line.days_paid, Some(20));
+    assert_eq!(line.wage_fen, 135_484);
+    assert_eq!(
+        (line.social_insurance_fen, line.person_insurance_fen),
+        (50_000, 25_000)
+    );
+    assert_eq!(line.to_person_fen, 135_484 - 25_000);
+    assert_eq!(line.to_fund_fen, 75_000);
+    assert_eq!(line.total_fen, line.to_person_fen + line.to_fund_fen);
+
+    // Over 21.75 paid days, leave not counted: 2100 × 18 / 21.75 = 1737.93.
+    f.store
+        .write(|w| {
+            payroll::set_pay_rules(
+                w,
+                &PayRules {
+                    tier: 1,
+                    absence: AbsenceRule {
+                        basis: AbsenceBasis::PaidDays { hundredths: 2175 },
+                        leave_counts: false,
+                    },
+                },
+            )?;
+            payroll::compute(w, dec, |_, _| true)
+        })
+        .unwrap();
+    let line = placement_reports::sheet(f.store.conn(), dec).unwrap()[0].clone();
+    assert_eq!((line.days_paid, line.wage_fen), (Some(18), 173_793));
+    let rule = payroll::rule_in_words(&payroll::pay_rules(f.store.conn()).unwrap());
+    assert!(
+        rule.get(Lang::Zh).contains("21.75"),
+        "{}",
+        rule.get(Lang::Zh)
+    );
+    assert!(
+        rule.get(Lang::En).contains("not count"),
+        "{}",
+        rule.get(Lang::En)
+    );
+}
+
+#[test]
+fn rural_hours_stop_at_the_ceiling() {
+    let mut f = fixture();
+    let rural = f.post(Area::Rural, 2);
+    let a = f.person("蒋英花", "371203197703010026", true);
+    let pa = f.place(a, rural, true, date(2026, 9, 1)).unwrap();
+    let oct = Month::new(2026, 10).unwrap();
+    f.store
+        .write(|w| payroll::set_attendance(w, pa, oct, None, Some(950)))
+        .unwrap();
+    f.store
+        .write(|w| payroll::compute(w, oct, |_, _| true))
+        .unwrap();
+    let line = placement_reports::sheet(f.store.conn(), oct).unwrap()[0].clone();
+    // 95 h entered, 80 h paid: 80 × 21 = 1680.00; no subsidy on a rural post.
+    assert_eq!(
+        (line.hours_tenths, line.hours_entered_tenths),
+        (Some(800), Some(950))
+    );
+    assert_eq!(
+        (line.wage_fen, line.total_fen, line.to_fund_fen),
+        (168_000, 168_000, 0)
+    );
+    // A floor above the ceiling is refused.
+    let mut bad = posts::get(f.store.conn(), rural, date(2026, 10, 1))
+        .unwrap()
+        .fields;
+    bad.min_hours_tenths = Some(900);
+    assert!(matches!(
+        f.store.write(|w| posts::update(w, rural, &bad)),
+        Err(StoreError::Post(_))
+    ));
+}
+
+#[test]
+fn pay_stops_at_the_funding_end_and_the_closing() {
+    let mut f = fixture();
+    let urban = f.post(Area::Urban, 2);
+    let a = f.person("蒋英花", "371203197703010026", true);
+    let pa = f.place(a, urban, true, date(2026, 10, 1)).unwrap();
+    let nov = Month::new(2026, 11).unwrap();
+    let days = |f: &Fixture| {
+        payroll::attendance(f.store.conn(), nov)
+            .unwrap()
+            .iter()
+            .find(|r| r.placement_id == pa)
+            .map(|r| minsheng::domain::pay::days_in_post(nov, r.in_post))
+    };
+    assert_eq!(days(&f), Some(30));
+    // Funding cut to 11-10: 10 days in November, 10 × 2100 / 30 = 700.00.
+    let mut post = posts::get(f.store.conn(), urban, date(2026, 11, 1))
+        .unwrap()
+        .fields;
+    post.funded_to = date(2026, 11, 10);
+    f.store.write(|w| posts::update(w, urban, &post)).unwrap();
+    assert_eq!(days(&f), Some(10));
+    f.store
+        .write(|w| payroll::compute(w, nov, |_, _| true))
+        .unwrap();
+    let line = placement_reports::sheet(f.store.conn(), nov).unwrap()[0].clone();
+    assert_eq!(line.wage_fen, 70_000);
+    // Funding restored, the post closed today (2026-11-20): 20 days.
+    post.funded_to = date(2029, 12, 31);
+    post.status = PostStatus::Closed;
+    f.store.write(|w| posts::update(w, urban, &post)).unwrap();
+    let closed = posts::get(f.store.conn(), urban, date(2026, 11, 1)).unwrap();
+    assert_eq!(closed.closed_on, Some(date(2026, 11, 20)));
+    assert_eq!(days(&f), Some(20));
+    // December: nothing.
+    assert!(
+        payroll::attendance(f.store.conn(), nov.next())
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn agreements_stay_within_funding_and_length() {
+    let mut f = fixture();
+    let urban = f.post(Area::Urban, 3);
+    let a = f.person("蒋英花", "371203197703010026", true);
+    let mut new = NewPlacement {
+        person_id: a,
+        post_id: urban,
+        training: TrainingChoice::New(NewTraining {
+            course: "上岗培训".into(),
+            trained_on: date(2026, 3, 2),
+            hours: 16,
+            passed: true,
+        }),
+        start_date: date(2026, 3, 1),
+        agreement_end: date(2030, 1, 31),
+        accident_insurance: false,
+    };
+    match f.store.write(|w| placements::place(w, &new)) {
+        Err(StoreError::Ineligible(reasons)) => assert_eq!(
+            reasons,
+            vec![
+                Ineligible::TrainingAfterStart,
+                Ineligible::AgreementPastFunding {
+                    funded_to: date(2029, 12, 31)
+                },
+                // 3 years from 2026-03-01, less a day.
+                Ineligible::AgreementTooLong {
+                    latest: date(2029, 2, 28)
+                },
+            ]
+        ),
+        other => panic!("expected refusals, got {other:?}"),
+    }
+    new.training = TrainingChoice::New(NewTraining {
+        course: "上岗培训".into(),
+        trained_on: date(2026, 3, 1),
+        hours: 16,
+        passed: true,
+    });
+    new.agreement_end = date(2029, 2, 28);
+    f.store.write(|w| placements::place(w, &new)).unwrap();
+}
+
+#[test]
+fn retirement_stops_pay_to_the_day_and_is_listed_for_the_month() {
+    let mut f = fixture();
+    let urban = f.post(Area::Urban, 2);
+    // A man born 1966-06-10: k = 17 months after 1965-01, 17 / 4 + 1 = 5 months of delay,
+    // 60 years 5 months: retires 2026-11-10, last day in post 11-09.
+    let man = f.person("李建国", "371203196606100017", true);
+    let pm = f.place(man, urban, true, date(2026, 10, 1)).unwrap();
+    let nov = Month::new(2026, 11).unwrap();
+    let retiring = pay_settings::retiring_in_month(f.store.conn(), nov).unwrap();
+    assert_eq!(
+        retiring,
+        vec![pay_settings::Retiring {
+            placement_id: pm,
+            retirement_date: date(2026, 11, 10)
+        }]
+    );
+    assert!(
+        pay_settings::retiring_in_month(f.store.conn(), nov.prev())
+            .unwrap()
+            .is_empty()
+    );
+    f.store
+        .write(|w| payroll::compute(w, nov, |_, _| true))
+        .unwrap();
+    let line = placement_reports::sheet(f.store.conn(), nov).unwrap()[0].clone();
+    // 9 days: 9 × 2100 / 30 = 630.00.
+    assert_eq!((line.days_in_post, line.wage_fen), (9, 63_000));
+    // Starting on the retirement day is refused; the day before was allowed above.
+    let second = f.post(Area::Urban, 1);
+    let late = f.place(man, second, true, date(2026, 11, 10));
+    match late {
+        Err(StoreError::Ineligible(reasons)) => assert!(
+            reasons.contains(&Ineligible::PastRetirement {
+                date: date(2026, 11, 10)
+            }),
+            "{reasons:?}"
+        ),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn rural_placements_without_cover_are_listed() {
+    let mut f = fixture();
+    let rural = f.post(Area::Rural, 3);
+    let a = f.person("蒋英花", "371203197703010026", true);
+    let b = f.person("王芳", "371203198203040020", true);
+    let pa = f.place(a, rural, true, date(2026, 9, 1)).unwrap();
+    let pb = f.place(b, rural, true, date(2026, 11, 5)).unwrap();
+    let nov = Month::new(2026, 11).unwrap();
+    // The old yes/no flag is set by the fixture, but it is not a policy.
+    assert_eq!(
+        pay_settings::uncovered_rural_placements(f.store.conn(), nov).unwrap(),
+        vec![pa, pb]
+    );
+    let policy = |from, to| NewPolicy {
+        insurer: "中国人民财产保险".into(),
+        policy_no: "PICC-1".into(),
+        premium_fen: 10_000,
+        covers_from: from,
+        covers_to: to,
+    };
+    f.store
+        .write(|w| pay_settings::add_policy(w, pa, &policy(date(2026, 9, 1), date(2027, 8, 31))))
+        .unwrap();
+    // b's policy starts a day late: 11-05 is bare.
+    f.store
+        .write(|w| pay_settings::add_policy(w, pb, &policy(date(2026, 11, 6), date(2027, 11, 5))))
+        .unwrap();
+    assert_eq!(
+        pay_settings::uncovered_rural_placements(f.store.conn(), nov).unwrap(),
+        vec![pb]
+    );
+    f.store
+        .write(|w| pay_settings::add_policy(w, pb, &policy(date(2026, 11, 5), date(2026, 11, 5))))
+        .unwrap();
+    assert!(
+        pay_settings::uncovered_rural_placements(f.store.conn(), nov)
+            .unwrap()
+            .is_empty()
+    );
+    // A policy ending before it starts is refused.
+    assert!(matches!(
+        f.store.write(|w| pay_settings::add_policy(
+            w,
+            pa,
+            &policy(date(2026, 9, 2), date(2026, 9, 1))
+        )),
+        Err(StoreError::Placement(_))
+    ));
+}
+
+#[test]
+fn a_person_still_placed_can_not_go_to_the_trash() {
+    let mut f = fixture();
+    let urban = f.post(Area::Urban, 2);
+    let a = f.person("蒋英花", "371203197703010026", true);
+    let pa = f.place(a, urban, true, date(2026, 9, 1)).unwrap();
+    match f.store.write(|w| people::set_trashed(w, a, true)) {
+        Err(e @ StoreError::PersonPlaced { .. }) => {
+            assert!(e.message().get(Lang::Zh).contains("保洁员"));
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    f.store
+        .write(|w| {
+            placements::exit(
+                w,
+                pa,
+                date(2026, 10, 31),
+                minsheng::domain::placement::ExitReason::OtherWork,
+                "",
+            )
+        })
+        .unwrap();
+    f.store.write(|w| people::set_trashed(w, a, true)).unwrap();
 }

@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
 use minsheng::app::{App, Prefs};
-use minsheng::domain::pay::{Area, Month, PayRules};
+use minsheng::domain::pay::{Area, Month};
 use minsheng::domain::person::PersonDraft;
 use minsheng::domain::placement::{PostCategory, PostStatus};
 use minsheng::i18n::Lang;
@@ -30,13 +30,7 @@ fn harness(dir: &tempfile::TempDir, tab: &str) -> Harness<'static, App> {
     store
         .write(|w| {
             let [_, _, v, _] = common::small_tree(w)?;
-            payroll::set_pay_rules(
-                w,
-                &PayRules {
-                    tier: 1,
-                    social_insurance_fen: 50_000,
-                },
-            )?;
+            common::flat_pay_rules(w, 1, 50_000)?;
             let post = posts::insert(
                 w,
                 &posts::NewPost {
@@ -47,6 +41,8 @@ fn harness(dir: &tempfile::TempDir, tab: &str) -> Harness<'static, App> {
                     region_id: v,
                     headcount: 4,
                     monthly_hours_tenths: None,
+                    min_hours_tenths: None,
+                    max_hours_tenths: None,
                     funded_from: date(2026, 1, 1),
                     funded_to: date(2028, 12, 31),
                     status: PostStatus::Open,
@@ -80,7 +76,7 @@ fn harness(dir: &tempfile::TempDir, tab: &str) -> Harness<'static, App> {
                             passed: true,
                         }),
                         start_date: date(2026, 10, 1),
-                        agreement_end: date(2029, 9, 30),
+                        agreement_end: date(2028, 12, 31),
                         accident_insurance: true,
                     },
                 )?;

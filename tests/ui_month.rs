@@ -52,6 +52,8 @@ fn harness(dir: &tempfile::TempDir) -> (Harness<'static, App>, PlacementId) {
                     region_id: community,
                     headcount: 2,
                     monthly_hours_tenths: Some(800),
+                    min_hours_tenths: None,
+                    max_hours_tenths: None,
                     funded_from: date(2026, 1, 1),
                     funded_to: date(2028, 12, 31),
                     status: PostStatus::Open,
@@ -69,7 +71,7 @@ fn harness(dir: &tempfile::TempDir) -> (Harness<'static, App>, PlacementId) {
                         passed: true,
                     }),
                     start_date: date(2026, 9, 1),
-                    agreement_end: date(2029, 8, 31),
+                    agreement_end: date(2028, 12, 31),
                     accident_insurance: false,
                 },
             )?;
@@ -118,7 +120,7 @@ fn approval_through_the_window_asks_for_confirmation_after_findings_are_accepted
     click(&mut h, "◀");
     h.get_by_label("2026-10");
     // The rule by which days worked count is stated above the grid.
-    h.get_by_label_contains("出勤规则：");
+    h.get_by_label_contains("出勤折算：");
 
     // Text that is not a number is refused, naming the person; nothing is saved.
     type_into(&mut h, "小时", "abc");
@@ -225,6 +227,8 @@ fn a_late_exit_proposes_recoveries_written_on_confirmation() {
                     region_id: community,
                     headcount: 2,
                     monthly_hours_tenths: None,
+                    min_hours_tenths: None,
+                    max_hours_tenths: None,
                     funded_from: date(2026, 1, 1),
                     funded_to: date(2028, 12, 31),
                     status: PostStatus::Open,
@@ -242,12 +246,12 @@ fn a_late_exit_proposes_recoveries_written_on_confirmation() {
                         passed: true,
                     }),
                     start_date: date(2026, 8, 1),
-                    agreement_end: date(2029, 7, 31),
+                    agreement_end: date(2028, 12, 31),
                     accident_insurance: false,
                 },
             )?;
             for m in [aug, sep, oct] {
-                payroll::set_attendance(w, placement, m, Some(22), None)?;
+                payroll::set_attendance(w, placement, m, Some(i64::from(m.days())), None)?;
                 payroll::compute(w, m, |_, _| true)?;
                 payroll::approve(w, m, m.next().first_day())?;
             }
@@ -277,8 +281,11 @@ fn a_late_exit_proposes_recoveries_written_on_confirmation() {
     common::settle(&mut h);
     click(&mut h, "确认退岗");
     h.get_by_label_contains("退岗日期落在已审核月份内");
-    h.get_by_label("2026-09：已发 1900.00 元，应发 1266.67 元，在 2026-11 补贴表中调整 -633.33 元");
-    h.get_by_label("2026-10：已发 1900.00 元，应发 0.00 元，在 2026-11 补贴表中调整 -1900.00 元");
+    // Tier 2 (1,900.00) and the shipped social-insurance rates (employer's share 1,108.41):
+    // September paid 3,008.41, due 1,900.00 × 20/30 + 1,108.41 = 2,375.08; October paid
+    // 3,008.41, due nothing.
+    h.get_by_label("2026-09：已发 3008.41 元，应发 2375.08 元，在 2026-11 补贴表中调整 -633.33 元");
+    h.get_by_label("2026-10：已发 3008.41 元，应发 0.00 元，在 2026-11 补贴表中调整 -3008.41 元");
     click(&mut h, "写入追回调整");
     assert!(
         h.query_by_role_and_label(Role::Button, "写入追回调整")
@@ -296,7 +303,7 @@ fn a_late_exit_proposes_recoveries_written_on_confirmation() {
         written,
         vec![
             ("2026-11".into(), "2026-09".into(), -63_333),
-            ("2026-11".into(), "2026-10".into(), -190_000),
+            ("2026-11".into(), "2026-10".into(), -300_841),
         ]
     );
 }

@@ -165,6 +165,8 @@ fn a_person_can_be_registered_on_the_spot_while_placing() {
                 region_id: village,
                 headcount: 2,
                 monthly_hours_tenths: None,
+                min_hours_tenths: None,
+                max_hours_tenths: None,
                 funded_from: jiff::civil::date(2026, 1, 1),
                 funded_to: jiff::civil::date(2028, 12, 31),
                 status: minsheng::domain::placement::PostStatus::Open,
@@ -187,4 +189,60 @@ fn a_person_can_be_registered_on_the_spot_while_placing() {
     click(&mut h, "保存");
     h.get_by_label("王芳");
     assert_eq!(people::count(h.state().store().unwrap().conn()).unwrap(), 2);
+}
+
+/// The pay rules in Settings: the shipped social-insurance rates and retirement ages are
+/// shown marked to check; choosing 21.75 paid days is saved and said in words.
+#[test]
+fn pay_rules_in_settings_show_their_marks_and_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = common::open_store(dir.path().join("ui.sqlite"));
+    store.write(|w| common::small_tree(w).map(|_| ())).unwrap();
+    let prefs = Prefs {
+        lang: Lang::Zh,
+        tab: "settings".into(),
+        ..Prefs::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1400.0, 4000.0])
+        .with_context_setup(minsheng::fonts::install_embedded)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), App::new(Ok(store), prefs));
+    common::settle(&mut h);
+    h.get_by_label("社保缴费基数和费率");
+    h.get_by_label("4416.00");
+    h.get_by_label("女工人（原50岁）");
+    // 6 wage rows, 1 insurance row and 3 retirement rules, all to check.
+    let marks = h
+        .query_all_by_role_and_label(Role::Button, "待核实，标记已核实")
+        .count();
+    assert_eq!(marks, 10);
+    h.get_by_role_and_label(Role::RadioButton, "按21.75计薪天数")
+        .click();
+    common::settle(&mut h);
+    h.get_by_role_and_label(Role::CheckBox, "经批准的假期计入出勤")
+        .click();
+    common::settle(&mut h);
+    // The placement rules' save button: the first one below the leave checkbox.
+    let below = h
+        .get_by_role_and_label(Role::CheckBox, "经批准的假期计入出勤")
+        .rect()
+        .bottom();
+    let save = h
+        .query_all_by_role_and_label(Role::Button, "保存")
+        .filter(|b| b.rect().top() >= below)
+        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .expect("a save button under the pay rules");
+    save.click();
+    common::settle(&mut h);
+    let rules = payroll::pay_rules(h.state().store().unwrap().conn()).unwrap();
+    assert_eq!(
+        rules.absence,
+        minsheng::domain::pay::AbsenceRule {
+            basis: minsheng::domain::pay::AbsenceBasis::PaidDays { hundredths: 2175 },
+            leave_counts: false,
+        }
+    );
+    let words = payroll::rule_in_words(&rules);
+    assert!(words.get(Lang::Zh).contains("21.75（计薪天数）"));
+    assert!(words.get(Lang::Zh).contains("假期不计入出勤"));
 }

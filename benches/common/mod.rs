@@ -93,6 +93,8 @@ fn build(path: &std::path::Path) {
                     max_age_male: 70,
                     max_age_female: 70,
                     agreement_years: 3,
+                    extend_to_retirement_years: 5,
+                    women_worker_posts: false,
                 },
             )?;
             let mut post_ids = Vec::new();
@@ -106,14 +108,18 @@ fn build(path: &std::path::Path) {
                     region_id: villages[n % villages.len()],
                     headcount: 100,
                     monthly_hours_tenths: (area == Area::Rural).then_some(800),
+                    min_hours_tenths: None,
+                    max_hours_tenths: (area == Area::Rural).then_some(800),
                     funded_from: date(2026, 1, 1),
-                    funded_to: date(2028, 12, 31),
+                    funded_to: date(2029, 12, 31),
                     status: PostStatus::Open,
                 };
                 post_ids.push(posts::insert(w, &post)?);
             }
             for n in 0..PLACEMENTS {
-                let birth = date(1970, 1, 1)
+                // Born from 1980: years before anyone's retirement date, which placement
+                // checks to the day.
+                let birth = date(1980, 1, 1)
                     .checked_add(jiff::Span::new().days((n / 500) as i64))
                     .expect("date");
                 let body = format!("371203{}{:03}", birth.strftime("%Y%m%d"), n % 500 + 1);

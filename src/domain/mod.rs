@@ -14,6 +14,7 @@ pub mod person;
 pub mod phone;
 pub mod placement;
 pub mod region;
+pub mod retirement;
 
 /// Declares an `i64` row-id newtype, so a person's id can not be passed as a region's.
 macro_rules! id_type {

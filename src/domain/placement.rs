@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::CategoryId;
 use super::id_number::Sex;
-use crate::i18n::{Lang, Msg, placements as pl};
+use crate::i18n::{Lang, Msg, pay_rules as pr, placements as pl};
 
 /// The five kinds of post the programme develops.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -115,8 +115,13 @@ pub struct PlacementRules {
     pub max_age_male: i32,
     /// Oldest age on the start date, women.
     pub max_age_female: i32,
-    /// Default length of the agreement.
+    /// Default and longest length of the agreement.
     pub agreement_years: i16,
+    /// When fewer than this many years remain to the retirement date on the start date,
+    /// the agreement may run to the day before it.
+    pub extend_to_retirement_years: i16,
+    /// Women placed count as on worker posts (retirement 50 → 55), not cadre (55 → 58).
+    pub women_worker_posts: bool,
 }
 
 impl PlacementRules {
@@ -130,12 +135,40 @@ impl PlacementRules {
 
     /// The agreement's default last day: `agreement_years` after the start, less a day.
     pub fn default_agreement_end(&self, start: Date) -> Date {
-        start
-            .checked_add(jiff::Span::new().years(self.agreement_years))
-            .ok()
-            .and_then(|d| d.yesterday().ok())
-            .unwrap_or(start)
+        years_after(start, self.agreement_years)
     }
+
+    /// The latest last day of an agreement starting on `start`: `agreement_years` long, or
+    /// up to the day before retirement when that is fewer than `extend_to_retirement_years`
+    /// away.
+    pub fn latest_agreement_end(&self, start: Date, retirement: Option<Date>) -> Date {
+        let capped = self.default_agreement_end(start);
+        match retirement {
+            Some(r) if r <= years_after(start, self.extend_to_retirement_years) => {
+                capped.max(r.yesterday().unwrap_or(r))
+            }
+            _ => capped,
+        }
+    }
+}
+
+/// `years` after `day`, less a day.
+fn years_after(day: Date, years: i16) -> Date {
+    day.checked_add(jiff::Span::new().years(years))
+        .ok()
+        .and_then(|d| d.yesterday().ok())
+        .unwrap_or(day)
+}
+
+/// A placement the person holds or held, as a range of days.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeldPost {
+    /// The post's title.
+    pub post: String,
+    /// First day.
+    pub from: Date,
+    /// Last day: the exit, else the agreement's end.
+    pub to: Date,
 }
 
 /// What the checks need to know about the person.
@@ -149,8 +182,12 @@ pub struct Candidate {
     pub categories: Vec<CategoryId>,
     /// A training course was passed.
     pub training_passed: bool,
-    /// The post of an active placement the person holds, if any.
-    pub active_post: Option<String>,
+    /// The day of that training.
+    pub training_date: Option<Date>,
+    /// The person's placements, current and past.
+    pub placements: Vec<HeldPost>,
+    /// The statutory retirement date, if the settings give one.
+    pub retirement_date: Option<Date>,
 }
 
 /// What the checks need to know about the post.
@@ -182,18 +219,27 @@ pub enum Ineligible {
         /// The limit.
         min: i32,
     },
-    /// Older than the limit on the start date.
-    TooOld {
-        /// Age on the start date.
-        age: i32,
-        /// The limit.
-        max: i32,
+    /// The start date is not before the statutory retirement date.
+    PastRetirement {
+        /// The retirement date.
+        date: Date,
     },
-    /// Already placed on another post.
-    AlreadyPlaced {
-        /// That post's title.
-        post: String,
+    /// The settings give no retirement age for the person's group.
+    NoRetirementRule,
+    /// The dates overlap another placement of the person.
+    Overlaps(HeldPost),
+    /// The agreement runs past the post's funding.
+    AgreementPastFunding {
+        /// The post's last funded day.
+        funded_to: Date,
     },
+    /// The agreement is longer than the settings allow.
+    AgreementTooLong {
+        /// The latest allowed last day.
+        latest: Date,
+    },
+    /// The training is dated after the start.
+    TrainingAfterStart,
     /// Every place on the post is filled.
     NoVacancy,
     /// The post is suspended or closed.
@@ -209,8 +255,12 @@ impl Ineligible {
             Ineligible::NoTrainingPassed => pl::INEL_NO_TRAINING.into(),
             Ineligible::NotInEligibleCategory => pl::INEL_CATEGORY.into(),
             Ineligible::TooYoung { age, min } => pl::inel_too_young(age, min),
-            Ineligible::TooOld { age, max } => pl::inel_too_old(age, max),
-            Ineligible::AlreadyPlaced { post } => pl::inel_already_placed(post),
+            Ineligible::PastRetirement { date } => pr::inel_past_retirement(date),
+            Ineligible::NoRetirementRule => pr::NO_RETIREMENT_RULE.into(),
+            Ineligible::Overlaps(held) => pr::inel_overlaps(&held.post, held.from, held.to),
+            Ineligible::AgreementPastFunding { funded_to } => pr::agreement_past_funding(funded_to),
+            Ineligible::AgreementTooLong { latest } => pr::agreement_too_long(latest),
+            Ineligible::TrainingAfterStart => pr::TRAINING_AFTER_START.into(),
             Ineligible::NoVacancy => pl::INEL_NO_VACANCY.into(),
             Ineligible::PostNotOpen => pl::INEL_POST_NOT_OPEN.into(),
             Ineligible::OutsideFunding => pl::INEL_OUTSIDE_FUNDING.into(),
@@ -218,12 +268,14 @@ impl Ineligible {
     }
 }
 
-/// Every reason `candidate` may not start on `post` on `start`; empty when they may.
+/// Every reason `candidate` may not start on `post` on `start` with an agreement to
+/// `agreement_end`; empty when they may.
 pub fn check_eligibility(
     rules: &PlacementRules,
     candidate: &Candidate,
     post: &PostOpening,
     start: Date,
+    agreement_end: Date,
 ) -> Vec<Ineligible> {
     let mut reasons = Vec::new();
     if !candidate.training_passed {
@@ -236,18 +288,27 @@ pub fn check_eligibility(
     {
         reasons.push(Ineligible::NotInEligibleCategory);
     }
+    if candidate.training_date.is_some_and(|d| d > start) {
+        reasons.push(Ineligible::TrainingAfterStart);
+    }
     let age = super::id_number::age_on(candidate.birth_date, start);
-    let max = rules.max_age(candidate.sex);
     if age < rules.min_age {
         reasons.push(Ineligible::TooYoung {
             age,
             min: rules.min_age,
         });
-    } else if age > max {
-        reasons.push(Ineligible::TooOld { age, max });
     }
-    if let Some(post) = &candidate.active_post {
-        reasons.push(Ineligible::AlreadyPlaced { post: post.clone() });
+    match candidate.retirement_date {
+        // Exact to the day: the last day in post is the day before retirement.
+        Some(date) if start >= date => reasons.push(Ineligible::PastRetirement { date }),
+        Some(_) => {}
+        None => reasons.push(Ineligible::NoRetirementRule),
+    }
+    // One post at a time: the new range may not touch any other placement's range.
+    for held in &candidate.placements {
+        if held.from <= agreement_end && start <= held.to {
+            reasons.push(Ineligible::Overlaps(held.clone()));
+        }
     }
     if post.status != PostStatus::Open {
         reasons.push(Ineligible::PostNotOpen);
@@ -257,6 +318,15 @@ pub fn check_eligibility(
     }
     if start < post.funded_from || start > post.funded_to {
         reasons.push(Ineligible::OutsideFunding);
+    }
+    if agreement_end > post.funded_to {
+        reasons.push(Ineligible::AgreementPastFunding {
+            funded_to: post.funded_to,
+        });
+    }
+    let latest = rules.latest_agreement_end(start, candidate.retirement_date);
+    if agreement_end > latest {
+        reasons.push(Ineligible::AgreementTooLong { latest });
     }
     reasons
 }
@@ -273,6 +343,8 @@ mod tests {
             max_age_male: 60,
             max_age_female: 55,
             agreement_years: 3,
+            extend_to_retirement_years: 5,
+            women_worker_posts: false,
         }
     }
 
@@ -282,7 +354,10 @@ mod tests {
             sex: Sex::Female,
             categories: vec![CategoryId(4)],
             training_passed: true,
-            active_post: None,
+            training_date: Some(date(2026, 5, 20)),
+            placements: Vec::new(),
+            // Woman, cadre table, born 1977-03: k = 86, 86 / 4 + 1 = 22 months → 56y10m.
+            retirement_date: Some(date(2034, 1, 1)),
         }
     }
 
@@ -296,18 +371,29 @@ mod tests {
         }
     }
 
+    fn check(c: &Candidate, p: &PostOpening, start: Date, end: Date) -> Vec<Ineligible> {
+        check_eligibility(&rules(), c, p, start, end)
+    }
+
     #[test]
     fn a_trained_eligible_person_on_a_vacant_post_may_start() {
-        assert!(check_eligibility(&rules(), &candidate(), &post(), date(2026, 6, 1)).is_empty());
+        assert!(check(&candidate(), &post(), date(2026, 6, 1), date(2026, 12, 31)).is_empty());
     }
 
     #[test]
     fn every_reason_is_reported() {
+        let held = HeldPost {
+            post: "保洁".into(),
+            from: date(2025, 1, 1),
+            to: date(2027, 12, 31),
+        };
         let c = Candidate {
             birth_date: date(1960, 1, 1),
             categories: vec![CategoryId(9)],
             training_passed: false,
-            active_post: Some("保洁".into()),
+            training_date: Some(date(2027, 2, 1)),
+            placements: vec![held.clone()],
+            retirement_date: Some(date(2015, 1, 1)),
             ..candidate()
         };
         let p = PostOpening {
@@ -315,54 +401,143 @@ mod tests {
             filled: 2,
             ..post()
         };
-        let reasons = check_eligibility(&rules(), &c, &p, date(2027, 1, 1));
+        let reasons = check(&c, &p, date(2027, 1, 1), date(2031, 1, 1));
         assert_eq!(
             reasons,
             vec![
                 Ineligible::NoTrainingPassed,
                 Ineligible::NotInEligibleCategory,
-                Ineligible::TooOld { age: 67, max: 55 },
-                Ineligible::AlreadyPlaced {
-                    post: "保洁".into()
+                Ineligible::TrainingAfterStart,
+                Ineligible::PastRetirement {
+                    date: date(2015, 1, 1)
                 },
+                Ineligible::Overlaps(held),
                 Ineligible::PostNotOpen,
                 Ineligible::NoVacancy,
                 Ineligible::OutsideFunding,
+                Ineligible::AgreementPastFunding {
+                    funded_to: date(2026, 12, 31)
+                },
+                Ineligible::AgreementTooLong {
+                    latest: date(2029, 12, 31)
+                },
             ]
         );
     }
 
     #[test]
-    fn age_limits_apply_on_the_start_date() {
-        // Born 1971-06-02: 54 on 2026-06-01, 55 on 2026-06-02, 56 a year later.
-        let c = Candidate {
-            birth_date: date(1971, 6, 2),
-            ..candidate()
-        };
-        assert!(check_eligibility(&rules(), &c, &post(), date(2026, 6, 2)).is_empty());
-        let later = PostOpening {
-            funded_to: date(2027, 12, 31),
+    fn the_retirement_date_limits_the_start_to_the_day() {
+        let c = candidate();
+        // Retirement 2034-01-01: starting the day before is allowed, on the day is not.
+        let funded = PostOpening {
+            funded_to: date(2034, 12, 31),
             ..post()
         };
+        assert!(check(&c, &funded, date(2033, 12, 31), date(2033, 12, 31)).is_empty());
         assert_eq!(
-            check_eligibility(&rules(), &c, &later, date(2027, 6, 2)),
-            vec![Ineligible::TooOld { age: 56, max: 55 }]
+            check(&c, &funded, date(2034, 1, 1), date(2034, 1, 1)),
+            vec![Ineligible::PastRetirement {
+                date: date(2034, 1, 1)
+            }]
+        );
+        let unknown = Candidate {
+            retirement_date: None,
+            ..candidate()
+        };
+        assert_eq!(
+            check(&unknown, &post(), date(2026, 6, 1), date(2026, 12, 31)),
+            vec![Ineligible::NoRetirementRule]
         );
         let young = Candidate {
             birth_date: date(2010, 7, 1),
             ..candidate()
         };
         assert_eq!(
-            check_eligibility(&rules(), &young, &post(), date(2026, 6, 1)),
+            check(&young, &post(), date(2026, 6, 1), date(2026, 12, 31)),
             vec![Ineligible::TooYoung { age: 15, min: 16 }]
         );
     }
 
     #[test]
-    fn the_agreement_runs_three_years_by_default() {
+    fn overlapping_placements_are_refused_not_only_open_ones() {
+        let held = |from, to| HeldPost {
+            post: "保洁".into(),
+            from,
+            to,
+        };
+        let with = |h: HeldPost| Candidate {
+            placements: vec![h],
+            ..candidate()
+        };
+        let (start, end) = (date(2026, 6, 1), date(2026, 12, 31));
+        // Exited 2026-05-31: the day before the start, no overlap.
+        assert!(
+            check(
+                &with(held(date(2025, 1, 1), date(2026, 5, 31))),
+                &post(),
+                start,
+                end
+            )
+            .is_empty()
+        );
+        // Exited on the start day: one day in two posts.
+        let same_day = held(date(2025, 1, 1), date(2026, 6, 1));
         assert_eq!(
-            rules().default_agreement_end(date(2026, 6, 15)),
+            check(&with(same_day.clone()), &post(), start, end),
+            vec![Ineligible::Overlaps(same_day)]
+        );
+        // A later placement already recorded (from 2026-12-31) overlaps on its first day.
+        let later = held(date(2026, 12, 31), date(2027, 6, 30));
+        assert_eq!(
+            check(&with(later.clone()), &post(), start, end),
+            vec![Ineligible::Overlaps(later)]
+        );
+    }
+
+    #[test]
+    fn the_agreement_is_capped_and_may_reach_retirement() {
+        let r = rules();
+        assert_eq!(
+            r.default_agreement_end(date(2026, 6, 15)),
             date(2029, 6, 14)
+        );
+        // Retirement 10 years away: 3 years at most.
+        assert_eq!(
+            r.latest_agreement_end(date(2026, 6, 15), Some(date(2036, 6, 15))),
+            date(2029, 6, 14)
+        );
+        // Retirement 2031-06-14, fewer than 5 years after 2026-06-15: up to 2031-06-13.
+        assert_eq!(
+            r.latest_agreement_end(date(2026, 6, 15), Some(date(2031, 6, 14))),
+            date(2031, 6, 13)
+        );
+        // Exactly 5 years away (2031-06-15) is not fewer than 5: 3 years.
+        assert_eq!(
+            r.latest_agreement_end(date(2026, 6, 15), Some(date(2031, 6, 15))),
+            date(2029, 6, 14)
+        );
+        let long = PostOpening {
+            funded_to: date(2035, 12, 31),
+            ..post()
+        };
+        assert_eq!(
+            check(&candidate(), &long, date(2026, 6, 15), date(2029, 6, 15)),
+            vec![Ineligible::AgreementTooLong {
+                latest: date(2029, 6, 14)
+            }]
+        );
+    }
+
+    #[test]
+    fn the_training_may_be_on_the_start_day_not_after() {
+        let c = Candidate {
+            training_date: Some(date(2026, 6, 1)),
+            ..candidate()
+        };
+        assert!(check(&c, &post(), date(2026, 6, 1), date(2026, 12, 31)).is_empty());
+        assert_eq!(
+            check(&c, &post(), date(2026, 5, 31), date(2026, 12, 31)),
+            vec![Ineligible::TrainingAfterStart]
         );
     }
 

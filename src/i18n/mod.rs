@@ -11,6 +11,7 @@ pub mod bank;
 pub mod cli;
 pub mod common;
 pub mod errors;
+pub mod pay_rules;
 pub mod people;
 pub mod placements;
 pub mod settings;
@@ -148,6 +149,7 @@ mod tests {
         ("cli", cli::ALL),
         ("common", common::ALL),
         ("errors", errors::ALL),
+        ("pay_rules", pay_rules::ALL),
         ("people", people::ALL),
         ("placements", placements::ALL),
         ("settings", settings::ALL),

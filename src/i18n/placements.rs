@@ -213,7 +213,6 @@ crate::i18n::texts! {
     const FILTER_VILLAGE => "村居", "Village";
     const FILTER_POST => "岗位", "Post";
     const FILTER_ALL => "全部", "All";
-    const ABSENCE_RULE_NONE => "出勤规则：城镇岗位按在岗天数计发，出勤天数目前不影响补贴（只作记录和核查）；乡村岗位按所填工时计发。", "Attendance rule: urban posts are paid by days in post; days worked do not change the pay at present (they are kept and checked); rural posts are paid by the hours entered.";
     // The lock of approved months
     fn sheet_altered(month) => "{month} 补贴表与审核时的内容不一致（审核后被改动过），不能导出或发放。请查明原因，必要时用备份恢复。", "The subsidy sheet of {month} no longer matches what was approved (it was changed after the approval); it can not be exported or paid. Find out why, and restore a backup if needed.";
     fn sheet_verified(month, unexplained, after_exit) => "{month} 补贴表与审核时一致；按原始数据重算，{unexplained} 行不一致，{after_exit} 行因事后退岗不一致（应追回）。", "The sheet of {month} is as approved; recomputed from the raw data, {unexplained} line(s) differ, and {after_exit} differ because of an exit recorded later (a recovery is due).";

@@ -50,7 +50,7 @@ pub fn generate(
         w,
         &PayRules {
             tier: 2,
-            social_insurance_fen: 70_000,
+            absence: crate::domain::pay::AbsenceRule::default(),
         },
     )?;
     let year_start = today.first_of_year();
@@ -69,6 +69,7 @@ pub fn generate(
             let (category, titles) = TITLES[rng.usize(..TITLES.len())];
             let headcount = rng.i64(2..=8);
             let area = if urban { Area::Urban } else { Area::Rural };
+            let hours = (area == Area::Rural).then(|| rng.i64(6..=10) * 100);
             let post = NewPost {
                 title: titles[rng.usize(..titles.len())].to_string(),
                 category,
@@ -76,7 +77,9 @@ pub fn generate(
                 host_unit: String::new(),
                 region_id: village,
                 headcount,
-                monthly_hours_tenths: (area == Area::Rural).then(|| rng.i64(6..=10) * 100),
+                monthly_hours_tenths: hours,
+                min_hours_tenths: hours.map(|h| h / 2),
+                max_hours_tenths: hours,
                 funded_from: year_start,
                 funded_to,
                 status: PostStatus::Open,
@@ -97,7 +100,7 @@ pub fn generate(
             capacity += headcount as usize;
         }
     }
-    let placed = place_people(w, rng, today, year_start, &posts, target)?;
+    let placed = place_people(w, rng, today, year_start, funded_to, &posts, target)?;
     run_months(w, rng, today, year_start)?;
     seed_findings(w, today)?;
     bank_accounts(w, rng, today)?;
@@ -110,6 +113,7 @@ fn place_people(
     rng: &mut fastrand::Rng,
     today: Date,
     year_start: Date,
+    funded_to: Date,
     posts: &[(PostId, RegionId, i64)],
     target: usize,
 ) -> Result<usize, StoreError> {
@@ -147,13 +151,14 @@ fn place_people(
                     passed: true,
                 }),
                 start_date: start,
-                agreement_end: rules.default_agreement_end(start),
+                agreement_end: rules.default_agreement_end(start).min(funded_to),
                 accident_insurance: true,
             };
             match placements::place(w, &new) {
                 Ok(id) => {
                     filled += 1;
                     placed += 1;
+                    insure(w, rng, id, start)?;
                     candidates.swap_remove(index);
                     maybe_exit(w, rng, today, id, start)?;
                 }
@@ -164,6 +169,31 @@ fn place_people(
         }
     }
     Ok(placed)
+}
+
+/// Rural placements get a year's accident policy from their start; about one in ten is
+/// left without, for the checks to find.
+fn insure(
+    w: &Writer<'_>,
+    rng: &mut fastrand::Rng,
+    id: crate::domain::PlacementId,
+    start: Date,
+) -> Result<(), StoreError> {
+    if placements::get(w.tx(), id)?.area != Area::Rural || rng.u8(..10) == 0 {
+        return Ok(());
+    }
+    let covers_to = start
+        .checked_add(jiff::Span::new().years(1))
+        .and_then(|d| d.yesterday())
+        .unwrap_or(start);
+    let policy = crate::store::pay_settings::NewPolicy {
+        insurer: "中国人民财产保险股份有限公司".into(),
+        policy_no: format!("PICC{:08}", id.0),
+        premium_fen: 10_000,
+        covers_from: start,
+        covers_to,
+    };
+    crate::store::pay_settings::add_policy(w, id, &policy).map(|_| ())
 }
 
 /// About one in twenty placements has already ended, for a reason.

@@ -9,7 +9,7 @@ use super::{JobError, Outcome, Reporter};
 use crate::domain::mask::MaskPattern;
 use crate::domain::money::{Fen, format_yuan};
 use crate::domain::pay::{Area, Month};
-use crate::i18n::{Lang, Msg, common as c, errors as er, placements as pl};
+use crate::i18n::{Lang, Msg, common as c, errors as er, pay_rules as pr, placements as pl};
 use crate::report::pdf::{PdfFont, ReportColumn, TableReport, write_table_pdf};
 use crate::report::xlsx::{CellValue, SheetColumn, SheetTable, XlsxError, write_xlsx};
 use crate::store::payroll::{self, MonthStatus};
@@ -189,12 +189,19 @@ pub fn subsidy_sheet(
         (pl::COL_POST, 16.0, false),
         (pl::COL_AREA, 6.0, false),
         (pl::COL_DAYS_IN_POST, 8.0, true),
+        (pr::COL_DAYS_PAID, 8.0, true),
         (pl::COL_HOURS, 8.0, true),
+        (pr::COL_HOURS_ENTERED, 8.0, true),
         (pl::COL_WAGE, 11.0, true),
-        (pl::COL_SOCIAL_INSURANCE, 11.0, true),
+        (pr::COL_PERSON_SHARE, 11.0, true),
         (pl::COL_ADJUSTMENT, 10.0, true),
+        (pr::COL_TO_PERSON, 12.0, true),
+        (pr::COL_EMPLOYER_SHARE, 11.0, true),
+        (pr::COL_TO_FUND, 12.0, true),
         (pl::COL_TOTAL, 12.0, true),
     ];
+    let rule =
+        crate::store::payroll::rule_in_words(&crate::store::payroll::pay_rules(store.conn())?);
     let area = |a: Area| {
         lang.t(if a == Area::Urban {
             pl::AREA_URBAN
@@ -214,10 +221,17 @@ pub fn subsidy_sheet(
                 CellValue::Text(l.post.clone()),
                 CellValue::Text(area(l.area).to_string()),
                 CellValue::Int(l.days_in_post),
+                CellValue::Int(l.days_paid.unwrap_or(l.days_in_post)),
                 CellValue::Number(l.hours_tenths.unwrap_or(0) as f64 / 10.0),
+                CellValue::Number(
+                    l.hours_entered_tenths.or(l.hours_tenths).unwrap_or(0) as f64 / 10.0,
+                ),
                 CellValue::Fen(l.wage_fen),
-                CellValue::Fen(l.social_insurance_fen),
+                CellValue::Fen(-l.person_insurance_fen),
                 CellValue::Fen(l.adjustment_fen),
+                CellValue::Fen(l.to_person_fen),
+                CellValue::Fen(l.social_insurance_fen),
+                CellValue::Fen(l.to_fund_fen),
                 CellValue::Fen(l.total_fen),
             ]
         })
@@ -237,7 +251,9 @@ pub fn subsidy_sheet(
             .collect(),
         rows,
         totals_label: lang.t(pl::TOTALS).to_string(),
-        footer: sheet_notes(&lines, &accepted, lang),
+        footer: std::iter::once(rule.get(lang).to_string())
+            .chain(sheet_notes(&lines, &accepted, lang))
+            .collect(),
     };
     write_xlsx(path, &[table]).map_err(ExportError::from)?;
     reporter.progress(2, 2);

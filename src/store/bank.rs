@@ -212,8 +212,8 @@ pub struct BankLine {
     pub name: String,
     /// The account, if recorded.
     pub account: Option<BankAccount>,
-    /// Paid to the person this month: the sheet's lines of all their placements, less the
-    /// social-insurance subsidy (paid to the host unit or the fund, not to the person).
+    /// Paid to the person this month: what the sheet's lines of all their placements send
+    /// to the person (the social-insurance shares go to the host unit or the fund).
     pub amount_fen: Fen,
 }
 
@@ -241,7 +241,8 @@ impl BankFile {
 pub fn bank_file(conn: &Connection, month: Month) -> Result<BankFile> {
     let mut stmt = conn.prepare_cached(
         "SELECT pe.id, pe.name, b.bank, b.account_no, b.holder_name,
-                sum(l.total_fen - l.social_insurance_fen)
+                sum(CASE WHEN l.to_person_fen IS NULL THEN l.total_fen
+                         ELSE l.wage_fen - l.person_insurance_fen + l.adjustment_fen END)
          FROM subsidy_lines l JOIN placements pl ON pl.id = l.placement_id
          JOIN people pe ON pe.id = pl.person_id LEFT JOIN bank_accounts b ON b.person_id = pe.id
          WHERE l.month = ?1 GROUP BY pe.id ORDER BY pe.name_key, pe.id",

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::domain::pay::{Month, PayError};
 use crate::domain::placement::Ineligible;
-use crate::i18n::{Msg, errors as er, people as pe, placements as pl};
+use crate::i18n::{Msg, errors as er, pay_rules as pr, people as pe, placements as pl};
 
 /// What is wrong with a database file or the path to it, in terms a clerk can act on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -132,6 +132,12 @@ pub enum StoreError {
     /// A rule of attendance, sheets and adjustments.
     #[error("payroll rule: {0:?}")]
     Payroll(PayrollRule),
+    /// A person still placed can not go to the trash.
+    #[error("the person is still placed on {post}")]
+    PersonPlaced {
+        /// The post's title.
+        post: String,
+    },
     /// A placement may not be made; every reason is listed.
     #[error("the placement is not allowed ({} reasons)", .0.len())]
     Ineligible(Vec<Ineligible>),
@@ -223,6 +229,12 @@ pub enum RecordKind {
     CalendarDay,
     /// A finding accepted with a reason.
     FindingAcceptance,
+    /// A social-insurance base and rates.
+    InsuranceRate,
+    /// A retirement-age rule.
+    RetirementRule,
+    /// An accident-insurance policy.
+    AccidentPolicy,
 }
 
 impl std::fmt::Display for RecordKind {
@@ -262,6 +274,8 @@ pub enum PostRule {
     TitleAndHostRequired,
     /// At least one place, and a funding period that does not end before it starts.
     HeadcountOrFunding,
+    /// The floor of hours is above the ceiling, or either is negative.
+    HoursLimits,
 }
 
 /// Rules of placements, trainings and exits.
@@ -279,6 +293,10 @@ pub enum PlacementRule {
     BankAccountInvalid,
     /// A calendar day needs a name.
     CalendarDayIncomplete,
+    /// A social-insurance base is negative or a rate is outside 0-100 %.
+    InsuranceRateInvalid,
+    /// A policy needs an insurer, a number, a premium and its dates in order.
+    PolicyIncomplete,
 }
 
 /// Rules of attendance, subsidy sheets and adjustments.
@@ -329,6 +347,7 @@ impl StoreError {
             StoreError::Post(rule) => post_rule(*rule).into(),
             StoreError::Placement(rule) => placement_rule(*rule).into(),
             StoreError::Payroll(rule) => payroll_rule(*rule).into(),
+            StoreError::PersonPlaced { post } => pr::person_placed(post),
             StoreError::Ineligible(reasons) => {
                 Msg::join(reasons.iter().map(Ineligible::message), " ")
             }
@@ -371,6 +390,7 @@ impl StoreError {
             StoreError::DuplicateIdNumber { existing, .. } => {
                 format!("duplicate ID number (person {existing})")
             }
+            StoreError::PersonPlaced { .. } => "the person is still placed".to_string(),
             StoreError::Ineligible(reasons) => {
                 format!("placement refused ({} reasons)", reasons.len())
             }
@@ -411,6 +431,7 @@ fn region_rule(rule: RegionRule) -> crate::i18n::Text {
 fn post_rule(rule: PostRule) -> crate::i18n::Text {
     match rule {
         PostRule::TitleAndHostRequired | PostRule::HeadcountOrFunding => pl::POST_FORM_INCOMPLETE,
+        PostRule::HoursLimits => pr::HOURS_LIMITS_INVALID,
     }
 }
 
@@ -422,6 +443,8 @@ fn placement_rule(rule: PlacementRule) -> crate::i18n::Text {
         PlacementRule::ExitBeforeStart => pl::EXIT_BEFORE_START,
         PlacementRule::BankAccountInvalid => crate::i18n::bank::ACCOUNT_INVALID,
         PlacementRule::CalendarDayIncomplete => crate::i18n::bank::CALENDAR_DAY_INCOMPLETE,
+        PlacementRule::InsuranceRateInvalid => pr::INSURANCE_INVALID,
+        PlacementRule::PolicyIncomplete => pr::POLICY_INVALID,
     }
 }
 
@@ -444,6 +467,7 @@ fn payroll_rule(rule: PayrollRule) -> crate::i18n::Text {
 fn pay_error(e: &PayError) -> Msg {
     match e {
         PayError::NoMinimumWage { tier, day } => pl::no_minimum_wage(tier, day),
+        PayError::NoInsuranceRate { day } => pr::no_insurance_rate(day),
         PayError::HoursOutsidePost => pl::HOURS_OUTSIDE_POST.into(),
         PayError::ImpossibleHours {
             hours_tenths,

@@ -38,6 +38,7 @@ const MIGRATIONS: &[&[Step]] = &[
     &[
         Step::Sql(include_str!("sql/0005_bank_and_notice.sql")),
         Step::Sql(include_str!("sql/0005_month_approval.sql")),
+        Step::Sql(include_str!("sql/0005_pay_rules.sql")),
         Step::Sql(include_str!("sql/0005_lock.sql")),
         Step::Rust(super::payroll::seal_approved_months),
     ],

@@ -15,6 +15,7 @@ pub mod changes;
 mod error;
 mod migrations;
 mod open;
+pub mod pay_settings;
 pub mod payroll;
 pub mod people;
 pub mod placement_reports;

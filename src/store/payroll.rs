@@ -8,11 +8,12 @@ use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::records::{AdjustmentRecord, AttendanceRecord, MinimumWageRecord, SubsidyMonthRecord};
-use super::values::date_col;
+use super::values::{Day, date_col};
 use super::{PayrollRule, RecordKind, Result, StoreError, Writer, changes::Action, settings};
 use crate::domain::money::Fen;
 use crate::domain::pay::{
-    Area, InPost, MinimumWage, Month, PayRules, WageTable, rural_pay, urban_pay,
+    AbsenceBasis, AbsenceRule, Area, InPost, MinimumWage, Month, PayRules, WageTable, Worked,
+    rural_pay, urban_pay,
 };
 use crate::domain::{PersonId, PlacementId};
 
@@ -24,8 +25,12 @@ pub use lock::{
 
 /// Setting key of the district's minimum-wage tier.
 pub const TIER_KEY: &str = "pay.tier";
-/// Setting key of the monthly social-insurance subsidy of urban posts, in fen.
-pub const SOCIAL_INSURANCE_KEY: &str = "pay.social_insurance_fen";
+/// Setting key of the absence basis: `calendar` or `paid_days`.
+pub const ABSENCE_BASIS_KEY: &str = "pay.absence_basis";
+/// Setting key of the paid days of a month, in hundredths (2175 = 21.75).
+pub const PAID_DAYS_KEY: &str = "pay.paid_days_hundredths";
+/// Setting key: approved leave counts as worked (`1`) or not (`0`).
+pub const LEAVE_COUNTS_KEY: &str = "pay.leave_counts";
 
 /// Where a month's sheet stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,25 +114,59 @@ fn month_row(w: &Writer<'_>, month: Month) -> Result<Option<(i64, SubsidyMonthRe
         .transpose()
 }
 
-/// The pay rules for this file: the tier and the social-insurance subsidy.
+/// The pay rules for this file: the tier and how absence reduces pay (calendar days and
+/// leave counted as worked unless set otherwise).
 pub fn pay_rules(conn: &Connection) -> Result<PayRules> {
     let number = |key: &str, default: i64| -> Result<i64> {
         Ok(settings::parsed(conn, key)?.unwrap_or(default))
     };
+    let basis = match settings::get(conn, ABSENCE_BASIS_KEY)?.as_deref() {
+        Some("paid_days") => AbsenceBasis::PaidDays {
+            hundredths: number(PAID_DAYS_KEY, 2175)?.max(1),
+        },
+        _ => AbsenceBasis::CalendarDays,
+    };
     Ok(PayRules {
         tier: number(TIER_KEY, 2)?.clamp(1, 4) as u8,
-        social_insurance_fen: number(SOCIAL_INSURANCE_KEY, 0)?,
+        absence: AbsenceRule {
+            basis,
+            leave_counts: number(LEAVE_COUNTS_KEY, 1)? != 0,
+        },
     })
 }
 
 /// Stores the pay rules.
 pub fn set_pay_rules(w: &Writer<'_>, rules: &PayRules) -> Result<()> {
     settings::set(w, TIER_KEY, &rules.tier.to_string())?;
+    match rules.absence.basis {
+        AbsenceBasis::CalendarDays => settings::set(w, ABSENCE_BASIS_KEY, "calendar")?,
+        AbsenceBasis::PaidDays { hundredths } => {
+            settings::set(w, ABSENCE_BASIS_KEY, "paid_days")?;
+            settings::set(w, PAID_DAYS_KEY, &hundredths.to_string())?;
+        }
+    }
     settings::set(
         w,
-        SOCIAL_INSURANCE_KEY,
-        &rules.social_insurance_fen.to_string(),
+        LEAVE_COUNTS_KEY,
+        if rules.absence.leave_counts { "1" } else { "0" },
     )
+}
+
+/// The rule in words, for the window next to the figures and the export.
+pub fn rule_in_words(rules: &PayRules) -> crate::i18n::Msg {
+    use crate::i18n::{Msg, pay_rules as pr};
+    let basis: Msg = match rules.absence.basis {
+        AbsenceBasis::CalendarDays => pr::RULE_CALENDAR.into(),
+        AbsenceBasis::PaidDays { hundredths } => {
+            pr::rule_paid_days(crate::domain::money::format_yuan(hundredths))
+        }
+    };
+    let leave: Msg = if rules.absence.leave_counts {
+        pr::RULE_LEAVE_COUNTS.into()
+    } else {
+        pr::RULE_LEAVE_NOT_COUNTED.into()
+    };
+    Msg::join([basis, leave, pr::RULE_INSURANCE.into()], " ")
 }
 
 /// A row of the minimum-wage table as stored.
@@ -238,8 +277,14 @@ pub struct AttendanceRow {
     pub in_post: InPost,
     /// The post's monthly hours (rural).
     pub monthly_hours_tenths: Option<i64>,
+    /// The post's monthly floor of hours (rural).
+    pub min_hours_tenths: Option<i64>,
+    /// The post's monthly ceiling of hours (rural): hours above are not paid.
+    pub max_hours_tenths: Option<i64>,
     /// Days worked entered (urban).
     pub days_worked: Option<i64>,
+    /// Days of approved leave entered (urban).
+    pub leave_days: Option<i64>,
     /// Hours entered (rural), in tenths.
     pub hours_tenths: Option<i64>,
     /// Whether any attendance was entered.
@@ -247,11 +292,20 @@ pub struct AttendanceRow {
 }
 
 /// Every placement in post on at least one day of `month`, with what was entered for it.
+///
+/// The last day in post is the earliest of the agreement's end, the exit, the post's
+/// funding end, the post's closing and the day before the statutory retirement date: pay
+/// stops at each of them.
 pub fn attendance(conn: &Connection, month: Month) -> Result<Vec<AttendanceRow>> {
+    let retirement = super::pay_settings::retirement_table(conn)?;
+    let women_workers = super::placements::rules(conn)?.women_worker_posts;
     let mut stmt = conn.prepare_cached(
         "SELECT pl.id, pl.person_id, pe.name, pe.id_number, po.title, r.short_name, po.area,
-                pl.start_date, min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end)),
+                pl.start_date,
+                min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end), po.funded_to,
+                    coalesce(po.closed_on, po.funded_to)),
                 po.monthly_hours_tenths, a.days_worked, a.hours_tenths, a.id IS NOT NULL,
+                po.min_hours_tenths, po.max_hours_tenths, a.leave_days, pe.birth_date, pe.sex,
                 coalesce(s.short_name, '')
          FROM placements pl JOIN people pe ON pe.id = pl.person_id JOIN posts po ON po.id = pl.post_id
          JOIN regions r ON r.id = po.region_id LEFT JOIN regions s ON s.id = r.parent_id
@@ -267,6 +321,16 @@ pub fn attendance(conn: &Connection, month: Month) -> Result<Vec<AttendanceRow>>
             month.last_day().to_string()
         ],
         |r| {
+            let mut last_day = date_col(r, 8)?;
+            let birth: Day = r.get(16)?;
+            if let Some(retires) = super::pay_settings::person_retirement(
+                &retirement,
+                women_workers,
+                birth.0,
+                r.get(17)?,
+            ) {
+                last_day = last_day.min(retires.yesterday().unwrap_or(retires));
+            }
             Ok(AttendanceRow {
                 placement_id: PlacementId(r.get(0)?),
                 person_id: PersonId(r.get(1)?),
@@ -274,20 +338,68 @@ pub fn attendance(conn: &Connection, month: Month) -> Result<Vec<AttendanceRow>>
                 id_number: r.get(3)?,
                 post: r.get(4)?,
                 place: r.get(5)?,
-                street: r.get(13)?,
+                street: r.get(18)?,
                 area: r.get(6)?,
                 in_post: InPost {
                     start: date_col(r, 7)?,
-                    last_day: Some(date_col(r, 8)?),
+                    last_day: Some(last_day),
                 },
                 monthly_hours_tenths: r.get(9)?,
+                min_hours_tenths: r.get(13)?,
+                max_hours_tenths: r.get(14)?,
                 days_worked: r.get(10)?,
+                leave_days: r.get(15)?,
                 hours_tenths: r.get(11)?,
                 entered: r.get(12)?,
             })
         },
     )?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let rows: Vec<AttendanceRow> = rows.collect::<Result<_, _>>()?;
+    // A post closed, unfunded or a person retired before the month: no day in post.
+    Ok(rows
+        .into_iter()
+        .filter(|row| crate::domain::pay::days_in_post(month, row.in_post) > 0)
+        .collect())
+}
+
+/// Enters a placement's days of approved leave (urban) for `month`.
+pub fn set_leave_days(
+    w: &Writer<'_>,
+    placement: PlacementId,
+    month: Month,
+    leave_days: Option<i64>,
+) -> Result<()> {
+    refuse_if_approved(w.tx(), month)?;
+    if leave_days.is_some_and(|d| !(0..=i64::from(month.days())).contains(&d)) {
+        return Err(StoreError::Payroll(PayrollRule::AttendanceOutOfRange));
+    }
+    let find = |tx: &Transaction<'_>| -> Result<Option<i64>> {
+        Ok(tx
+            .query_row(
+                "SELECT id FROM attendance WHERE placement_id = ?1 AND month = ?2",
+                params![placement.0, month],
+                |r| r.get(0),
+            )
+            .optional()?)
+    };
+    let written = w.upsert::<AttendanceRecord>(RecordKind::Attendance, find, |tx, before| {
+        let unchanged = match before {
+            Some(row) => row.leave_days == leave_days,
+            None => leave_days.is_none(),
+        };
+        if !unchanged {
+            tx.execute(
+                "INSERT INTO attendance (placement_id, month, leave_days) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (placement_id, month) DO UPDATE SET leave_days = excluded.leave_days",
+                params![placement.0, month, leave_days],
+            )?;
+        }
+        Ok(!unchanged)
+    })?;
+    if written.is_some() {
+        reopen(w, month)?;
+    }
+    Ok(())
 }
 
 /// Enters a placement's days worked (urban) or hours (rural) for `month`.
@@ -381,12 +493,18 @@ pub struct LineCalc {
     pub area: Area,
     /// Days in post this month.
     pub days_in_post: i64,
+    /// Days counted as worked (urban).
+    pub days_paid: Option<i64>,
     /// Hours paid (rural).
     pub hours_tenths: Option<i64>,
+    /// Hours entered (rural), which may exceed those paid.
+    pub hours_entered_tenths: Option<i64>,
     /// Minimum-wage part.
     pub wage_fen: Fen,
-    /// Social-insurance subsidy (urban).
+    /// Social-insurance subsidy (urban): the employer's share, to the unit or fund.
     pub social_insurance_fen: Fen,
+    /// The person's own share (urban), deducted from the wage, to the fund.
+    pub person_insurance_fen: Fen,
     /// Adjustments applied on this line: the adjustment lines and what was carried in from
     /// last month, as far as this month's pay covers them.
     pub adjustment_fen: Fen,
@@ -395,9 +513,19 @@ pub struct LineCalc {
 }
 
 impl LineCalc {
-    /// What is paid on this line.
+    /// What is paid out on this line, to the person and to the unit or fund together.
     pub fn total_fen(&self) -> Fen {
         self.wage_fen + self.social_insurance_fen + self.adjustment_fen
+    }
+
+    /// What the person's bank line gets: wage less their share, plus adjustments.
+    pub fn to_person_fen(&self) -> Fen {
+        self.wage_fen - self.person_insurance_fen + self.adjustment_fen
+    }
+
+    /// What goes to the host unit or the fund: both shares.
+    pub fn to_fund_fen(&self) -> Fen {
+        self.social_insurance_fen + self.person_insurance_fen
     }
 }
 
@@ -420,6 +548,9 @@ pub fn preview_with(
     rules: &PayRules,
     mut progress: impl FnMut(u64, u64) -> bool,
 ) -> Result<Vec<LineCalc>> {
+    // Insurance rates in force in an approved month are history (0005_lock), so the table
+    // as it is now is the one its approval used.
+    let insurance = super::pay_settings::insurance_table(conn)?;
     let rows = attendance(conn, month)?;
     let total = rows.len() as u64;
     let mut adjustments = adjustments_by_placement(conn, month)?;
@@ -428,32 +559,49 @@ pub fn preview_with(
         if n % 2000 == 0 && !progress(n as u64, total) {
             return Err(StoreError::Cancelled);
         }
-        let (days, hours, wage, insurance) = match row.area {
+        let mut line = LineCalc {
+            placement_id: row.placement_id,
+            area: row.area,
+            days_in_post: 0,
+            days_paid: None,
+            hours_tenths: None,
+            hours_entered_tenths: None,
+            wage_fen: 0,
+            social_insurance_fen: 0,
+            person_insurance_fen: 0,
+            adjustment_fen: adjustments.remove(&row.placement_id).unwrap_or(0),
+            carried_fen: 0,
+        };
+        match row.area {
             Area::Urban => {
-                let pay = urban_pay(table, rules, month, row.in_post)?;
-                (
-                    pay.days_in_post,
-                    None,
-                    pay.wage_fen,
-                    pay.social_insurance_fen,
-                )
+                let worked = Worked {
+                    days_worked: row.days_worked,
+                    leave_days: row.leave_days,
+                };
+                let pay = urban_pay(table, rules, &insurance, month, row.in_post, worked)?;
+                line.days_in_post = i64::from(pay.days_in_post);
+                line.days_paid = Some(pay.days_paid);
+                line.wage_fen = pay.wage_fen;
+                line.social_insurance_fen = pay.social_insurance_fen;
+                line.person_insurance_fen = pay.person_insurance_fen;
             }
             Area::Rural => {
                 let hours = row.hours_tenths.unwrap_or(0);
-                let pay = rural_pay(table, rules, month, row.in_post, hours)?;
-                (pay.days_in_post, Some(hours), pay.wage_fen, 0)
+                let pay = rural_pay(
+                    table,
+                    rules,
+                    month,
+                    row.in_post,
+                    hours,
+                    row.max_hours_tenths,
+                )?;
+                line.days_in_post = i64::from(pay.days_in_post);
+                line.hours_tenths = Some(pay.hours_paid_tenths);
+                line.hours_entered_tenths = Some(hours);
+                line.wage_fen = pay.wage_fen;
             }
-        };
-        lines.push(LineCalc {
-            placement_id: row.placement_id,
-            area: row.area,
-            days_in_post: i64::from(days),
-            hours_tenths: hours,
-            wage_fen: wage,
-            social_insurance_fen: insurance,
-            adjustment_fen: adjustments.remove(&row.placement_id).unwrap_or(0),
-            carried_fen: 0,
-        });
+        }
+        lines.push(line);
     }
     // Adjustments for people no longer in post still get paid (or recovered).
     let mut rest: Vec<_> = adjustments.into_iter().collect();
@@ -464,19 +612,22 @@ pub fn preview_with(
             placement_id,
             area,
             days_in_post: 0,
+            days_paid: None,
             hours_tenths: None,
+            hours_entered_tenths: None,
             wage_fen: 0,
             social_insurance_fen: 0,
+            person_insurance_fen: 0,
             adjustment_fen: amount,
             carried_fen: 0,
         });
     }
-    // No line goes below zero: what a recovery leaves over goes to next month.
+    // No bank line goes below zero: what a recovery leaves over goes to next month.
     for line in &mut lines {
-        let total = line.total_fen();
-        if total < 0 {
-            line.adjustment_fen -= total;
-            line.carried_fen = total;
+        let to_person = line.to_person_fen();
+        if to_person < 0 {
+            line.adjustment_fen -= to_person;
+            line.carried_fen = to_person;
         }
     }
     Ok(lines)
@@ -517,7 +668,9 @@ pub fn compute(
     )?;
     let mut insert = w.tx().prepare_cached(
         "INSERT INTO subsidy_lines (month, placement_id, area, days_in_post, hours_tenths, wage_fen,
-             social_insurance_fen, adjustment_fen, total_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             social_insurance_fen, adjustment_fen, total_fen, person_insurance_fen,
+             hours_entered_tenths, days_paid, to_person_fen)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     let mut total = 0;
     for l in &lines {
@@ -530,7 +683,11 @@ pub fn compute(
             l.wage_fen,
             l.social_insurance_fen,
             l.adjustment_fen,
-            l.total_fen()
+            l.total_fen(),
+            l.person_insurance_fen,
+            l.hours_entered_tenths,
+            l.days_paid,
+            l.to_person_fen()
         ])?;
         total += l.total_fen();
     }
@@ -600,7 +757,7 @@ pub fn approve(w: &Writer<'_>, month: Month, today: Date) -> Result<()> {
     let seal = lock::seal_for_approval(w.tx(), month)?;
     w.tx().execute(
         "UPDATE subsidy_months SET status = 'approved', approved_at = ?2, approved_by = ?3,
-             tier = ?4, social_insurance_fen = ?5, wages_as_of = ?6, line_count = ?7,
+             tier = ?4, absence_rule = ?5, wages_as_of = ?6, line_count = ?7,
              total_fen = ?8, fingerprint = ?9
          WHERE rowid = ?1",
         params![
@@ -608,7 +765,7 @@ pub fn approve(w: &Writer<'_>, month: Month, today: Date) -> Result<()> {
             today.to_string(),
             w.actor(),
             seal.tier,
-            seal.social_insurance_fen,
+            lock::encode_absence(&seal.absence),
             seal.wages_as_of,
             seal.line_count,
             seal.total_fen,
@@ -642,19 +799,6 @@ pub fn unverified_rates(conn: &Connection, month: Month) -> Result<Vec<WageRow>>
         .filter(|r| !r.verified)
         .cloned()
         .collect())
-}
-
-/// How days worked change urban pay; the grid states it above the attendance.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AbsenceRule {
-    /// Urban pay follows the days in post; days worked are recorded and checked only.
-    DaysWorkedDoNotChangePay,
-}
-
-/// The rule in force for this file. There is one today; when the pay rules gain a setting
-/// for absences, this is the one place that reads it.
-pub fn absence_rule(_conn: &Connection) -> Result<AbsenceRule> {
-    Ok(AbsenceRule::DaysWorkedDoNotChangePay)
 }
 
 /// What `month`'s lines could not recover, written for the month after (replacing what an
@@ -722,15 +866,25 @@ pub fn recovery_proposals(conn: &Connection, placement: PlacementId) -> Result<V
     let table = wage_table(conn)?;
     let rules = pay_rules(conn)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT l.month, l.days_in_post, l.hours_tenths, l.wage_fen + l.social_insurance_fen,
+        "SELECT l.month, l.days_in_post, l.hours_tenths, l.wage_fen + l.social_insurance_fen, l.days_paid,
                 (SELECT coalesce(sum(a.amount_fen), 0) FROM subsidy_adjustments a
                  WHERE a.placement_id = l.placement_id AND a.corrects_month = l.month)
          FROM subsidy_lines l JOIN subsidy_months m ON m.month = l.month AND m.status = 'approved'
          WHERE l.placement_id = ?1 AND l.month >= ?2 ORDER BY l.month",
     )?;
-    let rows: Vec<(Month, i64, Option<i64>, Fen, Fen)> = stmt
+    /// An approved month's line: month, days in post, hours, wage and subsidy paid, days
+    /// counted as worked, and the corrections already made to it.
+    type PaidLine = (Month, i64, Option<i64>, Fen, Option<i64>, Fen);
+    let rows: Vec<PaidLine> = stmt
         .query_map(params![placement.0, Month::of(exit).to_string()], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
         })?
         .collect::<Result<_, _>>()?;
     let in_post = InPost {
@@ -738,9 +892,18 @@ pub fn recovery_proposals(conn: &Connection, placement: PlacementId) -> Result<V
         last_day: Some(exit.min(p.agreement_end)),
     };
     let mut out = Vec::new();
-    for (month, days_paid, hours, paid, corrected) in rows {
+    let insurance = super::pay_settings::insurance_table(conn)?;
+    for (month, days_paid, hours, paid, worked, corrected) in rows {
         let due = match p.area {
-            Area::Urban => urban_pay(&table, &rules, month, in_post)?.total_fen(),
+            // The days counted as worked stand, up to the days left in post.
+            Area::Urban => {
+                let left = i64::from(crate::domain::pay::days_in_post(month, in_post));
+                let worked = Worked {
+                    days_worked: worked.map(|d| d.min(left)),
+                    leave_days: None,
+                };
+                urban_pay(&table, &rules, &insurance, month, in_post, worked)?.total_fen()
+            }
             Area::Rural => {
                 let days = i64::from(crate::domain::pay::days_in_post(month, in_post));
                 let hours = hours.unwrap_or(0);
@@ -749,7 +912,7 @@ pub fn recovery_proposals(conn: &Connection, placement: PlacementId) -> Result<V
                 } else {
                     (2 * hours * days + days_paid) / (2 * days_paid)
                 };
-                rural_pay(&table, &rules, month, in_post, kept)?.total_fen()
+                rural_pay(&table, &rules, month, in_post, kept, None)?.total_fen()
             }
         };
         let paid = paid + corrected;

@@ -276,6 +276,22 @@ fn set_categories(w: &Writer<'_>, id: PersonId, categories: &[CategoryId]) -> Re
 /// Moves a person to the trash, or back out of it.
 pub fn set_trashed(w: &Writer<'_>, id: PersonId, trashed: bool) -> Result<()> {
     let before = w.existing::<PersonRecord>(id.0, RecordKind::Person)?;
+    if trashed {
+        // Someone on a post stays in the registry until the exit is recorded: the trash
+        // would hide a person who is still being paid.
+        let placed: Option<String> = w
+            .tx()
+            .query_row(
+                "SELECT po.title FROM placements pl JOIN posts po ON po.id = pl.post_id
+                 WHERE pl.person_id = ?1 AND pl.exit_date IS NULL ORDER BY pl.start_date LIMIT 1",
+                [id.0],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(post) = placed {
+            return Err(StoreError::PersonPlaced { post });
+        }
+    }
     let deleted_at = trashed.then(|| w.stamp());
     search::unindex_person(w.tx(), id)?;
     w.tx().execute(

@@ -34,16 +34,26 @@ pub struct SheetLine {
     pub hours_tenths: Option<i64>,
     /// Minimum-wage part.
     pub wage_fen: Fen,
-    /// Social-insurance subsidy.
+    /// Social-insurance subsidy: the employer's share, to the unit or fund.
     pub social_insurance_fen: Fen,
     /// Adjustments carried.
     pub adjustment_fen: Fen,
-    /// Paid on this line.
+    /// Paid on this line, to the person and the unit or fund together.
     pub total_fen: Fen,
     /// Of the adjustment, what was carried in from last month's recovery (negative or 0).
     pub carried_in_fen: Fen,
     /// What this line could not recover and carried to next month (negative or 0).
     pub carried_out_fen: Fen,
+    /// Days counted as worked (urban; lines from schema 5 on).
+    pub days_paid: Option<i64>,
+    /// Hours entered (rural; lines from schema 5 on); `hours_tenths` are those paid.
+    pub hours_entered_tenths: Option<i64>,
+    /// The person's own social-insurance share, deducted.
+    pub person_insurance_fen: Fen,
+    /// To the person's bank account (before schema 5 the whole line went there).
+    pub to_person_fen: Fen,
+    /// To the host unit or the fund: both shares.
+    pub to_fund_fen: Fen,
 }
 
 /// The computed lines of `month`, in sheet order (place, post, name).
@@ -51,7 +61,9 @@ pub fn sheet(conn: &Connection, month: Month) -> Result<Vec<SheetLine>> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.placement_id, pe.name, pe.id_number, r.short_name, po.title, l.area, l.days_in_post,
                 l.hours_tenths, l.wage_fen, l.social_insurance_fen, l.adjustment_fen, l.total_fen,
-                coalesce(ci.amount_fen, 0), coalesce(co.amount_fen, 0)
+                coalesce(ci.amount_fen, 0), coalesce(co.amount_fen, 0),
+                l.days_paid, l.hours_entered_tenths, l.person_insurance_fen,
+                coalesce(l.to_person_fen, l.total_fen)
          FROM subsidy_lines l JOIN placements pl ON pl.id = l.placement_id
          LEFT JOIN subsidy_carries ci ON ci.month = l.month AND ci.placement_id = l.placement_id
          LEFT JOIN subsidy_carries co ON co.from_month = l.month AND co.placement_id = l.placement_id
@@ -75,6 +87,11 @@ pub fn sheet(conn: &Connection, month: Month) -> Result<Vec<SheetLine>> {
             total_fen: r.get(11)?,
             carried_in_fen: r.get(12)?,
             carried_out_fen: r.get(13)?,
+            days_paid: r.get(14)?,
+            hours_entered_tenths: r.get(15)?,
+            person_insurance_fen: r.get(16)?,
+            to_person_fen: r.get(17)?,
+            to_fund_fen: r.get::<_, Fen>(11)? - r.get::<_, Fen>(17)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

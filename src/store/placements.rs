@@ -9,17 +9,19 @@ use super::{PlacementRule, RecordKind, Result, StoreError, Writer, changes::Acti
 use crate::domain::id_number::Sex;
 use crate::domain::pay::Area;
 use crate::domain::placement::{
-    Candidate, ExitReason, PlacementRules, PostOpening, check_eligibility,
+    Candidate, ExitReason, HeldPost, PlacementRules, PostOpening, check_eligibility,
 };
 use crate::domain::{CategoryId, PersonId, PlacementId, PostId, TrainingId};
 
 /// Setting keys of the placement rules.
-pub const RULE_KEYS: [&str; 5] = [
+pub const RULE_KEYS: [&str; 7] = [
     "placement.eligible_categories",
     "placement.min_age",
     "placement.max_age_male",
     "placement.max_age_female",
     "placement.agreement_years",
+    "placement.extend_to_retirement_years",
+    "placement.women_worker_posts",
 ];
 
 /// A training course taken before placement.
@@ -120,6 +122,8 @@ pub fn rules(conn: &Connection) -> Result<PlacementRules> {
         max_age_male: number(RULE_KEYS[2], 60)? as i32,
         max_age_female: number(RULE_KEYS[3], 55)? as i32,
         agreement_years: number(RULE_KEYS[4], 3)? as i16,
+        extend_to_retirement_years: number(RULE_KEYS[5], 5)? as i16,
+        women_worker_posts: number(RULE_KEYS[6], 0)? != 0,
     })
 }
 
@@ -144,7 +148,17 @@ pub fn set_rules(w: &Writer<'_>, rules: &PlacementRules) -> Result<()> {
     settings::set(w, RULE_KEYS[1], &rules.min_age.to_string())?;
     settings::set(w, RULE_KEYS[2], &rules.max_age_male.to_string())?;
     settings::set(w, RULE_KEYS[3], &rules.max_age_female.to_string())?;
-    settings::set(w, RULE_KEYS[4], &rules.agreement_years.to_string())
+    settings::set(w, RULE_KEYS[4], &rules.agreement_years.to_string())?;
+    settings::set(
+        w,
+        RULE_KEYS[5],
+        &rules.extend_to_retirement_years.to_string(),
+    )?;
+    settings::set(
+        w,
+        RULE_KEYS[6],
+        if rules.women_worker_posts { "1" } else { "0" },
+    )
 }
 
 /// The person's trainings, newest first.
@@ -168,7 +182,7 @@ pub fn trainings(conn: &Connection, person: PersonId) -> Result<Vec<Training>> {
 }
 
 /// What the eligibility checks need to know about a person on `start`.
-fn candidate(conn: &Connection, new: &NewPlacement) -> Result<Candidate> {
+fn candidate(conn: &Connection, rules: &PlacementRules, new: &NewPlacement) -> Result<Candidate> {
     let (birth, sex): (Day, Sex) = conn
         .query_row(
             "SELECT birth_date, sex FROM people WHERE id = ?1 AND deleted_at IS NULL",
@@ -181,31 +195,45 @@ fn candidate(conn: &Connection, new: &NewPlacement) -> Result<Candidate> {
         .prepare_cached("SELECT category_id FROM person_hardships WHERE person_id = ?1")?
         .query_map([new.person_id.0], |r| r.get(0).map(CategoryId))?
         .collect::<Result<_, _>>()?;
-    let active_post = conn
-        .query_row(
-            "SELECT po.title FROM placements pl JOIN posts po ON po.id = pl.post_id
-             WHERE pl.person_id = ?1 AND pl.exit_date IS NULL",
-            [new.person_id.0],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let training_passed = match &new.training {
-        TrainingChoice::New(t) => t.passed,
+    let placements = conn
+        .prepare_cached(
+            "SELECT po.title, pl.start_date, coalesce(pl.exit_date, pl.agreement_end)
+             FROM placements pl JOIN posts po ON po.id = pl.post_id
+             WHERE pl.person_id = ?1 ORDER BY pl.start_date",
+        )?
+        .query_map([new.person_id.0], |r| {
+            Ok(HeldPost {
+                post: r.get(0)?,
+                from: date_col(r, 1)?,
+                to: date_col(r, 2)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    let (training_passed, training_date) = match &new.training {
+        TrainingChoice::New(t) => (t.passed, Some(t.trained_on)),
         TrainingChoice::Existing(id) => conn
             .query_row(
-                "SELECT passed FROM trainings WHERE id = ?1 AND person_id = ?2",
+                "SELECT passed, trained_on FROM trainings WHERE id = ?1 AND person_id = ?2",
                 params![id.0, new.person_id.0],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, Some(date_col(r, 1)?))),
             )
             .optional()?
-            .unwrap_or(false),
+            .unwrap_or((false, None)),
     };
+    let table = super::pay_settings::retirement_table(conn)?;
     Ok(Candidate {
         birth_date: birth.0,
         sex,
         categories,
         training_passed,
-        active_post,
+        training_date,
+        placements,
+        retirement_date: super::pay_settings::person_retirement(
+            &table,
+            rules.women_worker_posts,
+            birth.0,
+            sex,
+        ),
     })
 }
 
@@ -224,9 +252,15 @@ fn opening(conn: &Connection, post: PostId, start: Date) -> Result<PostOpening> 
 /// reason as [`StoreError::Ineligible`].
 pub fn place(w: &Writer<'_>, new: &NewPlacement) -> Result<PlacementId> {
     let rules = rules(w.tx())?;
-    let candidate = candidate(w.tx(), new)?;
+    let candidate = candidate(w.tx(), &rules, new)?;
     let opening = opening(w.tx(), new.post_id, new.start_date)?;
-    let reasons = check_eligibility(&rules, &candidate, &opening, new.start_date);
+    let reasons = check_eligibility(
+        &rules,
+        &candidate,
+        &opening,
+        new.start_date,
+        new.agreement_end,
+    );
     if !reasons.is_empty() {
         return Err(StoreError::Ineligible(reasons));
     }

@@ -28,6 +28,10 @@ pub struct NewPost {
     pub headcount: i64,
     /// Hours a month (rural posts), in tenths of an hour.
     pub monthly_hours_tenths: Option<i64>,
+    /// Rural posts: the fewest hours a month expected, in tenths.
+    pub min_hours_tenths: Option<i64>,
+    /// Rural posts: the most hours a month paid, in tenths; hours above are not paid.
+    pub max_hours_tenths: Option<i64>,
     /// First funded day.
     pub funded_from: Date,
     /// Last funded day.
@@ -49,6 +53,8 @@ pub struct Post {
     pub street: String,
     /// People in post now.
     pub filled: i64,
+    /// The day the post was closed, if it is; no pay after it.
+    pub closed_on: Option<Date>,
 }
 
 /// What the post list shows.
@@ -69,7 +75,8 @@ const SELECT: &str =
         p.monthly_hours_tenths, p.funded_from, p.funded_to, p.status, r.short_name,
         coalesce(s.short_name, ''),
         (SELECT count(*) FROM placements pl WHERE pl.post_id = p.id AND pl.start_date <= ?1
-            AND pl.agreement_end >= ?1 AND (pl.exit_date IS NULL OR pl.exit_date >= ?1))
+            AND pl.agreement_end >= ?1 AND (pl.exit_date IS NULL OR pl.exit_date >= ?1)),
+        p.min_hours_tenths, p.max_hours_tenths, p.closed_on
     FROM posts p JOIN regions r ON r.id = p.region_id LEFT JOIN regions s ON s.id = r.parent_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
@@ -83,6 +90,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
             region_id: RegionId(r.get(5)?),
             headcount: r.get(6)?,
             monthly_hours_tenths: r.get(7)?,
+            min_hours_tenths: r.get(14)?,
+            max_hours_tenths: r.get(15)?,
             funded_from: date_col(r, 8)?,
             funded_to: date_col(r, 9)?,
             status: r.get(10)?,
@@ -90,6 +99,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
         place: r.get(11)?,
         street: r.get(12)?,
         filled: r.get(13)?,
+        closed_on: r.get::<_, Option<super::values::Day>>(16)?.map(|d| d.0),
     })
 }
 
@@ -137,6 +147,12 @@ fn check(p: &NewPost) -> Result<()> {
     if p.headcount <= 0 || p.funded_to < p.funded_from {
         return Err(StoreError::Post(PostRule::HeadcountOrFunding));
     }
+    let negative = |h: Option<i64>| h.is_some_and(|h| h < 0);
+    let inverted =
+        matches!((p.min_hours_tenths, p.max_hours_tenths), (Some(min), Some(max)) if min > max);
+    if negative(p.min_hours_tenths) || p.max_hours_tenths.is_some_and(|h| h <= 0) || inverted {
+        return Err(StoreError::Post(PostRule::HoursLimits));
+    }
     Ok(())
 }
 
@@ -147,8 +163,10 @@ pub fn insert(w: &Writer<'_>, p: &NewPost) -> Result<PostId> {
     w.tx()
         .prepare_cached(
             "INSERT INTO posts (title, category, area, host_unit, region_id, headcount,
-                monthly_hours_tenths, funded_from, funded_to, status, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+                monthly_hours_tenths, funded_from, funded_to, status, created_at, updated_at,
+                min_hours_tenths, max_hours_tenths, closed_on)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13,
+                CASE WHEN ?10 = 'closed' THEN substr(?11, 1, 10) END)",
         )?
         .execute(params![
             p.title.trim(),
@@ -161,7 +179,9 @@ pub fn insert(w: &Writer<'_>, p: &NewPost) -> Result<PostId> {
             p.funded_from.to_string(),
             p.funded_to.to_string(),
             p.status.as_str(),
-            now
+            now,
+            p.min_hours_tenths,
+            p.max_hours_tenths
         ])?;
     let id = PostId(w.tx().last_insert_rowid());
     w.log::<PostRecord>(id.0, Action::Insert, None)?;
@@ -175,7 +195,10 @@ pub fn update(w: &Writer<'_>, id: PostId, p: &NewPost) -> Result<()> {
     w.tx().execute(
         "UPDATE posts SET title = ?2, category = ?3, area = ?4, host_unit = ?5, region_id = ?6,
             headcount = ?7, monthly_hours_tenths = ?8, funded_from = ?9, funded_to = ?10,
-            status = ?11, updated_at = ?12 WHERE id = ?1",
+            status = ?11, updated_at = ?12, min_hours_tenths = ?13, max_hours_tenths = ?14,
+            closed_on = CASE WHEN ?11 <> 'closed' THEN NULL
+                             WHEN status = 'closed' THEN closed_on ELSE substr(?12, 1, 10) END
+            WHERE id = ?1",
         params![
             id.0,
             p.title.trim(),
@@ -188,7 +211,9 @@ pub fn update(w: &Writer<'_>, id: PostId, p: &NewPost) -> Result<()> {
             p.funded_from.to_string(),
             p.funded_to.to_string(),
             p.status.as_str(),
-            w.stamp()
+            w.stamp(),
+            p.min_hours_tenths,
+            p.max_hours_tenths
         ],
     )?;
     w.log(id.0, Action::Update, Some(before))

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::Result;
-use crate::i18n::{Text, settings as se};
+use crate::i18n::{Text, pay_rules as pr, settings as se};
 
 /// A table whose rows the change log records whole.
 pub trait Record: Serialize + DeserializeOwned {
@@ -88,6 +88,7 @@ records! {
         region_id: i64, headcount: i64, monthly_hours_tenths: Option<i64>,
         funded_from: String, funded_to: String, status: String,
         created_at: String, updated_at: String,
+        min_hours_tenths: Option<i64>, max_hours_tenths: Option<i64>, closed_on: Option<String>,
     }
     /// A training a person took.
     TrainingRecord = "trainings" {
@@ -103,7 +104,7 @@ records! {
     /// A placement's days or hours in a month.
     AttendanceRecord = "attendance" {
         id: i64, placement_id: i64, month: String, days_worked: Option<i64>,
-        hours_tenths: Option<i64>,
+        hours_tenths: Option<i64>, leave_days: Option<i64>,
     }
     /// Where a month's subsidy sheet stands. Its lines are computed from the other tables
     /// and are not logged one by one.
@@ -111,7 +112,7 @@ records! {
         month: String, status: String, computed_at: Option<String>,
         approved_at: Option<String>, approved_by: Option<String>,
         // The seal of an approved month (schema 5; absent in older entries).
-        tier: Option<i64>, social_insurance_fen: Option<i64>, wages_as_of: Option<i64>,
+        tier: Option<i64>, absence_rule: Option<String>, wages_as_of: Option<i64>,
         line_count: Option<i64>, total_fen: Option<i64>, fingerprint: Option<String>,
     }
     /// A correction of an approved month.
@@ -143,6 +144,23 @@ records! {
     FindingAcceptanceRecord = "finding_acceptances" {
         id: i64, month: String, kind: String, placement_id: i64, reason: String,
         accepted_by: String, accepted_at: String,
+    }
+    /// A dated social-insurance base with its rates (from schema 5).
+    InsuranceRateRecord = "insurance_rates" {
+        id: i64, effective_from: String, base_fen: i64, pension_employer_bp: i64,
+        medical_employer_bp: i64, unemployment_employer_bp: i64, injury_employer_bp: i64,
+        pension_person_bp: i64, medical_person_bp: i64, unemployment_person_bp: i64,
+        verified: i64, source: String,
+    }
+    /// A dated retirement-age rule (from schema 5).
+    RetirementRuleRecord = "retirement_rules" {
+        id: i64, grp: String, effective_from: String, original_age_years: i64,
+        months_per_step: i64, max_delay_months: i64, verified: i64, source: String,
+    }
+    /// A rural placement's accident-insurance policy (from schema 5).
+    AccidentPolicyRecord = "accident_policies" {
+        id: i64, placement_id: i64, insurer: String, policy_no: String, premium_fen: i64,
+        covers_from: String, covers_to: String, created_at: String,
     }
 }
 
@@ -238,6 +256,9 @@ logged_tables! {
     NoticeCandidateRecord => crate::i18n::bank::TABLE_NOTICE_CANDIDATES,
     CalendarDayRecord => crate::i18n::bank::TABLE_CALENDAR_DAYS,
     FindingAcceptanceRecord => se::TABLE_FINDING_ACCEPTANCES,
+    InsuranceRateRecord => pr::TABLE_INSURANCE_RATES,
+    RetirementRuleRecord => pr::TABLE_RETIREMENT_RULES,
+    AccidentPolicyRecord => pr::TABLE_ACCIDENT_POLICIES,
 }
 
 /// The tables whose rows are not logged one by one, and why: the log itself and the

@@ -6,15 +6,52 @@ use egui::Ui;
 
 use super::{Ctx, Notice, field_error_ui, text_field_ui};
 use crate::domain::money::{format_yuan, parse_yuan};
-use crate::domain::pay::{MinimumWage, PayRules};
+use crate::domain::pay::{AbsenceBasis, AbsenceRule, InsuranceRate, MinimumWage, PayRules};
 use crate::domain::placement::PlacementRules;
-use crate::i18n::{Lang, Msg, common as c, placements as pl};
+use crate::domain::retirement::{RetirementGroup, RetirementRule};
+use crate::i18n::{Lang, Msg, common as c, pay_rules as pr, placements as pl};
 use crate::store::categories::Category;
+use crate::store::pay_settings::{self, Marked};
 use crate::store::payroll::{self, NewAdjustment, WageRow};
 use crate::store::{Result, Store, placements};
 
 /// The tables the section shows.
-const TABLES: &[&str] = &["settings", "minimum_wages", "hardship_categories"];
+const TABLES: &[&str] = &[
+    "settings",
+    "minimum_wages",
+    "hardship_categories",
+    "insurance_rates",
+    "retirement_rules",
+];
+
+/// A new social-insurance row as typed: the date, the base, then seven percentages.
+#[derive(Default)]
+struct NewRate {
+    from: String,
+    base: String,
+    percents: [String; 7],
+}
+
+/// A new retirement rule as typed.
+struct NewRetirement {
+    group: RetirementGroup,
+    from: String,
+    age: i16,
+    step: i16,
+    max: i16,
+}
+
+impl Default for NewRetirement {
+    fn default() -> NewRetirement {
+        NewRetirement {
+            group: RetirementGroup::Male,
+            from: String::new(),
+            age: 60,
+            step: 4,
+            max: 36,
+        }
+    }
+}
 
 /// A new minimum-wage row as typed.
 #[derive(Default)]
@@ -39,8 +76,12 @@ pub struct PlacementSettings {
     loaded: Option<u64>,
     rules: Option<PlacementRules>,
     tier: u8,
-    social_insurance: String,
+    absence: AbsenceRule,
     wages: Vec<WageRow>,
+    rates: Vec<Marked<InsuranceRate>>,
+    new_rate: NewRate,
+    retirement: Vec<Marked<RetirementRule>>,
+    new_retirement: NewRetirement,
     new_wage: NewWage,
     pending: Option<PendingWage>,
     message: Option<Notice>,
@@ -65,8 +106,10 @@ impl PlacementSettings {
         self.rules = Some(placements::rules(store.conn())?);
         let pay = payroll::pay_rules(store.conn())?;
         self.tier = pay.tier;
-        self.social_insurance = format_yuan(pay.social_insurance_fen);
+        self.absence = pay.absence;
         self.wages = payroll::wage_rows(store.conn())?;
+        self.rates = pay_settings::insurance_rows(store.conn())?;
+        self.retirement = pay_settings::retirement_rows(store.conn())?;
         if self.new_wage.tier == 0 {
             self.new_wage.tier = pay.tier;
         }
@@ -110,20 +153,41 @@ impl PlacementSettings {
                         .labelled_by(label.id);
                     ui.end_row();
                 }
-                let label = ui.label(lang.t(pl::AGREEMENT_YEARS));
+                let label = ui.label(lang.t(pr::AGREEMENT_MAX_YEARS));
                 ui.add(egui::DragValue::new(&mut rules.agreement_years).range(1..=10))
                     .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(lang.t(pr::EXTEND_TO_RETIREMENT_YEARS));
+                ui.add(egui::DragValue::new(&mut rules.extend_to_retirement_years).range(0..=10))
+                    .labelled_by(label.id);
+                ui.end_row();
+                ui.label("");
+                ui.checkbox(
+                    &mut rules.women_worker_posts,
+                    lang.t(pr::WOMEN_WORKER_POSTS),
+                );
                 ui.end_row();
                 let label = ui.label(lang.t(pl::WAGE_TIER));
                 ui.add(egui::DragValue::new(&mut self.tier).range(1..=4))
                     .labelled_by(label.id);
                 ui.end_row();
-                text_field_ui(
-                    ui,
-                    lang.t(pl::SOCIAL_INSURANCE_SUBSIDY),
-                    &mut self.social_insurance,
-                    90.0,
-                );
+                ui.label(lang.t(pr::ABSENCE_BASIS));
+                ui.horizontal(|ui| {
+                    let basis = &mut self.absence.basis;
+                    ui.radio_value(
+                        basis,
+                        AbsenceBasis::CalendarDays,
+                        lang.t(pr::BASIS_CALENDAR),
+                    );
+                    ui.radio_value(
+                        basis,
+                        AbsenceBasis::PaidDays { hundredths: 2175 },
+                        lang.t(pr::BASIS_PAID_DAYS),
+                    );
+                });
+                ui.end_row();
+                ui.label("");
+                ui.checkbox(&mut self.absence.leave_counts, lang.t(pr::LEAVE_COUNTS));
                 ui.end_row();
             });
         if ui
@@ -134,19 +198,188 @@ impl PlacementSettings {
         }
         ui.add_space(8.0);
         self.wages_ui(ui, store, lang);
+        ui.add_space(8.0);
+        self.rates_ui(ui, store, lang);
+        ui.add_space(8.0);
+        self.retirement_ui(ui, store, lang);
+    }
+
+    fn rates_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
+        ui.strong(lang.t(pr::INSURANCE_RATES));
+        ui.weak(lang.t(pr::INSURANCE_EXPLAIN));
+        const HEADS: [crate::i18n::Text; 7] = [
+            pr::PENSION_EMPLOYER,
+            pr::MEDICAL_EMPLOYER,
+            pr::UNEMPLOYMENT_EMPLOYER,
+            pr::INJURY_EMPLOYER,
+            pr::PENSION_PERSON,
+            pr::MEDICAL_PERSON,
+            pr::UNEMPLOYMENT_PERSON,
+        ];
+        let mut verify = None;
+        egui::Grid::new("insurance_rates")
+            .striped(true)
+            .num_columns(10)
+            .show(ui, |ui| {
+                ui.strong(lang.t(pl::EFFECTIVE_FROM));
+                ui.strong(lang.t(pr::BASE));
+                for h in HEADS {
+                    ui.strong(lang.t(h));
+                }
+                ui.strong(lang.t(pl::VERIFIED));
+                ui.end_row();
+                for row in &self.rates {
+                    let r = &row.value;
+                    ui.label(r.effective_from.to_string());
+                    ui.label(format_yuan(r.base_fen));
+                    for bp in bps(r) {
+                        // Basis points read as a percentage with two decimals.
+                        ui.label(format_yuan(bp));
+                    }
+                    if row.verified {
+                        ui.label("√");
+                    } else if ui
+                        .small_button(lang.t(pl::MARK_VERIFIED))
+                        .on_hover_text(row.source.as_str())
+                        .clicked()
+                    {
+                        verify = Some(row.clone());
+                    }
+                    ui.end_row();
+                }
+            });
+        if let Some(row) = verify {
+            self.write(store, |w| {
+                pay_settings::save_insurance_rate(w, &row.value, true, &row.source)
+            });
+        }
+        ui.horizontal_wrapped(|ui| {
+            text_field_ui(
+                ui,
+                lang.t(pl::EFFECTIVE_FROM),
+                &mut self.new_rate.from,
+                100.0,
+            );
+            text_field_ui(ui, lang.t(pr::BASE), &mut self.new_rate.base, 80.0);
+            for (h, text) in HEADS.iter().zip(self.new_rate.percents.iter_mut()) {
+                text_field_ui(ui, lang.t(*h), text, 50.0);
+            }
+            if ui.button(lang.t(pr::ADD_INSURANCE_RATE)).clicked() {
+                match parse_rate(&self.new_rate) {
+                    Some(rate) => {
+                        self.write(store, |w| {
+                            pay_settings::save_insurance_rate(w, &rate, true, USER_SOURCE)
+                        });
+                        self.new_rate = NewRate::default();
+                    }
+                    None => self.message = Some(Notice::error(pr::INSURANCE_INVALID)),
+                }
+            }
+        });
+    }
+
+    fn retirement_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
+        ui.strong(lang.t(pr::RETIREMENT_RULES));
+        ui.weak(lang.t(pr::RETIREMENT_EXPLAIN));
+        let mut verify = None;
+        egui::Grid::new("retirement_rules")
+            .striped(true)
+            .num_columns(6)
+            .show(ui, |ui| {
+                for t in [
+                    pr::GROUP,
+                    pl::EFFECTIVE_FROM,
+                    pr::ORIGINAL_AGE,
+                    pr::MONTHS_PER_STEP,
+                    pr::MAX_DELAY,
+                    pl::VERIFIED,
+                ] {
+                    ui.strong(lang.t(t));
+                }
+                ui.end_row();
+                for row in &self.retirement {
+                    let r = &row.value;
+                    ui.label(lang.t(group_label(r.group)));
+                    ui.label(r.effective_from.to_string());
+                    ui.label(r.original_age_years.to_string());
+                    ui.label(r.months_per_step.to_string());
+                    ui.label(r.max_delay_months.to_string());
+                    if row.verified {
+                        ui.label("√");
+                    } else if ui
+                        .small_button(lang.t(pl::MARK_VERIFIED))
+                        .on_hover_text(row.source.as_str())
+                        .clicked()
+                    {
+                        verify = Some(row.clone());
+                    }
+                    ui.end_row();
+                }
+            });
+        if let Some(row) = verify {
+            self.write(store, |w| {
+                pay_settings::save_retirement_rule(w, &row.value, true, &row.source)
+            });
+        }
+        ui.horizontal_wrapped(|ui| {
+            let n = &mut self.new_retirement;
+            let label = ui.label(lang.t(pr::GROUP));
+            egui::ComboBox::from_id_salt("retirement_group")
+                .selected_text(lang.t(group_label(n.group)))
+                .show_ui(ui, |ui| {
+                    for g in RetirementGroup::ALL {
+                        ui.selectable_value(&mut n.group, g, lang.t(group_label(g)));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            text_field_ui(ui, lang.t(pl::EFFECTIVE_FROM), &mut n.from, 100.0);
+            for (label, value, range) in [
+                (pr::ORIGINAL_AGE, &mut n.age, 40..=75),
+                (pr::MONTHS_PER_STEP, &mut n.step, 0..=12),
+                (pr::MAX_DELAY, &mut n.max, 0..=120),
+            ] {
+                let label = ui.label(lang.t(label));
+                ui.add(egui::DragValue::new(value).range(range))
+                    .labelled_by(label.id);
+            }
+            if ui.button(lang.t(pr::ADD_RETIREMENT_RULE)).clicked() {
+                match n.from.trim().parse() {
+                    Ok(effective_from) => {
+                        let rule = RetirementRule {
+                            group: n.group,
+                            effective_from,
+                            original_age_years: n.age,
+                            months_per_step: n.step,
+                            max_delay_months: n.max,
+                        };
+                        self.write(store, |w| {
+                            pay_settings::save_retirement_rule(w, &rule, true, USER_SOURCE)
+                        });
+                    }
+                    Err(_) => self.message = Some(Notice::error(pl::BAD_DATE)),
+                }
+            }
+        });
+    }
+
+    fn write(
+        &mut self,
+        store: &mut Store,
+        f: impl FnOnce(&crate::store::Writer<'_>) -> Result<()>,
+    ) {
+        if let Err(e) = store.write(f) {
+            self.message = Some(Notice::store_error(&e));
+        }
     }
 
     fn save_rules(&mut self, store: &mut Store) {
         let Some(rules) = self.rules.clone() else {
             return;
         };
-        let Ok(social_insurance_fen) = parse_yuan(&self.social_insurance) else {
-            self.message = Some(Notice::error(pl::SOCIAL_INSURANCE_INVALID));
-            return;
-        };
         let pay = PayRules {
             tier: self.tier,
-            social_insurance_fen,
+            absence: self.absence,
         };
         let result = store.write(|w| {
             placements::set_rules(w, &rules)?;
@@ -340,6 +573,53 @@ impl PlacementSettings {
         if let Err(e) = store.write(|w| payroll::save_wage(w, wage, verified, source)) {
             self.message = Some(Notice::store_error(&e));
         }
+    }
+}
+
+/// The seven rates of a row, in the order of the columns.
+fn bps(r: &InsuranceRate) -> [i64; 7] {
+    [
+        r.pension_employer_bp,
+        r.medical_employer_bp,
+        r.unemployment_employer_bp,
+        r.injury_employer_bp,
+        r.pension_person_bp,
+        r.medical_person_bp,
+        r.unemployment_person_bp,
+    ]
+}
+
+/// Reads a typed row; percentages with up to two decimals are basis points, read as an
+/// amount is read as fen.
+fn parse_rate(n: &NewRate) -> Option<InsuranceRate> {
+    let effective_from = n.from.trim().parse().ok()?;
+    let base_fen = parse_yuan(&n.base).ok().filter(|b| *b >= 0)?;
+    let mut bp = [0i64; 7];
+    for (slot, text) in bp.iter_mut().zip(&n.percents) {
+        *slot = if text.trim().is_empty() {
+            0
+        } else {
+            parse_yuan(text).ok().filter(|v| (0..=10_000).contains(v))?
+        };
+    }
+    Some(InsuranceRate {
+        effective_from,
+        base_fen,
+        pension_employer_bp: bp[0],
+        medical_employer_bp: bp[1],
+        unemployment_employer_bp: bp[2],
+        injury_employer_bp: bp[3],
+        pension_person_bp: bp[4],
+        medical_person_bp: bp[5],
+        unemployment_person_bp: bp[6],
+    })
+}
+
+fn group_label(g: RetirementGroup) -> crate::i18n::Text {
+    match g {
+        RetirementGroup::Male => pr::GROUP_MALE,
+        RetirementGroup::FemaleCadre => pr::GROUP_FEMALE_CADRE,
+        RetirementGroup::FemaleWorker => pr::GROUP_FEMALE_WORKER,
     }
 }
 

@@ -89,3 +89,31 @@ pub fn settle(h: &mut Harness<'_, App>) {
     }
     panic!("the window kept working for more than two minutes");
 }
+
+/// Pay rules as older files had them: `tier`, absence by calendar days with leave counted,
+/// and one flat monthly social-insurance subsidy of `subsidy_fen` for urban posts (the
+/// employer's share as one amount, nothing deducted from the person), which is how the
+/// upgrade to schema 5 keeps an older file's subsidy.
+pub fn flat_pay_rules(w: &Writer<'_>, tier: u8, subsidy_fen: i64) -> Result<()> {
+    use minsheng::domain::pay::{AbsenceRule, InsuranceRate, PayRules};
+    use minsheng::store::{pay_settings, payroll};
+    payroll::set_pay_rules(
+        w,
+        &PayRules {
+            tier,
+            absence: AbsenceRule::default(),
+        },
+    )?;
+    let flat = InsuranceRate {
+        effective_from: jiff::civil::date(2018, 6, 1),
+        base_fen: subsidy_fen,
+        pension_employer_bp: 10_000,
+        medical_employer_bp: 0,
+        unemployment_employer_bp: 0,
+        injury_employer_bp: 0,
+        pension_person_bp: 0,
+        medical_person_bp: 0,
+        unemployment_person_bp: 0,
+    };
+    pay_settings::save_insurance_rate(w, &flat, true, "test")
+}

@@ -14,8 +14,11 @@ use jiff::civil::Date;
 use thiserror::Error;
 
 use super::money::{Fen, format_hours_tenths};
+
+mod insurance;
 /// Pay is computed per calendar month.
 pub use super::month::{Month, MonthError};
+pub use insurance::{InsuranceRate, InsuranceTable};
 
 /// One published minimum-wage standard for one tier of areas.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,13 +106,52 @@ pub fn days_in_post(month: Month, in_post: InPost) -> i8 {
     overlap(month, in_post).map_or(0, |(begin, end)| end.day() - begin.day() + 1)
 }
 
-/// The settings of one pay scheme: which wage tier, and the urban subsidy.
+/// The settings of one pay scheme: which wage tier, and how absence reduces urban pay.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PayRules {
     /// Minimum-wage tier of the district.
     pub tier: u8,
-    /// Monthly social-insurance subsidy for urban posts; rural posts get none.
-    pub social_insurance_fen: Fen,
+    /// How days not worked reduce an urban wage.
+    pub absence: AbsenceRule,
+}
+
+/// What an urban wage is prorated over when days are not worked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AbsenceBasis {
+    /// Days worked over the calendar days of the month.
+    CalendarDays,
+    /// Days worked over the paid days of a month (计薪天数, 21.75), in hundredths.
+    PaidDays {
+        /// 2175 for 21.75.
+        hundredths: i64,
+    },
+}
+
+/// How absence reduces an urban wage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct AbsenceRule {
+    /// The proration basis.
+    pub basis: AbsenceBasis,
+    /// Approved leave counts as days worked.
+    pub leave_counts: bool,
+}
+
+impl Default for AbsenceRule {
+    fn default() -> AbsenceRule {
+        AbsenceRule {
+            basis: AbsenceBasis::CalendarDays,
+            leave_counts: true,
+        }
+    }
+}
+
+/// A month's urban attendance as entered; `None` where nothing was entered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Worked {
+    /// Days worked.
+    pub days_worked: Option<i64>,
+    /// Days of approved leave.
+    pub leave_days: Option<i64>,
 }
 
 /// Why pay could not be computed.
@@ -126,6 +168,12 @@ pub enum PayError {
     /// Hours were recorded for a month in which the person was never in post.
     #[error("hours were recorded for a month with no day in post")]
     HoursOutsidePost,
+    /// No social-insurance base and rates are in force for a day in post.
+    #[error("no social-insurance base and rates are in force on {day}; add them to the table")]
+    NoInsuranceRate {
+        /// First day in post of the month.
+        day: Date,
+    },
     /// Negative hours, or more than 24 hours per day in post.
     #[error("{} hours cannot be worked in {days_in_post} day(s) in post", format_hours_tenths(*hours_tenths))]
     ImpossibleHours {
@@ -143,10 +191,17 @@ pub struct UrbanPay {
     pub days_in_post: i8,
     /// Days in the calendar month, the proration denominator.
     pub days_in_month: i8,
-    /// Prorated minimum wage.
+    /// Days counted as worked (worked, plus leave when it counts; at most the days in
+    /// post; all days in post when nothing was entered).
+    pub days_paid: i64,
+    /// The minimum wage prorated by days in post, before absence.
+    pub full_wage_fen: Fen,
+    /// The wage after absence.
     pub wage_fen: Fen,
-    /// Social-insurance subsidy.
+    /// Social-insurance subsidy: the employer's share, paid to the unit or fund.
     pub social_insurance_fen: Fen,
+    /// The person's own share, deducted from the wage and paid to the fund.
+    pub person_insurance_fen: Fen,
 }
 
 impl UrbanPay {
@@ -154,39 +209,91 @@ impl UrbanPay {
     pub fn total_fen(&self) -> Fen {
         self.wage_fen.saturating_add(self.social_insurance_fen)
     }
+
+    /// What the person's bank line gets: the wage less their own share.
+    pub fn to_person_fen(&self) -> Fen {
+        self.wage_fen.saturating_sub(self.person_insurance_fen)
+    }
+
+    /// What goes to the host unit or the fund: both shares.
+    pub fn to_fund_fen(&self) -> Fen {
+        self.social_insurance_fen
+            .saturating_add(self.person_insurance_fen)
+    }
 }
 
 /// Computes an urban post's pay for `month`.
 ///
 /// Rule, as shown to users:
-/// - Wage = (sum over each day in post in the month of the monthly minimum
-///   wage in force that day) ÷ (days in the month), rounded half-up to the
-///   fen once at the end. A full month at one rate therefore pays exactly
-///   the monthly figure, and joining on the 15th of a 30-day month pays
-///   16/30 of it.
-/// - Social-insurance subsidy: the full monthly amount for any month with
-///   at least one day in post, because contributions are due per month;
-///   otherwise 0.
-/// - A month with no day in post pays 0; that is not an error.
+/// - Full wage = (sum over each day in post in the month of the monthly minimum
+///   wage in force that day) ÷ (days in the month). A full month at one rate
+///   therefore pays exactly the monthly figure, and joining on the 15th of a
+///   30-day month pays 16/30 of it.
+/// - Days paid = days worked, plus approved leave when the settings count it,
+///   at most the days in post; all days in post when nothing was entered.
+/// - Calendar basis: wage = full wage × days paid ÷ days in post.
+///   21.75 basis: wage = (the same per-day sum ÷ days in post) × days paid ÷ 21.75,
+///   at most the full wage. Each is rounded half-up to the fen once, at the end.
+/// - Social-insurance subsidy: the employer's share of the base and rates in
+///   force on the first day in post of the month, for any month with at least
+///   one day in post, whatever the absence (contributions are due per month on
+///   the base); the person's own share is deducted from their wage. A month
+///   with no day in post pays 0; that is not an error.
 pub fn urban_pay(
     table: &WageTable,
     rules: &PayRules,
+    insurance: &InsuranceTable,
     month: Month,
     in_post: InPost,
+    worked: Worked,
 ) -> Result<UrbanPay, PayError> {
     let sums = sum_rates(table, rules.tier, month, in_post)?;
     let days_in_month = month.days();
-    let wage_fen = divide_half_up(sums.monthly_fen, i128::from(days_in_month));
-    let social_insurance_fen = if sums.days > 0 {
-        rules.social_insurance_fen
-    } else {
+    let full_wage_fen = divide_half_up(sums.monthly_fen, i128::from(days_in_month));
+    let in_post_days = i64::from(sums.days);
+    let days_paid = match worked.days_worked {
+        None => in_post_days,
+        Some(days) => {
+            let leave = if rules.absence.leave_counts {
+                worked.leave_days.unwrap_or(0)
+            } else {
+                0
+            };
+            (days.max(0) + leave.max(0)).min(in_post_days)
+        }
+    };
+    let wage_fen = if sums.days == 0 {
         0
+    } else {
+        match rules.absence.basis {
+            AbsenceBasis::CalendarDays => divide_half_up(
+                sums.monthly_fen * i128::from(days_paid),
+                i128::from(in_post_days) * i128::from(days_in_month),
+            ),
+            AbsenceBasis::PaidDays { hundredths } => divide_half_up(
+                sums.monthly_fen * i128::from(days_paid) * 100,
+                i128::from(in_post_days) * i128::from(hundredths.max(1)),
+            )
+            .min(full_wage_fen),
+        }
+    };
+    let (social_insurance_fen, person_insurance_fen) = match overlap(month, in_post) {
+        None => (0, 0),
+        Some((first, _)) => {
+            let rate = insurance
+                .in_force(first)
+                .ok_or(PayError::NoInsuranceRate { day: first })?;
+            (rate.employer_fen(), rate.person_fen())
+        }
     };
     Ok(UrbanPay {
         days_in_post: sums.days,
         days_in_month,
+        days_paid,
+        full_wage_fen,
         wage_fen,
         social_insurance_fen,
+        person_insurance_fen,
     })
 }
 
@@ -195,9 +302,11 @@ pub fn urban_pay(
 pub struct RuralPay {
     /// Days in post this month.
     pub days_in_post: i8,
-    /// Hours worked this month, in tenths.
+    /// Hours entered this month, in tenths.
     pub hours_tenths: i64,
-    /// Hours times the hourly minimum wage.
+    /// Hours paid: those entered, at most the post's monthly ceiling.
+    pub hours_paid_tenths: i64,
+    /// Hours paid times the hourly minimum wage.
     pub wage_fen: Fen,
 }
 
@@ -213,7 +322,8 @@ impl RuralPay {
 /// Rule, as shown to users:
 /// - The month's hours are spread evenly over the days in post, so each day
 ///   is paid at the hourly minimum wage in force that day.
-/// - Wage = hours × (sum over days in post of the hourly minimum wage in
+/// - Hours above the post's monthly ceiling are not paid.
+/// - Wage = hours paid × (sum over days in post of the hourly minimum wage in
 ///   force that day) ÷ (days in post), rounded half-up to the fen once at
 ///   the end.
 /// - No hours in a month with no day in post pays 0; hours in such a month
@@ -224,6 +334,7 @@ pub fn rural_pay(
     month: Month,
     in_post: InPost,
     hours_tenths: i64,
+    max_hours_tenths: Option<i64>,
 ) -> Result<RuralPay, PayError> {
     let sums = sum_rates(table, rules.tier, month, in_post)?;
     if sums.days == 0 && hours_tenths != 0 {
@@ -235,15 +346,17 @@ pub fn rural_pay(
             days_in_post: sums.days,
         });
     }
+    let hours_paid_tenths = max_hours_tenths.map_or(hours_tenths, |max| hours_tenths.min(max));
     let wage_fen = if sums.days == 0 {
         0
     } else {
-        let numerator = i128::from(hours_tenths) * sums.hourly_fen;
+        let numerator = i128::from(hours_paid_tenths) * sums.hourly_fen;
         divide_half_up(numerator, 10 * i128::from(sums.days))
     };
     Ok(RuralPay {
         days_in_post: sums.days,
         hours_tenths,
+        hours_paid_tenths,
         wage_fen,
     })
 }

@@ -24,11 +24,30 @@ fn shandong_defaults() -> WageTable {
     ])
 }
 
-/// Tier 1 with a made-up 500-yuan subsidy; the rules only pass it through.
+/// Tier 1, absence by calendar days, leave counting as worked.
 const RULES: PayRules = PayRules {
     tier: 1,
-    social_insurance_fen: 50_000,
+    absence: AbsenceRule {
+        basis: AbsenceBasis::CalendarDays,
+        leave_counts: true,
+    },
 };
+
+/// A made-up base of 3125 yuan with 16 % employer pension (= 500 yuan subsidy) and 8 %
+/// person pension (= 250 yuan deducted), in force since 2000.
+fn insurance() -> InsuranceTable {
+    InsuranceTable::new(vec![InsuranceRate {
+        effective_from: date(2000, 1, 1),
+        base_fen: 312_500,
+        pension_employer_bp: 1600,
+        medical_employer_bp: 0,
+        unemployment_employer_bp: 0,
+        injury_employer_bp: 0,
+        pension_person_bp: 800,
+        medical_person_bp: 0,
+        unemployment_person_bp: 0,
+    }])
+}
 
 fn month(year: i16, month: i8) -> Month {
     Month { year, month }
@@ -39,11 +58,11 @@ fn post(start: Date, last_day: Option<Date>) -> InPost {
 }
 
 fn urban(t: &WageTable, m: Month, in_post: InPost) -> UrbanPay {
-    urban_pay(t, &RULES, m, in_post).unwrap()
+    urban_pay(t, &RULES, &insurance(), m, in_post, Worked::default()).unwrap()
 }
 
 fn rural(t: &WageTable, m: Month, start: Date, tenths: i64) -> Result<RuralPay, PayError> {
-    rural_pay(t, &RULES, m, post(start, None), tenths)
+    rural_pay(t, &RULES, m, post(start, None), tenths, None)
 }
 
 fn wage(from: Date, monthly_fen: Fen, hourly_fen: Fen) -> MinimumWage {
@@ -160,9 +179,9 @@ fn not_in_post_pays_nothing() {
         (pay.days_in_post, pay.days_in_month, pay.total_fen()),
         (0, 30, 0)
     );
-    let rural = rural_pay(&empty, &RULES, nov, gone, 0).map(|p| p.total_fen());
+    let rural = rural_pay(&empty, &RULES, nov, gone, 0, None).map(|p| p.total_fen());
     assert_eq!(rural, Ok(0));
-    let hours = rural_pay(&empty, &RULES, nov, gone, 805);
+    let hours = rural_pay(&empty, &RULES, nov, gone, 805, None);
     assert_eq!(hours, Err(PayError::HoursOutsidePost));
 }
 
@@ -175,13 +194,24 @@ fn missing_wage_row_is_an_error() {
         tier: 1,
         day: date(2021, 9, 20),
     };
-    assert_eq!(urban_pay(&only_2021, &RULES, sep, joined), Err(expected));
+    let none = Worked::default();
     assert_eq!(
-        rural_pay(&only_2021, &RULES, sep, joined, 100),
+        urban_pay(&only_2021, &RULES, &insurance(), sep, joined, none),
+        Err(expected)
+    );
+    assert_eq!(
+        rural_pay(&only_2021, &RULES, sep, joined, 100, None),
         Err(expected)
     );
     let tier_4 = PayRules { tier: 4, ..RULES };
-    let err = urban_pay(&shandong_defaults(), &tier_4, month(2026, 11), joined);
+    let err = urban_pay(
+        &shandong_defaults(),
+        &tier_4,
+        &insurance(),
+        month(2026, 11),
+        joined,
+        none,
+    );
     let text =
         "no tier 4 minimum wage is in force on 2026-11-01; add the standard to the wage table";
     assert_eq!(err.unwrap_err().to_string(), text);
@@ -255,4 +285,149 @@ fn rounds_half_up_once() {
         210_015
     );
     assert_eq!((divide_half_up(-15, 10), divide_half_up(-14, 10)), (-2, -1));
+}
+
+fn worked(days: i64, leave: Option<i64>) -> Worked {
+    Worked {
+        days_worked: Some(days),
+        leave_days: leave,
+    }
+}
+
+fn urban_with(rules: &PayRules, m: Month, in_post: InPost, w: Worked) -> UrbanPay {
+    urban_pay(&shandong_defaults(), rules, &insurance(), m, in_post, w).unwrap()
+}
+
+const PAID_DAYS: PayRules = PayRules {
+    tier: 1,
+    absence: AbsenceRule {
+        basis: AbsenceBasis::PaidDays { hundredths: 2175 },
+        leave_counts: true,
+    },
+};
+
+#[test]
+fn absence_by_calendar_days() {
+    // December 2026 has 31 days; 2100.00 a month, 20 days worked:
+    // 2100 × 20 / 31 = 1354.838… → 1354.84.
+    let all = post(date(2025, 1, 1), None);
+    let pay = urban_with(&RULES, month(2026, 12), all, worked(20, None));
+    assert_eq!((pay.days_paid, pay.full_wage_fen), (20, 210_000));
+    assert_eq!(pay.wage_fen, 135_484);
+    // 0 days worked pays no wage, but the subsidy (500) is still due and the person's
+    // share (250) is still deducted: to the person 0 − 250 = −250, to the fund 750.
+    let none = urban_with(&RULES, month(2026, 12), all, worked(0, None));
+    assert_eq!((none.wage_fen, none.social_insurance_fen), (0, 50_000));
+    assert_eq!(
+        (none.to_person_fen(), none.to_fund_fen()),
+        (-25_000, 75_000)
+    );
+    // In post from 12-22 (10 days), 5 worked: 10 × 210000 / 31 × 5 / 10 = 2100 × 5 / 31
+    // = 338.709… → 338.71; a single day in post still carries the whole subsidy.
+    let late = urban_with(
+        &RULES,
+        month(2026, 12),
+        post(date(2026, 12, 22), None),
+        worked(5, None),
+    );
+    assert_eq!((late.wage_fen, late.social_insurance_fen), (33_871, 50_000));
+}
+
+#[test]
+fn absence_by_paid_days_is_capped_at_the_full_wage() {
+    let all = post(date(2025, 1, 1), None);
+    // 2100 × 20 / 21.75 = 1931.034… → 1931.03.
+    let pay = urban_with(&PAID_DAYS, month(2026, 12), all, worked(20, None));
+    assert_eq!(pay.wage_fen, 193_103);
+    // 22 days: 2100 × 22 / 21.75 = 2124.14 > 2100.00, so 2100.00.
+    let more = urban_with(&PAID_DAYS, month(2026, 12), all, worked(22, None));
+    assert_eq!(more.wage_fen, 210_000);
+    // In post from 12-17 (15 days), 10 worked: 2100 × 10 / 21.75 = 965.517… → 965.52,
+    // under the prorated full wage 2100 × 15 / 31 = 1016.13.
+    let late = urban_with(
+        &PAID_DAYS,
+        month(2026, 12),
+        post(date(2026, 12, 17), None),
+        worked(10, None),
+    );
+    assert_eq!((late.full_wage_fen, late.wage_fen), (101_613, 96_552));
+}
+
+#[test]
+fn approved_leave_counts_when_the_setting_says_so() {
+    let all = post(date(2025, 1, 1), None);
+    // 18 worked + 2 leave = 20 days: 1354.84 as above.
+    let counted = urban_with(&RULES, month(2026, 12), all, worked(18, Some(2)));
+    assert_eq!((counted.days_paid, counted.wage_fen), (20, 135_484));
+    // Leave not counted: 18 days, 2100 × 18 / 31 = 1219.354… → 1219.35.
+    let strict = PayRules {
+        absence: AbsenceRule {
+            leave_counts: false,
+            ..RULES.absence
+        },
+        ..RULES
+    };
+    let pay = urban_with(&strict, month(2026, 12), all, worked(18, Some(2)));
+    assert_eq!((pay.days_paid, pay.wage_fen), (18, 121_935));
+    // Never more days than in post: 30 + 5 over 31 days pays the full 2100.
+    let over = urban_with(&RULES, month(2026, 12), all, worked(30, Some(5)));
+    assert_eq!((over.days_paid, over.wage_fen), (31, 210_000));
+}
+
+#[test]
+fn absence_with_a_mid_month_rise_sums_per_day_rates() {
+    // July 2026: (15 × 210000 + 16 × 220000) = 6670000 per-day sum, 31 days in post.
+    // 20 worked, calendar: 6670000 × 20 / (31 × 31) = 138813.73… → 138814.
+    let all = post(date(2026, 1, 1), None);
+    let pay = urban_pay(
+        &july_rise(),
+        &RULES,
+        &insurance(),
+        month(2026, 7),
+        all,
+        worked(20, None),
+    )
+    .unwrap();
+    assert_eq!(pay.wage_fen, 138_814);
+    // 21.75 basis: 6670000 × 20 × 100 / (31 × 2175) = 197849.46… → 197849.
+    let paid_days = urban_pay(
+        &july_rise(),
+        &PAID_DAYS,
+        &insurance(),
+        month(2026, 7),
+        all,
+        worked(20, None),
+    )
+    .unwrap();
+    assert_eq!(paid_days.wage_fen, 197_849);
+}
+
+#[test]
+fn no_insurance_row_is_an_error_only_with_days_in_post() {
+    let empty = InsuranceTable::new(Vec::new());
+    let t = shandong_defaults();
+    let nov = month(2026, 11);
+    let joined = post(date(2026, 11, 3), None);
+    assert_eq!(
+        urban_pay(&t, &RULES, &empty, nov, joined, Worked::default()),
+        Err(PayError::NoInsuranceRate {
+            day: date(2026, 11, 3)
+        })
+    );
+    let gone = post(date(2024, 1, 1), Some(date(2026, 10, 31)));
+    let pay = urban_pay(&t, &RULES, &empty, nov, gone, Worked::default()).unwrap();
+    assert_eq!(pay.total_fen(), 0);
+}
+
+#[test]
+fn rural_hours_stop_at_the_ceiling() {
+    let (t, nov) = (shandong_defaults(), month(2026, 11));
+    let all = post(date(2025, 1, 1), None);
+    // 90.0 h entered, ceiling 80.0 h: 80 × 21 = 1680.00 paid.
+    let pay = rural_pay(&t, &RULES, nov, all, 900, Some(800)).unwrap();
+    assert_eq!((pay.hours_tenths, pay.hours_paid_tenths), (900, 800));
+    assert_eq!(pay.wage_fen, 168_000);
+    // Under the ceiling everything is paid: 60.5 h × 21 = 1270.50.
+    let under = rural_pay(&t, &RULES, nov, all, 605, Some(800)).unwrap();
+    assert_eq!((under.hours_paid_tenths, under.wage_fen), (605, 127_050));
 }

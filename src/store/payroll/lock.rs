@@ -23,7 +23,8 @@ use super::{
 use crate::domain::PlacementId;
 use crate::domain::money::{Fen, format_yuan};
 use crate::domain::pay::{
-    Area, MinimumWage, Month, PayError, PayRules, WageTable, rural_pay, urban_pay,
+    AbsenceBasis, AbsenceRule, Area, InsuranceTable, MinimumWage, Month, PayError, PayRules,
+    WageTable, Worked, rural_pay, urban_pay,
 };
 use crate::i18n::{Lang, Msg, placements as pl};
 use crate::store::values::date_col;
@@ -34,8 +35,8 @@ use crate::store::{PayrollRule, Result, StoreError, Writer};
 pub struct Seal {
     /// The district's minimum-wage tier.
     pub tier: u8,
-    /// The monthly social-insurance subsidy of urban posts.
-    pub social_insurance_fen: Fen,
+    /// How absence reduced urban pay.
+    pub absence: AbsenceRule,
     /// The newest minimum-wage row recorded at approval; the table as of then is the rows
     /// up to it.
     pub wages_as_of: i64,
@@ -45,6 +46,46 @@ pub struct Seal {
     pub total_fen: Fen,
     /// SHA-256 (hex) of the canonical text of the lines, see [`fingerprint`].
     pub fingerprint: String,
+}
+
+impl Seal {
+    /// The pay rules the approval used.
+    pub fn rules(&self) -> PayRules {
+        PayRules {
+            tier: self.tier,
+            absence: self.absence,
+        }
+    }
+}
+
+/// The absence rule as the seal keeps it: `calendar` or `paid_days=2175`, then `;leave=1`
+/// when approved leave counts as worked (`;leave=0` when not).
+pub(super) fn encode_absence(rule: &AbsenceRule) -> String {
+    let basis = match rule.basis {
+        AbsenceBasis::CalendarDays => "calendar".to_string(),
+        AbsenceBasis::PaidDays { hundredths } => format!("paid_days={hundredths}"),
+    };
+    format!("{basis};leave={}", u8::from(rule.leave_counts))
+}
+
+/// Reads what [`encode_absence`] wrote.
+fn decode_absence(text: &str) -> Option<AbsenceRule> {
+    let (basis, leave) = text.split_once(";leave=")?;
+    let basis = match basis {
+        "calendar" => AbsenceBasis::CalendarDays,
+        other => AbsenceBasis::PaidDays {
+            hundredths: other.strip_prefix("paid_days=")?.parse().ok()?,
+        },
+    };
+    let leave_counts = match leave {
+        "1" => true,
+        "0" => false,
+        _ => return None,
+    };
+    Some(AbsenceRule {
+        basis,
+        leave_counts,
+    })
 }
 
 /// A line of an approved month that the raw tables, as of its approval, give differently.
@@ -125,8 +166,9 @@ pub fn fingerprint(
     let mut sorted: Vec<&(LineCalc, Fen)> = lines.iter().collect();
     sorted.sort_by_key(|(l, _)| l.placement_id);
     let mut text = format!(
-        "minsheng subsidy sheet v1\nmonth {month}\ntier {}\nsocial_insurance_fen {}\nwages_as_of {wages_as_of}\n",
-        rules.tier, rules.social_insurance_fen
+        "minsheng subsidy sheet v1\nmonth {month}\ntier {}\nabsence {}\nwages_as_of {wages_as_of}\n",
+        rules.tier,
+        encode_absence(&rules.absence)
     );
     for (l, total) in &sorted {
         let area = match l.area {
@@ -134,14 +176,18 @@ pub fn fingerprint(
             Area::Rural => "rural",
         };
         let hours = l.hours_tenths.map_or("-".to_string(), |h| h.to_string());
+        let optional = |v: Option<i64>| v.map_or("-".to_string(), |v| v.to_string());
         text.push_str(&format!(
-            "{} {area} {} {hours} {} {} {} {total} {}\n",
+            "{} {area} {} {hours} {} {} {} {total} {} {} {} {}\n",
             l.placement_id.0,
             l.days_in_post,
             l.wage_fen,
             l.social_insurance_fen,
             l.adjustment_fen,
-            l.carried_fen
+            l.carried_fen,
+            optional(l.days_paid),
+            optional(l.hours_entered_tenths),
+            l.person_insurance_fen
         ));
     }
     let digest = Sha256::digest(text.as_bytes());
@@ -154,7 +200,8 @@ pub fn fingerprint(
 fn stored_lines(conn: &Connection, month: Month) -> Result<Vec<(LineCalc, Fen)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.placement_id, l.area, l.days_in_post, l.hours_tenths, l.wage_fen,
-                l.social_insurance_fen, l.adjustment_fen, l.total_fen, coalesce(c.amount_fen, 0)
+                l.social_insurance_fen, l.adjustment_fen, l.total_fen, coalesce(c.amount_fen, 0),
+                l.days_paid, l.hours_entered_tenths, coalesce(l.person_insurance_fen, 0)
          FROM subsidy_lines l LEFT JOIN subsidy_carries c
              ON c.from_month = l.month AND c.placement_id = l.placement_id
          WHERE l.month = ?1 ORDER BY l.placement_id, l.id",
@@ -170,6 +217,9 @@ fn stored_lines(conn: &Connection, month: Month) -> Result<Vec<(LineCalc, Fen)>>
                 social_insurance_fen: r.get(5)?,
                 adjustment_fen: r.get(6)?,
                 carried_fen: r.get(8)?,
+                days_paid: r.get(9)?,
+                hours_entered_tenths: r.get(10)?,
+                person_insurance_fen: r.get(11)?,
             },
             r.get(7)?,
         ))
@@ -182,7 +232,7 @@ fn seal_with(conn: &Connection, month: Month, rules: PayRules, wages_as_of: i64)
     let (line_count, total_fen, fingerprint) = fingerprint(month, &rules, wages_as_of, &lines);
     Ok(Seal {
         tier: rules.tier,
-        social_insurance_fen: rules.social_insurance_fen,
+        absence: rules.absence,
         wages_as_of,
         line_count,
         total_fen,
@@ -205,10 +255,7 @@ pub(super) fn seal_for(conn: &Connection, month: Month) -> Result<Seal> {
 /// changed would be approved with figures its seal could not reproduce.
 pub(super) fn seal_for_approval(conn: &Connection, month: Month) -> Result<Seal> {
     let seal = seal_for(conn, month)?;
-    let rules = PayRules {
-        tier: seal.tier,
-        social_insurance_fen: seal.social_insurance_fen,
-    };
+    let rules = seal.rules();
     let table = wage_table_as_of(conn, seal.wages_as_of)?;
     let mut fresh: Vec<StoredLine> = preview_with(conn, month, &table, &rules, |_, _| true)?
         .into_iter()
@@ -228,13 +275,17 @@ pub(super) fn seal_for_approval(conn: &Connection, month: Month) -> Result<Seal>
 fn kept_seal(conn: &Connection, month: Month) -> Result<Option<Seal>> {
     Ok(conn
         .query_row(
-            "SELECT tier, social_insurance_fen, wages_as_of, line_count, total_fen, fingerprint
+            "SELECT tier, absence_rule, wages_as_of, line_count, total_fen, fingerprint
              FROM subsidy_months WHERE month = ?1 AND fingerprint IS NOT NULL",
             [month],
             |r| {
                 Ok(Seal {
                     tier: r.get::<_, Option<u8>>(0)?.unwrap_or(0),
-                    social_insurance_fen: r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+                    absence: r
+                        .get::<_, Option<String>>(1)?
+                        .as_deref()
+                        .and_then(decode_absence)
+                        .unwrap_or_default(),
                     wages_as_of: r.get::<_, Option<i64>>(2)?.unwrap_or(0),
                     line_count: r.get::<_, Option<i64>>(3)?.unwrap_or(0),
                     total_fen: r.get::<_, Option<i64>>(4)?.unwrap_or(0),
@@ -258,12 +309,12 @@ pub fn seal_approved_months(tx: &Transaction<'_>) -> Result<()> {
     for month in months {
         let seal = seal_for(tx, month)?;
         tx.execute(
-            "UPDATE subsidy_months SET tier = ?2, social_insurance_fen = ?3, wages_as_of = ?4,
+            "UPDATE subsidy_months SET tier = ?2, absence_rule = ?3, wages_as_of = ?4,
                  line_count = ?5, total_fen = ?6, fingerprint = ?7 WHERE month = ?1",
             params![
                 month,
                 seal.tier,
-                seal.social_insurance_fen,
+                encode_absence(&seal.absence),
                 seal.wages_as_of,
                 seal.line_count,
                 seal.total_fen,
@@ -324,10 +375,7 @@ pub fn verify_month(conn: &Connection, month: Month) -> Result<Verification> {
         verification.now = Some(seal_for(conn, month)?);
         return Ok(verification);
     };
-    let rules = PayRules {
-        tier: seal.tier,
-        social_insurance_fen: seal.social_insurance_fen,
-    };
+    let rules = seal.rules();
     verification.now = Some(seal_with(conn, month, rules, seal.wages_as_of)?);
     verification.sealed = Some(seal.clone());
     let table = wage_table_as_of(conn, seal.wages_as_of)?;
@@ -386,10 +434,7 @@ pub fn require_intact(conn: &Connection, month: Month) -> Result<()> {
     let sealed = kept_seal(conn, month)?;
     let intact = match &sealed {
         Some(seal) => {
-            let rules = PayRules {
-                tier: seal.tier,
-                social_insurance_fen: seal.social_insurance_fen,
-            };
+            let rules = seal.rules();
             seal_with(conn, month, rules, seal.wages_as_of)? == *seal
         }
         None => false,
@@ -407,11 +452,16 @@ pub fn require_intact(conn: &Connection, month: Month) -> Result<()> {
 fn wage_part(
     table: &WageTable,
     rules: &PayRules,
+    insurance: &InsuranceTable,
     month: Month,
     row: &super::AttendanceRow,
 ) -> Result<Fen> {
+    let worked = Worked {
+        days_worked: row.days_worked,
+        leave_days: row.leave_days,
+    };
     Ok(match row.area {
-        Area::Urban => urban_pay(table, rules, month, row.in_post)?.wage_fen,
+        Area::Urban => urban_pay(table, rules, insurance, month, row.in_post, worked)?.wage_fen,
         Area::Rural => {
             match rural_pay(
                 table,
@@ -419,6 +469,7 @@ fn wage_part(
                 month,
                 row.in_post,
                 row.hours_tenths.unwrap_or(0),
+                row.max_hours_tenths,
             ) {
                 Ok(pay) => pay.wage_fen,
                 Err(PayError::HoursOutsidePost) => 0,
@@ -436,9 +487,9 @@ fn wage_part(
 /// rate and the month; a lower rate gives negative lines (recoveries). Nothing is written.
 pub fn arrears_for_wage(conn: &Connection, new_rate: &MinimumWage) -> Result<Vec<NewAdjustment>> {
     let from = Month::of(new_rate.effective_from);
-    let months: Vec<(Month, Option<u8>, Option<Fen>)> = conn
+    let months: Vec<(Month, Option<u8>, Option<String>)> = conn
         .prepare_cached(
-            "SELECT month, tier, social_insurance_fen FROM subsidy_months
+            "SELECT month, tier, absence_rule FROM subsidy_months
              WHERE status = 'approved' AND month >= ?1 ORDER BY month",
         )?
         .query_map([from], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
@@ -458,10 +509,14 @@ pub fn arrears_for_wage(conn: &Connection, new_rate: &MinimumWage) -> Result<Vec
     let with = WageTable::new(rows);
     let current = pay_rules(conn)?;
     let mut out = Vec::new();
-    for (month, tier, social_insurance_fen) in months {
+    let insurance = crate::store::pay_settings::insurance_table(conn)?;
+    for (month, tier, absence) in months {
         let rules = PayRules {
             tier: tier.unwrap_or(current.tier),
-            social_insurance_fen: social_insurance_fen.unwrap_or(current.social_insurance_fen),
+            absence: absence
+                .as_deref()
+                .and_then(decode_absence)
+                .unwrap_or(current.absence),
         };
         if rules.tier != new_rate.tier {
             continue;
@@ -482,8 +537,8 @@ pub fn arrears_for_wage(conn: &Connection, new_rate: &MinimumWage) -> Result<Vec
             if !paid.contains(&row.placement_id) {
                 continue;
             }
-            let amount =
-                wage_part(&with, &rules, month, &row)? - wage_part(&without, &rules, month, &row)?;
+            let amount = wage_part(&with, &rules, &insurance, month, &row)?
+                - wage_part(&without, &rules, &insurance, month, &row)?;
             if amount != 0 {
                 out.push(NewAdjustment {
                     month: carrier,
@@ -534,6 +589,9 @@ mod tests {
             social_insurance_fen: 50_000,
             adjustment_fen: 0,
             carried_fen: 0,
+            days_paid: Some(31),
+            hours_entered_tenths: None,
+            person_insurance_fen: 0,
         };
         let total = l.total_fen();
         (l, total)
@@ -544,7 +602,7 @@ mod tests {
         let month = Month::new(2026, 7).unwrap();
         let rules = PayRules {
             tier: 2,
-            social_insurance_fen: 50_000,
+            absence: AbsenceRule::default(),
         };
         let lines = [line(1, 190_000), line(2, 95_000)];
         let reversed = [line(2, 95_000), line(1, 190_000)];

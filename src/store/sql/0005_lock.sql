@@ -1,8 +1,8 @@
 -- 0005 (lock): an approved month can not be changed by any path the database offers, and
 -- what it was computed from stays as it was.
 --
--- * Each approved month keeps a seal: what the approval used (the tier, the social-insurance
---   subsidy, the last minimum-wage row recorded) and a fingerprint of its lines (their count,
+-- * Each approved month keeps a seal: what the approval used (the tier, the absence rule,
+--   the last minimum-wage row recorded) and a fingerprint of its lines (their count,
 --   total and a SHA-256 over a canonical text of them). The program fills the seal in the
 --   same UPDATE that approves; the export refuses a sheet whose lines no longer match it.
 -- * REPLACE deletes the row it replaces without firing delete triggers (recursive_triggers
@@ -15,7 +15,7 @@
 --   while approved lines rest on them. An exit stays allowed (a recovery follows from it).
 
 ALTER TABLE subsidy_months ADD COLUMN tier INTEGER;
-ALTER TABLE subsidy_months ADD COLUMN social_insurance_fen INTEGER;
+ALTER TABLE subsidy_months ADD COLUMN absence_rule TEXT;
 ALTER TABLE subsidy_months ADD COLUMN wages_as_of INTEGER;
 ALTER TABLE subsidy_months ADD COLUMN line_count INTEGER;
 ALTER TABLE subsidy_months ADD COLUMN total_fen INTEGER;
@@ -163,6 +163,48 @@ BEGIN SELECT RAISE(ABORT, 'wage rate relied on by an approved month'); END;
 CREATE TRIGGER minimum_wages_history_not_backfilled AFTER INSERT ON minimum_wages
 WHEN new.id <= (SELECT max(wages_as_of) FROM subsidy_months WHERE status = 'approved')
 BEGIN SELECT RAISE(ABORT, 'wage rate relied on by an approved month'); END;
+
+-- insurance_rates and retirement_rules: the social-insurance shares and the retirement
+-- dates an approved month was computed with stay as they were. A row in force on or before
+-- the last approved month is never changed (its `verified` mark and source may still be
+-- set) or removed, and no row is added dated on or before it: a new base or rate starts
+-- after the months already paid. A retirement rule shortens or lengthens time in post, so
+-- once any month is approved a rule is only added, never changed.
+CREATE TRIGGER insurance_rates_history_update
+BEFORE UPDATE OF id, effective_from, base_fen, pension_employer_bp, medical_employer_bp,
+    unemployment_employer_bp, injury_employer_bp, pension_person_bp, medical_person_bp,
+    unemployment_person_bp ON insurance_rates
+WHEN EXISTS (SELECT 1 FROM subsidy_months m WHERE m.status = 'approved'
+             AND (old.effective_from <= m.month || '-31' OR new.effective_from <= m.month || '-31'))
+BEGIN SELECT RAISE(ABORT, 'approved pay rests on this'); END;
+CREATE TRIGGER insurance_rates_history_delete BEFORE DELETE ON insurance_rates
+WHEN EXISTS (SELECT 1 FROM subsidy_months m WHERE m.status = 'approved'
+             AND old.effective_from <= m.month || '-31')
+BEGIN SELECT RAISE(ABORT, 'approved pay rests on this'); END;
+CREATE TRIGGER insurance_rates_history_insert BEFORE INSERT ON insurance_rates
+WHEN EXISTS (SELECT 1 FROM subsidy_months m WHERE m.status = 'approved'
+             AND new.effective_from <= m.month || '-31')
+BEGIN SELECT RAISE(ABORT, 'approved pay rests on this'); END;
+CREATE TRIGGER retirement_rules_history_update
+BEFORE UPDATE OF id, grp, effective_from, original_age_years, months_per_step, max_delay_months
+ON retirement_rules
+WHEN EXISTS (SELECT 1 FROM subsidy_months WHERE status = 'approved')
+BEGIN SELECT RAISE(ABORT, 'approved pay rests on this'); END;
+CREATE TRIGGER retirement_rules_history_delete BEFORE DELETE ON retirement_rules
+WHEN EXISTS (SELECT 1 FROM subsidy_months WHERE status = 'approved')
+BEGIN SELECT RAISE(ABORT, 'approved pay rests on this'); END;
+CREATE TRIGGER retirement_rules_history_replaced BEFORE INSERT ON retirement_rules
+WHEN EXISTS (SELECT 1 FROM subsidy_months WHERE status = 'approved')
+  AND EXISTS (SELECT 1 FROM retirement_rules r
+              WHERE r.id = new.id OR (r.grp = new.grp AND r.effective_from = new.effective_from))
+BEGIN SELECT RAISE(ABORT, 'approved pay rests on this'); END;
+-- A post's hour ceiling caps rural pay like its monthly hours.
+CREATE TRIGGER posts_ceiling_rests_on_update BEFORE UPDATE OF max_hours_tenths ON posts
+WHEN new.max_hours_tenths IS NOT old.max_hours_tenths
+    AND EXISTS (SELECT 1 FROM placements p JOIN subsidy_lines l ON l.placement_id = p.id
+                JOIN subsidy_months m ON m.month = l.month
+                WHERE p.post_id = old.id AND m.status = 'approved')
+BEGIN SELECT RAISE(ABORT, 'approved pay rests on this'); END;
 
 -- placements and posts: the dates and kinds approved lines rest on --------------------------
 -- Lines of approved months of placement P: `EXISTS (SELECT 1 FROM subsidy_lines l JOIN

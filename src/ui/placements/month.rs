@@ -8,7 +8,7 @@ use super::posts::area_label;
 use crate::domain::PlacementId;
 use crate::domain::money::{format_hours_tenths, format_yuan, parse_hours_tenths, parse_yuan};
 use crate::domain::pay::{Area, Month};
-use crate::i18n::{Lang, Msg, common as c, placements as pl};
+use crate::i18n::{Lang, Msg, common as c, pay_rules as pr, placements as pl};
 use crate::jobs::{JobId, JobSpec, Outcome, exports};
 use crate::store::payroll::{self, AttendanceRow, MonthStatus, NewAdjustment};
 use crate::store::placement_reports::{self, AcceptedFinding, SheetLine};
@@ -28,6 +28,9 @@ const TABLES: &[&str] = &[
     "regions",
     "finding_acceptances",
     "subsidy_carries",
+    "settings",
+    "insurance_rates",
+    "retirement_rules",
 ];
 
 /// A month as the view shows it: where its sheet stands, its attendance and its lines.
@@ -36,6 +39,8 @@ pub struct MonthData {
     rows: Vec<AttendanceRow>,
     lines: Vec<SheetLine>,
     accepted: Vec<AcceptedFinding>,
+    /// The pay rule in force, in words, shown next to the figures.
+    rule: crate::i18n::Msg,
 }
 
 impl MonthData {
@@ -45,7 +50,19 @@ impl MonthData {
             rows: payroll::attendance(conn, month)?,
             lines: placement_reports::sheet(conn, month)?,
             accepted: placement_reports::accepted_findings(conn, month)?,
+            rule: payroll::rule_in_words(&payroll::pay_rules(conn)?),
         })
+    }
+}
+
+/// "paid / entered" hours of a rural line; the paid hours alone when nothing was cut.
+fn hours_paid(paid: Option<i64>, entered: Option<i64>) -> String {
+    match (paid, entered) {
+        (Some(p), Some(e)) if p != e => {
+            format!("{} / {}", format_hours_tenths(p), format_hours_tenths(e))
+        }
+        (Some(p), _) => format_hours_tenths(p),
+        _ => String::new(),
     }
 }
 
@@ -370,10 +387,10 @@ impl MonthView {
                 empty
             });
         });
-        let rule = payroll::absence_rule(cx.store.conn())
-            .map(absence_rule_text)
-            .unwrap_or(pl::ABSENCE_RULE_NONE);
-        ui.label(RichText::new(lang.t(rule)).strong());
+        // The rule as read with the month's rows: nothing is queried on a frame.
+        if let Some(data) = self.data.rows() {
+            ui.label(RichText::new(data.rule.get(lang)).strong());
+        }
     }
 
     /// The grid of the month; read-only while the month is approved, or being computed
@@ -562,6 +579,7 @@ impl MonthView {
         }
         let total: i64 = lines.iter().map(|l| l.total_fen).sum();
         ui.strong(pl::sheet_subtitle(lines.len(), format_yuan(total)).text(lang));
+        ui.weak(data.rule.get(lang));
         let approved = status == MonthStatus::Approved;
         let mut correct = None;
         let columns = [
@@ -570,10 +588,14 @@ impl MonthView {
             (pl::COL_POST, 60.0),
             (pl::COL_AREA, 44.0),
             (pl::COL_DAYS_IN_POST, 60.0),
-            (pl::COL_HOURS, 60.0),
+            (pr::COL_DAYS_PAID, 60.0),
+            (pr::COL_HOURS_PAID, 90.0),
             (pl::COL_WAGE, 60.0),
-            (pl::COL_SOCIAL_INSURANCE, 60.0),
+            (pr::COL_PERSON_SHARE, 70.0),
             (pl::COL_ADJUSTMENT, 60.0),
+            (pr::COL_TO_PERSON, 70.0),
+            (pr::COL_EMPLOYER_SHARE, 70.0),
+            (pr::COL_TO_FUND, 70.0),
             (pl::COL_TOTAL, 120.0),
         ];
         crate::ui::data_table(ui, "sheet", lang, &columns)
@@ -587,10 +609,14 @@ impl MonthView {
                         l.post.clone(),
                         area_label(l.area, lang).to_string(),
                         l.days_in_post.to_string(),
-                        l.hours_tenths.map(format_hours_tenths).unwrap_or_default(),
+                        l.days_paid.map(|d| d.to_string()).unwrap_or_default(),
+                        hours_paid(l.hours_tenths, l.hours_entered_tenths),
                         format_yuan(l.wage_fen),
-                        format_yuan(l.social_insurance_fen),
+                        format_yuan(-l.person_insurance_fen),
                         adjustment_text(l, lang),
+                        format_yuan(l.to_person_fen),
+                        format_yuan(l.social_insurance_fen),
+                        format_yuan(l.to_fund_fen),
                     ];
                     crate::ui::text_cells(&mut row, cells);
                     row.col(|ui| {
@@ -701,13 +727,6 @@ struct Save {
     stored: String,
     name: String,
     days_in_post: i64,
-}
-
-/// How the grid states the rule by which days worked count.
-fn absence_rule_text(rule: payroll::AbsenceRule) -> crate::i18n::Text {
-    match rule {
-        payroll::AbsenceRule::DaysWorkedDoNotChangePay => pl::ABSENCE_RULE_NONE,
-    }
 }
 
 /// Computes a month's sheet as a background job.

@@ -5,21 +5,38 @@ use egui::{RichText, Ui};
 
 use super::Go;
 use super::posts::area_label;
-use crate::domain::money::format_yuan;
+use crate::domain::money::{format_yuan, parse_yuan};
 use crate::domain::pay::Month;
 use crate::domain::placement::ExitReason;
 use crate::domain::{PersonId, PlacementId};
-use crate::i18n::{Lang, Msg, Text, common as c, people as pe, placements as pl};
+use crate::i18n::{Lang, Msg, Text, common as c, pay_rules as pr, people as pe, placements as pl};
 use crate::jobs::exports;
-use crate::store::Store;
 use crate::store::payroll::{self, MonthStatus};
 use crate::store::placement_reports::{self, CheckKind, Figures, Finding};
 use crate::store::placements::{self, Placement, PlacementScope};
+use crate::store::{Store, pay_settings};
 use crate::ui::loaded::Loaded;
 use crate::ui::{Ctx, Masker, Notice, field_error_ui, text_field_ui};
 
 /// The tables the list of people placed shows.
-const PLACED_TABLES: &[&str] = &["placements", "people", "posts", "regions"];
+const PLACED_TABLES: &[&str] = &[
+    "placements",
+    "people",
+    "posts",
+    "regions",
+    "accident_policies",
+];
+
+/// An accident-insurance policy being entered for a rural placement.
+struct PolicyForm {
+    placement: PlacementId,
+    insurer: String,
+    policy_no: String,
+    premium: String,
+    covers_from: String,
+    covers_to: String,
+    error: Option<Msg>,
+}
 
 /// The exit form of the selected placement.
 struct ExitForm {
@@ -49,6 +66,7 @@ pub struct PlacedView {
     history: Loaded<(u64, PersonId), Vec<Placement>>,
     exit: Option<ExitForm>,
     recovery: Option<RecoveryForm>,
+    policy: Option<PolicyForm>,
 }
 
 impl PlacedView {
@@ -159,6 +177,7 @@ impl PlacedView {
         ));
         ui.strong(lang.t(pl::HISTORY));
         let mut start_exit = None;
+        let mut start_policy = None;
         for p in history {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.label(format!(
@@ -168,6 +187,33 @@ impl PlacedView {
                     p.place
                 ));
                 ui.label(format!("{} ~ {}", p.start_date, p.agreement_end));
+                if p.area == crate::domain::pay::Area::Rural {
+                    let policies = pay_settings::policies(cx.store.conn(), p.id);
+                    match policies.as_deref() {
+                        Ok([]) => {
+                            ui.colored_label(ui.visuals().warn_fg_color, lang.t(pr::NO_POLICY));
+                        }
+                        Ok(list) => {
+                            for policy in list {
+                                let f = &policy.fields;
+                                ui.label(format!(
+                                    "{} {} · {} ~ {} · {}",
+                                    f.insurer,
+                                    f.policy_no,
+                                    f.covers_from,
+                                    f.covers_to,
+                                    format_yuan(f.premium_fen)
+                                ));
+                            }
+                        }
+                        Err(e) => {
+                            field_error_ui(ui, Notice::store_error(e).msg.get(lang));
+                        }
+                    }
+                    if ui.small_button(lang.t(pr::ADD_POLICY)).clicked() {
+                        start_policy = Some((p.id, p.start_date, p.agreement_end));
+                    }
+                }
                 match (p.exit_date, p.exit_reason) {
                     (Some(date), Some(reason)) => {
                         ui.label(pl::exited_on(date, reason.label(lang)).text(lang));
@@ -189,9 +235,68 @@ impl PlacedView {
                 error: None,
             });
         }
+        if let Some((placement, from, to)) = start_policy {
+            self.policy = Some(PolicyForm {
+                placement,
+                insurer: String::new(),
+                policy_no: String::new(),
+                premium: String::new(),
+                covers_from: from.to_string(),
+                covers_to: to.to_string(),
+                error: None,
+            });
+        }
         let name = first.name.clone();
         self.exit_ui(ui, cx.store, lang, &name);
         self.recovery_ui(ui, cx.store, lang);
+        self.policy_ui(ui, cx.store, lang);
+    }
+
+    fn policy_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
+        let Some(form) = &mut self.policy else { return };
+        let mut close = false;
+        ui.separator();
+        ui.strong(lang.t(pr::POLICIES));
+        text_field_ui(ui, lang.t(pr::INSURER), &mut form.insurer, 200.0);
+        text_field_ui(ui, lang.t(pr::POLICY_NO), &mut form.policy_no, 160.0);
+        text_field_ui(ui, lang.t(pr::PREMIUM), &mut form.premium, 80.0);
+        text_field_ui(ui, lang.t(pr::COVERS_FROM), &mut form.covers_from, 110.0);
+        text_field_ui(ui, lang.t(pr::COVERS_TO), &mut form.covers_to, 110.0);
+        if let Some(error) = &form.error {
+            field_error_ui(ui, error.get(lang));
+        }
+        ui.horizontal(|ui| {
+            if ui.button(lang.t(pr::ADD_POLICY)).clicked() {
+                let parsed = (
+                    form.covers_from.trim().parse(),
+                    form.covers_to.trim().parse(),
+                    parse_yuan(&form.premium),
+                );
+                match parsed {
+                    (Ok(covers_from), Ok(covers_to), Ok(premium_fen)) => {
+                        let new = pay_settings::NewPolicy {
+                            insurer: form.insurer.clone(),
+                            policy_no: form.policy_no.clone(),
+                            premium_fen,
+                            covers_from,
+                            covers_to,
+                        };
+                        let placement = form.placement;
+                        match store.write(|w| pay_settings::add_policy(w, placement, &new)) {
+                            Ok(_) => close = true,
+                            Err(e) => form.error = Some(Notice::store_error(&e).msg),
+                        }
+                    }
+                    _ => form.error = Some(pr::POLICY_INVALID.into()),
+                }
+            }
+            if ui.button(lang.t(c::CANCEL)).clicked() {
+                close = true;
+            }
+        });
+        if close {
+            self.policy = None;
+        }
     }
 
     /// The recoveries proposed after an exit inside approved months, written on confirmation.

@@ -22,6 +22,8 @@ pub struct PlaceForm {
     post: PostId,
     post_title: String,
     rules: PlacementRules,
+    /// The post's last funded day: the agreement can not run past it.
+    funded_to: Option<jiff::civil::Date>,
     search: String,
     found: crate::ui::loaded::Loaded<(u64, String), Vec<people::PersonRow>>,
     person: Option<(PersonId, String)>,
@@ -51,6 +53,7 @@ impl PlaceForm {
             post,
             post_title,
             rules,
+            funded_to: None,
             search: String::new(),
             found: Default::default(),
             person: None,
@@ -70,9 +73,18 @@ impl PlaceForm {
         form
     }
 
+    /// The form with the agreement ending by `funded_to` at the latest.
+    pub fn with_funded_to(mut self, funded_to: jiff::civil::Date) -> PlaceForm {
+        self.funded_to = Some(funded_to);
+        self.default_agreement_end();
+        self
+    }
+
     fn default_agreement_end(&mut self) {
         if let Ok(start) = self.start.trim().parse() {
-            self.agreement_end = self.rules.default_agreement_end(start).to_string();
+            let end = self.rules.default_agreement_end(start);
+            let end = self.funded_to.map_or(end, |to| end.min(to));
+            self.agreement_end = end.to_string();
         }
     }
 
@@ -114,6 +126,18 @@ impl PlaceForm {
                     ui.end_row();
                     text_field_ui(ui, lang.t(pl::TRAINED_ON), &mut self.trained_on, 110.0);
                     ui.end_row();
+                    // Training comes first: said at the field, before the placement is tried.
+                    let dates = (
+                        self.trained_on.trim().parse::<jiff::civil::Date>(),
+                        self.start.trim().parse::<jiff::civil::Date>(),
+                    );
+                    if let (Ok(trained), Ok(start)) = dates
+                        && trained > start
+                    {
+                        ui.label("");
+                        field_error_ui(ui, lang.t(crate::i18n::pay_rules::TRAINING_AFTER_START));
+                        ui.end_row();
+                    }
                     text_field_ui(ui, lang.t(pl::TRAINING_HOURS), &mut self.hours, 60.0);
                     ui.end_row();
                     ui.label("");

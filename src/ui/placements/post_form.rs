@@ -6,7 +6,7 @@ use crate::domain::PostId;
 use crate::domain::money::{format_hours_tenths, parse_hours_tenths};
 use crate::domain::pay::Area;
 use crate::domain::placement::{PostCategory, PostStatus};
-use crate::i18n::{Lang, Msg, common as c, placements as pl};
+use crate::i18n::{Lang, Msg, common as c, pay_rules as pr, placements as pl};
 use crate::store::Store;
 use crate::store::posts::{self, NewPost, Post};
 use crate::store::regions::Region;
@@ -22,6 +22,8 @@ pub(super) struct PostForm {
     region: Option<crate::domain::RegionId>,
     headcount: i64,
     monthly_hours: String,
+    min_hours: String,
+    max_hours: String,
     funded_from: String,
     funded_to: String,
     status: PostStatus,
@@ -46,6 +48,8 @@ impl PostForm {
             region: None,
             headcount: 1,
             monthly_hours: "80".into(),
+            min_hours: String::new(),
+            max_hours: String::new(),
             funded_from: today.to_string(),
             funded_to: today
                 .checked_add(jiff::Span::new().years(3))
@@ -68,6 +72,14 @@ impl PostForm {
             headcount: f.headcount,
             monthly_hours: f
                 .monthly_hours_tenths
+                .map(format_hours_tenths)
+                .unwrap_or_default(),
+            min_hours: f
+                .min_hours_tenths
+                .map(format_hours_tenths)
+                .unwrap_or_default(),
+            max_hours: f
+                .max_hours_tenths
                 .map(format_hours_tenths)
                 .unwrap_or_default(),
             funded_from: f.funded_from.to_string(),
@@ -138,6 +150,10 @@ impl PostForm {
                 if self.area == Area::Rural {
                     text_field_ui(ui, lang.t(pl::MONTHLY_HOURS), &mut self.monthly_hours, 80.0);
                     ui.end_row();
+                    text_field_ui(ui, lang.t(pr::MIN_HOURS), &mut self.min_hours, 80.0);
+                    ui.end_row();
+                    text_field_ui(ui, lang.t(pr::MAX_HOURS), &mut self.max_hours, 80.0);
+                    ui.end_row();
                 }
                 text_field_ui(ui, lang.t(pl::FUNDED_FROM), &mut self.funded_from, 110.0);
                 ui.end_row();
@@ -181,6 +197,20 @@ impl PostForm {
             Area::Urban => Ok(None),
             Area::Rural => parse_hours_tenths(&self.monthly_hours).map(Some),
         };
+        // An empty floor or ceiling is none; urban posts have neither.
+        let optional_hours = |text: &str| -> Result<Option<i64>, ()> {
+            match (self.area, text.trim()) {
+                (Area::Urban, _) | (_, "") => Ok(None),
+                (Area::Rural, t) => parse_hours_tenths(t).map(Some).map_err(|_| ()),
+            }
+        };
+        let (Ok(min_hours_tenths), Ok(max_hours_tenths)) = (
+            optional_hours(&self.min_hours),
+            optional_hours(&self.max_hours),
+        ) else {
+            self.error = Some(pr::HOURS_LIMITS_INVALID.into());
+            return PostAction::None;
+        };
         let (Ok(funded_from), Ok(funded_to)) = dates else {
             self.error = Some(pl::BAD_DATE.into());
             return PostAction::None;
@@ -204,6 +234,8 @@ impl PostForm {
             region_id,
             headcount: self.headcount,
             monthly_hours_tenths,
+            min_hours_tenths,
+            max_hours_tenths,
             funded_from,
             funded_to,
             status: self.status,

@@ -259,12 +259,16 @@ impl PostsView {
     fn start_placing(&mut self, cx: &Ctx<'_>, post: PostId) {
         match placements::rules(cx.store.conn()) {
             Ok(rules) => {
-                let title = self
+                let line = self
                     .posts
                     .rows()
-                    .and_then(|posts| posts.iter().find(|line| line.post.id == post))
-                    .map(|line| line.post.fields.title.clone());
-                let form = PlaceForm::new(post, title.unwrap_or_default(), rules, cx.today());
+                    .and_then(|posts| posts.iter().find(|line| line.post.id == post));
+                let title = line.map(|line| line.post.fields.title.clone());
+                let funded_to = line.map(|line| line.post.fields.funded_to);
+                let mut form = PlaceForm::new(post, title.unwrap_or_default(), rules, cx.today());
+                if let Some(to) = funded_to {
+                    form = form.with_funded_to(to);
+                }
                 self.side = Side::Place(Box::new(form));
             }
             Err(e) => self.message = Some(Notice::store_error(&e)),
