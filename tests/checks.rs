@@ -12,6 +12,7 @@ use minsheng::domain::pay::{Area, Month};
 use minsheng::domain::person::PersonDraft;
 use minsheng::domain::placement::{ExitReason, PostCategory, PostStatus};
 use minsheng::domain::{CategoryId, PersonId, PlacementId, PostId, RegionId};
+use minsheng::store::pay_settings::{self, NewPolicy};
 use minsheng::store::payroll::{self, MonthStatus, NewAdjustment};
 use minsheng::store::placement_reports::{self, CheckKind};
 use minsheng::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
@@ -127,7 +128,16 @@ impl Fixture {
                 .min(date(2029, 1, 14)),
             accident_insurance: insured,
         };
-        self.store.write(|w| placements::place(w, &new)).unwrap()
+        // Insured: a policy covers the whole agreement (the flag alone is no cover).
+        self.store
+            .write(|w| {
+                let p = placements::place(w, &new)?;
+                if insured {
+                    pay_settings::add_policy(w, p, &policy(start, new.agreement_end))?;
+                }
+                Ok(p)
+            })
+            .unwrap()
     }
 
     fn attend(&mut self, p: PlacementId, month: Month, days: Option<i64>, hours: Option<i64>) {
@@ -158,6 +168,17 @@ impl Fixture {
             .into_iter()
             .map(|f| (f.kind, f.placement_id))
             .collect()
+    }
+}
+
+/// An accident-insurance policy covering `from` to `to`.
+fn policy(from: Date, to: Date) -> NewPolicy {
+    NewPolicy {
+        insurer: "中国人寿济南分公司".into(),
+        policy_no: format!("PA{from}"),
+        premium_fen: 5_000,
+        covers_from: from,
+        covers_to: to,
     }
 }
 
@@ -210,7 +231,7 @@ fn every_check_finds_its_planted_case_and_approval_waits_for_each() {
         )
         .unwrap();
 
-    let findings = placement_reports::checks(f.store.conn(), oct(), 60, 55).unwrap();
+    let findings = placement_reports::checks(f.store.conn(), oct()).unwrap();
     let found: Vec<(CheckKind, PlacementId, &str)> = findings
         .iter()
         .map(|x| (x.kind, x.placement_id, x.detail.as_str()))
