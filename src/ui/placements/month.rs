@@ -594,10 +594,14 @@ impl MonthView {
             return false;
         }
         let was_current = self.data.is_for(&(cx.rev(TABLES), month));
-        match cx
+        let written = cx
             .store
-            .write(|w| payroll::set_attendance(w, placement, month, days, hours))
-        {
+            .write(|w| payroll::set_attendance(w, placement, month, days, hours));
+        if written.is_ok() {
+            // A refusal shown before no longer stands.
+            self.message = None;
+        }
+        match written {
             // Only this cell changed (and nobody else wrote meanwhile): patch it rather than
             // read the whole month again, which takes a fifth of a second at 100,000
             // placements.
@@ -655,10 +659,14 @@ impl MonthView {
             return false;
         }
         let was_current = self.data.is_for(&(cx.rev(TABLES), month));
-        match cx
+        let written = cx
             .store
-            .write(|w| payroll::set_leave_days(w, placement, month, leave))
-        {
+            .write(|w| payroll::set_leave_days(w, placement, month, leave));
+        if written.is_ok() {
+            // A refusal shown before no longer stands.
+            self.message = None;
+        }
+        match written {
             Ok(()) if was_current && cx.store.last_write_was_alone() => {
                 if let Some(data) = self.data.rows_mut() {
                     if let Some(row) = data.rows.iter_mut().find(|r| r.placement_id == placement) {
