@@ -124,7 +124,7 @@ crate::i18n::texts! {
     const ADJUSTMENT_INVALID => "请填写非零金额和原因。", "Enter a non-zero amount and a reason.";
     const JOB_COMPUTE => "正在计算补贴表", "Computing the subsidy sheet";
     fn checks_for(month) => "{month} 核查", "Checks for {month}";
-    const CHECKS_EXPLAIN => "已计算或已审核的补贴表中：退岗后仍发放、同一身份证号重复发放、超过年龄上限、工时超过岗位工时（按在岗天数折算）、未填考勤却发放、月中退岗按整月发放、出勤为0或考勤为空、人员已删除、岗位已结束或不在资金期限内、乡村岗位未买意外伤害保险。每条须更正，或写明原因后接受，才能审核。", "On the computed or approved sheet: paid after exit, the same ID paid twice, past the age limit, hours above the post's hours (prorated to the days in post), paid with no attendance, left mid-month but paid for all of it, 0 days worked or an empty entry, a deleted person, a closed or unfunded post, a rural post without accident insurance. Each must be fixed, or accepted with a written reason, before the month is approved.";
+    const CHECKS_EXPLAIN => "已计算或已审核的补贴表中：退岗后仍发放、同一身份证号重复发放、已到法定退休日期仍在岗或发放、工时超过岗位工时（按在岗天数折算）、未填考勤却发放、月中退岗按整月发放、出勤为0或考勤为空、人员已删除、岗位已结束或不在资金期限内、乡村岗位意外伤害保单未覆盖全部在岗日。每条须更正，或写明原因后接受，才能审核。", "On the computed or approved sheet: paid after exit, the same ID paid twice, in post or paid past the statutory retirement date, hours above the post's hours (prorated to the days in post), paid with no attendance, left mid-month but paid for all of it, 0 days worked or an empty entry, a deleted person, a closed or unfunded post, a rural post whose accident-insurance policies leave a day in post bare. Each must be fixed, or accepted with a written reason, before the month is approved.";
     const NO_FINDINGS => "未发现问题。", "Nothing found.";
     const CHECK_PAID_AFTER_EXIT => "退岗后仍发放", "Paid after exit";
     const CHECK_PAID_TWICE => "同一身份证号重复发放", "Same ID paid twice";
