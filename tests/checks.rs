@@ -12,6 +12,7 @@ use minsheng::domain::pay::{Area, Month};
 use minsheng::domain::person::PersonDraft;
 use minsheng::domain::placement::{ExitReason, PostCategory, PostStatus};
 use minsheng::domain::{CategoryId, PersonId, PlacementId, PostId, RegionId};
+use minsheng::store::pay_settings::{self, NewPolicy};
 use minsheng::store::payroll::{self, MonthStatus, NewAdjustment};
 use minsheng::store::placement_reports::{self, CheckKind};
 use minsheng::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
@@ -79,6 +80,19 @@ impl Fixture {
         self.store.write(|w| people::insert(w, &new)).unwrap()
     }
 
+    /// A person with a given ID number (the birth date and sex are read from it).
+    fn person_with_id(&mut self, name: &str, id_number: &str) -> PersonId {
+        let draft = PersonDraft {
+            name: name.into(),
+            id_number: id_number.into(),
+            region_id: Some(self.village),
+            categories: vec![self.low_income],
+            ..PersonDraft::default()
+        };
+        let new = draft.validate(common::test_day()).unwrap();
+        self.store.write(|w| people::insert(w, &new)).unwrap()
+    }
+
     fn post(&mut self, area: Area, funded_to: Date) -> PostId {
         let post = NewPost {
             title: if area == Area::Urban {
@@ -127,7 +141,16 @@ impl Fixture {
                 .min(date(2029, 1, 14)),
             accident_insurance: insured,
         };
-        self.store.write(|w| placements::place(w, &new)).unwrap()
+        // Insured: a policy covers the whole agreement (the flag alone is no cover).
+        self.store
+            .write(|w| {
+                let p = placements::place(w, &new)?;
+                if insured {
+                    pay_settings::add_policy(w, p, &policy(start, new.agreement_end))?;
+                }
+                Ok(p)
+            })
+            .unwrap()
     }
 
     fn attend(&mut self, p: PlacementId, month: Month, days: Option<i64>, hours: Option<i64>) {
@@ -158,6 +181,17 @@ impl Fixture {
             .into_iter()
             .map(|f| (f.kind, f.placement_id))
             .collect()
+    }
+}
+
+/// An accident-insurance policy covering `from` to `to`.
+fn policy(from: Date, to: Date) -> NewPolicy {
+    NewPolicy {
+        insurer: "中国人寿济南分公司".into(),
+        policy_no: format!("PA{from}"),
+        premium_fen: 5_000,
+        covers_from: from,
+        covers_to: to,
     }
 }
 
@@ -210,7 +244,7 @@ fn every_check_finds_its_planted_case_and_approval_waits_for_each() {
         )
         .unwrap();
 
-    let findings = placement_reports::checks(f.store.conn(), oct(), 60, 55).unwrap();
+    let findings = placement_reports::checks(f.store.conn(), oct()).unwrap();
     let found: Vec<(CheckKind, PlacementId, &str)> = findings
         .iter()
         .map(|x| (x.kind, x.placement_id, x.detail.as_str()))
@@ -567,4 +601,174 @@ fn a_recovery_larger_than_the_pay_is_carried_and_no_line_goes_below_zero() {
         )
         .unwrap();
     assert_eq!(negative, 0);
+}
+
+/// Accident cover is read from the policies, day by day, for rural lines paying a wage in
+/// October 2026 (31 days); the old yes/no flag does not count:
+/// - 甲: no policy at all (the flag is set) → found, "no policy" (empty detail);
+/// - 乙: covered 09-01..10-15 and 10-17..: the 16th is bare → found, "2026-10-16";
+/// - 丙: in post from 10-17, covered from the 18th → found, "2026-10-17";
+/// - 丁: one policy over the whole agreement → not found;
+/// - 戊: left on 09-30, no line in October → not found.
+#[test]
+fn accident_cover_is_read_from_the_policies_to_the_day() {
+    let mut f = fixture();
+    let rural = f.post(Area::Rural, date(2028, 12, 31));
+    let sep1 = date(2026, 9, 1);
+    let none = f.place("甲", rural, sep1, false);
+    f.store
+        .conn()
+        .execute(
+            "UPDATE placements SET accident_insurance = 1 WHERE id = ?1",
+            [none.0],
+        )
+        .unwrap();
+    let gap = f.place("乙", rural, sep1, false);
+    let late = f.place("丙", rural, date(2026, 10, 17), false);
+    let whole = f.place("丁", rural, sep1, true);
+    let gone = f.place("戊", rural, sep1, false);
+    f.exit(gone, date(2026, 9, 30));
+    f.store
+        .write(|w| {
+            pay_settings::add_policy(w, gap, &policy(sep1, date(2026, 10, 15)))?;
+            pay_settings::add_policy(w, gap, &policy(date(2026, 10, 17), date(2027, 10, 16)))?;
+            pay_settings::add_policy(w, late, &policy(date(2026, 10, 18), date(2027, 10, 17)))
+        })
+        .unwrap();
+    for p in [none, gap, late, whole] {
+        f.attend(p, oct(), None, Some(400));
+    }
+    f.compute(oct());
+    let found: Vec<(PlacementId, String)> = placement_reports::checks(f.store.conn(), oct())
+        .unwrap()
+        .into_iter()
+        .filter(|x| x.kind == CheckKind::NoAccidentCover)
+        .map(|x| (x.placement_id, x.detail))
+        .collect();
+    assert_eq!(
+        found,
+        // By name: 丙, 乙, 甲.
+        vec![
+            (late, "2026-10-17".into()),
+            (gap, "2026-10-16".into()),
+            (none, String::new()),
+        ]
+    );
+    // The missing day covered, 乙's finding goes.
+    f.store
+        .write(|w| {
+            pay_settings::add_policy(w, gap, &policy(date(2026, 10, 16), date(2026, 10, 16)))
+        })
+        .unwrap();
+    let open: Vec<PlacementId> = f
+        .open_kinds(oct())
+        .into_iter()
+        .filter(|(k, _)| *k == CheckKind::NoAccidentCover)
+        .map(|(_, p)| p)
+        .collect();
+    assert_eq!(open, vec![late, none]);
+}
+
+/// Retirement by the statutory table, to the day:
+/// - 李 (man, born 1966-06-10): 17 months of birth after 1965-01, 17 / 4 + 1 = 5 months of
+///   delay, 60 years 5 months: retires 2026-11-10. His agreement runs to 2028: found in
+///   November with that date, until his exit on 11-09 (the last day in post) is recorded.
+/// - 王 (man, born 1966-06-20, same date rule: 2026-11-20) on a post funded to 11-05: his
+///   agreement ends before retirement, nothing to find.
+/// - 赵's October line was computed, then his birth date was found to be 1964-06-20: his
+///   original retirement month (2024-06) is before the reform, so 60 years: 2024-06-20.
+///   October is paid after retirement: found with that date.
+#[test]
+fn retirement_is_found_by_the_statutory_date_and_ends_the_placement() {
+    let mut f = fixture();
+    let urban = f.post(Area::Urban, date(2028, 12, 31));
+    let short = f.post(Area::Urban, date(2026, 11, 5));
+    let li = f.person_with_id("李", "371203196606100017");
+    let wang = f.person_with_id("王", "371203196606200018");
+    let nov = oct().next();
+    let place = |f: &mut Fixture, person: PersonId, post: PostId| {
+        let agreement_end = if post == short {
+            date(2026, 11, 5)
+        } else {
+            date(2028, 12, 31)
+        };
+        let new = NewPlacement {
+            person_id: person,
+            post_id: post,
+            training: TrainingChoice::New(NewTraining {
+                course: "上岗培训".into(),
+                trained_on: date(2026, 1, 5),
+                hours: 16,
+                passed: true,
+            }),
+            start_date: date(2026, 10, 1),
+            agreement_end,
+            accident_insurance: false,
+        };
+        f.store.write(|w| placements::place(w, &new)).unwrap()
+    };
+    let pli = place(&mut f, li, urban);
+    let pwang = place(&mut f, wang, short);
+    let zhao = f.place("赵", urban, date(2026, 9, 1), true);
+    f.attend(zhao, oct(), Some(21), None);
+    for p in [pli, pwang] {
+        f.attend(p, oct(), Some(21), None);
+    }
+    f.compute(oct());
+    let zhao_person = placements::get(f.store.conn(), zhao).unwrap().person_id;
+    f.store
+        .conn()
+        .execute(
+            "UPDATE people SET birth_date = '1964-06-20' WHERE id = ?1",
+            [zhao_person.0],
+        )
+        .unwrap();
+    let retired = |f: &Fixture, m: Month| -> Vec<(PlacementId, String)> {
+        placement_reports::checks(f.store.conn(), m)
+            .unwrap()
+            .into_iter()
+            .filter(|x| x.kind == CheckKind::Retirement)
+            .map(|x| (x.placement_id, x.detail))
+            .collect()
+    };
+    // October: nobody retires in it; 赵 was paid after retiring.
+    assert_eq!(retired(&f, oct()), vec![(zhao, "2024-06-20".into())]);
+
+    // November: 李 retires on the 10th and is paid to the 9th (9 of 30 days).
+    f.attend(pli, nov, Some(9), None);
+    f.attend(pwang, nov, Some(5), None);
+    f.compute(nov);
+    let line = placement_reports::sheet(f.store.conn(), nov)
+        .unwrap()
+        .into_iter()
+        .find(|l| l.placement_id == pli)
+        .unwrap();
+    assert_eq!(line.days_in_post, 9);
+    // 王 ends before his date; 赵, retired before November, has no line in it.
+    assert_eq!(retired(&f, nov), vec![(pli, "2026-11-10".into())]);
+    // Accepted under the stored text of the old age check, which still reads.
+    f.store
+        .write(|w| {
+            placement_reports::accept_finding(w, nov, CheckKind::Retirement, pli, "退休手续办理中")
+        })
+        .unwrap();
+    let stored: String = f
+        .store
+        .conn()
+        .query_row(
+            "SELECT kind FROM finding_acceptances WHERE placement_id = ?1",
+            [pli.0],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, "past_age_limit");
+    assert_eq!(
+        CheckKind::parse("past_age_limit"),
+        Some(CheckKind::Retirement)
+    );
+    assert!(!f.open_kinds(nov).contains(&(CheckKind::Retirement, pli)));
+    // The exit on the day before retirement ends the placement: nothing left to find.
+    f.exit(pli, date(2026, 11, 9));
+    f.compute(nov);
+    assert!(!retired(&f, nov).iter().any(|(p, _)| *p == pli));
 }

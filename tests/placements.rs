@@ -129,6 +129,22 @@ impl Fixture {
         };
         self.store.write(|w| placements::place(w, &new))
     }
+
+    /// A year's accident-insurance policy for a placement from `from` (the yes/no flag of
+    /// the fixture is not cover).
+    fn insure(&mut self, placement: minsheng::domain::PlacementId, from: jiff::civil::Date) {
+        let to = from.checked_add(jiff::Span::new().years(1)).unwrap();
+        let policy = NewPolicy {
+            insurer: "中国人民财产保险".into(),
+            policy_no: format!("PICC-{}", placement.0),
+            premium_fen: 10_000,
+            covers_from: from,
+            covers_to: to,
+        };
+        self.store
+            .write(|w| pay_settings::add_policy(w, placement, &policy))
+            .unwrap();
+    }
 }
 
 #[test]
@@ -187,6 +203,7 @@ fn a_month_from_attendance_to_approval_then_locked_and_corrected_later() {
     // Joins on the 15th of a 30-day month: 16/30 of 2,100 yuan.
     let pa = f.place(a, urban, true, date(2026, 11, 15)).unwrap();
     let pb = f.place(b, rural, true, date(2026, 10, 1)).unwrap();
+    f.insure(pb, date(2026, 10, 1));
     let nov = Month::new(2026, 11).unwrap();
     f.store
         .write(|w| payroll::set_attendance(w, pa, nov, Some(14), None))
@@ -281,6 +298,7 @@ fn the_checks_find_ghost_workers() {
     let rural = f.post(Area::Rural, 2);
     let a = f.person("蒋英花", "371203197703010026", true);
     let pa = f.place(a, rural, true, date(2026, 9, 1)).unwrap();
+    f.insure(pa, date(2026, 9, 1));
     let oct = Month::new(2026, 10).unwrap();
     // 95 hours on an 80-hour post.
     f.store
@@ -315,7 +333,7 @@ fn the_checks_find_ghost_workers() {
             )
         })
         .unwrap();
-    let findings = placement_reports::checks(f.store.conn(), oct, 60, 55).unwrap();
+    let findings = placement_reports::checks(f.store.conn(), oct).unwrap();
     let kinds: Vec<_> = findings.iter().map(|f| f.kind).collect();
     use placement_reports::CheckKind;
     assert_eq!(

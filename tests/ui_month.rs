@@ -307,3 +307,113 @@ fn a_late_exit_proposes_recoveries_written_on_confirmation() {
         ]
     );
 }
+
+fn leave(h: &Harness<'_, App>, month: Month) -> (Option<i64>, Option<i64>) {
+    let rows = payroll::attendance(h.state().store().unwrap().conn(), month).unwrap();
+    (rows[0].days_worked, rows[0].leave_days)
+}
+
+/// Approved leave typed in the grid's leave column of an urban row (October, 31 days in
+/// post, 21 days worked entered): text that is not a whole number and 21 + 11 = 32 > 31 days
+/// are refused naming the person (and the limit); 10 days are saved. Days worked are then
+/// held to 31 − 10 = 21.
+#[test]
+fn leave_days_are_typed_in_the_grid_and_held_to_the_days_in_post() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = common::open_store(dir.path().join("l.sqlite"));
+    let low_income = categories::all(store.conn())
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name_zh == "低保")
+        .unwrap()
+        .id;
+    let oct = Month::new(2026, 10).unwrap();
+    store
+        .write(|w| {
+            let [_, _, community, _] = common::small_tree(w)?;
+            let person = PersonDraft {
+                name: "蒋英花".into(),
+                id_number: "371203197703010026".into(),
+                region_id: Some(community),
+                categories: vec![low_income],
+                ..PersonDraft::default()
+            };
+            let person = people::insert(w, &person.validate(common::test_day()).expect("valid"))?;
+            let post = posts::insert(
+                w,
+                &posts::NewPost {
+                    title: "网格员".into(),
+                    category: PostCategory::SocialGovernance,
+                    area: Area::Urban,
+                    host_unit: "北城子坡社区居民委员会".into(),
+                    region_id: community,
+                    headcount: 2,
+                    monthly_hours_tenths: None,
+                    min_hours_tenths: None,
+                    max_hours_tenths: None,
+                    funded_from: date(2026, 1, 1),
+                    funded_to: date(2028, 12, 31),
+                    status: PostStatus::Open,
+                },
+            )?;
+            let placement = placements::place(
+                w,
+                &NewPlacement {
+                    person_id: person,
+                    post_id: post,
+                    training: TrainingChoice::New(NewTraining {
+                        course: "上岗培训".into(),
+                        trained_on: date(2026, 8, 20),
+                        hours: 16,
+                        passed: true,
+                    }),
+                    start_date: date(2026, 9, 1),
+                    agreement_end: date(2028, 12, 31),
+                    accident_insurance: false,
+                },
+            )?;
+            payroll::set_attendance(w, placement, oct, Some(21), None)
+        })
+        .unwrap();
+    let prefs = Prefs {
+        lang: Lang::Zh,
+        tab: "placements".into(),
+        ..Prefs::default()
+    };
+    let mut h = common::harness(App::new(Ok(store), prefs));
+    h.get_by_label("考勤与补贴").click();
+    common::settle(&mut h);
+    click(&mut h, "◀");
+    h.get_by_label("2026-10");
+
+    type_into(&mut h, "假期（天）", "半天");
+    h.key_press(egui::Key::Enter);
+    common::settle(&mut h);
+    h.get_by_label_contains("蒋英花：假期“半天”不是整数天数");
+    assert_eq!(leave(&h, oct), (Some(21), None));
+
+    type_into(&mut h, "假期（天）", "11");
+    h.key_press(egui::Key::Enter);
+    common::settle(&mut h);
+    h.get_by_label_contains("蒋英花：出勤天数加假期不能超过在岗 31 天");
+    assert_eq!(leave(&h, oct), (Some(21), None));
+
+    type_into(&mut h, "假期（天）", "10");
+    h.key_press(egui::Key::Enter);
+    common::settle(&mut h);
+    assert_eq!(leave(&h, oct), (Some(21), Some(10)));
+    assert!(h.query_by_label_contains("不能超过在岗").is_none());
+
+    // With 10 days of leave, 22 days worked is one too many: "21" becomes "22".
+    h.get_by_role_and_label(Role::TextInput, "天").click();
+    common::settle(&mut h);
+    h.key_press(egui::Key::End);
+    h.key_press(egui::Key::Backspace);
+    h.get_by_role_and_label(Role::TextInput, "天")
+        .type_text("2");
+    common::settle(&mut h);
+    h.key_press(egui::Key::Enter);
+    common::settle(&mut h);
+    h.get_by_label_contains("蒋英花：出勤天数加假期不能超过在岗 31 天");
+    assert_eq!(leave(&h, oct), (Some(21), Some(10)));
+}

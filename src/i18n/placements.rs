@@ -124,11 +124,13 @@ crate::i18n::texts! {
     const ADJUSTMENT_INVALID => "请填写非零金额和原因。", "Enter a non-zero amount and a reason.";
     const JOB_COMPUTE => "正在计算补贴表", "Computing the subsidy sheet";
     fn checks_for(month) => "{month} 核查", "Checks for {month}";
-    const CHECKS_EXPLAIN => "已计算或已审核的补贴表中：退岗后仍发放、同一身份证号重复发放、超过年龄上限、工时超过岗位工时（按在岗天数折算）、未填考勤却发放、月中退岗按整月发放、出勤为0或考勤为空、人员已删除、岗位已结束或不在资金期限内、乡村岗位未买意外伤害保险。每条须更正，或写明原因后接受，才能审核。", "On the computed or approved sheet: paid after exit, the same ID paid twice, past the age limit, hours above the post's hours (prorated to the days in post), paid with no attendance, left mid-month but paid for all of it, 0 days worked or an empty entry, a deleted person, a closed or unfunded post, a rural post without accident insurance. Each must be fixed, or accepted with a written reason, before the month is approved.";
+    const CHECKS_EXPLAIN => "已计算或已审核的补贴表中：退岗后仍发放、同一身份证号重复发放、已到法定退休日期仍在岗或发放、工时超过岗位工时（按在岗天数折算）、未填考勤却发放、月中退岗按整月发放、出勤为0或考勤为空、人员已删除、岗位已结束或不在资金期限内、乡村岗位意外伤害保单未覆盖全部在岗日。每条须更正，或写明原因后接受，才能审核。", "On the computed or approved sheet: paid after exit, the same ID paid twice, in post or paid past the statutory retirement date, hours above the post's hours (prorated to the days in post), paid with no attendance, left mid-month but paid for all of it, 0 days worked or an empty entry, a deleted person, a closed or unfunded post, a rural post whose accident-insurance policies leave a day in post bare. Each must be fixed, or accepted with a written reason, before the month is approved.";
     const NO_FINDINGS => "未发现问题。", "Nothing found.";
     const CHECK_PAID_AFTER_EXIT => "退岗后仍发放", "Paid after exit";
     const CHECK_PAID_TWICE => "同一身份证号重复发放", "Same ID paid twice";
-    const CHECK_PAST_AGE => "超过年龄上限", "Past the age limit";
+    const CHECK_RETIREMENT => "已到法定退休日期，岗位应于该日终止", "Statutory retirement date reached: the placement ends at that date";
+    const NO_POLICY => "无保单", "no policy";
+    const COL_LEAVE_DAYS => "假期（天）", "Leave (days)";
     const CHECK_HOURS => "工时超过岗位上限", "Hours above the post's limit";
     const CHECK_NO_ATTENDANCE => "未填考勤却发放", "Paid with no attendance";
     fn fig_in_post(count) => "当前在岗 {count} 人", "{count} people in post now";
@@ -205,6 +207,10 @@ crate::i18n::texts! {
     fn recovery_reason(month, exit) => "{exit} 退岗，追回 {month} 多发补贴", "Exit on {exit}: overpayment of {month} recovered";
     fn carried_to_next(amount) => "{amount} 元转下月追回", "{amount} yuan carried to next month";
     fn carried_from_prev(amount) => "含上月转来 {amount} 元", "includes {amount} yuan carried from last month";
+    fn uncovered_from(date) => "自 {date} 起未在保", "not covered from {date}";
+    fn retires_on(date) => "退休日期 {date}", "retirement date {date}";
+    fn leave_not_a_number(name, text) => "{name}：假期“{text}”不是整数天数，未保存。", "{name}: leave \"{text}\" is not a whole number of days; not saved.";
+    fn worked_and_leave_above(name, max) => "{name}：出勤天数加假期不能超过在岗 {max} 天，未保存。", "{name}: days worked plus leave can not exceed the {max} days in post; not saved.";
     fn day_out_of_range(name, max) => "{name}：出勤天数应在 0 到 {max} 之间，未保存。", "{name}: days worked must be 0 to {max}; not saved.";
     fn hours_out_of_range(name, max) => "{name}：工时应在 0 到 {max} 小时之间，未保存。", "{name}: hours must be 0 to {max}; not saved.";
     fn not_a_number(name, text) => "{name}：“{text}”不是数字，未保存。天数为整数，工时最多一位小数。", "{name}: \"{text}\" is not a number; not saved. Whole days, or hours with at most one decimal.";

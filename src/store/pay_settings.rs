@@ -300,7 +300,14 @@ pub fn policies(conn: &Connection, placement: PlacementId) -> Result<Vec<Policy>
 }
 
 /// Whether `ranges` (any order, may overlap) cover every day from `first` to `last`.
-fn covered(mut ranges: Vec<(Date, Date)>, first: Date, last: Date) -> bool {
+#[cfg(test)]
+fn covered(ranges: Vec<(Date, Date)>, first: Date, last: Date) -> bool {
+    first_uncovered(ranges, first, last).is_none()
+}
+
+/// The first day from `first` to `last` that none of `ranges` (any order, may overlap)
+/// covers, if there is one.
+fn first_uncovered(mut ranges: Vec<(Date, Date)>, first: Date, last: Date) -> Option<Date> {
     ranges.sort();
     let mut next = first;
     for (from, to) in ranges {
@@ -310,19 +317,38 @@ fn covered(mut ranges: Vec<(Date, Date)>, first: Date, last: Date) -> bool {
         if to >= next {
             match to.tomorrow() {
                 Ok(day) => next = day,
-                Err(_) => return true,
+                Err(_) => return None,
             }
         }
         if next > last {
-            return true;
+            return None;
         }
     }
-    next > last
+    (next <= last).then_some(next)
+}
+
+/// A rural placement not covered on every day in post in a month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Uncovered {
+    /// The placement.
+    pub placement_id: PlacementId,
+    /// The first day in post in the month that no policy covers.
+    pub first_day: Date,
+    /// Whether the placement has no policy at all.
+    pub no_policy: bool,
 }
 
 /// Rural placements in post on at least one day of `month` whose policies do not cover
 /// every one of those days (the old yes/no flag is not a policy and does not count).
 pub fn uncovered_rural_placements(conn: &Connection, month: Month) -> Result<Vec<PlacementId>> {
+    Ok(uncovered_rural_days(conn, month)?
+        .into_iter()
+        .map(|u| u.placement_id)
+        .collect())
+}
+
+/// As [`uncovered_rural_placements`], with the first day not covered of each.
+pub fn uncovered_rural_days(conn: &Connection, month: Month) -> Result<Vec<Uncovered>> {
     let (first, last) = (month.first_day(), month.last_day());
     let mut stmt = conn.prepare_cached(
         "SELECT pl.id, max(pl.start_date, ?1),
@@ -343,12 +369,17 @@ pub fn uncovered_rural_placements(conn: &Connection, month: Month) -> Result<Vec
         if to.0 < from.0 {
             continue;
         }
-        let ranges = policies(conn, PlacementId(id))?
+        let ranges: Vec<(Date, Date)> = policies(conn, PlacementId(id))?
             .into_iter()
             .map(|p| (p.fields.covers_from, p.fields.covers_to))
             .collect();
-        if !covered(ranges, from.0, to.0) {
-            out.push(PlacementId(id));
+        let no_policy = ranges.is_empty();
+        if let Some(day) = first_uncovered(ranges, from.0, to.0) {
+            out.push(Uncovered {
+                placement_id: PlacementId(id),
+                first_day: day,
+                no_policy,
+            });
         }
     }
     Ok(out)
@@ -394,7 +425,7 @@ pub fn retiring_in_month(conn: &Connection, month: Month) -> Result<Vec<Retiring
 
 #[cfg(test)]
 mod tests {
-    use super::covered;
+    use super::{covered, first_uncovered};
     use jiff::civil::date;
 
     #[test]
@@ -415,5 +446,27 @@ mod tests {
             first,
             last
         ));
+    }
+
+    #[test]
+    fn the_first_day_not_covered_is_named() {
+        let (first, last) = (date(2026, 11, 1), date(2026, 11, 30));
+        assert_eq!(first_uncovered(vec![], first, last), Some(first));
+        // Covered to the 15th, then from the 17th: the 16th is bare.
+        let a = (date(2026, 1, 1), date(2026, 11, 15));
+        let late = (date(2026, 11, 17), date(2027, 11, 15));
+        assert_eq!(
+            first_uncovered(vec![late, a], first, last),
+            Some(date(2026, 11, 16))
+        );
+        // A policy starting on the 10th leaves the 1st bare.
+        assert_eq!(
+            first_uncovered(vec![(date(2026, 11, 10), date(2027, 11, 9))], first, last),
+            Some(first)
+        );
+        assert_eq!(
+            first_uncovered(vec![(date(2026, 1, 1), date(2026, 12, 31))], first, last),
+            None
+        );
     }
 }

@@ -104,8 +104,9 @@ pub enum CheckKind {
     PaidAfterExit,
     /// The same ID number appears on more than one paid line.
     PaidTwice,
-    /// Older than the age limit during the month.
-    PastAgeLimit,
+    /// Reaches the statutory retirement date during the month while the placement runs on,
+    /// or is paid in a month after it: the placement ends the day before that date.
+    Retirement,
     /// More hours entered than the post's monthly hours, prorated to the days in post.
     HoursAboveLimit,
     /// Paid although no attendance was entered.
@@ -118,7 +119,7 @@ pub enum CheckKind {
     PersonDeleted,
     /// Paid on a closed post, or for days outside the post's funding period.
     PostClosedOrUnfunded,
-    /// A rural post paid without accident insurance.
+    /// A rural post paid without an accident-insurance policy covering every day in post.
     NoAccidentCover,
 }
 
@@ -127,7 +128,7 @@ impl CheckKind {
     pub const ALL: &[CheckKind] = &[
         CheckKind::PaidAfterExit,
         CheckKind::PaidTwice,
-        CheckKind::PastAgeLimit,
+        CheckKind::Retirement,
         CheckKind::HoursAboveLimit,
         CheckKind::NoAttendance,
         CheckKind::ExitPaidWholeMonth,
@@ -142,7 +143,9 @@ impl CheckKind {
         match self {
             CheckKind::PaidAfterExit => "paid_after_exit",
             CheckKind::PaidTwice => "paid_twice",
-            CheckKind::PastAgeLimit => "past_age_limit",
+            // The text of the flat age limit this check replaced, kept so that its
+            // acceptances still read.
+            CheckKind::Retirement => "past_age_limit",
             CheckKind::HoursAboveLimit => "hours_above_limit",
             CheckKind::NoAttendance => "no_attendance",
             CheckKind::ExitPaidWholeMonth => "exit_paid_whole_month",
@@ -164,7 +167,7 @@ impl CheckKind {
         match self {
             CheckKind::PaidAfterExit => pl::CHECK_PAID_AFTER_EXIT,
             CheckKind::PaidTwice => pl::CHECK_PAID_TWICE,
-            CheckKind::PastAgeLimit => pl::CHECK_PAST_AGE,
+            CheckKind::Retirement => pl::CHECK_RETIREMENT,
             CheckKind::HoursAboveLimit => pl::CHECK_HOURS,
             CheckKind::NoAttendance => pl::CHECK_NO_ATTENDANCE,
             CheckKind::ExitPaidWholeMonth => pl::CHECK_EXIT_PAID_WHOLE_MONTH,
@@ -206,12 +209,7 @@ pub struct Finding {
 
 /// Every finding for `month`, by kind then name, each with its acceptance if it has one.
 /// Reads the computed lines, so compute first.
-pub fn checks(
-    conn: &Connection,
-    month: Month,
-    max_age_male: i32,
-    max_age_female: i32,
-) -> Result<Vec<Finding>> {
+pub fn checks(conn: &Connection, month: Month) -> Result<Vec<Finding>> {
     let m = month.to_string();
     let first = month.first_day().to_string();
     let last = month.last_day().to_string();
@@ -239,15 +237,6 @@ pub fn checks(
                  GROUP BY pe2.id_number HAVING count(*) > 1)"
                 .into(),
             vec![text(&m)],
-        ),
-        (
-            CheckKind::PastAgeLimit,
-            "SELECT pl.id, pe.id, pe.name, pe.birth_date FROM subsidy_lines l
-             JOIN placements pl ON pl.id = l.placement_id JOIN people pe ON pe.id = pl.person_id
-             WHERE l.month = ?1 AND l.total_fen > 0 AND
-                 date(pe.birth_date, '+' || (CASE pe.sex WHEN 'F' THEN ?3 ELSE ?2 END + 1) || ' years') <= ?4"
-                .into(),
-            vec![text(&m), Value::Integer(max_age_male.into()), Value::Integer(max_age_female.into()), text(&last)],
         ),
         // The post's hours are for a whole month: someone in post 10 days of 30 may work a
         // third of them. Compared exactly (hours × days in month > limit × days in post),
@@ -334,6 +323,7 @@ pub fn checks(
         }
     }
     findings.extend(missing_accident_cover(conn, month)?);
+    findings.extend(past_retirement(conn, month)?);
     let mut accepted = acceptances(conn, month)?;
     for f in &mut findings {
         f.accepted = accepted.remove(&(f.kind, f.placement_id));
@@ -344,25 +334,103 @@ pub fn checks(
     Ok(findings)
 }
 
-/// Rural lines paid without accident cover. For now the cover is the placement's
-/// `accident_insurance` flag; this is the one place that says where cover is read from.
-pub fn missing_accident_cover(conn: &Connection, month: Month) -> Result<Vec<Finding>> {
+/// The person and name of each line of `month`, by placement; with `paying_rural`, only
+/// rural lines paying a wage.
+fn lines_of(
+    conn: &Connection,
+    month: Month,
+    paying_rural: bool,
+) -> Result<std::collections::HashMap<PlacementId, (PersonId, String)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT pl.id, pe.id, pe.name FROM subsidy_lines l
          JOIN placements pl ON pl.id = l.placement_id JOIN people pe ON pe.id = pl.person_id
-         WHERE l.month = ?1 AND l.area = 'rural' AND l.wage_fen > 0 AND pl.accident_insurance = 0",
+         WHERE l.month = ?1 AND (NOT ?2 OR (l.area = 'rural' AND l.wage_fen > 0))",
     )?;
-    let rows = stmt.query_map([month.to_string()], |r| {
-        Ok(Finding {
-            kind: CheckKind::NoAccidentCover,
-            placement_id: PlacementId(r.get(0)?),
-            person_id: PersonId(r.get(1)?),
-            name: r.get(2)?,
-            detail: String::new(),
-            accepted: None,
-        })
+    let rows = stmt.query_map(params![month.to_string(), paying_rural], |r| {
+        Ok((
+            PlacementId(r.get(0)?),
+            (PersonId(r.get(1)?), r.get::<_, String>(2)?),
+        ))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Rural lines paying a wage for a placement whose accident-insurance policies do not cover
+/// every day in post in the month (the policy table; the old yes/no flag does not count).
+/// The detail is the first day not covered, or empty when the placement has no policy.
+pub fn missing_accident_cover(conn: &Connection, month: Month) -> Result<Vec<Finding>> {
+    let lines = lines_of(conn, month, true)?;
+    Ok(super::pay_settings::uncovered_rural_days(conn, month)?
+        .into_iter()
+        .filter_map(|u| {
+            let (person_id, name) = lines.get(&u.placement_id)?.clone();
+            Some(Finding {
+                kind: CheckKind::NoAccidentCover,
+                placement_id: u.placement_id,
+                person_id,
+                name,
+                detail: if u.no_policy {
+                    String::new()
+                } else {
+                    u.first_day.to_string()
+                },
+                accepted: None,
+            })
+        })
+        .collect())
+}
+
+/// Lines of `month` for a placement whose holder reaches the statutory retirement date in
+/// the month while the placement runs on to that date or past it (it ends the day before:
+/// record the exit), or reached it before the month (paid after retirement). The detail is
+/// the retirement date.
+pub fn past_retirement(conn: &Connection, month: Month) -> Result<Vec<Finding>> {
+    let lines = lines_of(conn, month, false)?;
+    let finding = |placement_id: PlacementId, date: Date| {
+        let (person_id, name) = lines.get(&placement_id)?.clone();
+        Some(Finding {
+            kind: CheckKind::Retirement,
+            placement_id,
+            person_id,
+            name,
+            detail: date.to_string(),
+            accepted: None,
+        })
+    };
+    let mut findings = Vec::new();
+    for r in super::pay_settings::retiring_in_month(conn, month)? {
+        let p = super::placements::get(conn, r.placement_id)?;
+        let last = p
+            .exit_date
+            .map_or(p.agreement_end, |d| d.min(p.agreement_end));
+        if last >= r.retirement_date {
+            findings.extend(finding(r.placement_id, r.retirement_date));
+        }
+    }
+    let table = super::pay_settings::retirement_table(conn)?;
+    let women_workers = super::placements::rules(conn)?.women_worker_posts;
+    let mut stmt = conn.prepare_cached(
+        "SELECT pl.id, pe.birth_date, pe.sex FROM subsidy_lines l
+         JOIN placements pl ON pl.id = l.placement_id JOIN people pe ON pe.id = pl.person_id
+         WHERE l.month = ?1 ORDER BY pl.id",
+    )?;
+    let rows = stmt.query_map([month.to_string()], |r| {
+        Ok((
+            PlacementId(r.get(0)?),
+            date_col(r, 1)?,
+            r.get::<_, crate::domain::id_number::Sex>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (placement, birth, sex) = row?;
+        if let Some(date) =
+            super::pay_settings::person_retirement(&table, women_workers, birth, sex)
+            && date < month.first_day()
+        {
+            findings.extend(finding(placement, date));
+        }
+    }
+    Ok(findings)
 }
 
 /// The findings of `month` accepted with a reason, by kind and placement.
@@ -437,8 +505,7 @@ pub fn accepted_findings(conn: &Connection, month: Month) -> Result<Vec<Accepted
 
 /// The findings of `month` neither fixed nor accepted.
 pub fn open_findings(conn: &Connection, month: Month) -> Result<Vec<Finding>> {
-    let rules = super::placements::rules(conn)?;
-    let mut findings = checks(conn, month, rules.max_age_male, rules.max_age_female)?;
+    let mut findings = checks(conn, month)?;
     findings.retain(|f| f.accepted.is_none());
     Ok(findings)
 }

@@ -109,6 +109,8 @@ pub struct MonthView {
     show_sheet: bool,
     data: Loaded<(u64, Month), MonthData>,
     typed: HashMap<PlacementId, String>,
+    /// Leave days as typed (urban rows).
+    typed_leave: HashMap<PlacementId, String>,
     full_ids: bool,
     correction: Option<Correction>,
     message: Option<Notice>,
@@ -135,6 +137,7 @@ impl MonthView {
                 .ensure_later(cx, key, move |conn| MonthData::read(conn, month));
             if !self.data.loading() {
                 self.typed.clear();
+                self.typed_leave.clear();
             }
         }
     }
@@ -147,6 +150,7 @@ impl MonthView {
         self.reload(cx, month);
         if self.data.key() != before.as_ref() {
             self.typed.clear();
+            self.typed_leave.clear();
         }
         let status = match self.data.rows() {
             Some(data) if self.data.key().is_some_and(|(_, m)| *m == month) => data.status,
@@ -420,6 +424,7 @@ impl MonthView {
             (pl::COL_AREA, 44.0),
             (pl::COL_DAYS_IN_POST, 60.0),
             (pl::DAYS_OR_HOURS, 120.0),
+            (pl::COL_LEAVE_DAYS, 70.0),
         ];
         crate::ui::data_table(ui, "attendance", lang, &columns)
             .header(22.0, |h| crate::ui::header_row(h, lang, &columns))
@@ -482,20 +487,56 @@ impl MonthView {
                                 save = Some(Save {
                                     placement: r.placement_id,
                                     area: r.area,
+                                    leave: false,
                                     text: text.clone(),
                                     stored: stored.clone(),
                                     name: r.name.clone(),
                                     days_in_post: i64::from(days),
+                                    other_days: r.leave_days,
                                 });
                             }
                         });
+                    });
+                    // Approved leave: urban rows only (rural posts are paid by the hour).
+                    row.col(|ui| {
+                        if r.area != Area::Urban {
+                            return;
+                        }
+                        let stored = r.leave_days.map(|d| d.to_string()).unwrap_or_default();
+                        if !editable {
+                            ui.label(stored);
+                            return;
+                        }
+                        let text = self
+                            .typed_leave
+                            .entry(r.placement_id)
+                            .or_insert(stored.clone());
+                        let field = ui
+                            .add(egui::TextEdit::singleline(text).desired_width(50.0))
+                            .on_hover_text(lang.t(pl::COL_LEAVE_DAYS));
+                        if field.lost_focus() && text.trim() != stored {
+                            save = Some(Save {
+                                placement: r.placement_id,
+                                area: r.area,
+                                leave: true,
+                                text: text.clone(),
+                                stored: stored.clone(),
+                                name: r.name.clone(),
+                                days_in_post: i64::from(days),
+                                other_days: r.days_worked,
+                            });
+                        }
                     });
                 });
             });
         if let Some(save) = save {
             let placement = save.placement;
             let stored = save.stored.clone();
-            if !self.save_attendance(cx, month, save) {
+            if save.leave {
+                if !self.save_leave(cx, month, save) {
+                    self.typed_leave.insert(placement, stored);
+                }
+            } else if !self.save_attendance(cx, month, save) {
                 // Refused: the cell shows again what is really saved.
                 self.typed.insert(placement, stored);
             }
@@ -511,6 +552,7 @@ impl MonthView {
             text,
             name,
             days_in_post,
+            other_days: leave,
             ..
         } = save;
         let text = text.trim();
@@ -532,6 +574,15 @@ impl MonthView {
             self.message = Some(Notice::error(pl::day_out_of_range(&name, days_in_post)));
             return false;
         }
+        if let Some(d) = days
+            && d + leave.unwrap_or(0) > days_in_post
+        {
+            self.message = Some(Notice::error(pl::worked_and_leave_above(
+                &name,
+                days_in_post,
+            )));
+            return false;
+        }
         let max_hours = 24 * 10 * days_in_post;
         if let Some(h) = hours
             && !(0..=max_hours).contains(&h)
@@ -543,10 +594,14 @@ impl MonthView {
             return false;
         }
         let was_current = self.data.is_for(&(cx.rev(TABLES), month));
-        match cx
+        let written = cx
             .store
-            .write(|w| payroll::set_attendance(w, placement, month, days, hours))
-        {
+            .write(|w| payroll::set_attendance(w, placement, month, days, hours));
+        if written.is_ok() {
+            // A refusal shown before no longer stands.
+            self.message = None;
+        }
+        match written {
             // Only this cell changed (and nobody else wrote meanwhile): patch it rather than
             // read the whole month again, which takes a fifth of a second at 100,000
             // placements.
@@ -554,6 +609,69 @@ impl MonthView {
                 if let Some(data) = self.data.rows_mut() {
                     if let Some(row) = data.rows.iter_mut().find(|r| r.placement_id == placement) {
                         (row.days_worked, row.hours_tenths, row.entered) = (days, hours, true);
+                    }
+                    if data.status == MonthStatus::Computed {
+                        data.status = MonthStatus::Open;
+                    }
+                }
+                self.data.rekey((cx.rev(TABLES), month));
+                true
+            }
+            Ok(()) => true,
+            Err(e) => {
+                self.message = Some(Notice::store_error(&e));
+                false
+            }
+        }
+    }
+
+    /// Saves a leave cell (urban): whole days, and with the days worked no more than the
+    /// days in post; refused naming the person (and the limit) otherwise. Returns whether it
+    /// was saved.
+    fn save_leave(&mut self, cx: &mut Ctx<'_>, month: Month, save: Save) -> bool {
+        let Save {
+            placement,
+            text,
+            name,
+            days_in_post,
+            other_days: worked,
+            ..
+        } = save;
+        let text = text.trim();
+        let leave = if text.is_empty() {
+            None
+        } else {
+            match text.parse::<i64>() {
+                Ok(d) if d >= 0 => Some(d),
+                _ => {
+                    self.message = Some(Notice::error(pl::leave_not_a_number(&name, text)));
+                    return false;
+                }
+            }
+        };
+        if let Some(d) = leave
+            && d + worked.unwrap_or(0) > days_in_post
+        {
+            self.message = Some(Notice::error(pl::worked_and_leave_above(
+                &name,
+                days_in_post,
+            )));
+            return false;
+        }
+        let was_current = self.data.is_for(&(cx.rev(TABLES), month));
+        let written = cx
+            .store
+            .write(|w| payroll::set_leave_days(w, placement, month, leave));
+        if written.is_ok() {
+            // A refusal shown before no longer stands.
+            self.message = None;
+        }
+        match written {
+            Ok(()) if was_current && cx.store.last_write_was_alone() => {
+                if let Some(data) = self.data.rows_mut() {
+                    if let Some(row) = data.rows.iter_mut().find(|r| r.placement_id == placement) {
+                        row.leave_days = leave;
+                        row.entered |= leave.is_some();
                     }
                     if data.status == MonthStatus::Computed {
                         data.status = MonthStatus::Open;
@@ -723,10 +841,15 @@ fn adjustment_text(l: &SheetLine, lang: Lang) -> String {
 struct Save {
     placement: PlacementId,
     area: Area,
+    /// The leave column rather than days worked or hours.
+    leave: bool,
     text: String,
     stored: String,
     name: String,
     days_in_post: i64,
+    /// The other of days worked and leave, as stored (urban): the two together may not
+    /// exceed the days in post.
+    other_days: Option<i64>,
 }
 
 /// Computes a month's sheet as a background job.

@@ -429,6 +429,8 @@ const CHECK_TABLES: &[&str] = &[
     "finding_acceptances",
     "minimum_wages",
     "subsidy_carries",
+    "accident_policies",
+    "retirement_rules",
 ];
 
 impl ChecksView {
@@ -444,13 +446,7 @@ impl ChecksView {
         // Joins over the month's lines: at 100,000 placements, off the window's thread.
         self.findings
             .ensure_later(cx, (cx.rev(CHECK_TABLES), month), move |conn| {
-                let rules = placements::rules(conn)?;
-                let findings = placement_reports::checks(
-                    conn,
-                    month,
-                    rules.max_age_male,
-                    rules.max_age_female,
-                )?;
+                let findings = placement_reports::checks(conn, month)?;
                 let approved = payroll::month_status(conn, month)? == MonthStatus::Approved;
                 let verification = approved
                     .then(|| payroll::verify_month(conn, month))
@@ -488,9 +484,17 @@ impl ChecksView {
                     if ui.link(&f.name).clicked() {
                         go = Some(Go::Person(f.person_id));
                     }
-                    // The detail of "the same ID paid twice" is the ID number itself.
+                    // The detail of "the same ID paid twice" is the ID number itself; of a
+                    // missing cover, the first day not covered (empty: no policy at all).
                     let detail = match f.kind {
                         CheckKind::PaidTwice => masker.id_number(&f.detail),
+                        CheckKind::NoAccidentCover if f.detail.is_empty() => {
+                            std::borrow::Cow::Borrowed(lang.t(pl::NO_POLICY))
+                        }
+                        CheckKind::NoAccidentCover => {
+                            pl::uncovered_from(&f.detail).text(lang).into()
+                        }
+                        CheckKind::Retirement => pl::retires_on(&f.detail).text(lang).into(),
                         _ => std::borrow::Cow::Borrowed(f.detail.as_str()),
                     };
                     ui.weak(detail);
