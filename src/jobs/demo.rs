@@ -27,6 +27,9 @@ pub const PEOPLE_PER_SCALE: u32 = 1_000;
 /// The scale the window offers by default: enough people for every tab to be realistic.
 pub const DEFAULT_SCALE: u32 = 10;
 
+/// Who approves the demo's past months, as the signed sheets name the finance checker.
+pub const APPROVER: &str = "王科长（区人社局就业科）";
+
 /// What was generated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DemoSummary {
