@@ -410,7 +410,14 @@ fn current_month_findings(
         let post = placements::get(w.tx(), row.placement_id)?.post_id;
         if let Some(id) = place_in_room(w, row.person_id, start, funded_to, false, post)? {
             used.insert(id);
-            payroll::set_attendance(w, row.placement_id, current, Some(5), None)?;
+            let before = i64::from(crate::domain::pay::days_in_post(
+                current,
+                crate::domain::pay::InPost {
+                    start: row.in_post.start,
+                    last_day: Some(last),
+                },
+            ));
+            payroll::set_attendance(w, row.placement_id, current, Some(before), None)?;
             if placements::get(w.tx(), id)?.area == Area::Urban {
                 let days = i64::from(crate::domain::pay::days_in_post(
                     current,
