@@ -27,6 +27,9 @@ pub const PEOPLE_PER_SCALE: u32 = 1_000;
 /// The scale the window offers by default: enough people for every tab to be realistic.
 pub const DEFAULT_SCALE: u32 = 10;
 
+/// Who approves the demo's past months, as the signed sheets name the finance checker.
+pub const APPROVER: &str = "王科长（区人社局就业科）";
+
 /// What was generated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DemoSummary {
@@ -53,11 +56,14 @@ pub fn generate(store: &mut Store, scale: u32, reporter: &Reporter) -> Result<Ou
         let homes: Vec<RegionId> = villages.iter().map(|v| v.0).collect();
         let categories = category_ids(w)?;
         let mut taken = HashSet::new();
-        for n in 0..total_people {
+        // One more with placements: the demo's one death moves a person to the trash, and
+        // the registry keeps its round figure of people outside it.
+        let registered = total_people + usize::from(scale > 0);
+        for n in 0..registered {
             let region = homes[rng.usize(..homes.len())];
             let person = fake_person(&mut rng, today, region, &categories, &mut taken);
             people::insert(w, &person)?;
-            if n % 500 == 0 && !reporter.progress(n as u64, total_people as u64) {
+            if n % 500 == 0 && !reporter.progress(n as u64, registered as u64) {
                 return Err(StoreError::Cancelled);
             }
         }

@@ -749,6 +749,12 @@ pub fn attendance_value(row: &AttendanceRow) -> Option<i64> {
 /// Approves a computed month for payment; from then on it is locked. Refused as
 /// [`check_approvable`] says.
 pub fn approve(w: &Writer<'_>, month: Month, today: Date) -> Result<()> {
+    approve_as(w, month, today, w.actor())
+}
+
+/// As [`approve`], recording `approver` (a named person, as the signed sheet shows) as the
+/// one who approved instead of the account making the change.
+pub fn approve_as(w: &Writer<'_>, month: Month, today: Date, approver: &str) -> Result<()> {
     check_approvable(w.tx(), month, today)?;
     let Some((rowid, before)) = month_row(w, month)? else {
         return Err(StoreError::NotFound(RecordKind::SubsidyMonth));
@@ -763,7 +769,7 @@ pub fn approve(w: &Writer<'_>, month: Month, today: Date) -> Result<()> {
         params![
             rowid,
             today.to_string(),
-            w.actor(),
+            approver,
             seal.tier,
             lock::encode_absence(&seal.absence),
             seal.wages_as_of,
