@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use minsheng::domain::pay::Month;
 use minsheng::jobs::{Reporter, demo};
 use minsheng::store::placement_reports::{self, CheckKind};
-use minsheng::store::{bank, payroll, placements};
+use minsheng::store::{bank, payroll};
 
 #[test]
 fn demo_approvals_are_signed_and_dated_and_the_open_month_shows_every_finding() {
@@ -57,9 +57,7 @@ fn demo_approvals_are_signed_and_dated_and_the_open_month_shows_every_finding() 
     assert!(!placement_reports::sheet(conn, current).unwrap().is_empty());
 
     // The open month: at least one finding of every kind.
-    let rules = placements::rules(conn).unwrap();
-    let findings =
-        placement_reports::checks(conn, current, rules.max_age_male, rules.max_age_female).unwrap();
+    let findings = placement_reports::checks(conn, current).unwrap();
     let mut per_kind: BTreeMap<CheckKind, usize> = BTreeMap::new();
     for f in &findings {
         *per_kind.entry(f.kind).or_default() += 1;

@@ -287,7 +287,7 @@ fn acceptance_reason(kind: CheckKind) -> &'static str {
     match kind {
         CheckKind::PaidAfterExit => "退岗迟报，多发部分已在次月补贴中扣回",
         CheckKind::PaidTwice => "同月转岗，两段在岗日期不重叠，已核对协议",
-        CheckKind::PastAgeLimit => "已核对身份证原件，按协议约定计发至期满",
+        CheckKind::Retirement => "已达法定退休年龄，已办理退岗，多发部分次月扣回",
         CheckKind::HoursAboveLimit => "超出部分不予计发，已按岗位工时上限核发",
         CheckKind::NoAttendance => "纸质考勤表已由村委会签章报来，系统补录中",
         CheckKind::ExitPaidWholeMonth => "退岗当月按实际在岗天数核定，差额下月扣回",
@@ -666,16 +666,10 @@ fn bank_accounts(w: &Writer<'_>, rng: &mut fastrand::Rng, today: Date) -> Result
     // The two problems go to people paid in the open month (the file being prepared), and
     // not to anyone a check already points at.
     let current = Month::of(today);
-    let rules = placements::rules(w.tx())?;
-    let flagged: HashSet<i64> = crate::store::placement_reports::checks(
-        w.tx(),
-        current,
-        rules.max_age_male,
-        rules.max_age_female,
-    )?
-    .into_iter()
-    .map(|f| f.person_id.0)
-    .collect();
+    let flagged: HashSet<i64> = crate::store::placement_reports::checks(w.tx(), current)?
+        .into_iter()
+        .map(|f| f.person_id.0)
+        .collect();
     let paid_now: Vec<i64> = w
         .tx()
         .prepare(
@@ -716,6 +710,7 @@ fn bank_accounts(w: &Writer<'_>, rng: &mut fastrand::Rng, today: Date) -> Result
         )?;
     }
     let mut proposed = 0;
+    let rules = placements::rules(w.tx())?;
     for (person, _) in crate::store::people::holding_any(w.tx(), &rules.eligible_categories)? {
         if proposed >= 5 {
             break;
