@@ -111,7 +111,7 @@ crate::i18n::texts! {
     fn sheet_approved(month) => "{month} 补贴表已审核，已锁定。更正请在以后月份做调整。", "The sheet of {month} is approved and locked. Corrections go into a later month.";
     const EXPORT_EXCEL => "导出 Excel…", "Export to Excel…";
     const FULL_IDS_FOR_BANK => "身份证号完整导出（银行发放用）", "Full ID numbers (for the bank)";
-    const PAY_RULE => "计发规则：城镇岗位按当月每个在岗日适用的月最低工资标准之和除以当月天数计发，另加社保补贴（当月在岗即全额）；乡村岗位按工时乘以小时最低工资标准计发（工时平均分摊到在岗日，按各日标准计算）。均四舍五入到分。", "Pay rule: urban posts get the sum, over each day in post, of the monthly minimum wage in force that day, divided by the days in the month, plus the social-insurance subsidy (in full for any month in post); rural posts get hours times the hourly minimum wage (hours spread evenly over the days in post, each day at its own rate). Rounded half-up to the fen.";
+    const PAY_RULE => "计发规则：城镇岗位以每个在岗日适用的月最低工资标准折算全月标准，再按下列出勤折算；乡村岗位按工时乘以小时最低工资标准计发（工时平均分摊到在岗日，按各日标准计算）。均四舍五入到分。", "Pay rule: urban posts start from the monthly minimum wage in force on each day in post, reduced for absence as stated below; rural posts get hours times the hourly minimum wage (hours spread evenly over the days in post, each day at its own rate). Rounded half-up to the fen.";
     const DAYS_OR_HOURS => "出勤天数 / 工时", "Days worked / hours";
     const UNIT_DAYS => "天", "days";
     const UNIT_HOURS => "小时", "hours";
