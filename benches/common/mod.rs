@@ -17,6 +17,7 @@ use minsheng::i18n::Lang;
 use minsheng::jobs::{Reporter, demo};
 use minsheng::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
 use minsheng::store::posts::{self, NewPost};
+use minsheng::store::pay_settings::{self, NewPolicy};
 use minsheng::store::{Store, categories, payroll, people, regions};
 
 /// Where the generated fixtures are kept between runs.
@@ -154,6 +155,20 @@ fn build(path: &std::path::Path) {
                         accident_insurance: true,
                     },
                 )?;
+                // Rural placements carry their accident insurance, as approval requires.
+                if (n / 100) % 2 == 1 {
+                    pay_settings::add_policy(
+                        w,
+                        placement,
+                        &NewPolicy {
+                            insurer: "中国人寿钢城支公司".into(),
+                            policy_no: format!("P{n:06}"),
+                            premium_fen: 12_000,
+                            covers_from: date(2026, 1, 15),
+                            covers_to: date(2029, 1, 14),
+                        },
+                    )?;
+                }
                 for m in [month(APPROVED), month(COMPUTED)] {
                     let (days, hours) = if (n / 100) % 2 == 0 {
                         (Some(22), None)
