@@ -15,9 +15,9 @@ use minsheng::domain::person::NewPerson;
 use minsheng::domain::placement::{PlacementRules, PostCategory, PostStatus};
 use minsheng::i18n::Lang;
 use minsheng::jobs::{Reporter, demo};
+use minsheng::store::pay_settings::{self, NewPolicy};
 use minsheng::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
 use minsheng::store::posts::{self, NewPost};
-use minsheng::store::pay_settings::{self, NewPolicy};
 use minsheng::store::{Store, categories, payroll, people, regions};
 
 /// Where the generated fixtures are kept between runs.

@@ -10,8 +10,8 @@ use crate::domain::pay::{Area, Month, PayRules};
 use crate::domain::placement::{ExitReason, PostCategory, PostStatus};
 use crate::domain::{PersonId, PlacementId, PostId, RegionId};
 use crate::store::placement_reports::CheckKind;
-use crate::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
-use crate::store::posts::{self, NewPost};
+use crate::store::placements::{self, NewPlacement, NewTraining, PlacementScope, TrainingChoice};
+use crate::store::posts::{self, NewPost, PostFilter};
 use crate::store::{StoreError, Writer, payroll};
 
 /// Placements per unit of scale (the article: 1,800 people placed at scale 10).
@@ -461,12 +461,8 @@ fn current_month_findings(
                 },
             )?;
             // Everyone on that post is paid to the 10th now: none of them for another story.
-            let on_post: Vec<i64> = w
-                .tx()
-                .prepare("SELECT id FROM placements WHERE post_id = ?1")?
-                .query_map([post_id.0], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
-            used.extend(on_post.into_iter().map(PlacementId));
+            let on_post = placements::list(w.tx(), PlacementScope::All, Some(post_id), "")?;
+            used.extend(on_post.into_iter().map(|p| p.id));
         }
     }
     // A new rural worker since the 1st, the accident policy not yet bought.
@@ -522,10 +518,8 @@ fn current_month_findings(
 
 /// Every placement's person, once per placement.
 fn placements_of_people(w: &Writer<'_>) -> Result<Vec<PersonId>, StoreError> {
-    Ok(w.tx()
-        .prepare("SELECT person_id FROM placements")?
-        .query_map([], |r| r.get(0).map(PersonId))?
-        .collect::<Result<_, _>>()?)
+    let all = placements::list(w.tx(), PlacementScope::All, None, "")?;
+    Ok(all.into_iter().map(|p| p.person_id).collect())
 }
 
 /// Eligible people never placed, by id.
@@ -553,13 +547,16 @@ fn place_in_room(
     not_on: PostId,
 ) -> Result<Option<PlacementId>, StoreError> {
     let rules = placements::rules(w.tx())?;
-    let ids: Vec<(PostId, Area)> = w
-        .tx()
-        .prepare(
-            "SELECT id, area FROM posts WHERE status = 'open' AND funded_to >= ?1 ORDER BY id",
-        )?
-        .query_map([start.to_string()], |r| Ok((PostId(r.get(0)?), r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
+    let open = PostFilter {
+        status: Some(PostStatus::Open),
+        ..PostFilter::default()
+    };
+    let mut ids: Vec<(PostId, Area)> = posts::list(w.tx(), &open, start)?
+        .into_iter()
+        .filter(|p| p.fields.funded_to >= start)
+        .map(|p| (p.id, p.fields.area))
+        .collect();
+    ids.sort_by_key(|(id, _)| *id);
     for (post, area) in ids {
         if post == not_on || (rural_uncovered && area != Area::Rural) {
             continue;
@@ -656,30 +653,29 @@ const BANKS: [&str; 4] = [
 /// for the bank file's problems, once each: someone without an account and an account
 /// held in another name. Then a few people proposed for placement, for the notice before.
 fn bank_accounts(w: &Writer<'_>, rng: &mut fastrand::Rng, today: Date) -> Result<(), StoreError> {
-    use crate::domain::PersonId;
     use crate::store::bank::{self, NewAccount};
-    let people: Vec<(i64, String)> = w
-        .tx()
-        .prepare("SELECT DISTINCT pe.id, pe.name FROM placements pl JOIN people pe ON pe.id = pl.person_id ORDER BY pe.id")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
+    let placed = placements::list(w.tx(), PlacementScope::All, None, "")?;
+    // Everyone ever placed, by id, with their name.
+    let people: std::collections::BTreeMap<PersonId, String> = placed
+        .iter()
+        .map(|p| (p.person_id, p.name.clone()))
+        .collect();
+    let person_of: std::collections::HashMap<PlacementId, PersonId> =
+        placed.iter().map(|p| (p.id, p.person_id)).collect();
     // The two problems go to people paid in the open month (the file being prepared), and
     // not to anyone a check already points at.
     let current = Month::of(today);
-    let flagged: HashSet<i64> = crate::store::placement_reports::checks(w.tx(), current)?
+    let flagged: HashSet<PersonId> = crate::store::placement_reports::checks(w.tx(), current)?
         .into_iter()
-        .map(|f| f.person_id.0)
+        .map(|f| f.person_id)
         .collect();
-    let paid_now: Vec<i64> = w
-        .tx()
-        .prepare(
-            "SELECT DISTINCT pl.person_id FROM subsidy_lines l JOIN placements pl ON pl.id = l.placement_id
-             WHERE l.month = ?1 AND l.wage_fen > 0 ORDER BY pl.person_id",
-        )?
-        .query_map([current.to_string()], |r| r.get(0))?
-        .collect::<Result<Vec<i64>, _>>()?
+    let paid_now: Vec<PersonId> = crate::store::placement_reports::sheet(w.tx(), current)?
         .into_iter()
+        .filter(|l| l.wage_fen > 0)
+        .filter_map(|l| person_of.get(&l.placement_id).copied())
         .filter(|p| !flagged.contains(p))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
         .collect();
     let (no_account, other_name) = (paid_now.first().copied(), paid_now.get(1).copied());
     for (id, name) in &people {
@@ -701,7 +697,7 @@ fn bank_accounts(w: &Writer<'_>, rng: &mut fastrand::Rng, today: Date) -> Result
         };
         bank::set_account(
             w,
-            PersonId(*id),
+            *id,
             &NewAccount {
                 bank: BANKS[rng.usize(..BANKS.len())].into(),
                 account_no: check,
@@ -715,12 +711,7 @@ fn bank_accounts(w: &Writer<'_>, rng: &mut fastrand::Rng, today: Date) -> Result
         if proposed >= 5 {
             break;
         }
-        let placed: bool = w.tx().query_row(
-            "SELECT EXISTS (SELECT 1 FROM placements WHERE person_id = ?1)",
-            [person.0],
-            |r| r.get(0),
-        )?;
-        if !placed {
+        if !people.contains_key(&person) {
             bank::add_candidate(w, person, None, today)?;
             proposed += 1;
         }
