@@ -17,7 +17,7 @@ use minsheng::jobs::{JobError, Reporter};
 use minsheng::store::bank::{self, NewAccount};
 use minsheng::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
 use minsheng::store::posts::{self, NewPost};
-use minsheng::store::{PlacementRule, Store, StoreError, categories, people, settings};
+use minsheng::store::{PlacementRule, Store, StoreError, people, settings};
 use minsheng::store::{payroll, placement_reports};
 
 struct Fixture {
@@ -37,12 +37,7 @@ fn fixture() -> Fixture {
             Ok(v)
         })
         .unwrap();
-    let low_income = categories::all(store.conn())
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name_zh == "低保")
-        .unwrap()
-        .id;
+    let low_income = common::low_income(store.conn());
     Fixture {
         dir,
         store,

@@ -17,7 +17,7 @@ use minsheng::store::payroll::{self, MonthStatus, NewAdjustment};
 use minsheng::store::placement_reports::{self, CheckKind};
 use minsheng::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
 use minsheng::store::posts::{self, NewPost};
-use minsheng::store::{PayrollRule, Store, StoreError, categories, people};
+use minsheng::store::{PayrollRule, Store, StoreError, people};
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -51,12 +51,7 @@ fn fixture() -> Fixture {
             Ok(v)
         })
         .unwrap();
-    let low_income = categories::all(store.conn())
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name_zh == "低保")
-        .unwrap()
-        .id;
+    let low_income = common::low_income(store.conn());
     Fixture {
         _dir: dir,
         store,

@@ -21,7 +21,7 @@ use minsheng::jobs::exports::{self, Disclosure};
 use minsheng::store::payroll::{self, NewAdjustment};
 use minsheng::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
 use minsheng::store::posts::{self, NewPost};
-use minsheng::store::{PayrollRule, Store, StoreError, categories, people, placement_reports};
+use minsheng::store::{PayrollRule, Store, StoreError, people, placement_reports};
 use rusqlite::Connection;
 use rusqlite::types::ValueRef;
 
@@ -70,12 +70,7 @@ fn ledger() -> Ledger {
             Ok(v)
         })
         .unwrap();
-    let low_income = categories::all(store.conn())
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name_zh == "低保")
-        .unwrap()
-        .id;
+    let low_income = common::low_income(store.conn());
     let urban = store
         .write(|w| posts::insert(w, &new_post(Area::Urban, village)))
         .unwrap();

@@ -16,7 +16,7 @@ use minsheng::store::pay_settings::{self, NewPolicy};
 use minsheng::store::payroll::{self, MonthStatus, NewAdjustment};
 use minsheng::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
 use minsheng::store::posts::{self, NewPost};
-use minsheng::store::{Store, StoreError, categories, people, placement_reports};
+use minsheng::store::{Store, StoreError, people, placement_reports};
 
 fn test_rate() -> InsuranceRate {
     InsuranceRate {
@@ -58,12 +58,7 @@ fn fixture() -> Fixture {
             Ok(v)
         })
         .unwrap();
-    let low_income = categories::all(store.conn())
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name_zh == "低保")
-        .unwrap()
-        .id;
+    let low_income = common::low_income(store.conn());
     Fixture {
         _dir: dir,
         store,

@@ -15,18 +15,13 @@ use minsheng::domain::placement::{PostCategory, PostStatus};
 use minsheng::i18n::Lang;
 use minsheng::store::bank::{self, NewAccount};
 use minsheng::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
-use minsheng::store::{categories, payroll, people, posts};
+use minsheng::store::{payroll, people, posts};
 
 /// 蒋英花 and 李建国 placed on an urban post all October 2026, approved; only 蒋英花 has an
 /// account. 王芳 is registered, not placed. The window opens on `tab`.
 fn harness(dir: &tempfile::TempDir, tab: &str) -> Harness<'static, App> {
     let mut store = common::open_store(dir.path().join("ui.sqlite"));
-    let low_income = categories::all(store.conn())
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name_zh == "低保")
-        .unwrap()
-        .id;
+    let low_income = common::low_income(store.conn());
     store
         .write(|w| {
             let [_, _, v, _] = common::small_tree(w)?;

@@ -18,18 +18,13 @@ use minsheng::i18n::Lang;
 use minsheng::store::payroll::{self, MonthStatus};
 use minsheng::store::placement_reports::{self, CheckKind};
 use minsheng::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
-use minsheng::store::{categories, people, posts};
+use minsheng::store::{people, posts};
 
 /// A rural post (80 hours a month) with one person in post since 1 September, without
 /// accident insurance, and 80 hours entered for October.
 fn harness(dir: &tempfile::TempDir) -> (Harness<'static, App>, PlacementId) {
     let mut store = common::open_store(dir.path().join("m.sqlite"));
-    let low_income = categories::all(store.conn())
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name_zh == "低保")
-        .unwrap()
-        .id;
+    let low_income = common::low_income(store.conn());
     let oct = Month::new(2026, 10).unwrap();
     let placement = store
         .write(|w| {
@@ -195,12 +190,7 @@ fn approval_through_the_window_asks_for_confirmation_after_findings_are_accepted
 fn a_late_exit_proposes_recoveries_written_on_confirmation() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = common::open_store(dir.path().join("r.sqlite"));
-    let low_income = categories::all(store.conn())
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name_zh == "低保")
-        .unwrap()
-        .id;
+    let low_income = common::low_income(store.conn());
     let (aug, sep, oct) = (
         Month::new(2026, 8).unwrap(),
         Month::new(2026, 9).unwrap(),
@@ -321,12 +311,7 @@ fn leave(h: &Harness<'_, App>, month: Month) -> (Option<i64>, Option<i64>) {
 fn leave_days_are_typed_in_the_grid_and_held_to_the_days_in_post() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = common::open_store(dir.path().join("l.sqlite"));
-    let low_income = categories::all(store.conn())
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name_zh == "低保")
-        .unwrap()
-        .id;
+    let low_income = common::low_income(store.conn());
     let oct = Month::new(2026, 10).unwrap();
     store
         .write(|w| {

@@ -11,16 +11,11 @@ use minsheng::domain::pay::Month;
 use minsheng::domain::person::PersonDraft;
 use minsheng::i18n::Lang;
 use minsheng::store::payroll::{self, MonthStatus};
-use minsheng::store::{categories, people, placements, posts};
+use minsheng::store::{people, placements, posts};
 
 fn harness(dir: &tempfile::TempDir) -> Harness<'static, App> {
     let mut store = common::open_store(dir.path().join("ui.sqlite"));
-    let low_income = categories::all(store.conn())
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name_zh == "低保")
-        .unwrap()
-        .id;
+    let low_income = common::low_income(store.conn());
     store
         .write(|w| {
             let [_, _, v, _] = common::small_tree(w)?;

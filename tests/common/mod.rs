@@ -117,3 +117,14 @@ pub fn flat_pay_rules(w: &Writer<'_>, tier: u8, subsidy_fen: i64) -> Result<()> 
     };
     pay_settings::save_insurance_rate(w, &flat, true, "test")
 }
+
+/// The id of the seeded hardship category 低保 (minimum living allowance), which the
+/// placement rules accept.
+pub fn low_income(conn: &rusqlite::Connection) -> minsheng::domain::CategoryId {
+    minsheng::store::categories::all(conn)
+        .expect("categories")
+        .into_iter()
+        .find(|c| c.name_zh == "低保")
+        .expect("低保 is seeded")
+        .id
+}
