@@ -2,8 +2,10 @@
 //! see the period a notice made today stands for, and make the PDF.
 
 use egui::Ui;
+use jiff::civil::Date;
 
 use crate::domain::PersonId;
+use crate::domain::calendar::CalendarError;
 use crate::i18n::{bank as bk, placements as pl};
 use crate::jobs::JobSpec;
 use crate::jobs::exports::{self, NoticeOf};
@@ -112,33 +114,60 @@ impl CandidatesPanel {
     }
 }
 
-/// The period a notice made today stands for, or why it can not be counted.
-pub fn period_ui(ui: &mut Ui, cx: &Ctx<'_>) {
-    let lang = cx.lang;
-    let conn = cx.store.conn();
-    let days = settings::parsed(conn, bank::NOTICE_DAYS_KEY)
-        .ok()
-        .flatten()
-        .unwrap_or(bank::NOTICE_DAYS_DEFAULT)
-        .max(1);
-    let period = bank::work_calendar(conn).map(|cal| cal.working_period(cx.today(), days));
-    match period {
-        Ok(Ok((first, last))) => {
-            ui.label(bk::notice_dates(first, last, days).text(lang));
+/// What a notice made today states: its working days, the period they span (or why the
+/// calendar can not count it) and the phone for objections.
+pub struct NoticeTerms {
+    days: u32,
+    period: Result<(Date, Date), CalendarError>,
+    phone: Option<String>,
+}
+
+/// The period a notice made today stands for, and the phone for objections, read when the
+/// settings or the calendar change (or the day does), not on every frame.
+#[derive(Default)]
+pub struct PeriodView {
+    terms: Loaded<(u64, Date), NoticeTerms>,
+}
+
+impl PeriodView {
+    /// Draws the period and the phone, or why either is missing.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &Ctx<'_>) {
+        let lang = cx.lang;
+        let today = cx.today();
+        self.terms.ensure_now(
+            cx.store.conn(),
+            (cx.rev(&["settings", "calendar_days"]), today),
+            |conn| {
+                let days = settings::parsed(conn, bank::NOTICE_DAYS_KEY)
+                    .ok()
+                    .flatten()
+                    .unwrap_or(bank::NOTICE_DAYS_DEFAULT)
+                    .max(1);
+                Ok(NoticeTerms {
+                    days,
+                    period: bank::work_calendar(conn)?.working_period(today, days),
+                    phone: bank::objection_phone(conn).ok().flatten(),
+                })
+            },
+        );
+        let Some(terms) = self.terms.status_ui(ui, lang) else {
+            return;
+        };
+        match terms.period {
+            Ok((first, last)) => {
+                ui.label(bk::notice_dates(first, last, terms.days).text(lang));
+            }
+            Err(CalendarError::YearMissing(year)) => {
+                crate::ui::field_error_ui(ui, &bk::calendar_year_missing(year).text(lang));
+            }
         }
-        Ok(Err(crate::domain::calendar::CalendarError::YearMissing(year))) => {
-            crate::ui::field_error_ui(ui, &bk::calendar_year_missing(year).text(lang));
-        }
-        Err(e) => {
-            crate::ui::field_error_ui(ui, &Notice::store_error(&e).msg.text(lang));
-        }
-    }
-    match bank::objection_phone(conn) {
-        Ok(Some(phone)) => {
-            ui.label(format!("{}：{phone}", lang.t(bk::OBJECTION_PHONE)));
-        }
-        _ => {
-            crate::ui::field_error_ui(ui, lang.t(bk::NO_OBJECTION_PHONE));
+        match &terms.phone {
+            Some(phone) => {
+                ui.label(format!("{}：{phone}", lang.t(bk::OBJECTION_PHONE)));
+            }
+            None => {
+                crate::ui::field_error_ui(ui, lang.t(bk::NO_OBJECTION_PHONE));
+            }
         }
     }
 }

@@ -56,6 +56,9 @@ struct RecoveryForm {
     error: Option<Msg>,
 }
 
+/// One of a person's placements, with its accident policies (rural posts only).
+type PlacementWithPolicies = (Placement, Vec<pay_settings::Policy>);
+
 /// The list of people placed.
 #[derive(Default)]
 pub struct PlacedView {
@@ -63,7 +66,7 @@ pub struct PlacedView {
     name: String,
     list: Loaded<(u64, PlacementScope, String), Vec<Placement>>,
     person: Option<PersonId>,
-    history: Loaded<(u64, PersonId), Vec<Placement>>,
+    history: Loaded<(u64, PersonId), Vec<PlacementWithPolicies>>,
     exit: Option<ExitForm>,
     recovery: Option<RecoveryForm>,
     policy: Option<PolicyForm>,
@@ -88,7 +91,17 @@ impl PlacedView {
         if let Some(person) = self.person {
             self.history
                 .ensure_now(cx.store.conn(), (rev, person), |conn| {
-                    placements::history(conn, person)
+                    placements::history(conn, person)?
+                        .into_iter()
+                        .map(|p| {
+                            let policies = if p.area == crate::domain::pay::Area::Rural {
+                                pay_settings::policies(conn, p.id)?
+                            } else {
+                                Vec::new()
+                            };
+                            Ok((p, policies))
+                        })
+                        .collect()
                 });
             egui::Panel::right("placement_history")
                 .resizable(true)
@@ -166,7 +179,7 @@ impl PlacedView {
         let Some(history) = self.history.status_ui(ui, lang) else {
             return;
         };
-        let Some(first) = history.first() else {
+        let Some((first, _)) = history.first() else {
             ui.weak(lang.t(pl::NOBODY_YET));
             return;
         };
@@ -178,7 +191,7 @@ impl PlacedView {
         ui.strong(lang.t(pl::HISTORY));
         let mut start_exit = None;
         let mut start_policy = None;
-        for p in history {
+        for (p, policies) in history {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.label(format!(
                     "{} · {} · {}",
@@ -188,27 +201,19 @@ impl PlacedView {
                 ));
                 ui.label(format!("{} ~ {}", p.start_date, p.agreement_end));
                 if p.area == crate::domain::pay::Area::Rural {
-                    let policies = pay_settings::policies(cx.store.conn(), p.id);
-                    match policies.as_deref() {
-                        Ok([]) => {
-                            ui.colored_label(ui.visuals().warn_fg_color, lang.t(pr::NO_POLICY));
-                        }
-                        Ok(list) => {
-                            for policy in list {
-                                let f = &policy.fields;
-                                ui.label(format!(
-                                    "{} {} · {} ~ {} · {}",
-                                    f.insurer,
-                                    f.policy_no,
-                                    f.covers_from,
-                                    f.covers_to,
-                                    format_yuan(f.premium_fen)
-                                ));
-                            }
-                        }
-                        Err(e) => {
-                            field_error_ui(ui, Notice::store_error(e).msg.get(lang));
-                        }
+                    if policies.is_empty() {
+                        ui.colored_label(ui.visuals().warn_fg_color, lang.t(pr::NO_POLICY));
+                    }
+                    for policy in policies {
+                        let f = &policy.fields;
+                        ui.label(format!(
+                            "{} {} · {} ~ {} · {}",
+                            f.insurer,
+                            f.policy_no,
+                            f.covers_from,
+                            f.covers_to,
+                            format_yuan(f.premium_fen)
+                        ));
                     }
                     if ui.small_button(lang.t(pr::ADD_POLICY)).clicked() {
                         start_policy = Some((p.id, p.start_date, p.agreement_end));
@@ -607,6 +612,7 @@ pub struct NoticeView {
     /// The notice before placement instead of the notice of people placed.
     before_placement: bool,
     candidates: super::notice_candidates::CandidatesPanel,
+    terms: super::notice_candidates::PeriodView,
 }
 
 impl NoticeView {
@@ -623,7 +629,7 @@ impl NoticeView {
             let bk = crate::i18n::bank::NOTICE_CANDIDATES;
             ui.selectable_value(&mut self.before_placement, true, lang.t(bk));
         });
-        super::notice_candidates::period_ui(ui, cx);
+        self.terms.ui(ui, cx);
         if self.before_placement {
             ui.heading(lang.t(crate::i18n::bank::CANDIDATES_TITLE));
             self.candidates.ui(ui, cx);
