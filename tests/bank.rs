@@ -2,7 +2,7 @@
 //! read back (Excel and CSV) with its problems, and the notice's period and phone read back
 //! from the PDF.
 
-mod common;
+use crate::common;
 
 use jiff::civil::date;
 use minsheng::domain::mask::MaskPattern;

@@ -1,7 +1,7 @@
 //! The change log: every write leaves the whole row before and after, in the shape of its
 //! record type, and the log can only grow, whatever SQL an auditor tries.
 
-mod common;
+use crate::common;
 
 use minsheng::domain::person::PersonDraft;
 use minsheng::jobs::{Reporter, demo};

@@ -5,7 +5,7 @@
 //! Figures: tier 1 of the shipped table from 2021-10-01 pays 2,100.00 yuan a month and
 //! 21.00 yuan an hour; the fixture's urban social-insurance subsidy is 500.00 yuan.
 
-mod common;
+use crate::common;
 
 use jiff::civil::{Date, date};
 use minsheng::domain::pay::{Area, Month};

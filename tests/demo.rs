@@ -2,7 +2,7 @@
 //! named person, every approved month reproduces from the raw tables, and the open month
 //! shows at least one finding of each kind (and the bank file's two problems).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

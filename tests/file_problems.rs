@@ -3,7 +3,7 @@
 //! files, missing folders, folders, damaged files, locks and full disks come back as
 //! typed errors; and no refused file gets side files or a changed byte.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -7,7 +7,7 @@
 //! social-insurance subsidy 500.00; A urban and B rural from 2026-06-01, C urban from
 //! 2026-09-16; July to October computed and approved; August carries a correction of July.
 
-mod common;
+use crate::common;
 
 use jiff::civil::date;
 use minsheng::domain::PlacementId;

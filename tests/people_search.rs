@@ -1,7 +1,7 @@
 //! People search as a clerk uses it: exact names first, places found by their name, names
 //! in pinyin order, and an index that follows every rename, trash and restore.
 
-mod common;
+use crate::common;
 
 use minsheng::domain::id_number::check_character;
 use minsheng::domain::person::PersonDraft;

@@ -1,7 +1,7 @@
 //! The job-placements programme through the store and its exports: the checks before a
 //! placement, a month from attendance to approval, the lock, corrections, Excel and PDF.
 
-mod common;
+use crate::common;
 
 use jiff::civil::date;
 use minsheng::domain::mask::MaskPattern;

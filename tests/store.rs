@@ -1,6 +1,6 @@
 //! Store tests on temporary files: migrations, refusal of foreign files, the registry's rules.
 
-mod common;
+use crate::common;
 
 use minsheng::domain::id_number::IdNumber;
 use minsheng::domain::person::PersonDraft;

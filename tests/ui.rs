@@ -1,6 +1,6 @@
 //! The real window driven headless with egui_kittest on a temporary database.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;

@@ -2,7 +2,7 @@
 //! preview from the month view, the account on the person form, candidates on the notice
 //! page with the period a notice made today stands for.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;

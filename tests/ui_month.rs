@@ -3,7 +3,7 @@
 //! in the checks view, and approval asks for confirmation (month, lines, total, rates still
 //! to check) before it locks the month.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;

@@ -1,7 +1,7 @@
 //! The Job placements tab driven headless: create a post, be refused without training,
 //! place with training, fill in attendance, compute and approve, then find the month locked.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;

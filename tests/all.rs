@@ -1,0 +1,21 @@
+//! Every integration test in one binary: each file under `tests/` is a module here, so the
+//! crate, egui and the test harness are linked once instead of once per file. That keeps a
+//! fresh `cargo test` within a CI runner's disk and saves a link per file.
+
+mod common;
+
+mod bank;
+mod changes;
+mod checks;
+mod demo;
+mod embedded_font;
+mod file_problems;
+mod lock;
+mod migrations;
+mod people_search;
+mod placements;
+mod store;
+mod ui;
+mod ui_bank;
+mod ui_month;
+mod ui_placements;
