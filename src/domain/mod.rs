@@ -1,6 +1,7 @@
 //! The rules of the ledger, free of any window or database: identifiers, resident ID
 //! numbers, phones, masking, the region tree and the person form's validation.
 
+pub mod access;
 pub mod bank;
 pub mod calendar;
 pub mod id_number;

@@ -7,6 +7,7 @@
 //! error, so an argument can not be dropped silently. A unit test checks that every Chinese
 //! text is Chinese and every English one is not.
 
+pub mod access;
 pub mod bank;
 pub mod cli;
 pub mod common;
@@ -145,6 +146,7 @@ mod tests {
 
     /// Every area's texts, by the area's file name.
     const AREAS: &[(&str, Templates)] = &[
+        ("access", access::ALL),
         ("bank", bank::ALL),
         ("cli", cli::ALL),
         ("common", common::ALL),

@@ -4,9 +4,12 @@
 
 use std::path::PathBuf;
 
+use crate::domain::access::{Action, Area};
 use crate::domain::pay::{Month, PayError};
 use crate::domain::placement::Ineligible;
-use crate::i18n::{Msg, errors as er, pay_rules as pr, people as pe, placements as pl};
+use crate::i18n::{
+    Msg, access as ac, errors as er, pay_rules as pr, people as pe, placements as pl,
+};
 
 /// What is wrong with a database file or the path to it, in terms a clerk can act on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -174,6 +177,25 @@ pub enum StoreError {
     /// The thread that reads for the window has stopped.
     #[error("the reading thread stopped")]
     ReaderStopped,
+    /// The signed-in user may not do this (see [`crate::domain::access::Session::may`]).
+    #[error("not allowed: {action:?} in {area:?}{}", if *elsewhere { " on this record's street" } else { "" })]
+    Forbidden {
+        /// The area of the records.
+        area: Area,
+        /// What was attempted.
+        action: Action,
+        /// The user may do it, but not on this record's street.
+        elsewhere: bool,
+    },
+    /// The ledger asks for a sign-in and nobody has signed in.
+    #[error("nobody is signed in")]
+    NotSignedIn,
+    /// Only an administrator of the whole district manages accounts.
+    #[error("only a district administrator manages accounts")]
+    AccountsOnlyAdmin,
+    /// Who computed a sheet may not approve it.
+    #[error("the one who computed the sheet may not approve it")]
+    SameHandApproves,
     /// The reading thread could not open the file: why, as it was told to the user.
     #[error("the reading thread could not open the file")]
     Unreadable(Msg),
@@ -358,6 +380,14 @@ impl StoreError {
             StoreError::NotFound(_) => er::NOT_FOUND.into(),
             StoreError::UnknownValue { column, value } => er::unknown_value(column, value),
             StoreError::ReaderStopped => er::READER_STOPPED.into(),
+            StoreError::Forbidden {
+                area,
+                action,
+                elsewhere,
+            } => ac::refusal(*action, *area, *elsewhere),
+            StoreError::NotSignedIn => ac::NOT_SIGNED_IN.into(),
+            StoreError::AccountsOnlyAdmin => ac::ACCOUNTS_ONLY_ADMIN.into(),
+            StoreError::SameHandApproves => ac::SAME_PERSON_APPROVES.into(),
             StoreError::Unreadable(why) => why.clone(),
             StoreError::Io(e) => io_error(e),
             StoreError::Sqlite(e) => sqlite_error(e),

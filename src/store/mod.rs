@@ -31,6 +31,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::clock::Clock;
+use crate::domain::RegionId;
+use crate::domain::access::{Action, Area, Reach, Session};
 
 pub use error::{
     CategoryRule, FileProblem, PayrollRule, PlacementRule, PostRule, RecordKind, RegionRule,
@@ -52,7 +54,7 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    actor: String,
+    session: Session,
     clock: Clock,
     revisions: std::collections::HashMap<String, u64>,
     read_only: bool,
@@ -123,7 +125,7 @@ impl Store {
         let mut store = Store {
             conn: opened.conn,
             path: path.to_path_buf(),
-            actor: current_actor(),
+            session: Session::unrestricted(current_actor()),
             clock,
             revisions: std::collections::HashMap::new(),
             read_only: opened.read_only,
@@ -196,9 +198,32 @@ impl Store {
         Ok(changed)
     }
 
-    /// Read access for the query functions of the aggregate modules.
+    /// The connection itself, for raw SQL: the migrations, the health checks and the
+    /// tests that attack the file as an auditor would. It checks no permission; the
+    /// query functions of the aggregate modules take [`Store::read`] instead.
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Reading the ledger as the signed-in user: every query function takes this, and
+    /// refuses or narrows to what [`Store::session`] may see.
+    pub fn read(&self) -> Read<'_> {
+        Read {
+            conn: &self.conn,
+            session: &self.session,
+        }
+    }
+
+    /// Who is acting: the signed-in account, or the operating-system account on a ledger
+    /// that needs no sign-in.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// Acts as `session` from now on: the accounts module calls this when someone signs in
+    /// or out.
+    pub(crate) fn set_session(&mut self, session: Session) {
+        self.session = session;
     }
 
     /// Runs `f` in one transaction; commits only if it succeeds, together with a new
@@ -247,7 +272,7 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let writer = Writer {
             tx,
-            actor: &self.actor,
+            session: &self.session,
             clock: &self.clock,
             touched: std::cell::RefCell::new(std::collections::BTreeSet::new()),
         };
@@ -300,10 +325,74 @@ impl Store {
     }
 }
 
+/// Reading the ledger as one user: the connection (for the SQL of the query functions) and
+/// the session they check before answering.
+#[derive(Clone, Copy)]
+pub struct Read<'a> {
+    conn: &'a Connection,
+    session: &'a Session,
+}
+
+impl<'a> Read<'a> {
+    /// Reading through `conn` as `session` (a background reader's own connection).
+    pub fn new(conn: &'a Connection, session: &'a Session) -> Read<'a> {
+        Read { conn, session }
+    }
+
+    /// Who reads.
+    pub fn session(&self) -> &'a Session {
+        self.session
+    }
+
+    /// Refuses unless the reader may do `action` in `area` on a record of `street` (none:
+    /// a record of the whole district).
+    pub fn require(&self, area: Area, action: Action, street: Option<RegionId>) -> Result<()> {
+        require(self.session, area, action, street)
+    }
+
+    /// Refuses unless the reader may do `action` in `area` somewhere; returns the streets
+    /// it reaches, to narrow a list to.
+    pub fn reach(&self, area: Area, action: Action) -> Result<Reach> {
+        let reach = self.session.reach(area, action);
+        if reach.any() {
+            Ok(reach)
+        } else {
+            Err(refused(self.session, area, action))
+        }
+    }
+}
+
+impl std::ops::Deref for Read<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        self.conn
+    }
+}
+
+/// Whether `session` may do `action` in `area` on a record of `street`, as an error if not.
+fn require(session: &Session, area: Area, action: Action, street: Option<RegionId>) -> Result<()> {
+    if session.may(area, action, street) {
+        Ok(())
+    } else {
+        Err(refused(session, area, action))
+    }
+}
+
+fn refused(session: &Session, area: Area, action: Action) -> StoreError {
+    if session.grants.is_empty() && session.user.is_none() {
+        return StoreError::NotSignedIn;
+    }
+    StoreError::Forbidden {
+        area,
+        action,
+        elsewhere: session.may_somewhere(area, action),
+    }
+}
+
 /// A write in progress: the transaction and who is making it.
 pub struct Writer<'a> {
     tx: Transaction<'a>,
-    actor: &'a str,
+    session: &'a Session,
     clock: &'a Clock,
     touched: std::cell::RefCell<std::collections::BTreeSet<&'static str>>,
 }
@@ -314,9 +403,28 @@ impl Writer<'_> {
         &self.tx
     }
 
-    /// Who makes the change.
+    /// Who makes the change, as the change log names them.
     pub fn actor(&self) -> &str {
-        self.actor
+        &self.session.name
+    }
+
+    /// Who makes the change.
+    pub fn session(&self) -> &Session {
+        self.session
+    }
+
+    /// Reading inside this write, as its user.
+    pub fn read(&self) -> Read<'_> {
+        Read {
+            conn: &self.tx,
+            session: self.session,
+        }
+    }
+
+    /// Refuses unless the writer may do `action` in `area` on a record of `street` (none:
+    /// a record of the whole district).
+    pub fn require(&self, area: Area, action: Action, street: Option<RegionId>) -> Result<()> {
+        require(self.session, area, action, street)
     }
 
     /// The time of the change as `YYYY-MM-DDTHH:MM:SS`.
@@ -379,7 +487,7 @@ impl Writer<'_> {
         self.touch("changes");
         let entry = changes::Entry {
             at: self.stamp(),
-            actor: self.actor.to_string(),
+            actor: self.session.name.clone(),
             table_name: R::TABLE.to_string(),
             row_id: rowid,
             action,
