@@ -66,13 +66,13 @@ fn view_reads_100k(bencher: divan::Bencher, what: &str) {
     use minsheng::store::placement_reports;
     let store = Store::open(&*PAYROLL_100K).expect("open");
     bencher.bench_local(|| match what {
-        "attendance" => payroll::attendance(store.conn(), month(COMPUTED))
+        "attendance" => payroll::attendance(&store.read(), month(COMPUTED))
             .expect("attendance")
             .len(),
-        "sheet" => placement_reports::sheet(store.conn(), month(APPROVED))
+        "sheet" => placement_reports::sheet(&store.read(), month(APPROVED))
             .expect("sheet")
             .len(),
-        _ => placements::list(store.conn(), placements::PlacementScope::Active, None, "")
+        _ => placements::list(&store.read(), placements::PlacementScope::Active, None, "")
             .expect("list")
             .len(),
     });

@@ -32,7 +32,7 @@ fn search_100k(bencher: divan::Bencher, text: &str) {
         sort: SortKey::Name,
         ..PeopleFilter::default()
     };
-    bencher.bench_local(|| people::search_ids(store.conn(), &filter).expect("search"));
+    bencher.bench_local(|| people::search_ids(&store.read(), &filter).expect("search"));
 }
 
 /// The unfiltered list in its default order, as when the tab first opens.
@@ -40,7 +40,7 @@ fn search_100k(bencher: divan::Bencher, text: &str) {
 fn list_all_100k(bencher: divan::Bencher) {
     let store = Store::open(&*PEOPLE_100K).expect("open");
     bencher
-        .bench_local(|| people::search_ids(store.conn(), &PeopleFilter::default()).expect("list"));
+        .bench_local(|| people::search_ids(&store.read(), &PeopleFilter::default()).expect("list"));
 }
 
 /// The unfiltered list sorted by name, as when the clerk clicks the name column.
@@ -51,14 +51,14 @@ fn list_by_name_100k(bencher: divan::Bencher) {
         sort: SortKey::Name,
         ..PeopleFilter::default()
     };
-    bencher.bench_local(|| people::search_ids(store.conn(), &filter).expect("list"));
+    bencher.bench_local(|| people::search_ids(&store.read(), &filter).expect("list"));
 }
 
 /// Loading one block of table rows while scrolling.
 #[divan::bench]
 fn row_block_100k(bencher: divan::Bencher) {
     let store = Store::open(&*PEOPLE_100K).expect("open");
-    let ids = people::search_ids(store.conn(), &PeopleFilter::default()).expect("list");
+    let ids = people::search_ids(&store.read(), &PeopleFilter::default()).expect("list");
     let block = &ids[50_000..50_120];
-    bencher.bench_local(|| people::rows(store.conn(), block).expect("rows"));
+    bencher.bench_local(|| people::rows(&store.read(), block).expect("rows"));
 }

@@ -24,7 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         sort,
         ..PeopleFilter::default()
     };
-    let ids = people::search_ids(store.conn(), &filter)?;
+    let ids = people::search_ids(&store.read(), &filter)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for id in ids {
         writeln!(out, "{id}")?;

@@ -311,7 +311,7 @@ pub fn run(invocation: Invocation) -> Result<(), CliError> {
             full_ids,
         } => {
             let store = open_existing(&db)?;
-            let (id_mask, _) = settings::mask_patterns(store.conn()).map_err(failure)?;
+            let (id_mask, _) = settings::mask_patterns(&store.read()).map_err(failure)?;
             let disclosure = Disclosure { id_mask, full_ids };
             let outcome =
                 exports::subsidy_sheet(&store, month, &out, disclosure, lang, &Reporter::silent())
@@ -321,7 +321,7 @@ pub fn run(invocation: Invocation) -> Result<(), CliError> {
         }
         Command::ExportNotice { db, of, out } => {
             let store = open_existing(&db)?;
-            let (id_mask, _) = settings::mask_patterns(store.conn()).map_err(failure)?;
+            let (id_mask, _) = settings::mask_patterns(&store.read()).map_err(failure)?;
             let outcome = exports::notice(&store, of, &out, id_mask, lang, &Reporter::silent())
                 .map_err(failure)?;
             println!("{}", outcome.message().get(lang));

@@ -37,7 +37,7 @@ fn fixture() -> Fixture {
             Ok(v)
         })
         .unwrap();
-    let low_income = common::low_income(store.conn());
+    let low_income = common::low_income(&store.read());
     Fixture {
         dir,
         store,
@@ -143,7 +143,7 @@ fn october() -> (Fixture, [PersonId; 4]) {
         .write(|w| payroll::set_attendance(w, pc, oct, None, Some(0)))
         .unwrap();
     // The urban people worked every day they were in post.
-    for row in payroll::attendance(f.store.conn(), oct).unwrap() {
+    for row in payroll::attendance(&f.store.read(), oct).unwrap() {
         if row.area == Area::Urban {
             let days = minsheng::domain::pay::days_in_post(oct, row.in_post);
             f.store
@@ -157,7 +157,7 @@ fn october() -> (Fixture, [PersonId; 4]) {
         .write(|w| payroll::compute(w, oct, |_, _| true))
         .unwrap();
     // 王强's month without hours is a finding, accepted before approval.
-    for finding in placement_reports::open_findings(f.store.conn(), oct).unwrap() {
+    for finding in placement_reports::open_findings(&f.store.read(), oct).unwrap() {
         f.store
             .write(|w| {
                 placement_reports::accept_finding(
@@ -197,7 +197,7 @@ fn accounts_are_checked_and_logged() {
     }
     // Full-width digits typed with a Chinese input method are read.
     f.account(a, "６２２８４８００１２３４５６７８９０３", "蒋英花");
-    let stored = bank::account_of(f.store.conn(), a).unwrap().unwrap();
+    let stored = bank::account_of(&f.store.read(), a).unwrap().unwrap();
     assert_eq!(stored.account_no, "6228480012345678903");
     let logged: i64 = f
         .store
@@ -212,7 +212,7 @@ fn accounts_are_checked_and_logged() {
     // Saving the same again writes nothing; removing is logged.
     f.account(a, "6228480012345678903", "蒋英花");
     f.store.write(|w| bank::remove_account(w, a)).unwrap();
-    assert_eq!(bank::account_of(f.store.conn(), a).unwrap(), None);
+    assert_eq!(bank::account_of(&f.store.read(), a).unwrap(), None);
     let logged: i64 = f
         .store
         .conn()
@@ -229,7 +229,7 @@ fn accounts_are_checked_and_logged() {
 fn the_bank_file_lists_its_problems_and_refuses_until_they_are_settled() {
     let (mut f, [a, b, c, d]) = october();
     let oct = Month::new(OCT.0, OCT.1).unwrap();
-    let conn = f.store.conn();
+    let conn = &f.store.read();
     let mismatches = bank::bank_holder_mismatches(conn, oct).unwrap();
     assert_eq!(mismatches.len(), 1);
     assert_eq!(
@@ -425,7 +425,7 @@ fn the_notice_before_placement_states_its_working_days_and_phone() {
 
     // Once placed, 蒋英花 is no longer a candidate.
     f.place(a, urban, date(2026, 11, 19));
-    let left: Vec<PersonId> = bank::unplaced_candidates(f.store.conn())
+    let left: Vec<PersonId> = bank::unplaced_candidates(&f.store.read())
         .unwrap()
         .iter()
         .map(|c| c.person_id)
@@ -457,9 +457,9 @@ fn the_notice_before_placement_states_its_working_days_and_phone() {
 #[test]
 fn the_shipped_calendar_counts_around_national_day_2026() {
     let f = fixture();
-    let cal = bank::work_calendar(f.store.conn()).unwrap();
+    let cal = bank::work_calendar(&f.store.read()).unwrap();
     // Shipped as published, marked to check.
-    let days = bank::calendar_days(f.store.conn()).unwrap();
+    let days = bank::calendar_days(&f.store.read()).unwrap();
     assert!(days.iter().all(|d| !d.verified));
     assert_eq!(days.len(), 39);
     // Wednesday 30 September + 5: 1–7 October off, Thu 8, Fri 9, Sat 10 (worked), Mon 12,
@@ -490,7 +490,7 @@ fn a_calendar_day_edited_in_settings_changes_the_count() {
         verified: true,
     };
     f.store.write(|w| bank::set_calendar_day(w, &day)).unwrap();
-    let cal = bank::work_calendar(f.store.conn()).unwrap();
+    let cal = bank::work_calendar(&f.store.read()).unwrap();
     // Friday 20 + 5, Monday 23 off: 24, 25, 26, 27, 30 November.
     assert_eq!(
         cal.add_working_days(date(2026, 11, 20), 5),
@@ -499,7 +499,7 @@ fn a_calendar_day_edited_in_settings_changes_the_count() {
     f.store
         .write(|w| bank::remove_calendar_day(w, date(2026, 11, 23)))
         .unwrap();
-    let cal = bank::work_calendar(f.store.conn()).unwrap();
+    let cal = bank::work_calendar(&f.store.read()).unwrap();
     assert_eq!(
         cal.add_working_days(date(2026, 11, 20), 5),
         Ok(date(2026, 11, 27))

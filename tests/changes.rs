@@ -2,6 +2,7 @@
 //! record type, and the log can only grow, whatever SQL an auditor tries.
 
 use crate::common;
+use minsheng::store::Read;
 
 use minsheng::domain::person::PersonDraft;
 use minsheng::jobs::{Reporter, demo};
@@ -17,7 +18,7 @@ fn demo_store(dir: &tempfile::TempDir) -> Store {
 }
 
 /// The user tables of the file, without the search index's own tables.
-fn tables(conn: &Connection) -> Vec<String> {
+fn tables(conn: &Read<'_>) -> Vec<String> {
     let mut stmt = conn
         .prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
@@ -30,7 +31,7 @@ fn tables(conn: &Connection) -> Vec<String> {
         .unwrap()
 }
 
-fn columns(conn: &Connection, table: &str) -> Vec<String> {
+fn columns(conn: &Read<'_>, table: &str) -> Vec<String> {
     let mut stmt = conn
         .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY name")
         .unwrap();
@@ -44,7 +45,7 @@ fn columns(conn: &Connection, table: &str) -> Vec<String> {
 fn every_logged_table_has_a_record_with_exactly_its_columns() {
     let dir = tempfile::tempdir().unwrap();
     let store = demo_store(&dir);
-    let conn = store.conn();
+    let conn = &store.read();
     for table in tables(conn) {
         if NOT_LOGGED.contains(&table.as_str()) {
             continue;
@@ -66,7 +67,7 @@ fn every_logged_table_has_a_record_with_exactly_its_columns() {
 }
 
 /// The row as the log's last entry about it says it is now.
-fn last_after(conn: &Connection, table: &str, row_id: i64) -> serde_json::Value {
+fn last_after(conn: &Read<'_>, table: &str, row_id: i64) -> serde_json::Value {
     let entries = changes::entries_for(conn, table, row_id).unwrap();
     let last = entries
         .last()
@@ -87,7 +88,7 @@ fn each_change_logs_the_whole_row_before_and_after() {
     // The newest row of every logged table is, whole, the last "after" logged for it
     // (unless every new file has it: the categories and wages the schema ships with).
     let fresh = common::open_store(dir.path().join("fresh.sqlite"));
-    for table in tables(store.conn()) {
+    for table in tables(&store.read()) {
         if NOT_LOGGED.contains(&table.as_str()) {
             continue;
         }
@@ -98,14 +99,14 @@ fn each_change_logs_the_whole_row_before_and_after() {
         if records::snapshot(fresh.conn(), &table, rowid).unwrap() == Some(now.clone()) {
             continue;
         }
-        assert_eq!(last_after(store.conn(), &table, rowid), now, "{table}");
+        assert_eq!(last_after(&store.read(), &table, rowid), now, "{table}");
     }
     // An edit: the before is the row as it was, the after the row as it is.
-    let id = people::search_ids(store.conn(), &Default::default()).unwrap()[0];
+    let id = people::search_ids(&store.read(), &Default::default()).unwrap()[0];
     let before = records::snapshot(store.conn(), "people", id.0)
         .unwrap()
         .unwrap();
-    let person = people::get(store.conn(), id).unwrap();
+    let person = people::get(&store.read(), id).unwrap();
     let draft = PersonDraft {
         name: person.name.clone(),
         id_number: person.id_number.clone(),
@@ -117,7 +118,7 @@ fn each_change_logs_the_whole_row_before_and_after() {
     };
     let new = draft.validate(common::test_day()).unwrap();
     store.write(|w| people::update(w, id, &new)).unwrap();
-    let entries = changes::entries_for(store.conn(), "people", id.0).unwrap();
+    let entries = changes::entries_for(&store.read(), "people", id.0).unwrap();
     let last = entries.last().unwrap();
     assert_eq!(last.action, Action::Update);
     let logged_before: serde_json::Value =
@@ -126,7 +127,7 @@ fn each_change_logs_the_whole_row_before_and_after() {
     let after = records::snapshot(store.conn(), "people", id.0)
         .unwrap()
         .unwrap();
-    assert_eq!(last_after(store.conn(), "people", id.0), after);
+    assert_eq!(last_after(&store.read(), "people", id.0), after);
     assert_eq!(after["address"], "新地址 8 号");
     assert_eq!(after["categories"], serde_json::json!([]));
 }
@@ -195,7 +196,7 @@ fn a_save_that_changes_nothing_writes_nothing() {
     let mut store = demo_store(&dir);
     // The demo's open month has attendance entered; take one entered row.
     let month = Month::of(common::test_day());
-    let row = payroll::attendance(store.conn(), month)
+    let row = payroll::attendance(&store.read(), month)
         .unwrap()
         .into_iter()
         .find(|r| r.entered)
@@ -207,7 +208,7 @@ fn a_save_that_changes_nothing_writes_nothing() {
             .unwrap()
     };
     let before = entries(&store);
-    let status = payroll::month_status(store.conn(), month).unwrap();
+    let status = payroll::month_status(&store.read(), month).unwrap();
     store
         .write(|w| {
             payroll::set_attendance(
@@ -220,5 +221,5 @@ fn a_save_that_changes_nothing_writes_nothing() {
         })
         .unwrap();
     assert_eq!(entries(&store), before, "an unchanged cell was logged");
-    assert_eq!(payroll::month_status(store.conn(), month).unwrap(), status);
+    assert_eq!(payroll::month_status(&store.read(), month).unwrap(), status);
 }

@@ -51,7 +51,7 @@ fn fixture() -> Fixture {
             Ok(v)
         })
         .unwrap();
-    let low_income = common::low_income(store.conn());
+    let low_income = common::low_income(&store.read());
     Fixture {
         _dir: dir,
         store,
@@ -171,7 +171,7 @@ impl Fixture {
     }
 
     fn open_kinds(&self, month: Month) -> Vec<(CheckKind, PlacementId)> {
-        placement_reports::open_findings(self.store.conn(), month)
+        placement_reports::open_findings(&self.store.read(), month)
             .unwrap()
             .into_iter()
             .map(|f| (f.kind, f.placement_id))
@@ -230,7 +230,7 @@ fn every_check_finds_its_planted_case_and_approval_waits_for_each() {
         )
         .unwrap();
     // The program refuses to trash a person in post; a hand edit of the file does not ask.
-    let trashed_person = placements::get(f.store.conn(), deleted).unwrap().person_id;
+    let trashed_person = placements::get(&f.store.read(), deleted).unwrap().person_id;
     f.store
         .conn()
         .execute(
@@ -239,7 +239,7 @@ fn every_check_finds_its_planted_case_and_approval_waits_for_each() {
         )
         .unwrap();
 
-    let findings = placement_reports::checks(f.store.conn(), oct()).unwrap();
+    let findings = placement_reports::checks(&f.store.read(), oct()).unwrap();
     let found: Vec<(CheckKind, PlacementId, &str)> = findings
         .iter()
         .map(|x| (x.kind, x.placement_id, x.detail.as_str()))
@@ -323,11 +323,11 @@ fn every_check_finds_its_planted_case_and_approval_waits_for_each() {
     ));
     f.approve(oct(), date(2026, 11, 3)).unwrap();
     assert_eq!(
-        payroll::month_status(f.store.conn(), oct()).unwrap(),
+        payroll::month_status(&f.store.read(), oct()).unwrap(),
         MonthStatus::Approved
     );
     // The acceptances stay with the month, each logged once with who and why.
-    let accepted = placement_reports::acceptances(f.store.conn(), oct()).unwrap();
+    let accepted = placement_reports::acceptances(&f.store.read(), oct()).unwrap();
     assert_eq!(accepted.len(), 5);
     assert_eq!(
         accepted[&(CheckKind::NoDaysWorked, zero)].reason,
@@ -395,7 +395,7 @@ fn approval_waits_for_the_month_to_end_and_for_every_attendance_entry() {
     f.attend(b, oct(), None, None);
     f.compute(oct());
     assert_eq!(
-        payroll::missing_attendance(f.store.conn(), oct()).unwrap(),
+        payroll::missing_attendance(&f.store.read(), oct()).unwrap(),
         vec![b]
     );
     assert!(matches!(
@@ -418,7 +418,7 @@ fn approval_waits_for_the_month_to_end_and_for_every_attendance_entry() {
     f.compute(nov);
     let today = f.store.clock().today();
     assert!(matches!(
-        payroll::check_approvable(f.store.conn(), nov, today),
+        payroll::check_approvable(&f.store.read(), nov, today),
         Err(StoreError::Payroll(PayrollRule::MonthNotEnded))
     ));
 }
@@ -427,7 +427,7 @@ fn approval_waits_for_the_month_to_end_and_for_every_attendance_entry() {
 fn rates_still_to_check_are_named_before_approval() {
     let mut f = fixture();
     // The shipped tier 1 rate of 2021-10-01 is in force in October 2026, unverified.
-    let unverified = payroll::unverified_rates(f.store.conn(), oct()).unwrap();
+    let unverified = payroll::unverified_rates(&f.store.read(), oct()).unwrap();
     assert_eq!(unverified.len(), 1);
     assert_eq!(unverified[0].wage.effective_from, date(2021, 10, 1));
     assert_eq!(unverified[0].wage.monthly_fen, 210_000);
@@ -436,7 +436,7 @@ fn rates_still_to_check_are_named_before_approval() {
         .write(|w| payroll::save_wage(w, &wage, true, "鲁政字〔2021〕号"))
         .unwrap();
     assert!(
-        payroll::unverified_rates(f.store.conn(), oct())
+        payroll::unverified_rates(&f.store.read(), oct())
             .unwrap()
             .is_empty()
     );
@@ -461,12 +461,12 @@ fn a_late_exit_proposes_the_recoveries_of_the_approved_months() {
         f.approve(m, m.next().first_day()).unwrap();
     }
     assert!(
-        payroll::recovery_proposals(f.store.conn(), p)
+        payroll::recovery_proposals(&f.store.read(), p)
             .unwrap()
             .is_empty()
     );
     f.exit(p, date(2026, 9, 20));
-    let proposals = payroll::recovery_proposals(f.store.conn(), p).unwrap();
+    let proposals = payroll::recovery_proposals(&f.store.read(), p).unwrap();
     let nov = oct().next();
     assert_eq!(
         proposals,
@@ -496,14 +496,14 @@ fn a_late_exit_proposes_the_recoveries_of_the_approved_months() {
         .unwrap();
     // Written once, nothing more is proposed.
     assert!(
-        payroll::recovery_proposals(f.store.conn(), p)
+        payroll::recovery_proposals(&f.store.read(), p)
             .unwrap()
             .is_empty()
     );
     // November carries -3,300.00 with no pay to take it from: the line is 0 and the whole
     // amount goes on to December.
     f.compute(nov);
-    let line = placement_reports::sheet(f.store.conn(), nov).unwrap();
+    let line = placement_reports::sheet(&f.store.read(), nov).unwrap();
     assert_eq!(line.len(), 1);
     assert_eq!(
         (
@@ -545,7 +545,7 @@ fn a_recovery_larger_than_the_pay_is_carried_and_no_line_goes_below_zero() {
         .unwrap();
     f.attend(p, nov, None, Some(800));
     assert_eq!(f.compute(nov), (1, 0));
-    let line = &placement_reports::sheet(f.store.conn(), nov).unwrap()[0];
+    let line = &placement_reports::sheet(&f.store.read(), nov).unwrap()[0];
     assert_eq!(
         (
             line.wage_fen,
@@ -557,7 +557,7 @@ fn a_recovery_larger_than_the_pay_is_carried_and_no_line_goes_below_zero() {
     );
     f.attend(p, dec, None, Some(600));
     assert_eq!(f.compute(dec), (1, 94_000));
-    let line = &placement_reports::sheet(f.store.conn(), dec).unwrap()[0];
+    let line = &placement_reports::sheet(&f.store.read(), dec).unwrap()[0];
     assert_eq!(
         (
             line.wage_fen,
@@ -582,7 +582,7 @@ fn a_recovery_larger_than_the_pay_is_carried_and_no_line_goes_below_zero() {
     // 90 hours × 21.00 = 1,890.00; 2,000.00 − 1,890.00 = 110.00 carried.
     assert_eq!(carried, -11_000);
     assert_eq!(
-        payroll::month_status(f.store.conn(), dec).unwrap(),
+        payroll::month_status(&f.store.read(), dec).unwrap(),
         MonthStatus::Open
     );
     // No line of any month is negative.
@@ -634,7 +634,7 @@ fn accident_cover_is_read_from_the_policies_to_the_day() {
         f.attend(p, oct(), None, Some(400));
     }
     f.compute(oct());
-    let found: Vec<(PlacementId, String)> = placement_reports::checks(f.store.conn(), oct())
+    let found: Vec<(PlacementId, String)> = placement_reports::checks(&f.store.read(), oct())
         .unwrap()
         .into_iter()
         .filter(|x| x.kind == CheckKind::NoAccidentCover)
@@ -710,7 +710,7 @@ fn retirement_is_found_by_the_statutory_date_and_ends_the_placement() {
         f.attend(p, oct(), Some(21), None);
     }
     f.compute(oct());
-    let zhao_person = placements::get(f.store.conn(), zhao).unwrap().person_id;
+    let zhao_person = placements::get(&f.store.read(), zhao).unwrap().person_id;
     f.store
         .conn()
         .execute(
@@ -719,7 +719,7 @@ fn retirement_is_found_by_the_statutory_date_and_ends_the_placement() {
         )
         .unwrap();
     let retired = |f: &Fixture, m: Month| -> Vec<(PlacementId, String)> {
-        placement_reports::checks(f.store.conn(), m)
+        placement_reports::checks(&f.store.read(), m)
             .unwrap()
             .into_iter()
             .filter(|x| x.kind == CheckKind::Retirement)
@@ -733,7 +733,7 @@ fn retirement_is_found_by_the_statutory_date_and_ends_the_placement() {
     f.attend(pli, nov, Some(9), None);
     f.attend(pwang, nov, Some(5), None);
     f.compute(nov);
-    let line = placement_reports::sheet(f.store.conn(), nov)
+    let line = placement_reports::sheet(&f.store.read(), nov)
         .unwrap()
         .into_iter()
         .find(|l| l.placement_id == pli)

@@ -16,7 +16,7 @@ fn demo_approvals_are_signed_and_dated_and_the_open_month_shows_every_finding() 
     let dir = tempfile::tempdir().unwrap();
     let mut store = common::open_store(dir.path().join("demo.sqlite"));
     demo::generate(&mut store, 1, &Reporter::silent()).expect("demo data");
-    let conn = store.conn();
+    let conn = &store.read();
     let today = common::test_day();
     let current = Month::of(today);
 

@@ -73,7 +73,7 @@ fn a_read_only_file_opens_read_only_and_refuses_writes_before_touching_it() {
 
     let mut store = Store::open(&path).unwrap();
     assert!(store.read_only());
-    assert_eq!(regions::count(store.conn()).unwrap(), 4);
+    assert_eq!(regions::count(&store.read()).unwrap(), 4);
     let mut called = false;
     let refused = store.write(|_| {
         called = true;
@@ -138,7 +138,7 @@ fn open_read_only_reads_a_writable_file_and_leaves_it_as_it_was() {
     let before = std::fs::read(&path).unwrap();
     let mut store = Store::open_read_only(&path).unwrap();
     assert!(store.read_only());
-    assert_eq!(regions::count(store.conn()).unwrap(), 4);
+    assert_eq!(regions::count(&store.read()).unwrap(), 4);
     assert!(matches!(
         store.write(|_| Ok(())),
         Err(StoreError::ReadOnly { .. })
@@ -260,7 +260,7 @@ fn a_full_disk_is_named_and_the_write_rolled_back() {
     assert!(is_problem(&error, FileProblem::DiskFull), "{error:?}");
     assert!(!store.read_only());
     assert_eq!(
-        minsheng::store::settings::get(store.conn(), "big").unwrap(),
+        minsheng::store::settings::get(&store.read(), "big").unwrap(),
         None
     );
 }
@@ -284,7 +284,7 @@ fn a_folder_that_refuses_new_files_gives_read_only_stores() {
     }
     let store = Store::open(&current).unwrap();
     assert!(store.read_only());
-    assert_eq!(regions::count(store.conn()).unwrap(), 4);
+    assert_eq!(regions::count(&store.read()).unwrap(), 4);
     drop(store);
     assert_no_side_files(&current);
     assert_refused_untouched(&old, |e| {

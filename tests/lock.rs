@@ -70,7 +70,7 @@ fn ledger() -> Ledger {
             Ok(v)
         })
         .unwrap();
-    let low_income = common::low_income(store.conn());
+    let low_income = common::low_income(&store.read());
     let urban = store
         .write(|w| posts::insert(w, &new_post(Area::Urban, village)))
         .unwrap();
@@ -111,7 +111,7 @@ fn ledger() -> Ledger {
             .write(|w| {
                 payroll::set_attendance(w, b, m, None, Some(B_HOURS[n]))?;
                 // The urban people worked every day they were in post.
-                for row in payroll::attendance(w.tx(), m)? {
+                for row in payroll::attendance(&w.read(), m)? {
                     if row.area == Area::Urban {
                         let days = minsheng::domain::pay::days_in_post(m, row.in_post);
                         payroll::set_attendance(w, row.placement_id, m, Some(days.into()), None)?;
@@ -130,7 +130,7 @@ fn ledger() -> Ledger {
                     )?;
                 }
                 payroll::compute(w, m, |_, _| true)?;
-                for f in placement_reports::open_findings(w.tx(), m)? {
+                for f in placement_reports::open_findings(&w.read(), m)? {
                     placement_reports::accept_finding(w, m, f.kind, f.placement_id, "村委会证明")?;
                 }
                 payroll::approve(w, m, m.next().first_day())
@@ -225,7 +225,7 @@ fn every_raw_sql_path_into_an_approved_month_is_refused() {
             payroll::compute(w, month(11), |_, _| true).map(|_| ())
         })
         .unwrap();
-    let conn = l.store.conn();
+    let conn = &l.store.read();
     let jul_line = id_of(
         conn,
         &format!(
@@ -418,7 +418,7 @@ fn every_raw_sql_path_into_an_approved_month_is_refused() {
 
     // What stays allowed: marking a rate checked, and an exit inside an approved month (a
     // recovery follows from it), which leaves the approved lines as they were.
-    let lines_before = placement_reports::sheet(l.store.conn(), month(9)).unwrap();
+    let lines_before = placement_reports::sheet(&l.store.read(), month(9)).unwrap();
     l.store
         .conn()
         .execute(
@@ -430,10 +430,10 @@ fn every_raw_sql_path_into_an_approved_month_is_refused() {
         .write(|w| placements::exit(w, l.c, date(2026, 9, 20), ExitReason::OtherWork, ""))
         .unwrap();
     assert_eq!(
-        placement_reports::sheet(l.store.conn(), month(9)).unwrap(),
+        placement_reports::sheet(&l.store.read(), month(9)).unwrap(),
         lines_before
     );
-    let sep = payroll::verify_month(l.store.conn(), month(9)).unwrap();
+    let sep = payroll::verify_month(&l.store.read(), month(9)).unwrap();
     assert!(sep.intact() && sep.ok(), "{sep:?}");
     // C was paid 15 of 30 days (950.00) and 500.00 subsidy; in post 5 days now: 316.67.
     assert_eq!(sep.differences.len(), 1);
@@ -480,14 +480,14 @@ fn a_wage_rate_an_approved_month_used_is_corrected_by_a_new_row() {
         hourly_fen,
     };
     let old_id = id_of(
-        l.store.conn(),
+        &l.store.read(),
         "SELECT id FROM minimum_wages WHERE tier = 2 AND effective_from = '2021-10-01'",
     );
     // The 1,900.00 rate paid July to October; the form's save keeps it and adds a row.
     l.store
         .write(|w| payroll::save_wage(w, &rate(195_000, 1_950), true, "entered by the user"))
         .unwrap();
-    let rows: Vec<_> = payroll::wage_rows(l.store.conn())
+    let rows: Vec<_> = payroll::wage_rows(&l.store.read())
         .unwrap()
         .into_iter()
         .filter(|r| r.wage.tier == 2 && r.wage.effective_from == date(2021, 10, 1))
@@ -498,13 +498,13 @@ fn a_wage_rate_an_approved_month_used_is_corrected_by_a_new_row() {
     assert_eq!(rows[1].wage.monthly_fen, 195_000);
     assert_eq!(rows[1].recorded_at.as_deref(), Some("2026-11-20T09:00:00"));
     // Today's table has the correction; the months approved reproduce from the old one.
-    let today = payroll::wage_table(l.store.conn()).unwrap();
+    let today = payroll::wage_table(&l.store.read()).unwrap();
     assert_eq!(
         today.in_force(2, date(2026, 8, 1)).unwrap().monthly_fen,
         195_000
     );
     for m in 7..=10 {
-        let v = payroll::verify_month(l.store.conn(), month(m)).unwrap();
+        let v = payroll::verify_month(&l.store.read(), month(m)).unwrap();
         assert!(v.ok(), "{v:?}");
         assert!(v.differences.is_empty());
     }
@@ -512,14 +512,14 @@ fn a_wage_rate_an_approved_month_used_is_corrected_by_a_new_row() {
     l.store
         .write(|w| payroll::save_wage(w, &rate(196_000, 1_960), true, "entered by the user"))
         .unwrap();
-    assert_eq!(payroll::wage_rows(l.store.conn()).unwrap().len(), 7);
+    assert_eq!(payroll::wage_rows(&l.store.read()).unwrap().len(), 7);
 }
 
 #[test]
 fn a_sheet_changed_around_the_triggers_is_refused_by_its_seal() {
     let l = ledger();
     let jul = month(7);
-    let v = payroll::verify_month(l.store.conn(), jul).unwrap();
+    let v = payroll::verify_month(&l.store.read(), jul).unwrap();
     assert!(v.ok() && v.differences.is_empty(), "{v:?}");
     let seal = v.sealed.clone().unwrap();
     // July: A 1,900.00 + 500.00; B 60.0 h × 19.00 = 1,140.00.
@@ -557,14 +557,14 @@ fn a_sheet_changed_around_the_triggers_is_refused_by_its_seal() {
             l.a.0
         ))
         .unwrap();
-    let v = payroll::verify_month(l.store.conn(), jul).unwrap();
+    let v = payroll::verify_month(&l.store.read(), jul).unwrap();
     assert!(!v.intact() && !v.ok());
     assert_eq!(v.now.as_ref().unwrap().total_fen, 354_000 + 100_000);
     // The recomputation names the line.
     let unexplained: Vec<_> = v.unexplained().map(|d| d.placement_id).collect();
     assert_eq!(unexplained, vec![l.a]);
     assert!(matches!(
-        payroll::require_intact(l.store.conn(), jul),
+        payroll::require_intact(&l.store.read(), jul),
         Err(StoreError::SheetAltered(m)) if m == jul
     ));
     let refused = exports::subsidy_sheet(
@@ -612,7 +612,7 @@ fn a_sheet_changed_around_the_triggers_is_refused_by_its_seal() {
             l.b.0
         ))
         .unwrap();
-    let aug = payroll::verify_month(l.store.conn(), month(8)).unwrap();
+    let aug = payroll::verify_month(&l.store.read(), month(8)).unwrap();
     assert!(aug.intact() && !aug.ok());
     let d: Vec<_> = aug.unexplained().collect();
     assert_eq!(d.len(), 1);
@@ -631,7 +631,7 @@ fn a_rate_published_late_owes_arrears_for_every_approved_month_it_touches() {
         monthly_fen: 200_000,
         hourly_fen: 2_000,
     };
-    let arrears = payroll::arrears_for_wage(l.store.conn(), &rate).unwrap();
+    let arrears = payroll::arrears_for_wage(&l.store.read(), &rate).unwrap();
     let got: Vec<(Month, PlacementId, i64)> = arrears
         .iter()
         .map(|a| (a.corrects_month, a.placement_id, a.amount_fen))
@@ -670,7 +670,7 @@ fn a_rate_published_late_owes_arrears_for_every_approved_month_it_touches() {
         stale,
         Err(StoreError::Payroll(PayrollRule::ArrearsChanged))
     ));
-    assert_eq!(payroll::wage_rows(l.store.conn()).unwrap().len(), 6);
+    assert_eq!(payroll::wage_rows(&l.store.read()).unwrap().len(), 6);
     let written = l
         .store
         .write(|w| payroll::save_wage_with_arrears(w, &rate, true, "entered by the user", &arrears))
@@ -684,7 +684,7 @@ fn a_rate_published_late_owes_arrears_for_every_approved_month_it_touches() {
             payroll::compute(w, month(11), |_, _| true)
         })
         .unwrap();
-    let nov = placement_reports::sheet(l.store.conn(), month(11)).unwrap();
+    let nov = placement_reports::sheet(&l.store.read(), month(11)).unwrap();
     let line = |p| nov.iter().find(|l| l.placement_id == p).unwrap();
     assert_eq!(
         (line(a).wage_fen, line(a).adjustment_fen),
@@ -699,14 +699,14 @@ fn a_rate_published_late_owes_arrears_for_every_approved_month_it_touches() {
     // The approved months still reproduce exactly, from the table as of their approval.
     for m in 7..=10 {
         assert!(
-            payroll::verify_month(l.store.conn(), month(m))
+            payroll::verify_month(&l.store.read(), month(m))
                 .unwrap()
                 .ok()
         );
     }
     // The rate's arrears are paid: asking again gives none.
     assert!(
-        payroll::arrears_for_wage(l.store.conn(), &rate)
+        payroll::arrears_for_wage(&l.store.read(), &rate)
             .unwrap()
             .is_empty()
     );
@@ -726,12 +726,12 @@ fn months_approved_before_the_upgrade_are_sealed_by_it() {
         conn.execute_batch(&sql).unwrap();
     }
     let store = common::open_store(&path);
-    let v = payroll::verify_month(store.conn(), month(3)).unwrap();
+    let v = payroll::verify_month(&store.read(), month(3)).unwrap();
     let seal = v.sealed.clone().expect("sealed by the upgrade");
     // March as the fixture approved it: 2,623.00 + 1,111.50.
     assert_eq!((seal.line_count, seal.total_fen), (2, 262_300 + 111_150));
     assert!(v.intact());
-    assert!(payroll::require_intact(store.conn(), month(3)).is_ok());
+    assert!(payroll::require_intact(&store.read(), month(3)).is_ok());
 }
 
 /// The wage form: a rate back-dated into approved months shows its arrears (count, total,
@@ -780,9 +780,9 @@ fn the_wage_form_shows_the_arrears_of_a_back_dated_rate_before_saving() {
     let conn = |h: &egui_kittest::Harness<'_, minsheng::app::App>| {
         let store = h.state().store().unwrap();
         (
-            payroll::wage_rows(store.conn()).unwrap().len(),
+            payroll::wage_rows(&store.read()).unwrap().len(),
             id_of(
-                store.conn(),
+                &store.read(),
                 "SELECT count(*) FROM subsidy_adjustments WHERE month = '2026-11'",
             ),
         )
@@ -803,7 +803,7 @@ fn a_sheet_computed_from_older_data_is_not_approved() {
     let nov = month(11);
     l.store
         .write(|w| {
-            for row in payroll::attendance(w.tx(), nov)? {
+            for row in payroll::attendance(&w.read(), nov)? {
                 let (days, hours) = match row.area {
                     Area::Urban => (Some(20), None),
                     Area::Rural => (None, Some(0)),
@@ -811,7 +811,7 @@ fn a_sheet_computed_from_older_data_is_not_approved() {
                 payroll::set_attendance(w, row.placement_id, nov, days, hours)?;
             }
             payroll::compute(w, nov, |_, _| true)?;
-            for f in placement_reports::open_findings(w.tx(), nov)? {
+            for f in placement_reports::open_findings(&w.read(), nov)? {
                 placement_reports::accept_finding(w, nov, f.kind, f.placement_id, "病假")?;
             }
             Ok(())
@@ -846,7 +846,7 @@ fn a_sheet_computed_from_older_data_is_not_approved() {
     // A and C urban, 20 days worked: 1,900.00 × 20 / 21.75 = 1,747.13, + 500.00 subsidy
     // (by calendar days it was 1,900.00 × 20 / 30 = 1,266.67); B rural with no hours: 0.
     assert_eq!(total, 2 * (174_713 + 50_000));
-    let v = payroll::verify_month(l.store.conn(), nov).unwrap();
+    let v = payroll::verify_month(&l.store.read(), nov).unwrap();
     assert!(v.ok() && v.differences.is_empty());
     assert_eq!(v.sealed.unwrap().rules(), paid_days);
 }

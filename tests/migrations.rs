@@ -188,7 +188,7 @@ fn search_finds_old_people_after_the_upgrade() {
     let path = file_at(dir.path(), 1);
     let store = Store::open(&path).unwrap();
     let found = people::search_ids(
-        store.conn(),
+        &store.read(),
         &PeopleFilter {
             text: "英花".into(),
             ..PeopleFilter::default()
@@ -293,11 +293,11 @@ fn the_old_fixed_subsidy_stays_in_force() {
         )
         .unwrap();
     let store = Store::open(&path).unwrap();
-    let rows = pay_settings::insurance_rows(store.conn()).unwrap();
+    let rows = pay_settings::insurance_rows(&store.read()).unwrap();
     assert_eq!(rows.len(), 1);
     assert!(!rows[0].verified);
     // 700.00 × 100 % = 700.00 employer share, nothing deducted: as before.
-    let table = pay_settings::insurance_table(store.conn()).unwrap();
+    let table = pay_settings::insurance_table(&store.read()).unwrap();
     assert_eq!(
         table
             .in_force(date(2026, 11, 1))
@@ -305,7 +305,7 @@ fn the_old_fixed_subsidy_stays_in_force() {
         Some((70_000, 0))
     );
     let left: Option<String> =
-        minsheng::store::settings::get(store.conn(), "pay.social_insurance_fen").unwrap();
+        minsheng::store::settings::get(&store.read(), "pay.social_insurance_fen").unwrap();
     assert_eq!(left, None);
 }
 
@@ -316,12 +316,12 @@ fn a_new_file_ships_the_rates_to_check() {
     use minsheng::store::pay_settings;
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path().join("new.sqlite")).unwrap();
-    let rows = pay_settings::insurance_rows(store.conn()).unwrap();
+    let rows = pay_settings::insurance_rows(&store.read()).unwrap();
     assert_eq!(rows.len(), 1);
     assert!(!rows[0].verified);
     assert_eq!(rows[0].value.effective_from, date(2018, 6, 1));
     assert_eq!(rows[0].value.employer_fen(), 110_841);
-    let retirement = pay_settings::retirement_rows(store.conn()).unwrap();
+    let retirement = pay_settings::retirement_rows(&store.read()).unwrap();
     assert_eq!(retirement.len(), 3);
     assert!(retirement.iter().all(|r| !r.verified));
 }

@@ -65,14 +65,14 @@ impl Ledger {
     fn rename(&mut self, id: PersonId, name: &str) {
         let community = self.places[2];
         let mut draft = self.draft(name, community, "");
-        draft.id_number = people::get(self.store.conn(), id).unwrap().id_number;
+        draft.id_number = people::get(&self.store.read(), id).unwrap().id_number;
         let new = draft.validate(common::test_day()).unwrap();
         self.store.write(|w| people::update(w, id, &new)).unwrap();
     }
 
     fn find(&self, filter: PeopleFilter) -> Vec<String> {
-        let ids = people::search_ids(self.store.conn(), &filter).unwrap();
-        people::rows(self.store.conn(), &ids)
+        let ids = people::search_ids(&self.store.read(), &filter).unwrap();
+        people::rows(&self.store.read(), &ids)
             .unwrap()
             .into_iter()
             .map(|r| r.name)
@@ -327,8 +327,8 @@ fn an_older_ledger_gets_sort_keys_and_the_index_on_upgrade() {
 
     let store = Store::open(&path).unwrap();
     let find = |filter: PeopleFilter| {
-        let ids = people::search_ids(store.conn(), &filter).unwrap();
-        people::rows(store.conn(), &ids)
+        let ids = people::search_ids(&store.read(), &filter).unwrap();
+        people::rows(&store.read(), &ids)
             .unwrap()
             .into_iter()
             .map(|r| r.name)

@@ -58,7 +58,7 @@ fn fixture() -> Fixture {
             Ok(v)
         })
         .unwrap();
-    let low_income = common::low_income(store.conn());
+    let low_income = common::low_income(&store.read());
     Fixture {
         _dir: dir,
         store,
@@ -159,7 +159,7 @@ fn no_training_passed_no_placement_and_every_reason_is_given() {
     }
     // Nothing was written, not even the training.
     assert!(
-        placements::trainings(f.store.conn(), ineligible)
+        placements::trainings(&f.store.read(), ineligible)
             .unwrap()
             .is_empty()
     );
@@ -230,7 +230,7 @@ fn a_month_from_attendance_to_approval_then_locked_and_corrected_later() {
         .write(|w| payroll::approve(w, nov, date(2026, 12, 3)))
         .unwrap();
     assert_eq!(
-        payroll::month_status(f.store.conn(), nov).unwrap(),
+        payroll::month_status(&f.store.read(), nov).unwrap(),
         MonthStatus::Approved
     );
 
@@ -274,12 +274,12 @@ fn a_month_from_attendance_to_approval_then_locked_and_corrected_later() {
     f.store
         .write(|w| payroll::compute(w, dec, |_, _| true))
         .unwrap();
-    let sheet = placement_reports::sheet(f.store.conn(), dec).unwrap();
+    let sheet = placement_reports::sheet(&f.store.read(), dec).unwrap();
     let rural_line = sheet.iter().find(|l| l.placement_id == pb).unwrap();
     assert_eq!(rural_line.adjustment_fen, -10_500);
     assert_eq!(rural_line.total_fen, 168_000 - 10_500);
     // November's sheet is as it was approved.
-    let approved: i64 = placement_reports::sheet(f.store.conn(), nov)
+    let approved: i64 = placement_reports::sheet(&f.store.read(), nov)
         .unwrap()
         .iter()
         .map(|l| l.total_fen)
@@ -328,7 +328,7 @@ fn the_checks_find_ghost_workers() {
             )
         })
         .unwrap();
-    let findings = placement_reports::checks(f.store.conn(), oct).unwrap();
+    let findings = placement_reports::checks(&f.store.read(), oct).unwrap();
     let kinds: Vec<_> = findings.iter().map(|f| f.kind).collect();
     use placement_reports::CheckKind;
     assert_eq!(
@@ -385,7 +385,7 @@ fn exports_read_back() {
         r.iter()
             .any(|c| matches!(c, Data::String(s) if s == "371203197703010026"))
     }));
-    let sheet_total: i64 = placement_reports::sheet(f.store.conn(), oct)
+    let sheet_total: i64 = placement_reports::sheet(&f.store.read(), oct)
         .unwrap()
         .iter()
         .map(|l| l.total_fen)
@@ -451,7 +451,7 @@ fn absence_reduces_the_wage_and_the_shares_go_apart() {
     f.store
         .write(|w| payroll::compute(w, dec, |_, _| true))
         .unwrap();
-    let line = placement_reports::sheet(f.store.conn(), dec).unwrap()[0].clone();
+    let line = placement_reports::sheet(&f.store.read(), dec).unwrap()[0].clone();
     // 18 worked + 2 leave = 20 of 31 days: 2100 × 20 / 31 = 1354.84. The subsidy (500) goes
     // to the unit or fund with the person's 250, which is deducted from their 1354.84.
     assert_eq!(line.days_paid, Some(20));
@@ -480,9 +480,9 @@ fn absence_reduces_the_wage_and_the_shares_go_apart() {
             payroll::compute(w, dec, |_, _| true)
         })
         .unwrap();
-    let line = placement_reports::sheet(f.store.conn(), dec).unwrap()[0].clone();
+    let line = placement_reports::sheet(&f.store.read(), dec).unwrap()[0].clone();
     assert_eq!((line.days_paid, line.wage_fen), (Some(18), 173_793));
-    let rule = payroll::rule_in_words(&payroll::pay_rules(f.store.conn()).unwrap());
+    let rule = payroll::rule_in_words(&payroll::pay_rules(&f.store.read()).unwrap());
     assert!(
         rule.get(Lang::Zh).contains("21.75"),
         "{}",
@@ -508,7 +508,7 @@ fn rural_hours_stop_at_the_ceiling() {
     f.store
         .write(|w| payroll::compute(w, oct, |_, _| true))
         .unwrap();
-    let line = placement_reports::sheet(f.store.conn(), oct).unwrap()[0].clone();
+    let line = placement_reports::sheet(&f.store.read(), oct).unwrap()[0].clone();
     // 95 h entered, 80 h paid: 80 × 21 = 1680.00; no subsidy on a rural post.
     assert_eq!(
         (line.hours_tenths, line.hours_entered_tenths),
@@ -519,7 +519,7 @@ fn rural_hours_stop_at_the_ceiling() {
         (168_000, 168_000, 0)
     );
     // A floor above the ceiling is refused.
-    let mut bad = posts::get(f.store.conn(), rural, date(2026, 10, 1))
+    let mut bad = posts::get(&f.store.read(), rural, date(2026, 10, 1))
         .unwrap()
         .fields;
     bad.min_hours_tenths = Some(900);
@@ -537,7 +537,7 @@ fn pay_stops_at_the_funding_end_and_the_closing() {
     let pa = f.place(a, urban, true, date(2026, 10, 1)).unwrap();
     let nov = Month::new(2026, 11).unwrap();
     let days = |f: &Fixture| {
-        payroll::attendance(f.store.conn(), nov)
+        payroll::attendance(&f.store.read(), nov)
             .unwrap()
             .iter()
             .find(|r| r.placement_id == pa)
@@ -545,7 +545,7 @@ fn pay_stops_at_the_funding_end_and_the_closing() {
     };
     assert_eq!(days(&f), Some(30));
     // Funding cut to 11-10: 10 days in November, 10 × 2100 / 30 = 700.00.
-    let mut post = posts::get(f.store.conn(), urban, date(2026, 11, 1))
+    let mut post = posts::get(&f.store.read(), urban, date(2026, 11, 1))
         .unwrap()
         .fields;
     post.funded_to = date(2026, 11, 10);
@@ -554,18 +554,18 @@ fn pay_stops_at_the_funding_end_and_the_closing() {
     f.store
         .write(|w| payroll::compute(w, nov, |_, _| true))
         .unwrap();
-    let line = placement_reports::sheet(f.store.conn(), nov).unwrap()[0].clone();
+    let line = placement_reports::sheet(&f.store.read(), nov).unwrap()[0].clone();
     assert_eq!(line.wage_fen, 70_000);
     // Funding restored, the post closed today (2026-11-20): 20 days.
     post.funded_to = date(2029, 12, 31);
     post.status = PostStatus::Closed;
     f.store.write(|w| posts::update(w, urban, &post)).unwrap();
-    let closed = posts::get(f.store.conn(), urban, date(2026, 11, 1)).unwrap();
+    let closed = posts::get(&f.store.read(), urban, date(2026, 11, 1)).unwrap();
     assert_eq!(closed.closed_on, Some(date(2026, 11, 20)));
     assert_eq!(days(&f), Some(20));
     // December: nothing.
     assert!(
-        payroll::attendance(f.store.conn(), nov.next())
+        payroll::attendance(&f.store.read(), nov.next())
             .unwrap()
             .is_empty()
     );
@@ -624,7 +624,7 @@ fn retirement_stops_pay_to_the_day_and_is_listed_for_the_month() {
     let man = f.person("李建国", "371203196606100017", true);
     let pm = f.place(man, urban, true, date(2026, 10, 1)).unwrap();
     let nov = Month::new(2026, 11).unwrap();
-    let retiring = pay_settings::retiring_in_month(f.store.conn(), nov).unwrap();
+    let retiring = pay_settings::retiring_in_month(&f.store.read(), nov).unwrap();
     assert_eq!(
         retiring,
         vec![pay_settings::Retiring {
@@ -633,14 +633,14 @@ fn retirement_stops_pay_to_the_day_and_is_listed_for_the_month() {
         }]
     );
     assert!(
-        pay_settings::retiring_in_month(f.store.conn(), nov.prev())
+        pay_settings::retiring_in_month(&f.store.read(), nov.prev())
             .unwrap()
             .is_empty()
     );
     f.store
         .write(|w| payroll::compute(w, nov, |_, _| true))
         .unwrap();
-    let line = placement_reports::sheet(f.store.conn(), nov).unwrap()[0].clone();
+    let line = placement_reports::sheet(&f.store.read(), nov).unwrap()[0].clone();
     // 9 days: 9 × 2100 / 30 = 630.00.
     assert_eq!((line.days_in_post, line.wage_fen), (9, 63_000));
     // Starting on the retirement day is refused; the day before was allowed above.
@@ -668,7 +668,7 @@ fn rural_placements_without_cover_are_listed() {
     let nov = Month::new(2026, 11).unwrap();
     // The old yes/no flag is set by the fixture, but it is not a policy.
     assert_eq!(
-        pay_settings::uncovered_rural_placements(f.store.conn(), nov).unwrap(),
+        pay_settings::uncovered_rural_placements(&f.store.read(), nov).unwrap(),
         vec![pa, pb]
     );
     let policy = |from, to| NewPolicy {
@@ -686,14 +686,14 @@ fn rural_placements_without_cover_are_listed() {
         .write(|w| pay_settings::add_policy(w, pb, &policy(date(2026, 11, 6), date(2027, 11, 5))))
         .unwrap();
     assert_eq!(
-        pay_settings::uncovered_rural_placements(f.store.conn(), nov).unwrap(),
+        pay_settings::uncovered_rural_placements(&f.store.read(), nov).unwrap(),
         vec![pb]
     );
     f.store
         .write(|w| pay_settings::add_policy(w, pb, &policy(date(2026, 11, 5), date(2026, 11, 5))))
         .unwrap();
     assert!(
-        pay_settings::uncovered_rural_placements(f.store.conn(), nov)
+        pay_settings::uncovered_rural_placements(&f.store.read(), nov)
             .unwrap()
             .is_empty()
     );

@@ -134,7 +134,10 @@ fn one_person_per_id_number_and_every_write_is_logged() {
         .validate(common::test_day())
         .unwrap();
     let id = store.write(|w| people::insert(w, &person)).unwrap();
-    assert_eq!(changes::count_for(store.conn(), "people", id.0).unwrap(), 1);
+    assert_eq!(
+        changes::count_for(&store.read(), "people", id.0).unwrap(),
+        1
+    );
 
     let again = draft("蒋英华", "11010519491231002X", regions[3])
         .validate(common::test_day())
@@ -146,18 +149,21 @@ fn one_person_per_id_number_and_every_write_is_logged() {
         }
         other => panic!("expected a duplicate, got {other:?}"),
     }
-    assert_eq!(people::count(store.conn()).unwrap(), 1);
+    assert_eq!(people::count(&store.read()).unwrap(), 1);
 
     store.write(|w| people::set_trashed(w, id, true)).unwrap();
-    assert_eq!(people::count(store.conn()).unwrap(), 0);
+    assert_eq!(people::count(&store.read()).unwrap(), 0);
     let trash = PeopleFilter {
         trash: true,
         ..PeopleFilter::default()
     };
-    assert_eq!(people::search_ids(store.conn(), &trash).unwrap(), vec![id]);
+    assert_eq!(people::search_ids(&store.read(), &trash).unwrap(), vec![id]);
     store.write(|w| people::set_trashed(w, id, false)).unwrap();
-    assert_eq!(people::count(store.conn()).unwrap(), 1);
-    assert_eq!(changes::count_for(store.conn(), "people", id.0).unwrap(), 3);
+    assert_eq!(people::count(&store.read()).unwrap(), 1);
+    assert_eq!(
+        changes::count_for(&store.read(), "people", id.0).unwrap(),
+        3
+    );
 }
 
 #[test]
@@ -170,14 +176,14 @@ fn a_failed_write_leaves_nothing_behind() {
     let duplicate = draft("乙", "11010519491231002X", regions[2])
         .validate(common::test_day())
         .unwrap();
-    let before = changes::recent(store.conn(), 1000).unwrap().len();
+    let before = changes::recent(&store.read(), 1000).unwrap().len();
     let result = store.write(|w| {
         people::insert(w, &first)?;
         people::insert(w, &duplicate)
     });
     assert!(result.is_err());
-    assert_eq!(people::count(store.conn()).unwrap(), 0);
-    assert_eq!(changes::recent(store.conn(), 1000).unwrap().len(), before);
+    assert_eq!(people::count(&store.read()).unwrap(), 0);
+    assert_eq!(changes::recent(&store.read(), 1000).unwrap().len(), before);
 }
 
 #[test]
@@ -194,7 +200,7 @@ fn search_finds_names_ids_and_places() {
             .unwrap();
         store.write(|w| people::insert(w, &p)).unwrap();
     }
-    let find = |filter: PeopleFilter| people::search_ids(store.conn(), &filter).unwrap().len();
+    let find = |filter: PeopleFilter| people::search_ids(&store.read(), &filter).unwrap().len();
     assert_eq!(find(PeopleFilter::default()), 2);
     assert_eq!(
         find(PeopleFilter {
@@ -289,15 +295,15 @@ fn demo_data_is_the_real_tree_with_valid_fictional_people() {
     };
     assert_eq!(summary.villages, 252);
     assert_eq!(summary.people, 1000);
-    let all = regions::all(store.conn()).unwrap();
+    let all = regions::all(&store.read()).unwrap();
     assert_eq!(all.len(), 1 + 5 + 2 + 252);
     assert!(
         all.iter()
             .any(|r| r.code == "370117001001" && r.short_name == "北城子坡社区")
     );
     assert!(all.iter().all(|r| r.lon.is_some() && r.lat.is_some()));
-    let ids = people::search_ids(store.conn(), &PeopleFilter::default()).unwrap();
-    for row in people::rows(store.conn(), &ids).unwrap() {
+    let ids = people::search_ids(&store.read(), &PeopleFilter::default()).unwrap();
+    for row in people::rows(&store.read(), &ids).unwrap() {
         let id = IdNumber::parse(&row.id_number).expect("checksum-valid ID");
         assert!(matches!(id.area_code(), "371203" | "370117"));
         assert!(
@@ -308,7 +314,7 @@ fn demo_data_is_the_real_tree_with_valid_fictional_people() {
     }
     // Never into a file that already has data.
     assert!(demo::generate(&mut store, 1, &Reporter::silent()).is_err());
-    assert_eq!(people::count(store.conn()).unwrap(), 1000);
+    assert_eq!(people::count(&store.read()).unwrap(), 1000);
 }
 
 #[test]
@@ -316,8 +322,8 @@ fn scale_zero_imports_the_division_tree_alone() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path().join("tree.sqlite")).unwrap();
     demo::generate(&mut store, 0, &Reporter::silent()).unwrap();
-    assert_eq!(regions::count(store.conn()).unwrap(), 260);
-    assert_eq!(people::count(store.conn()).unwrap(), 0);
+    assert_eq!(regions::count(&store.read()).unwrap(), 260);
+    assert_eq!(people::count(&store.read()).unwrap(), 0);
 }
 
 #[test]

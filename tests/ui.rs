@@ -23,7 +23,7 @@ fn harness(dir: &tempfile::TempDir, lang: Lang) -> Harness<'static, App> {
 }
 
 fn people_count(h: &Harness<'_, App>) -> i64 {
-    people::count(h.state().store().unwrap().conn()).unwrap()
+    people::count(&h.state().store().unwrap().read()).unwrap()
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn adding_a_person_shows_them_in_the_table_and_the_store() {
     common::settle(&mut h);
     h.run_steps(3);
 
-    let conn = h.state().store().unwrap().conn();
+    let conn = &h.state().store().unwrap().read();
     let ids = people::search_ids(conn, &PeopleFilter::default()).unwrap();
     assert_eq!(ids.len(), 1);
     let person = people::get(conn, ids[0]).unwrap();
@@ -183,7 +183,7 @@ fn save_a_copy_from_the_file_menu_with_a_typed_path() {
     common::settle(&mut h);
     h.get_by_label_contains("Copy saved to");
     let copy = Store::open(&dest).unwrap();
-    assert_eq!(regions::count(copy.conn()).unwrap(), 4);
+    assert_eq!(regions::count(&copy.read()).unwrap(), 4);
 }
 
 #[test]
@@ -257,7 +257,7 @@ fn two_jobs_asked_for_in_a_row_both_finish_and_report() {
     let notices = h.state().notices();
     for dest in &copies {
         let copy = Store::open(dest).unwrap();
-        assert_eq!(regions::count(copy.conn()).unwrap(), 4);
+        assert_eq!(regions::count(&copy.read()).unwrap(), 4);
         let said = format!("Copy saved to {}", dest.display());
         assert!(notices.iter().any(|n| n.contains(&said)), "{notices:?}");
     }
@@ -317,7 +317,7 @@ fn a_person_added_by_another_program_appears_without_a_click() {
     h.get_by_label("共 0 人");
     // A second window (or the command line) writes to the same file.
     let mut other = common::open_store(dir.path().join("ui.sqlite"));
-    let village = regions::all(other.conn())
+    let village = regions::all(&other.read())
         .unwrap()
         .into_iter()
         .find(|r| r.short_name == "古墩村")

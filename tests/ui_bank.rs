@@ -21,7 +21,7 @@ use minsheng::store::{payroll, people, posts};
 /// account. 王芳 is registered, not placed. The window opens on `tab`.
 fn harness(dir: &tempfile::TempDir, tab: &str) -> Harness<'static, App> {
     let mut store = common::open_store(dir.path().join("ui.sqlite"));
-    let low_income = common::low_income(store.conn());
+    let low_income = common::low_income(&store.read());
     store
         .write(|w| {
             let [_, _, v, _] = common::small_tree(w)?;
@@ -89,7 +89,7 @@ fn harness(dir: &tempfile::TempDir, tab: &str) -> Harness<'static, App> {
             }
             let oct = Month::new(2026, 10).unwrap();
             // Both worked every day of October (the posts are urban).
-            for row in payroll::attendance(w.tx(), oct)? {
+            for row in payroll::attendance(&w.read(), oct)? {
                 payroll::set_attendance(w, row.placement_id, oct, Some(31), None)?;
             }
             payroll::compute(w, oct, |_, _| true)?;
@@ -153,14 +153,14 @@ fn an_account_is_saved_with_the_person_and_a_bad_number_is_refused() {
     click(&mut h, "保存");
     h.get_by_label("银行账户需填写开户行、户名和 12～30 位数字的账号。");
     let person = |h: &Harness<'_, App>| {
-        people::find_by_id_number(h.state().store().unwrap().conn(), "37120319850612001X")
+        people::find_by_id_number(&h.state().store().unwrap().read(), "37120319850612001X")
             .unwrap()
             .unwrap()
             .0
     };
     let id = person(&h);
     assert_eq!(
-        bank::account_of(h.state().store().unwrap().conn(), id).unwrap(),
+        bank::account_of(&h.state().store().unwrap().read(), id).unwrap(),
         None
     );
     // The full number, spaced as on the card; the holder differs and is pointed out.
@@ -172,7 +172,7 @@ fn an_account_is_saved_with_the_person_and_a_bad_number_is_refused() {
     common::settle(&mut h);
     h.get_by_label_contains("户名“李建业”与本人姓名“李建国”不同");
     click(&mut h, "保存");
-    let account = bank::account_of(h.state().store().unwrap().conn(), id)
+    let account = bank::account_of(&h.state().store().unwrap().read(), id)
         .unwrap()
         .expect("saved");
     assert_eq!(account.account_no, "6228480012345678911");
@@ -195,12 +195,12 @@ fn candidates_are_picked_on_the_notice_page_with_the_period_shown() {
     h.get_by_label("暂无拟安置人员。");
     type_into(&mut h, "按姓名或身份证号查找", "王芳");
     click(&mut h, "加入拟安置");
-    let conn = h.state().store().unwrap().conn();
+    let conn = &h.state().store().unwrap().read();
     let listed = bank::unplaced_candidates(conn).unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].name, "王芳");
     assert_eq!(listed[0].chosen_on, common::test_day());
     click(&mut h, "移出");
-    let conn = h.state().store().unwrap().conn();
+    let conn = &h.state().store().unwrap().read();
     assert!(bank::unplaced_candidates(conn).unwrap().is_empty());
 }

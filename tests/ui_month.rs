@@ -24,7 +24,7 @@ use minsheng::store::{people, posts};
 /// accident insurance, and 80 hours entered for October.
 fn harness(dir: &tempfile::TempDir) -> (Harness<'static, App>, PlacementId) {
     let mut store = common::open_store(dir.path().join("m.sqlite"));
-    let low_income = common::low_income(store.conn());
+    let low_income = common::low_income(&store.read());
     let oct = Month::new(2026, 10).unwrap();
     let placement = store
         .write(|w| {
@@ -98,11 +98,11 @@ fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {
 }
 
 fn status(h: &Harness<'_, App>, month: Month) -> MonthStatus {
-    payroll::month_status(h.state().store().unwrap().conn(), month).unwrap()
+    payroll::month_status(&h.state().store().unwrap().read(), month).unwrap()
 }
 
 fn hours(h: &Harness<'_, App>, month: Month) -> Option<i64> {
-    payroll::attendance(h.state().store().unwrap().conn(), month).unwrap()[0].hours_tenths
+    payroll::attendance(&h.state().store().unwrap().read(), month).unwrap()[0].hours_tenths
 }
 
 #[test]
@@ -151,7 +151,7 @@ fn approval_through_the_window_asks_for_confirmation_after_findings_are_accepted
     type_into(&mut h, "接受原因", "保险已续保，保单待补");
     click(&mut h, "保存");
     h.get_by_label_contains("保险已续保，保单待补");
-    let accepted = placement_reports::acceptances(h.state().store().unwrap().conn(), oct).unwrap();
+    let accepted = placement_reports::acceptances(&h.state().store().unwrap().read(), oct).unwrap();
     assert_eq!(
         accepted[&(CheckKind::NoAccidentCover, placement)].reason,
         "保险已续保，保单待补"
@@ -190,7 +190,7 @@ fn approval_through_the_window_asks_for_confirmation_after_findings_are_accepted
 fn a_late_exit_proposes_recoveries_written_on_confirmation() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = common::open_store(dir.path().join("r.sqlite"));
-    let low_income = common::low_income(store.conn());
+    let low_income = common::low_income(&store.read());
     let (aug, sep, oct) = (
         Month::new(2026, 8).unwrap(),
         Month::new(2026, 9).unwrap(),
@@ -281,7 +281,7 @@ fn a_late_exit_proposes_recoveries_written_on_confirmation() {
         h.query_by_role_and_label(Role::Button, "写入追回调整")
             .is_none()
     );
-    let conn = h.state().store().unwrap().conn();
+    let conn = &h.state().store().unwrap().read();
     let written: Vec<(String, String, i64)> = conn
         .prepare("SELECT month, corrects_month, amount_fen FROM subsidy_adjustments ORDER BY corrects_month")
         .unwrap()
@@ -299,7 +299,7 @@ fn a_late_exit_proposes_recoveries_written_on_confirmation() {
 }
 
 fn leave(h: &Harness<'_, App>, month: Month) -> (Option<i64>, Option<i64>) {
-    let rows = payroll::attendance(h.state().store().unwrap().conn(), month).unwrap();
+    let rows = payroll::attendance(&h.state().store().unwrap().read(), month).unwrap();
     (rows[0].days_worked, rows[0].leave_days)
 }
 
@@ -311,7 +311,7 @@ fn leave(h: &Harness<'_, App>, month: Month) -> (Option<i64>, Option<i64>) {
 fn leave_days_are_typed_in_the_grid_and_held_to_the_days_in_post() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = common::open_store(dir.path().join("l.sqlite"));
-    let low_income = common::low_income(store.conn());
+    let low_income = common::low_income(&store.read());
     let oct = Month::new(2026, 10).unwrap();
     store
         .write(|w| {

@@ -15,7 +15,7 @@ use minsheng::store::{people, placements, posts};
 
 fn harness(dir: &tempfile::TempDir) -> Harness<'static, App> {
     let mut store = common::open_store(dir.path().join("ui.sqlite"));
-    let low_income = common::low_income(store.conn());
+    let low_income = common::low_income(&store.read());
     store
         .write(|w| {
             let [_, _, v, _] = common::small_tree(w)?;
@@ -74,8 +74,12 @@ fn post_placement_attendance_and_approval_through_the_window() {
         .click();
     common::settle(&mut h);
     click(&mut h, "保存");
-    let conn = || h.state().store().unwrap().conn();
-    let list = posts::list(conn(), &Default::default(), common::test_day()).unwrap();
+    let list = posts::list(
+        &h.state().store().unwrap().read(),
+        &Default::default(),
+        common::test_day(),
+    )
+    .unwrap();
     assert_eq!(list.len(), 1);
 
     // Place a person: without a passed training it is refused with the reason.
@@ -89,7 +93,7 @@ fn post_placement_attendance_and_approval_through_the_window() {
     h.get_by_label("没有通过培训，不能上岗（先培训、后上岗）。");
     let active = |h: &Harness<'_, App>| {
         placements::list(
-            h.state().store().unwrap().conn(),
+            &h.state().store().unwrap().read(),
             placements::PlacementScope::Active,
             None,
             "",
@@ -111,7 +115,7 @@ fn post_placement_attendance_and_approval_through_the_window() {
     h.key_press(egui::Key::Enter);
     common::settle(&mut h);
     let month = Month::of(common::test_day());
-    let rows = payroll::attendance(h.state().store().unwrap().conn(), month).unwrap();
+    let rows = payroll::attendance(&h.state().store().unwrap().read(), month).unwrap();
     assert_eq!(rows[0].hours_tenths, Some(75));
     // The job wakes the window while it runs, so step rather than run until idle.
     h.get_by_role_and_label(Role::Button, "计算补贴表").click();
@@ -120,7 +124,7 @@ fn post_placement_attendance_and_approval_through_the_window() {
     // This month has not ended (the clock reads 2026-11-20): approval is refused at once.
     click(&mut h, "审核通过");
     h.get_by_label("本月尚未结束，不能审核。");
-    let conn = h.state().store().unwrap().conn();
+    let conn = &h.state().store().unwrap().read();
     assert_eq!(
         payroll::month_status(conn, month).unwrap(),
         MonthStatus::Computed
@@ -144,7 +148,7 @@ fn a_person_can_be_registered_on_the_spot_while_placing() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(&dir);
     let store = h.state_mut().store_mut().unwrap();
-    let village = minsheng::store::regions::all(store.conn())
+    let village = minsheng::store::regions::all(&store.read())
         .unwrap()
         .into_iter()
         .find(|r| r.short_name == "北城子坡社区")
@@ -183,7 +187,10 @@ fn a_person_can_be_registered_on_the_spot_while_placing() {
     common::settle(&mut h);
     click(&mut h, "保存");
     h.get_by_label("王芳");
-    assert_eq!(people::count(h.state().store().unwrap().conn()).unwrap(), 2);
+    assert_eq!(
+        people::count(&h.state().store().unwrap().read()).unwrap(),
+        2
+    );
 }
 
 /// The pay rules in Settings: the shipped social-insurance rates and retirement ages are
@@ -229,7 +236,7 @@ fn pay_rules_in_settings_show_their_marks_and_save() {
         .expect("a save button under the pay rules");
     save.click();
     common::settle(&mut h);
-    let rules = payroll::pay_rules(h.state().store().unwrap().conn()).unwrap();
+    let rules = payroll::pay_rules(&h.state().store().unwrap().read()).unwrap();
     assert_eq!(
         rules.absence,
         minsheng::domain::pay::AbsenceRule {

@@ -77,13 +77,13 @@ pub static PAYROLL_100K: LazyLock<PathBuf> = LazyLock::new(|| {
 fn build(path: &std::path::Path) {
     let mut store = Store::open(path).expect("new database");
     demo::generate(&mut store, 0, &Reporter::silent()).expect("division tree");
-    let villages: Vec<_> = regions::all(store.conn())
+    let villages: Vec<_> = regions::all(&store.read())
         .expect("regions")
         .into_iter()
         .filter(|r| r.level.holds_people())
         .map(|r| r.id)
         .collect();
-    let category = categories::all(store.conn()).expect("categories")[0].id;
+    let category = categories::all(&store.read()).expect("categories")[0].id;
     store
         .write(|w| {
             placements::set_rules(

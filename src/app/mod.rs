@@ -273,11 +273,11 @@ impl App {
         let rev = ledger.store.revision(&["settings"]);
         ledger
             .masks
-            .ensure_now(ledger.store.conn(), rev, ui::Masker::load);
+            .ensure_now(&ledger.store.read(), rev, ui::Masker::load);
         let rev = ledger.store.revision(&["regions"]);
         ledger
             .empty
-            .ensure_now(ledger.store.conn(), rev, |c| Ok(regions::count(c)? == 0));
+            .ensure_now(&ledger.store.read(), rev, |c| Ok(regions::count(c)? == 0));
         let (Some(masker), Some(empty)) = (ledger.masks.rows(), ledger.empty.rows()) else {
             ledger.masks.status_ui(ui, lang);
             ledger.empty.status_ui(ui, lang);

@@ -59,7 +59,7 @@ pub fn bank_file(
     let format = BankFormat::of(path).ok_or(ExportError::WrongExtension {
         expected: "xlsx / .csv",
     })?;
-    let conn = store.conn();
+    let conn = &store.read();
     if payroll::month_status(conn, month)? != MonthStatus::Approved {
         return Err(ExportError::NotApproved(month).into());
     }

@@ -45,7 +45,7 @@ pub struct DemoSummary {
 /// file as it was. Refuses a database that already has places in it. Scale 0 writes the
 /// division tree alone, for an office that starts its real registry on it.
 pub fn generate(store: &mut Store, scale: u32, reporter: &Reporter) -> Result<Outcome, JobError> {
-    if regions::count(store.conn())? > 0 {
+    if regions::count(&store.read())? > 0 {
         return Err(JobError::NotEmpty);
     }
     let today = store.clock().today();
@@ -172,7 +172,7 @@ fn round6(x: f64) -> f64 {
 
 /// The seeded categories by Chinese name.
 fn category_ids(w: &crate::store::Writer<'_>) -> Result<HashMap<String, CategoryId>, StoreError> {
-    Ok(categories::all(w.tx())?
+    Ok(categories::all(&w.read())?
         .into_iter()
         .map(|c| (c.name_zh, c.id))
         .collect())

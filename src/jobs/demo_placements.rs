@@ -120,8 +120,8 @@ fn place_people(
     posts: &[(PostId, RegionId, i64)],
     target: usize,
 ) -> Result<usize, StoreError> {
-    let rules = placements::rules(w.tx())?;
-    let mut candidates = crate::store::people::holding_any(w.tx(), &rules.eligible_categories)?;
+    let rules = placements::rules(&w.read())?;
+    let mut candidates = crate::store::people::holding_any(&w.read(), &rules.eligible_categories)?;
     rng.shuffle(&mut candidates);
     let days_so_far = (today - year_start).get_days().max(1);
     let mut placed = 0;
@@ -182,7 +182,7 @@ fn insure(
     id: crate::domain::PlacementId,
     start: Date,
 ) -> Result<(), StoreError> {
-    if placements::get(w.tx(), id)?.area != Area::Rural || rng.u8(..10) == 0 {
+    if placements::get(&w.read(), id)?.area != Area::Rural || rng.u8(..10) == 0 {
         return Ok(());
     }
     let covers_to = start
@@ -236,7 +236,7 @@ fn run_months(
     let mut month = Month::of(year_start);
     while month <= current {
         let mut urban_left_out = false;
-        for row in payroll::attendance(w.tx(), month)? {
+        for row in payroll::attendance(&w.read(), month)? {
             if month == current
                 && (rng.u8(..4) == 0 || (row.area == Area::Urban && !urban_left_out))
             {
@@ -266,7 +266,7 @@ fn run_months(
                 .min(today);
             // What the month's attendance trips is looked into and accepted, each with the
             // reason a checker would write for its kind.
-            for f in crate::store::placement_reports::open_findings(w.tx(), month)? {
+            for f in crate::store::placement_reports::open_findings(&w.read(), month)? {
                 crate::store::placement_reports::accept_finding(
                     w,
                     month,
@@ -310,11 +310,11 @@ fn seed_findings(
     let current = Month::of(today);
     let (paid, two_back) = (current.prev(), current.prev().prev());
     let mut used = HashSet::new();
-    if let Some(line) = crate::store::placement_reports::sheet(w.tx(), paid)?
+    if let Some(line) = crate::store::placement_reports::sheet(&w.read(), paid)?
         .into_iter()
         .find(|l| l.days_in_post == i64::from(paid.days()) && l.adjustment_fen == 0)
     {
-        let started = placements::get(w.tx(), line.placement_id)?.start_date;
+        let started = placements::get(&w.read(), line.placement_id)?.start_date;
         if started <= two_back.last_day() {
             used.insert(line.placement_id);
             placements::exit(
@@ -361,7 +361,7 @@ fn current_month_findings(
             .unwrap_or(today)
             .min(today)
     };
-    let rows = payroll::attendance(w.tx(), current)?;
+    let rows = payroll::attendance(&w.read(), current)?;
     let people_placed_once: HashSet<PersonId> = {
         let mut count = std::collections::HashMap::new();
         for p in placements_of_people(w)? {
@@ -407,7 +407,7 @@ fn current_month_findings(
             "调往本村另一岗位",
         )?;
         let start = last.tomorrow().unwrap_or(last);
-        let post = placements::get(w.tx(), row.placement_id)?.post_id;
+        let post = placements::get(&w.read(), row.placement_id)?.post_id;
         if let Some(id) = place_in_room(w, row.person_id, start, funded_to, false, post)? {
             used.insert(id);
             let before = i64::from(crate::domain::pay::days_in_post(
@@ -418,7 +418,7 @@ fn current_month_findings(
                 },
             ));
             payroll::set_attendance(w, row.placement_id, current, Some(before), None)?;
-            if placements::get(w.tx(), id)?.area == Area::Urban {
+            if placements::get(&w.read(), id)?.area == Area::Urban {
                 let days = i64::from(crate::domain::pay::days_in_post(
                     current,
                     crate::domain::pay::InPost {
@@ -445,8 +445,8 @@ fn current_month_findings(
     }
     // The post's funding ran out on the 10th and nobody told the village.
     if let Some(row) = pick(used, None, false) {
-        let post_id = placements::get(w.tx(), row.placement_id)?.post_id;
-        let post = posts::get(w.tx(), post_id, today)?;
+        let post_id = placements::get(&w.read(), row.placement_id)?.post_id;
+        let post = posts::get(&w.read(), post_id, today)?;
         let ends = current
             .first_day()
             .checked_add(jiff::Span::new().days(9))
@@ -461,7 +461,7 @@ fn current_month_findings(
                 },
             )?;
             // Everyone on that post is paid to the 10th now: none of them for another story.
-            let on_post = placements::list(w.tx(), PlacementScope::All, Some(post_id), "")?;
+            let on_post = placements::list(&w.read(), PlacementScope::All, Some(post_id), "")?;
             used.extend(on_post.into_iter().map(|p| p.id));
         }
     }
@@ -481,7 +481,7 @@ fn current_month_findings(
     for person in newcomers {
         if let Some(id) = place_in_any(w, person, current.first_day(), funded_to)? {
             used.insert(id);
-            let p = placements::get(w.tx(), id)?;
+            let p = placements::get(&w.read(), id)?;
             match p.area {
                 Area::Urban => payroll::set_attendance(w, id, current, Some(15), None)?,
                 Area::Rural => payroll::set_attendance(w, id, current, None, Some(500))?,
@@ -518,16 +518,16 @@ fn current_month_findings(
 
 /// Every placement's person, once per placement.
 fn placements_of_people(w: &Writer<'_>) -> Result<Vec<PersonId>, StoreError> {
-    let all = placements::list(w.tx(), PlacementScope::All, None, "")?;
+    let all = placements::list(&w.read(), PlacementScope::All, None, "")?;
     Ok(all.into_iter().map(|p| p.person_id).collect())
 }
 
 /// Eligible people never placed, by id.
 fn unplaced(w: &Writer<'_>) -> Result<Vec<PersonId>, StoreError> {
-    let rules = placements::rules(w.tx())?;
+    let rules = placements::rules(&w.read())?;
     let placed: HashSet<PersonId> = placements_of_people(w)?.into_iter().collect();
     let mut out: Vec<PersonId> =
-        crate::store::people::holding_any(w.tx(), &rules.eligible_categories)?
+        crate::store::people::holding_any(&w.read(), &rules.eligible_categories)?
             .into_iter()
             .map(|(p, _)| p)
             .filter(|p| !placed.contains(p))
@@ -546,12 +546,12 @@ fn place_in_room(
     rural_uncovered: bool,
     not_on: PostId,
 ) -> Result<Option<PlacementId>, StoreError> {
-    let rules = placements::rules(w.tx())?;
+    let rules = placements::rules(&w.read())?;
     let open = PostFilter {
         status: Some(PostStatus::Open),
         ..PostFilter::default()
     };
-    let mut ids: Vec<(PostId, Area)> = posts::list(w.tx(), &open, start)?
+    let mut ids: Vec<(PostId, Area)> = posts::list(&w.read(), &open, start)?
         .into_iter()
         .filter(|p| p.fields.funded_to >= start)
         .map(|p| (p.id, p.fields.area))
@@ -605,8 +605,8 @@ fn correct_id_number(
 ) -> Result<(), StoreError> {
     use crate::domain::id_number::{IdNumber, check_character};
     use crate::domain::person::NewPerson;
-    let p = crate::store::people::get(w.tx(), person)?;
-    let rules = placements::rules(w.tx())?;
+    let p = crate::store::people::get(&w.read(), person)?;
+    let rules = placements::rules(&w.read())?;
     let female = p.sex == crate::domain::id_number::Sex::Female;
     let age = if female {
         rules.max_age_female
@@ -624,7 +624,7 @@ fn correct_id_number(
         else {
             continue;
         };
-        if crate::store::people::find_by_id_number(w.tx(), id_number.as_str())?.is_some() {
+        if crate::store::people::find_by_id_number(&w.read(), id_number.as_str())?.is_some() {
             continue;
         }
         let fields = NewPerson {
@@ -654,7 +654,7 @@ const BANKS: [&str; 4] = [
 /// held in another name. Then a few people proposed for placement, for the notice before.
 fn bank_accounts(w: &Writer<'_>, rng: &mut fastrand::Rng, today: Date) -> Result<(), StoreError> {
     use crate::store::bank::{self, NewAccount};
-    let placed = placements::list(w.tx(), PlacementScope::All, None, "")?;
+    let placed = placements::list(&w.read(), PlacementScope::All, None, "")?;
     // Everyone ever placed, by id, with their name.
     let people: std::collections::BTreeMap<PersonId, String> = placed
         .iter()
@@ -665,11 +665,11 @@ fn bank_accounts(w: &Writer<'_>, rng: &mut fastrand::Rng, today: Date) -> Result
     // The two problems go to people paid in the open month (the file being prepared), and
     // not to anyone a check already points at.
     let current = Month::of(today);
-    let flagged: HashSet<PersonId> = crate::store::placement_reports::checks(w.tx(), current)?
+    let flagged: HashSet<PersonId> = crate::store::placement_reports::checks(&w.read(), current)?
         .into_iter()
         .map(|f| f.person_id)
         .collect();
-    let paid_now: Vec<PersonId> = crate::store::placement_reports::sheet(w.tx(), current)?
+    let paid_now: Vec<PersonId> = crate::store::placement_reports::sheet(&w.read(), current)?
         .into_iter()
         .filter(|l| l.wage_fen > 0)
         .filter_map(|l| person_of.get(&l.placement_id).copied())
@@ -706,8 +706,8 @@ fn bank_accounts(w: &Writer<'_>, rng: &mut fastrand::Rng, today: Date) -> Result
         )?;
     }
     let mut proposed = 0;
-    let rules = placements::rules(w.tx())?;
-    for (person, _) in crate::store::people::holding_any(w.tx(), &rules.eligible_categories)? {
+    let rules = placements::rules(&w.read())?;
+    for (person, _) in crate::store::people::holding_any(&w.read(), &rules.eligible_categories)? {
         if proposed >= 5 {
             break;
         }

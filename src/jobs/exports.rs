@@ -172,14 +172,14 @@ pub fn subsidy_sheet(
     reporter: &Reporter,
 ) -> Result<Outcome, JobError> {
     check_extension(path, "xlsx")?;
-    if payroll::month_status(store.conn(), month)? != MonthStatus::Approved {
+    if payroll::month_status(&store.read(), month)? != MonthStatus::Approved {
         return Err(ExportError::NotApproved(month).into());
     }
     // What goes to the bank is what was approved: a sheet changed since is refused.
-    payroll::require_intact(store.conn(), month)?;
+    payroll::require_intact(&store.read(), month)?;
     reporter.progress(0, 2);
-    let lines = placement_reports::sheet(store.conn(), month)?;
-    let accepted = placement_reports::accepted_findings(store.conn(), month)?;
+    let lines = placement_reports::sheet(&store.read(), month)?;
+    let accepted = placement_reports::accepted_findings(&store.read(), month)?;
     reporter.progress(1, 2);
     let columns = [
         (pl::COL_INDEX, 6.0, false),
@@ -201,7 +201,7 @@ pub fn subsidy_sheet(
         (pl::COL_TOTAL, 12.0, true),
     ];
     let rule =
-        crate::store::payroll::rule_in_words(&crate::store::payroll::pay_rules(store.conn())?);
+        crate::store::payroll::rule_in_words(&crate::store::payroll::pay_rules(&store.read())?);
     let area = |a: Area| {
         lang.t(if a == Area::Urban {
             pl::AREA_URBAN
@@ -327,7 +327,7 @@ pub fn notice(
     {
         return Err(ExportError::BadPeriod { from, to }.into());
     }
-    let conn = store.conn();
+    let conn = &store.read();
     let phone = bank::objection_phone(conn)?.ok_or(ExportError::NoObjectionPhone)?;
     let days: u32 = crate::store::settings::parsed(conn, bank::NOTICE_DAYS_KEY)?
         .unwrap_or(bank::NOTICE_DAYS_DEFAULT);

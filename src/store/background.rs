@@ -13,7 +13,8 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
-use super::{Result, Source, StoreError};
+use super::{Read, Result, Source, StoreError};
+use crate::domain::access::Session;
 
 /// Called when there is news for the window.
 pub type Wake = Arc<dyn Fn() + Send + Sync>;
@@ -94,10 +95,12 @@ impl Reader {
         self.in_flight.load(Ordering::Relaxed)
     }
 
-    /// Runs `read` on the reading thread.
+    /// Runs `read` on the reading thread, as `session` (whose permissions the query
+    /// functions check there).
     pub fn read<T: Send + 'static>(
         &self,
-        read: impl FnOnce(&Connection) -> Result<T> + Send + 'static,
+        session: Session,
+        read: impl FnOnce(&Read<'_>) -> Result<T> + Send + 'static,
     ) -> Pending<T> {
         let (tx, rx) = channel();
         let wake = self.wake.clone();
@@ -108,7 +111,7 @@ impl Reader {
         let task: Task = Box::new(move |conn| {
             if still_wanted.load(Ordering::Relaxed) {
                 let result = match conn {
-                    Ok(conn) => read(conn),
+                    Ok(conn) => read(&Read::new(conn, &session)),
                     Err(e) => Err(StoreError::Unreadable(e.message())),
                 };
                 let _ = tx.send(result);

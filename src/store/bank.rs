@@ -2,8 +2,9 @@
 //! (代发工资文件) and what stands in its way; the candidates of the notice before placement;
 //! the working-day calendar.
 
+use crate::store::Read;
 use jiff::civil::Date;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 
 use super::records::{BankAccountRecord, CalendarDayRecord, NoticeCandidateRecord};
 use super::values::date_col;
@@ -54,7 +55,7 @@ pub struct BankAccount {
 }
 
 /// The file's account mask pattern (the default where unset).
-pub fn account_mask(conn: &Connection) -> Result<MaskPattern> {
+pub fn account_mask(conn: &Read<'_>) -> Result<MaskPattern> {
     match settings::get(conn, MASK_ACCOUNT_KEY)? {
         None => Ok(ACCOUNT_MASK_DEFAULT),
         Some(text) => MaskPattern::parse(&text).map_err(|_| StoreError::UnknownValue {
@@ -66,7 +67,7 @@ pub fn account_mask(conn: &Connection) -> Result<MaskPattern> {
 
 /// The bank file's column titles: the setting's six comma-separated titles, else the
 /// defaults.
-pub fn bank_columns(conn: &Connection) -> Result<[String; 6]> {
+pub fn bank_columns(conn: &Read<'_>) -> Result<[String; 6]> {
     let stored = settings::get(conn, BANK_COLUMNS_KEY)?.unwrap_or_default();
     let parts: Vec<String> = stored
         .split([',', '，'])
@@ -79,14 +80,14 @@ pub fn bank_columns(conn: &Connection) -> Result<[String; 6]> {
 }
 
 /// The phone for objections to the notice, if set.
-pub fn objection_phone(conn: &Connection) -> Result<Option<String>> {
+pub fn objection_phone(conn: &Read<'_>) -> Result<Option<String>> {
     Ok(settings::get(conn, OBJECTION_PHONE_KEY)?
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty()))
 }
 
 /// The account of `person`, if one is recorded.
-pub fn account_of(conn: &Connection, person: PersonId) -> Result<Option<BankAccount>> {
+pub fn account_of(conn: &Read<'_>, person: PersonId) -> Result<Option<BankAccount>> {
     Ok(conn
         .query_row(
             "SELECT bank, account_no, holder_name FROM bank_accounts WHERE person_id = ?1",
@@ -179,7 +180,7 @@ pub struct HolderMismatch {
 
 /// The people on `month`'s sheet whose account holder is not the person (a payment to
 /// someone else's card is how a ghost worker is paid). By name.
-pub fn bank_holder_mismatches(conn: &Connection, month: Month) -> Result<Vec<HolderMismatch>> {
+pub fn bank_holder_mismatches(conn: &Read<'_>, month: Month) -> Result<Vec<HolderMismatch>> {
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT pe.id, pe.name, b.holder_name, pe.name_key
          FROM subsidy_lines l JOIN placements pl ON pl.id = l.placement_id
@@ -238,7 +239,7 @@ impl BankFile {
 }
 
 /// The bank file of `month` from its computed lines, one line per person.
-pub fn bank_file(conn: &Connection, month: Month) -> Result<BankFile> {
+pub fn bank_file(conn: &Read<'_>, month: Month) -> Result<BankFile> {
     let mut stmt = conn.prepare_cached(
         "SELECT pe.id, pe.name, b.bank, b.account_no, b.holder_name,
                 sum(CASE WHEN l.to_person_fen IS NULL THEN l.total_fen
@@ -355,7 +356,7 @@ pub fn remove_candidate(w: &Writer<'_>, person: PersonId) -> Result<()> {
 
 /// The candidates not yet placed (no placement in post on or after the day they were
 /// chosen: none started since, none still running), not in the trash, by name.
-pub fn unplaced_candidates(conn: &Connection) -> Result<Vec<Candidate>> {
+pub fn unplaced_candidates(conn: &Read<'_>) -> Result<Vec<Candidate>> {
     let mut stmt = conn.prepare_cached(
         "SELECT pe.id, pe.name, pe.id_number, r.short_name, po.title, c.chosen_on
          FROM notice_candidates c JOIN people pe ON pe.id = c.person_id
@@ -392,7 +393,7 @@ pub struct CalendarDay {
 }
 
 /// Every listed day, by date.
-pub fn calendar_days(conn: &Connection) -> Result<Vec<CalendarDay>> {
+pub fn calendar_days(conn: &Read<'_>) -> Result<Vec<CalendarDay>> {
     let mut stmt =
         conn.prepare_cached("SELECT day, kind, name, verified FROM calendar_days ORDER BY day")?;
     let rows = stmt.query_map([], |r| {
@@ -417,7 +418,7 @@ pub fn calendar_days(conn: &Connection) -> Result<Vec<CalendarDay>> {
 }
 
 /// The working-day calendar of the years entered.
-pub fn work_calendar(conn: &Connection) -> Result<WorkCalendar> {
+pub fn work_calendar(conn: &Read<'_>) -> Result<WorkCalendar> {
     Ok(WorkCalendar::new(
         calendar_days(conn)?.into_iter().map(|d| (d.day, d.kind)),
     ))

@@ -2,7 +2,8 @@
 //!
 //! A category someone holds is retired rather than deleted, so no person silently loses it.
 
-use rusqlite::{Connection, Row, params};
+use crate::store::Read;
+use rusqlite::{Row, params};
 
 use super::records::CategoryRecord;
 use super::{CategoryRule, RecordKind, Result, StoreError, Writer, changes::Action};
@@ -54,7 +55,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Category> {
 }
 
 /// Every category, retired ones included, in list order.
-pub fn all(conn: &Connection) -> Result<Vec<Category>> {
+pub fn all(conn: &Read<'_>) -> Result<Vec<Category>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, name_zh, name_en, sort_order, active FROM hardship_categories
          ORDER BY sort_order, id",

@@ -1,6 +1,7 @@
 //! The change log: who changed which row when, with the row before and after.
 
-use rusqlite::{Connection, Transaction, params};
+use crate::store::Read;
+use rusqlite::{Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::Result;
@@ -92,7 +93,7 @@ pub(super) fn record(tx: &Transaction<'_>, e: &Entry) -> Result<()> {
 }
 
 /// Every entry about one row, oldest first: a row's history.
-pub fn entries_for(conn: &Connection, table: &str, row_id: i64) -> Result<Vec<Entry>> {
+pub fn entries_for(conn: &Read<'_>, table: &str, row_id: i64) -> Result<Vec<Entry>> {
     let mut stmt = conn.prepare_cached(
         "SELECT at, actor, table_name, row_id, action, before, after, schema FROM changes
          WHERE table_name = ?1 AND row_id = ?2 ORDER BY seq",
@@ -132,7 +133,7 @@ pub struct Change {
 }
 
 /// The most recent `limit` changes, newest first.
-pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<Change>> {
+pub fn recent(conn: &Read<'_>, limit: usize) -> Result<Vec<Change>> {
     let mut stmt = conn.prepare_cached(
         "SELECT seq, at, actor, table_name, row_id, action,
                 coalesce(json_extract(coalesce(after, before), '$.short_name'),
@@ -162,7 +163,7 @@ pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<Change>> {
 }
 
 /// How many change-log rows mention `table`/`row_id`.
-pub fn count_for(conn: &Connection, table: &str, row_id: i64) -> Result<i64> {
+pub fn count_for(conn: &Read<'_>, table: &str, row_id: i64) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT count(*) FROM changes WHERE table_name = ?1 AND row_id = ?2",
         params![table, row_id],

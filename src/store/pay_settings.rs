@@ -2,8 +2,9 @@
 //! accident-insurance policies of rural placements, and the lists the month's checks turn
 //! into findings: rural placements without cover, people reaching retirement.
 
+use crate::store::Read;
 use jiff::civil::Date;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::records::{AccidentPolicyRecord, InsuranceRateRecord, RetirementRuleRecord};
 use super::values::{Day, date_col};
@@ -30,7 +31,7 @@ pub struct Marked<T> {
 }
 
 /// The social-insurance bases and rates, oldest first.
-pub fn insurance_rows(conn: &Connection) -> Result<Vec<Marked<InsuranceRate>>> {
+pub fn insurance_rows(conn: &Read<'_>) -> Result<Vec<Marked<InsuranceRate>>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, effective_from, base_fen, pension_employer_bp, medical_employer_bp,
                 unemployment_employer_bp, injury_employer_bp, pension_person_bp,
@@ -59,7 +60,7 @@ pub fn insurance_rows(conn: &Connection) -> Result<Vec<Marked<InsuranceRate>>> {
 }
 
 /// The table pay reads.
-pub fn insurance_table(conn: &Connection) -> Result<InsuranceTable> {
+pub fn insurance_table(conn: &Read<'_>) -> Result<InsuranceTable> {
     Ok(InsuranceTable::new(
         insurance_rows(conn)?.into_iter().map(|r| r.value).collect(),
     ))
@@ -129,7 +130,7 @@ pub fn save_insurance_rate(
 }
 
 /// The retirement rules, by group then date.
-pub fn retirement_rows(conn: &Connection) -> Result<Vec<Marked<RetirementRule>>> {
+pub fn retirement_rows(conn: &Read<'_>) -> Result<Vec<Marked<RetirementRule>>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, grp, effective_from, original_age_years, months_per_step, max_delay_months,
                 verified, source FROM retirement_rules ORDER BY grp, effective_from",
@@ -162,7 +163,7 @@ pub fn retirement_rows(conn: &Connection) -> Result<Vec<Marked<RetirementRule>>>
 }
 
 /// The table retirement dates are read from.
-pub fn retirement_table(conn: &Connection) -> Result<RetirementTable> {
+pub fn retirement_table(conn: &Read<'_>) -> Result<RetirementTable> {
     Ok(RetirementTable::new(
         retirement_rows(conn)?
             .into_iter()
@@ -258,7 +259,7 @@ pub fn add_policy(w: &Writer<'_>, placement: PlacementId, p: &NewPolicy) -> Resu
     {
         return Err(StoreError::Placement(PlacementRule::PolicyIncomplete));
     }
-    super::placements::get(w.tx(), placement)?;
+    super::placements::get(&w.read(), placement)?;
     w.tx().execute(
         "INSERT INTO accident_policies (placement_id, insurer, policy_no, premium_fen,
              covers_from, covers_to, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -278,7 +279,7 @@ pub fn add_policy(w: &Writer<'_>, placement: PlacementId, p: &NewPolicy) -> Resu
 }
 
 /// A placement's policies, by start of cover.
-pub fn policies(conn: &Connection, placement: PlacementId) -> Result<Vec<Policy>> {
+pub fn policies(conn: &Read<'_>, placement: PlacementId) -> Result<Vec<Policy>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, placement_id, insurer, policy_no, premium_fen, covers_from, covers_to
          FROM accident_policies WHERE placement_id = ?1 ORDER BY covers_from, id",
@@ -340,7 +341,7 @@ pub struct Uncovered {
 
 /// Rural placements in post on at least one day of `month` whose policies do not cover
 /// every one of those days (the old yes/no flag is not a policy and does not count).
-pub fn uncovered_rural_placements(conn: &Connection, month: Month) -> Result<Vec<PlacementId>> {
+pub fn uncovered_rural_placements(conn: &Read<'_>, month: Month) -> Result<Vec<PlacementId>> {
     Ok(uncovered_rural_days(conn, month)?
         .into_iter()
         .map(|u| u.placement_id)
@@ -348,7 +349,7 @@ pub fn uncovered_rural_placements(conn: &Connection, month: Month) -> Result<Vec
 }
 
 /// As [`uncovered_rural_placements`], with the first day not covered of each.
-pub fn uncovered_rural_days(conn: &Connection, month: Month) -> Result<Vec<Uncovered>> {
+pub fn uncovered_rural_days(conn: &Read<'_>, month: Month) -> Result<Vec<Uncovered>> {
     let (first, last) = (month.first_day(), month.last_day());
     let mut stmt = conn.prepare_cached(
         "SELECT pl.id, max(pl.start_date, ?1),
@@ -396,7 +397,7 @@ pub struct Retiring {
 
 /// Placements in post during `month` (not exited before it) whose holder's retirement date
 /// falls inside the month.
-pub fn retiring_in_month(conn: &Connection, month: Month) -> Result<Vec<Retiring>> {
+pub fn retiring_in_month(conn: &Read<'_>, month: Month) -> Result<Vec<Retiring>> {
     let table = retirement_table(conn)?;
     let women_workers = super::placements::rules(conn)?.women_worker_posts;
     let mut stmt = conn.prepare_cached(

@@ -4,8 +4,9 @@
 //! computed month back to open; an approved month is locked by the database itself, and a
 //! correction is an adjustment line in a later month.
 
+use crate::store::Read;
 use jiff::civil::Date;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::records::{AdjustmentRecord, AttendanceRecord, MinimumWageRecord, SubsidyMonthRecord};
 use super::values::{Day, date_col};
@@ -66,7 +67,7 @@ impl MonthStatus {
 }
 
 /// The sheet's state for `month`: open until it has been computed.
-pub fn month_status(conn: &Connection, month: Month) -> Result<MonthStatus> {
+pub fn month_status(conn: &Read<'_>, month: Month) -> Result<MonthStatus> {
     let status: Option<MonthStatus> = conn
         .query_row(
             "SELECT status FROM subsidy_months WHERE month = ?1",
@@ -77,7 +78,7 @@ pub fn month_status(conn: &Connection, month: Month) -> Result<MonthStatus> {
     Ok(status.unwrap_or(MonthStatus::Open))
 }
 
-fn refuse_if_approved(conn: &Connection, month: Month) -> Result<()> {
+fn refuse_if_approved(conn: &Read<'_>, month: Month) -> Result<()> {
     if month_status(conn, month)? == MonthStatus::Approved {
         return Err(StoreError::MonthApproved(month));
     }
@@ -116,7 +117,7 @@ fn month_row(w: &Writer<'_>, month: Month) -> Result<Option<(i64, SubsidyMonthRe
 
 /// The pay rules for this file: the tier and how absence reduces pay (calendar days and
 /// leave counted as worked unless set otherwise).
-pub fn pay_rules(conn: &Connection) -> Result<PayRules> {
+pub fn pay_rules(conn: &Read<'_>) -> Result<PayRules> {
     let number = |key: &str, default: i64| -> Result<i64> {
         Ok(settings::parsed(conn, key)?.unwrap_or(default))
     };
@@ -186,7 +187,7 @@ pub struct WageRow {
 }
 
 /// The minimum-wage table, oldest first.
-pub fn wage_rows(conn: &Connection) -> Result<Vec<WageRow>> {
+pub fn wage_rows(conn: &Read<'_>) -> Result<Vec<WageRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, effective_from, tier, monthly_fen, hourly_fen, verified, source, recorded_at
          FROM minimum_wages ORDER BY effective_from, tier, id",
@@ -209,7 +210,7 @@ pub fn wage_rows(conn: &Connection) -> Result<Vec<WageRow>> {
 }
 
 /// The table the pay rules read.
-pub fn wage_table(conn: &Connection) -> Result<WageTable> {
+pub fn wage_table(conn: &Read<'_>) -> Result<WageTable> {
     Ok(WageTable::new(
         wage_rows(conn)?.into_iter().map(|r| r.wage).collect(),
     ))
@@ -236,7 +237,7 @@ pub fn save_wage(w: &Writer<'_>, wage: &MinimumWage, verified: bool, source: &st
         if same_figures && before.verified == i64::from(verified) && before.source == source {
             return Ok(());
         }
-        if same_figures || !lock::wage_row_relied_on(w.tx(), id)? {
+        if same_figures || !lock::wage_row_relied_on(&w.read(), id)? {
             w.tx().execute(
                 "UPDATE minimum_wages SET monthly_fen = ?2, hourly_fen = ?3, verified = ?4, source = ?5,
                      recorded_at = CASE WHEN ?6 THEN recorded_at ELSE ?7 END WHERE id = ?1",
@@ -296,7 +297,7 @@ pub struct AttendanceRow {
 /// The last day in post is the earliest of the agreement's end, the exit, the post's
 /// funding end, the post's closing and the day before the statutory retirement date: pay
 /// stops at each of them.
-pub fn attendance(conn: &Connection, month: Month) -> Result<Vec<AttendanceRow>> {
+pub fn attendance(conn: &Read<'_>, month: Month) -> Result<Vec<AttendanceRow>> {
     let retirement = super::pay_settings::retirement_table(conn)?;
     let women_workers = super::placements::rules(conn)?.women_worker_posts;
     let mut stmt = conn.prepare_cached(
@@ -369,7 +370,7 @@ pub fn set_leave_days(
     month: Month,
     leave_days: Option<i64>,
 ) -> Result<()> {
-    refuse_if_approved(w.tx(), month)?;
+    refuse_if_approved(&w.read(), month)?;
     if leave_days.is_some_and(|d| !(0..=i64::from(month.days())).contains(&d)) {
         return Err(StoreError::Payroll(PayrollRule::AttendanceOutOfRange));
     }
@@ -410,7 +411,7 @@ pub fn set_attendance(
     days_worked: Option<i64>,
     hours_tenths: Option<i64>,
 ) -> Result<()> {
-    refuse_if_approved(w.tx(), month)?;
+    refuse_if_approved(&w.read(), month)?;
     if days_worked.is_some_and(|d| !(0..=i64::from(month.days())).contains(&d))
         || hours_tenths.is_some_and(|h| h < 0)
     {
@@ -464,9 +465,9 @@ pub struct NewAdjustment {
 
 /// Adds an adjustment line; it must correct an approved, earlier month.
 pub fn add_adjustment(w: &Writer<'_>, a: &NewAdjustment) -> Result<i64> {
-    refuse_if_approved(w.tx(), a.month)?;
+    refuse_if_approved(&w.read(), a.month)?;
     if a.corrects_month >= a.month
-        || month_status(w.tx(), a.corrects_month)? != MonthStatus::Approved
+        || month_status(&w.read(), a.corrects_month)? != MonthStatus::Approved
     {
         return Err(StoreError::Payroll(PayrollRule::AdjustmentTarget));
     }
@@ -532,7 +533,7 @@ impl LineCalc {
 /// The lines `month`'s sheet would have, computed from attendance, the wage table and the
 /// adjustments; `progress` may stop the work by returning `false`.
 pub fn preview(
-    conn: &Connection,
+    conn: &Read<'_>,
     month: Month,
     progress: impl FnMut(u64, u64) -> bool,
 ) -> Result<Vec<LineCalc>> {
@@ -542,7 +543,7 @@ pub fn preview(
 /// As [`preview`], with the wage table and pay rules given: those in force now, or those an
 /// approval used (to reproduce an approved month).
 pub fn preview_with(
-    conn: &Connection,
+    conn: &Read<'_>,
     month: Month,
     table: &WageTable,
     rules: &PayRules,
@@ -634,7 +635,7 @@ pub fn preview_with(
 }
 
 fn adjustments_by_placement(
-    conn: &Connection,
+    conn: &Read<'_>,
     month: Month,
 ) -> Result<std::collections::HashMap<PlacementId, Fen>> {
     let mut stmt = conn.prepare_cached(
@@ -655,8 +656,8 @@ pub fn compute(
     month: Month,
     progress: impl FnMut(u64, u64) -> bool,
 ) -> Result<(usize, Fen)> {
-    refuse_if_approved(w.tx(), month)?;
-    let lines = preview(w.tx(), month, progress)?;
+    refuse_if_approved(&w.read(), month)?;
+    let lines = preview(&w.read(), month, progress)?;
     let m = month.to_string();
     let before = month_row(w, month)?.map(|(_, row)| row);
     w.tx()
@@ -709,7 +710,7 @@ pub fn compute(
 
 /// Why `month` can not be approved on `today`, if it can not: not computed (or already
 /// approved), not ended, attendance incomplete, or findings neither fixed nor accepted.
-pub fn check_approvable(conn: &Connection, month: Month, today: Date) -> Result<()> {
+pub fn check_approvable(conn: &Read<'_>, month: Month, today: Date) -> Result<()> {
     match month_status(conn, month)? {
         MonthStatus::Approved => return Err(StoreError::MonthApproved(month)),
         MonthStatus::Open => {
@@ -730,7 +731,7 @@ pub fn check_approvable(conn: &Connection, month: Month, today: Date) -> Result<
 }
 
 /// The placements in post in `month` with no days worked (urban) or hours (rural) entered.
-pub fn missing_attendance(conn: &Connection, month: Month) -> Result<Vec<PlacementId>> {
+pub fn missing_attendance(conn: &Read<'_>, month: Month) -> Result<Vec<PlacementId>> {
     Ok(attendance(conn, month)?
         .into_iter()
         .filter(|r| attendance_value(r).is_none())
@@ -755,12 +756,12 @@ pub fn approve(w: &Writer<'_>, month: Month, today: Date) -> Result<()> {
 /// As [`approve`], recording `approver` (a named person, as the signed sheet shows) as the
 /// one who approved instead of the account making the change.
 pub fn approve_as(w: &Writer<'_>, month: Month, today: Date, approver: &str) -> Result<()> {
-    check_approvable(w.tx(), month, today)?;
+    check_approvable(&w.read(), month, today)?;
     let Some((rowid, before)) = month_row(w, month)? else {
         return Err(StoreError::NotFound(RecordKind::SubsidyMonth));
     };
     // The approval seals what it approves and what it was computed with (see `lock`).
-    let seal = lock::seal_for_approval(w.tx(), month)?;
+    let seal = lock::seal_for_approval(&w.read(), month)?;
     w.tx().execute(
         "UPDATE subsidy_months SET status = 'approved', approved_at = ?2, approved_by = ?3,
              tier = ?4, absence_rule = ?5, wages_as_of = ?6, line_count = ?7,
@@ -783,7 +784,7 @@ pub fn approve_as(w: &Writer<'_>, month: Month, today: Date, approver: &str) -> 
 
 /// The minimum-wage rows of the file's tier in force on some day of `month` and still marked
 /// "to check": approving the month asks for confirmation while there are any.
-pub fn unverified_rates(conn: &Connection, month: Month) -> Result<Vec<WageRow>> {
+pub fn unverified_rates(conn: &Read<'_>, month: Month) -> Result<Vec<WageRow>> {
     let tier = pay_rules(conn)?.tier;
     let rows: Vec<WageRow> = wage_rows(conn)?
         .into_iter()
@@ -828,7 +829,7 @@ fn write_carries(w: &Writer<'_>, month: Month, lines: &[LineCalc]) -> Result<()>
     if before == after {
         return Ok(());
     }
-    if month_status(w.tx(), next)? == MonthStatus::Approved {
+    if month_status(&w.read(), next)? == MonthStatus::Approved {
         return Err(StoreError::MonthApproved(next));
     }
     w.tx()
@@ -864,7 +865,7 @@ pub struct Recovery {
 /// after them that is not approved. Rural hours are taken as spread evenly over the days in
 /// post (the pay rule), so the hours up to the exit are the entered hours × days to the exit
 /// ÷ days paid, to the tenth.
-pub fn recovery_proposals(conn: &Connection, placement: PlacementId) -> Result<Vec<Recovery>> {
+pub fn recovery_proposals(conn: &Read<'_>, placement: PlacementId) -> Result<Vec<Recovery>> {
     let p = super::placements::get(conn, placement)?;
     let Some(exit) = p.exit_date else {
         return Ok(Vec::new());

@@ -7,7 +7,8 @@
 
 mod search;
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use crate::store::Read;
+use rusqlite::{OptionalExtension, Row, params};
 
 pub(super) use search::build_search_index;
 pub use search::search_ids;
@@ -102,7 +103,7 @@ pub struct PeopleFilter {
 }
 
 /// The table rows for `ids`, in the same order.
-pub fn rows(conn: &Connection, ids: &[PersonId]) -> Result<Vec<PersonRow>> {
+pub fn rows(conn: &Read<'_>, ids: &[PersonId]) -> Result<Vec<PersonRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.name, p.id_number, p.sex, p.birth_date, p.phone, r.short_name,
                 (SELECT group_concat(category_id) FROM person_hardships WHERE person_id = p.id)
@@ -165,7 +166,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
 }
 
 /// One person, trashed or not.
-pub fn get(conn: &Connection, id: PersonId) -> Result<Person> {
+pub fn get(conn: &Read<'_>, id: PersonId) -> Result<Person> {
     conn.prepare_cached(
         "SELECT id, name, id_number, birth_date, sex, phone, address, region_id, notes,
                 (SELECT group_concat(category_id) FROM person_hardships WHERE person_id = people.id),
@@ -178,7 +179,7 @@ pub fn get(conn: &Connection, id: PersonId) -> Result<Person> {
 }
 
 /// The person holding `id_number`, if any (trash included): one person per number.
-pub fn find_by_id_number(conn: &Connection, id_number: &str) -> Result<Option<(PersonId, String)>> {
+pub fn find_by_id_number(conn: &Read<'_>, id_number: &str) -> Result<Option<(PersonId, String)>> {
     Ok(conn
         .prepare_cached("SELECT id, name FROM people WHERE id_number = ?1")?
         .query_row([id_number], |r| Ok((PersonId(r.get(0)?), r.get(1)?)))
@@ -186,7 +187,7 @@ pub fn find_by_id_number(conn: &Connection, id_number: &str) -> Result<Option<(P
 }
 
 /// People in the registry (not in the trash).
-pub fn count(conn: &Connection) -> Result<i64> {
+pub fn count(conn: &Read<'_>) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT count(*) FROM people WHERE deleted_at IS NULL",
         [],
@@ -195,7 +196,7 @@ pub fn count(conn: &Connection) -> Result<i64> {
 }
 
 fn refuse_duplicate(w: &Writer<'_>, new: &NewPerson, except: Option<PersonId>) -> Result<()> {
-    match find_by_id_number(w.tx(), new.id_number.as_str())? {
+    match find_by_id_number(&w.read(), new.id_number.as_str())? {
         Some((existing, name)) if Some(existing) != except => Err(StoreError::DuplicateIdNumber {
             existing: existing.0,
             name,
@@ -227,7 +228,7 @@ pub fn insert(w: &Writer<'_>, new: &NewPerson) -> Result<PersonId> {
             sort_key(&new.name)
         ])?;
     let id = PersonId(w.tx().last_insert_rowid());
-    search::index_person(w.tx(), id)?;
+    search::index_person(&w.read(), id)?;
     set_categories(w, id, &new.categories)?;
     w.log::<PersonRecord>(id.0, Action::Insert, None)?;
     Ok(id)
@@ -237,7 +238,7 @@ pub fn insert(w: &Writer<'_>, new: &NewPerson) -> Result<PersonId> {
 pub fn update(w: &Writer<'_>, id: PersonId, new: &NewPerson) -> Result<()> {
     let before = w.existing::<PersonRecord>(id.0, RecordKind::Person)?;
     refuse_duplicate(w, new, Some(id))?;
-    search::unindex_person(w.tx(), id)?;
+    search::unindex_person(&w.read(), id)?;
     w.tx().execute(
         "UPDATE people SET name = ?2, id_number = ?3, birth_date = ?4, sex = ?5, phone = ?6,
                 address = ?7, region_id = ?8, notes = ?9, updated_at = ?10, name_key = ?11
@@ -256,7 +257,7 @@ pub fn update(w: &Writer<'_>, id: PersonId, new: &NewPerson) -> Result<()> {
             sort_key(&new.name)
         ],
     )?;
-    search::index_person(w.tx(), id)?;
+    search::index_person(&w.read(), id)?;
     w.tx()
         .execute("DELETE FROM person_hardships WHERE person_id = ?1", [id.0])?;
     set_categories(w, id, &new.categories)?;
@@ -293,12 +294,12 @@ pub fn set_trashed(w: &Writer<'_>, id: PersonId, trashed: bool) -> Result<()> {
         }
     }
     let deleted_at = trashed.then(|| w.stamp());
-    search::unindex_person(w.tx(), id)?;
+    search::unindex_person(&w.read(), id)?;
     w.tx().execute(
         "UPDATE people SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1",
         params![id.0, deleted_at, w.stamp()],
     )?;
-    search::index_person(w.tx(), id)?;
+    search::index_person(&w.read(), id)?;
     let action = if trashed {
         Action::Trash
     } else {
@@ -309,7 +310,7 @@ pub fn set_trashed(w: &Writer<'_>, id: PersonId, trashed: bool) -> Result<()> {
 
 /// People in the registry holding any of `categories`, with their village, by id.
 pub fn holding_any(
-    conn: &Connection,
+    conn: &Read<'_>,
     categories: &[CategoryId],
 ) -> Result<Vec<(PersonId, RegionId)>> {
     let mut stmt = conn.prepare_cached(

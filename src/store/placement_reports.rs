@@ -1,10 +1,11 @@
 //! What the placements programme answers for: the month's sheet as paid, the checks for
 //! ghost workers (吃空饷), the figures at a glance and the people for the public notice.
 
+use crate::store::Read;
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
-use rusqlite::{Connection, params};
+use rusqlite::params;
 
 use super::Result;
 use super::values::date_col;
@@ -57,7 +58,7 @@ pub struct SheetLine {
 }
 
 /// The computed lines of `month`, in sheet order (place, post, name).
-pub fn sheet(conn: &Connection, month: Month) -> Result<Vec<SheetLine>> {
+pub fn sheet(conn: &Read<'_>, month: Month) -> Result<Vec<SheetLine>> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.placement_id, pe.name, pe.id_number, r.short_name, po.title, l.area, l.days_in_post,
                 l.hours_tenths, l.wage_fen, l.social_insurance_fen, l.adjustment_fen, l.total_fen,
@@ -209,7 +210,7 @@ pub struct Finding {
 
 /// Every finding for `month`, by kind then name, each with its acceptance if it has one.
 /// Reads the computed lines, so compute first.
-pub fn checks(conn: &Connection, month: Month) -> Result<Vec<Finding>> {
+pub fn checks(conn: &Read<'_>, month: Month) -> Result<Vec<Finding>> {
     let m = month.to_string();
     let first = month.first_day().to_string();
     let last = month.last_day().to_string();
@@ -337,7 +338,7 @@ pub fn checks(conn: &Connection, month: Month) -> Result<Vec<Finding>> {
 /// The person and name of each line of `month`, by placement; with `paying_rural`, only
 /// rural lines paying a wage.
 fn lines_of(
-    conn: &Connection,
+    conn: &Read<'_>,
     month: Month,
     paying_rural: bool,
 ) -> Result<std::collections::HashMap<PlacementId, (PersonId, String)>> {
@@ -358,7 +359,7 @@ fn lines_of(
 /// Rural lines paying a wage for a placement whose accident-insurance policies do not cover
 /// every day in post in the month (the policy table; the old yes/no flag does not count).
 /// The detail is the first day not covered, or empty when the placement has no policy.
-pub fn missing_accident_cover(conn: &Connection, month: Month) -> Result<Vec<Finding>> {
+pub fn missing_accident_cover(conn: &Read<'_>, month: Month) -> Result<Vec<Finding>> {
     let lines = lines_of(conn, month, true)?;
     Ok(super::pay_settings::uncovered_rural_days(conn, month)?
         .into_iter()
@@ -384,7 +385,7 @@ pub fn missing_accident_cover(conn: &Connection, month: Month) -> Result<Vec<Fin
 /// the month while the placement runs on to that date or past it (it ends the day before:
 /// record the exit), or reached it before the month (paid after retirement). The detail is
 /// the retirement date.
-pub fn past_retirement(conn: &Connection, month: Month) -> Result<Vec<Finding>> {
+pub fn past_retirement(conn: &Read<'_>, month: Month) -> Result<Vec<Finding>> {
     let lines = lines_of(conn, month, false)?;
     let finding = |placement_id: PlacementId, date: Date| {
         let (person_id, name) = lines.get(&placement_id)?.clone();
@@ -435,7 +436,7 @@ pub fn past_retirement(conn: &Connection, month: Month) -> Result<Vec<Finding>> 
 
 /// The findings of `month` accepted with a reason, by kind and placement.
 pub fn acceptances(
-    conn: &Connection,
+    conn: &Read<'_>,
     month: Month,
 ) -> Result<std::collections::HashMap<(CheckKind, PlacementId), Acceptance>> {
     let mut stmt = conn.prepare_cached(
@@ -476,7 +477,7 @@ pub struct AcceptedFinding {
 }
 
 /// The findings accepted for `month`, by kind then name, with the person's name.
-pub fn accepted_findings(conn: &Connection, month: Month) -> Result<Vec<AcceptedFinding>> {
+pub fn accepted_findings(conn: &Read<'_>, month: Month) -> Result<Vec<AcceptedFinding>> {
     let mut stmt = conn.prepare_cached(
         "SELECT fa.kind, fa.placement_id, pe.name, fa.reason, fa.accepted_by, fa.accepted_at
          FROM finding_acceptances fa JOIN placements pl ON pl.id = fa.placement_id
@@ -504,7 +505,7 @@ pub fn accepted_findings(conn: &Connection, month: Month) -> Result<Vec<Accepted
 }
 
 /// The findings of `month` neither fixed nor accepted.
-pub fn open_findings(conn: &Connection, month: Month) -> Result<Vec<Finding>> {
+pub fn open_findings(conn: &Read<'_>, month: Month) -> Result<Vec<Finding>> {
     let mut findings = checks(conn, month)?;
     findings.retain(|f| f.accepted.is_none());
     Ok(findings)
@@ -519,14 +520,14 @@ pub fn accept_finding(
     reason: &str,
 ) -> Result<i64> {
     use super::{PayrollRule, StoreError};
-    if super::payroll::month_status(w.tx(), month)? == super::payroll::MonthStatus::Approved {
+    if super::payroll::month_status(&w.read(), month)? == super::payroll::MonthStatus::Approved {
         return Err(StoreError::MonthApproved(month));
     }
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(StoreError::Payroll(PayrollRule::AcceptanceReasonRequired));
     }
-    if acceptances(w.tx(), month)?.contains_key(&(kind, placement)) {
+    if acceptances(&w.read(), month)?.contains_key(&(kind, placement)) {
         return Err(StoreError::Payroll(PayrollRule::FindingAlreadyAccepted));
     }
     w.tx().execute(
@@ -565,7 +566,7 @@ pub struct Figures {
 }
 
 /// The figures as of `today`.
-pub fn figures(conn: &Connection, today: Date) -> Result<Figures> {
+pub fn figures(conn: &Read<'_>, today: Date) -> Result<Figures> {
     let t = today.to_string();
     let year_start = format!("{}-01-01", today.year());
     let active = "pl.start_date <= ?1 AND pl.agreement_end >= ?1 AND (pl.exit_date IS NULL OR pl.exit_date >= ?1)";
@@ -636,7 +637,7 @@ pub struct NoticeRow {
 }
 
 /// Everyone whose placement started between `from` and `to`, by start date and place.
-pub fn placed_between(conn: &Connection, from: Date, to: Date) -> Result<Vec<NoticeRow>> {
+pub fn placed_between(conn: &Read<'_>, from: Date, to: Date) -> Result<Vec<NoticeRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT pe.name, pe.id_number, r.short_name, po.title, pl.start_date
          FROM placements pl JOIN people pe ON pe.id = pl.person_id JOIN posts po ON po.id = pl.post_id

@@ -1,7 +1,8 @@
 //! Placements (上岗): the training before, the checks, the placement itself and the exit.
 
+use crate::store::Read;
 use jiff::civil::Date;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::records::{PlacementRecord, TrainingRecord};
 use super::values::{Day, date_col};
@@ -104,7 +105,7 @@ pub struct Training {
 }
 
 /// The placement rules in force for this file (defaults where not set).
-pub fn rules(conn: &Connection) -> Result<PlacementRules> {
+pub fn rules(conn: &Read<'_>) -> Result<PlacementRules> {
     let get = |key: &str| settings::get(conn, key);
     let number = |key: &str, default: i64| -> Result<i64> {
         Ok(settings::parsed(conn, key)?.unwrap_or(default))
@@ -128,7 +129,7 @@ pub fn rules(conn: &Connection) -> Result<PlacementRules> {
 }
 
 /// The programme's target groups: low-income, lifted out of poverty, unemployed, disabled.
-fn default_eligible_categories(conn: &Connection) -> Result<Vec<CategoryId>> {
+fn default_eligible_categories(conn: &Read<'_>) -> Result<Vec<CategoryId>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id FROM hardship_categories
          WHERE name_zh IN ('特困', '低保', '低保边缘', '脱贫', '防返贫监测', '残疾', '失业')",
@@ -162,7 +163,7 @@ pub fn set_rules(w: &Writer<'_>, rules: &PlacementRules) -> Result<()> {
 }
 
 /// The person's trainings, newest first.
-pub fn trainings(conn: &Connection, person: PersonId) -> Result<Vec<Training>> {
+pub fn trainings(conn: &Read<'_>, person: PersonId) -> Result<Vec<Training>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, course, trained_on, hours, passed FROM trainings WHERE person_id = ?1
          ORDER BY trained_on DESC, id DESC",
@@ -182,7 +183,7 @@ pub fn trainings(conn: &Connection, person: PersonId) -> Result<Vec<Training>> {
 }
 
 /// What the eligibility checks need to know about a person on `start`.
-fn candidate(conn: &Connection, rules: &PlacementRules, new: &NewPlacement) -> Result<Candidate> {
+fn candidate(conn: &Read<'_>, rules: &PlacementRules, new: &NewPlacement) -> Result<Candidate> {
     let (birth, sex): (Day, Sex) = conn
         .query_row(
             "SELECT birth_date, sex FROM people WHERE id = ?1 AND deleted_at IS NULL",
@@ -237,7 +238,7 @@ fn candidate(conn: &Connection, rules: &PlacementRules, new: &NewPlacement) -> R
     })
 }
 
-fn opening(conn: &Connection, post: PostId, start: Date) -> Result<PostOpening> {
+fn opening(conn: &Read<'_>, post: PostId, start: Date) -> Result<PostOpening> {
     let p = super::posts::get(conn, post, start)?;
     Ok(PostOpening {
         status: p.fields.status,
@@ -251,9 +252,9 @@ fn opening(conn: &Connection, post: PostId, start: Date) -> Result<PostOpening> 
 /// Places a person after every check passes; otherwise writes nothing and returns every
 /// reason as [`StoreError::Ineligible`].
 pub fn place(w: &Writer<'_>, new: &NewPlacement) -> Result<PlacementId> {
-    let rules = rules(w.tx())?;
-    let candidate = candidate(w.tx(), &rules, new)?;
-    let opening = opening(w.tx(), new.post_id, new.start_date)?;
+    let rules = rules(&w.read())?;
+    let candidate = candidate(&w.read(), &rules, new)?;
+    let opening = opening(&w.read(), new.post_id, new.start_date)?;
     let reasons = check_eligibility(
         &rules,
         &candidate,
@@ -324,7 +325,7 @@ pub fn exit(
     reason: ExitReason,
     note: &str,
 ) -> Result<()> {
-    let before = get(w.tx(), id)?;
+    let before = get(&w.read(), id)?;
     let row = w.existing::<PlacementRecord>(id.0, RecordKind::Placement)?;
     if before.exit_date.is_some() {
         return Err(StoreError::Placement(PlacementRule::AlreadyEnded));
@@ -370,7 +371,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Placement> {
 }
 
 /// One placement.
-pub fn get(conn: &Connection, id: PlacementId) -> Result<Placement> {
+pub fn get(conn: &Read<'_>, id: PlacementId) -> Result<Placement> {
     conn.prepare_cached(&format!("{SELECT} WHERE pl.id = ?1"))?
         .query_row([id.0], from_row)
         .optional()?
@@ -392,7 +393,7 @@ pub enum PlacementScope {
 /// Placements in `scope`, optionally on one post or with a name containing `name`,
 /// newest first.
 pub fn list(
-    conn: &Connection,
+    conn: &Read<'_>,
     scope: PlacementScope,
     post: Option<PostId>,
     name: &str,
@@ -413,7 +414,7 @@ pub fn list(
 }
 
 /// Every placement of one person, newest first: their history.
-pub fn history(conn: &Connection, person: PersonId) -> Result<Vec<Placement>> {
+pub fn history(conn: &Read<'_>, person: PersonId) -> Result<Vec<Placement>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE pl.person_id = ?1 ORDER BY pl.start_date DESC"
     ))?;

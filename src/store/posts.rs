@@ -1,8 +1,9 @@
 //! Public-welfare posts (岗位): what was developed, where, for how many, funded how long.
 
+use crate::store::Read;
 use jiff::civil::Date;
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::records::PostRecord;
 use super::values::date_col;
@@ -104,7 +105,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
 }
 
 /// Posts matching `filter`, with places filled on `today`, by street, place and title.
-pub fn list(conn: &Connection, filter: &PostFilter, today: Date) -> Result<Vec<Post>> {
+pub fn list(conn: &Read<'_>, filter: &PostFilter, today: Date) -> Result<Vec<Post>> {
     let mut clauses = vec!["1"];
     let mut values: Vec<Value> = vec![Value::Text(today.to_string())];
     if let Some(street) = filter.street {
@@ -133,7 +134,7 @@ pub fn list(conn: &Connection, filter: &PostFilter, today: Date) -> Result<Vec<P
 }
 
 /// One post, with places filled on `on`.
-pub fn get(conn: &Connection, id: PostId, on: Date) -> Result<Post> {
+pub fn get(conn: &Read<'_>, id: PostId, on: Date) -> Result<Post> {
     conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?2"))?
         .query_row(params![on.to_string(), id.0], from_row)
         .optional()?

@@ -1,6 +1,7 @@
 //! The region tree: district, streets and function areas, villages and communities.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use crate::store::Read;
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::records::RegionRecord;
 use super::{RecordKind, RegionRule, Result, StoreError, Writer, changes::Action};
@@ -63,14 +64,14 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Region> {
 }
 
 /// Every place, ordered by division code (so parents come before their children).
-pub fn all(conn: &Connection) -> Result<Vec<Region>> {
+pub fn all(conn: &Read<'_>) -> Result<Vec<Region>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM regions ORDER BY code"))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// One place.
-pub fn get(conn: &Connection, id: RegionId) -> Result<Region> {
+pub fn get(conn: &Read<'_>, id: RegionId) -> Result<Region> {
     conn.prepare_cached(&format!("SELECT {COLUMNS} FROM regions WHERE id = ?1"))?
         .query_row([id.0], from_row)
         .optional()?
@@ -78,7 +79,7 @@ pub fn get(conn: &Connection, id: RegionId) -> Result<Region> {
 }
 
 /// How many places there are.
-pub fn count(conn: &Connection) -> Result<i64> {
+pub fn count(conn: &Read<'_>) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM regions", [], |r| r.get(0))?)
 }
 
@@ -87,7 +88,7 @@ pub fn insert(w: &Writer<'_>, new: &NewRegion) -> Result<RegionId> {
     check_names_and_coordinate(&new.name, &new.short_name, new.lon, new.lat)?;
     match new.parent_id {
         Some(parent_id) => {
-            let parent = get(w.tx(), parent_id)?;
+            let parent = get(&w.read(), parent_id)?;
             if !parent.level.child_levels().contains(&new.level)
                 || !valid_child_code(&new.code, &parent.code, parent.level)
             {
@@ -177,7 +178,7 @@ fn check_names_and_coordinate(
 }
 
 /// People in the registry per place they are registered in.
-pub fn people_counts(conn: &Connection) -> Result<Vec<(RegionId, i64)>> {
+pub fn people_counts(conn: &Read<'_>) -> Result<Vec<(RegionId, i64)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT region_id, count(*) FROM people WHERE deleted_at IS NULL GROUP BY region_id",
     )?;

@@ -64,7 +64,7 @@ impl BankSettings {
     }
 
     fn reload(&mut self, cx: &Ctx<'_>) {
-        let conn = cx.store.conn();
+        let conn = &cx.store.read();
         let rev = cx.rev(&["settings"]);
         if self.read != Some(rev) {
             self.read = Some(rev);

@@ -7,14 +7,13 @@ use std::path::PathBuf;
 
 use egui::Ui;
 use jiff::civil::Date;
-use rusqlite::Connection;
 
 use super::Masker;
 use crate::clock::Clock;
 use crate::i18n::{Lang, Msg, Text};
 use crate::jobs::{JobId, JobSpec};
 use crate::store::background::{Pending, Reader};
-use crate::store::{Result, Store, StoreError};
+use crate::store::{Read, Result, Store, StoreError};
 
 /// A tab: one area of the window, with its own view state.
 pub trait Tab {
@@ -143,8 +142,8 @@ impl Ctx<'_> {
     /// Runs `read` off the window's thread; poll the result with [`Pending::poll`].
     pub fn read_later<T: Send + 'static>(
         &self,
-        read: impl FnOnce(&Connection) -> Result<T> + Send + 'static,
+        read: impl FnOnce(&Read<'_>) -> Result<T> + Send + 'static,
     ) -> Pending<T> {
-        self.reader.read(read)
+        self.reader.read(self.store.session().clone(), read)
     }
 }

@@ -4,12 +4,11 @@
 //! message, drawn where the rows would be: never an empty table.
 
 use egui::Ui;
-use rusqlite::Connection;
 
 use super::context::{Ctx, Notice};
 use crate::i18n::{Lang, Msg, window as wi};
-use crate::store::Result;
 use crate::store::background::Pending;
+use crate::store::{Read, Result};
 
 /// What a view shows: nothing yet, the rows, or why they could not be read.
 enum Shown<T> {
@@ -39,9 +38,9 @@ impl<K: PartialEq + Clone, T: Send + 'static> Loaded<K, T> {
     /// Reads on this thread when `key` is not the key of what is shown.
     pub fn ensure_now(
         &mut self,
-        conn: &Connection,
+        conn: &Read<'_>,
         key: K,
-        read: impl FnOnce(&Connection) -> Result<T>,
+        read: impl FnOnce(&Read<'_>) -> Result<T>,
     ) {
         if self.key.as_ref() == Some(&key) {
             return;
@@ -56,7 +55,7 @@ impl<K: PartialEq + Clone, T: Send + 'static> Loaded<K, T> {
         &mut self,
         cx: &Ctx<'_>,
         key: K,
-        read: impl FnOnce(&Connection) -> Result<T> + Send + 'static,
+        read: impl FnOnce(&Read<'_>) -> Result<T> + Send + 'static,
     ) {
         self.poll();
         if self.is_for(&key) || self.is_reading(&key) {

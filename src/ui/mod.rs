@@ -16,6 +16,7 @@ mod regions;
 pub mod settings;
 mod table_rows;
 
+use crate::store::Read;
 use std::borrow::Cow;
 
 use egui::{Color32, Response, RichText, Ui};
@@ -41,7 +42,7 @@ pub struct Masker {
 
 impl Masker {
     /// The file's patterns (defaults where unset), masking.
-    pub fn load(conn: &rusqlite::Connection) -> Result<Masker> {
+    pub fn load(conn: &Read<'_>) -> Result<Masker> {
         let (id, phone) = stored_settings::mask_patterns(conn)?;
         Ok(Masker {
             id,

@@ -82,7 +82,7 @@ impl Tab for PeopleTab {
         let lang = cx.lang;
         let rev = cx.rev(&["hardship_categories"]);
         self.categories
-            .ensure_now(cx.store.conn(), rev, categories::all);
+            .ensure_now(&cx.store.read(), rev, categories::all);
         egui::Panel::left("region_tree")
             .resizable(true)
             .default_size(260.0)
@@ -294,7 +294,7 @@ impl PeopleTab {
     }
 
     fn open_person(&mut self, store: &Store, id: PersonId) {
-        match people::get(store.conn(), id) {
+        match people::get(&store.read(), id) {
             Ok(person) => self.form = Some(PersonForm::edit(&person)),
             Err(e) => self.message = Some(Notice::store_error(&e)),
         }
@@ -407,7 +407,7 @@ impl RowBlock {
             self.start = index.saturating_sub(BLOCK / 4);
             let end = (self.start + BLOCK).min(ids.len());
             self.rows.clear();
-            let rows = people::rows(store.conn(), &ids[self.start..end])?;
+            let rows = people::rows(&store.read(), &ids[self.start..end])?;
             self.rows = rows
                 .into_iter()
                 .map(|r| ShownRow {

@@ -222,7 +222,7 @@ impl PersonForm {
         let lang = cx.lang;
         let rev = cx.rev(&["placements", "posts", "regions", "people"]);
         self.history
-            .ensure_now(cx.store.conn(), rev, |conn| placements::history(conn, id));
+            .ensure_now(&cx.store.read(), rev, |conn| placements::history(conn, id));
         let Some(history) = self.history.status_ui(ui, lang) else {
             return;
         };
@@ -251,7 +251,7 @@ impl PersonForm {
         if !self.bank.loaded {
             self.bank.loaded = true;
             if let Some(id) = self.editing {
-                match bank::account_of(cx.store.conn(), id) {
+                match bank::account_of(&cx.store.read(), id) {
                     Ok(Some(a)) => {
                         self.bank.account = NewAccount {
                             bank: a.bank,

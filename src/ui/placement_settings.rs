@@ -103,13 +103,13 @@ impl PlacementSettings {
     }
 
     fn read(&mut self, store: &Store) -> Result<()> {
-        self.rules = Some(placements::rules(store.conn())?);
-        let pay = payroll::pay_rules(store.conn())?;
+        self.rules = Some(placements::rules(&store.read())?);
+        let pay = payroll::pay_rules(&store.read())?;
         self.tier = pay.tier;
         self.absence = pay.absence;
-        self.wages = payroll::wage_rows(store.conn())?;
-        self.rates = pay_settings::insurance_rows(store.conn())?;
-        self.retirement = pay_settings::retirement_rows(store.conn())?;
+        self.wages = payroll::wage_rows(&store.read())?;
+        self.rates = pay_settings::insurance_rows(&store.read())?;
+        self.retirement = pay_settings::retirement_rows(&store.read())?;
         if self.new_wage.tier == 0 {
             self.new_wage.tier = pay.tier;
         }
@@ -488,7 +488,7 @@ impl PlacementSettings {
     /// A new rate: saved at once, unless it takes effect before months already approved;
     /// then the arrears it owes them are shown for review first.
     fn add_wage(&mut self, store: &mut Store, wage: MinimumWage) {
-        let arrears = match payroll::arrears_for_wage(store.conn(), &wage) {
+        let arrears = match payroll::arrears_for_wage(&store.read(), &wage) {
             Ok(arrears) => arrears,
             Err(e) => {
                 self.message = Some(Notice::store_error(&e));
@@ -501,7 +501,7 @@ impl PlacementSettings {
         }
         let names = arrears
             .iter()
-            .map(|a| placements::get(store.conn(), a.placement_id).map(|p| p.name))
+            .map(|a| placements::get(&store.read(), a.placement_id).map(|p| p.name))
             .collect::<Result<Vec<_>>>();
         match names {
             Ok(names) => {

@@ -1,5 +1,6 @@
 //! The region tree on the left of the People & places tab, and its small editor.
 
+use crate::store::Read;
 use std::collections::HashMap;
 
 use egui::Ui;
@@ -54,7 +55,7 @@ struct TreeData {
 }
 
 impl TreeData {
-    fn read(conn: &rusqlite::Connection) -> Result<TreeData> {
+    fn read(conn: &Read<'_>) -> Result<TreeData> {
         let mut data = TreeData {
             regions: regions::all(conn)?,
             ..TreeData::default()
@@ -113,7 +114,7 @@ impl RegionTree {
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) -> Option<Option<RegionId>> {
         let lang = cx.lang;
         self.data
-            .ensure_now(cx.store.conn(), cx.rev(TABLES), TreeData::read);
+            .ensure_now(&cx.store.read(), cx.rev(TABLES), TreeData::read);
         let before = self.selected;
         ui.heading(lang.t(pe::REGIONS));
         if ui

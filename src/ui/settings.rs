@@ -68,7 +68,7 @@ impl Tab for SettingsTab {
 
 impl SettingsTab {
     fn reload(&mut self, cx: &Ctx<'_>) {
-        let conn = cx.store.conn();
+        let conn = &cx.store.read();
         let rev = cx.rev(&["settings"]);
         if self.patterns_read != Some(rev) {
             self.patterns_read = Some(rev);

@@ -6,6 +6,7 @@ use egui_kittest::Harness;
 use minsheng::app::App;
 use minsheng::domain::RegionId;
 use minsheng::domain::region::RegionLevel;
+use minsheng::store::Read;
 use minsheng::store::regions::{self, NewRegion};
 use minsheng::store::{Result, Writer};
 
@@ -120,7 +121,7 @@ pub fn flat_pay_rules(w: &Writer<'_>, tier: u8, subsidy_fen: i64) -> Result<()> 
 
 /// The id of the seeded hardship category 低保 (minimum living allowance), which the
 /// placement rules accept.
-pub fn low_income(conn: &rusqlite::Connection) -> minsheng::domain::CategoryId {
+pub fn low_income(conn: &Read<'_>) -> minsheng::domain::CategoryId {
     minsheng::store::categories::all(conn)
         .expect("categories")
         .into_iter()

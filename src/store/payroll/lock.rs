@@ -11,9 +11,10 @@
 //! TRIGGER` in a shell), not a signature: whoever may write the file may also reseal it,
 //! which is why [`verify_month`] also recomputes the month from the raw tables.
 
+use crate::store::Read;
 use std::collections::{BTreeMap, HashSet};
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 
 use super::{
@@ -197,7 +198,7 @@ pub fn fingerprint(
 }
 
 /// The month's lines as stored, with the total each states.
-fn stored_lines(conn: &Connection, month: Month) -> Result<Vec<(LineCalc, Fen)>> {
+fn stored_lines(conn: &Read<'_>, month: Month) -> Result<Vec<(LineCalc, Fen)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.placement_id, l.area, l.days_in_post, l.hours_tenths, l.wage_fen,
                 l.social_insurance_fen, l.adjustment_fen, l.total_fen, coalesce(c.amount_fen, 0),
@@ -227,7 +228,7 @@ fn stored_lines(conn: &Connection, month: Month) -> Result<Vec<(LineCalc, Fen)>>
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-fn seal_with(conn: &Connection, month: Month, rules: PayRules, wages_as_of: i64) -> Result<Seal> {
+fn seal_with(conn: &Read<'_>, month: Month, rules: PayRules, wages_as_of: i64) -> Result<Seal> {
     let lines = stored_lines(conn, month)?;
     let (line_count, total_fen, fingerprint) = fingerprint(month, &rules, wages_as_of, &lines);
     Ok(Seal {
@@ -242,7 +243,7 @@ fn seal_with(conn: &Connection, month: Month, rules: PayRules, wages_as_of: i64)
 
 /// The seal an approval of `month` now would keep: today's pay rules and wage table, and
 /// the month's computed lines.
-pub(super) fn seal_for(conn: &Connection, month: Month) -> Result<Seal> {
+pub(super) fn seal_for(conn: &Read<'_>, month: Month) -> Result<Seal> {
     let wages_as_of: i64 =
         conn.query_row("SELECT coalesce(max(id), 0) FROM minimum_wages", [], |r| {
             r.get(0)
@@ -253,7 +254,7 @@ pub(super) fn seal_for(conn: &Connection, month: Month) -> Result<Seal> {
 /// The seal an approval of `month` keeps, once the computed lines are found to be what the
 /// tables give now: a sheet computed before a rate, a setting, a placement or an exit
 /// changed would be approved with figures its seal could not reproduce.
-pub(super) fn seal_for_approval(conn: &Connection, month: Month) -> Result<Seal> {
+pub(super) fn seal_for_approval(conn: &Read<'_>, month: Month) -> Result<Seal> {
     let seal = seal_for(conn, month)?;
     let rules = seal.rules();
     let table = wage_table_as_of(conn, seal.wages_as_of)?;
@@ -272,7 +273,7 @@ pub(super) fn seal_for_approval(conn: &Connection, month: Month) -> Result<Seal>
 }
 
 /// The seal kept with `month`, if it has one.
-fn kept_seal(conn: &Connection, month: Month) -> Result<Option<Seal>> {
+fn kept_seal(conn: &Read<'_>, month: Month) -> Result<Option<Seal>> {
     Ok(conn
         .query_row(
             "SELECT tier, absence_rule, wages_as_of, line_count, total_fen, fingerprint
@@ -306,8 +307,12 @@ pub fn seal_approved_months(tx: &Transaction<'_>) -> Result<()> {
         )?
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
+    // The upgrade reads as nobody in particular, with every permission: it is the program
+    // bringing the file up to date, not a user.
+    let upgrade = crate::domain::access::Session::unrestricted("upgrade");
+    let read = Read::new(tx, &upgrade);
     for month in months {
-        let seal = seal_for(tx, month)?;
+        let seal = seal_for(&read, month)?;
         tx.execute(
             "UPDATE subsidy_months SET tier = ?2, absence_rule = ?3, wages_as_of = ?4,
                  line_count = ?5, total_fen = ?6, fingerprint = ?7 WHERE month = ?1",
@@ -326,7 +331,7 @@ pub fn seal_approved_months(tx: &Transaction<'_>) -> Result<()> {
 }
 
 /// The minimum-wage table as it stood when row `wages_as_of` was the newest.
-pub fn wage_table_as_of(conn: &Connection, wages_as_of: i64) -> Result<WageTable> {
+pub fn wage_table_as_of(conn: &Read<'_>, wages_as_of: i64) -> Result<WageTable> {
     let mut stmt = conn.prepare_cached(
         "SELECT effective_from, tier, monthly_fen, hourly_fen FROM minimum_wages
          WHERE id <= ?1 ORDER BY effective_from, tier, id",
@@ -344,7 +349,7 @@ pub fn wage_table_as_of(conn: &Connection, wages_as_of: i64) -> Result<WageTable
 
 /// Whether an approved month relied on minimum-wage row `id`: it was recorded by the
 /// approval and in force on or before the month's last day (the trigger's rule).
-pub(super) fn wage_row_relied_on(conn: &Connection, id: i64) -> Result<bool> {
+pub(super) fn wage_row_relied_on(conn: &Read<'_>, id: i64) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM minimum_wages w JOIN subsidy_months m ON m.status = 'approved'
              WHERE w.id = ?1 AND w.id <= m.wages_as_of AND w.effective_from <= m.month || '-31')",
@@ -357,7 +362,7 @@ pub(super) fn wage_row_relied_on(conn: &Connection, id: i64) -> Result<bool> {
 /// tables with what the approval used (the tier and subsidy of the seal, the wage rows
 /// recorded by then, the attendance and adjustments, locked since) to list lines that come
 /// out differently. A month not approved has nothing to verify.
-pub fn verify_month(conn: &Connection, month: Month) -> Result<Verification> {
+pub fn verify_month(conn: &Read<'_>, month: Month) -> Result<Verification> {
     let status = month_status(conn, month)?;
     let mut verification = Verification {
         month,
@@ -427,7 +432,7 @@ pub fn verify_month(conn: &Connection, month: Month) -> Result<Verification> {
 /// what goes to the bank must be what was approved. Differences from a recomputation are
 /// left to the checks: an exit recorded later explains some, and a change of the pay rules
 /// in a later version of the program would make every old month differ.
-pub fn require_intact(conn: &Connection, month: Month) -> Result<()> {
+pub fn require_intact(conn: &Read<'_>, month: Month) -> Result<()> {
     if month_status(conn, month)? != MonthStatus::Approved {
         return Ok(());
     }
@@ -485,7 +490,7 @@ fn wage_part(
 /// sheet, the wage part with the rate added to today's table minus the wage part without
 /// it. Each is an adjustment line on the month after the last approved one, naming the
 /// rate and the month; a lower rate gives negative lines (recoveries). Nothing is written.
-pub fn arrears_for_wage(conn: &Connection, new_rate: &MinimumWage) -> Result<Vec<NewAdjustment>> {
+pub fn arrears_for_wage(conn: &Read<'_>, new_rate: &MinimumWage) -> Result<Vec<NewAdjustment>> {
     let from = Month::of(new_rate.effective_from);
     let months: Vec<(Month, Option<u8>, Option<String>)> = conn
         .prepare_cached(
@@ -564,7 +569,7 @@ pub fn save_wage_with_arrears(
     source: &str,
     shown: &[NewAdjustment],
 ) -> Result<usize> {
-    let arrears = arrears_for_wage(w.tx(), wage)?;
+    let arrears = arrears_for_wage(&w.read(), wage)?;
     if arrears != shown {
         return Err(StoreError::Payroll(PayrollRule::ArrearsChanged));
     }

@@ -12,10 +12,11 @@
 //! People whose name is the text come first, then those whose name starts with it, then
 //! the other matches; within each group the order is the column the clerk sorts by.
 
+use crate::store::Read;
 use std::collections::BTreeMap;
 
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{PeopleFilter, SortKey};
 use crate::domain::PersonId;
@@ -45,7 +46,7 @@ const PLACE_AND_BELOW: &str = "WITH RECURSIVE below(id) AS (
 /// Only the clauses the filter needs are put in the query (values are always bound). A
 /// one-character search sorted by name or by date added is answered from `person_grams`
 /// alone; two characters are the people holding both characters, checked in their names.
-pub fn search_ids(conn: &Connection, filter: &PeopleFilter) -> Result<Vec<PersonId>> {
+pub fn search_ids(conn: &Read<'_>, filter: &PeopleFilter) -> Result<Vec<PersonId>> {
     let text = normalise_search(&filter.text);
     let length = text.chars().count();
     let mut values = Vec::new();
@@ -80,7 +81,7 @@ fn could_be_name(text: &str) -> bool {
     !text.chars().all(|c| c.is_ascii_digit() || c == 'X')
 }
 
-fn names_a_place(conn: &Connection, text: &str) -> Result<bool> {
+fn names_a_place(conn: &Read<'_>, text: &str) -> Result<bool> {
     Ok(conn
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM regions WHERE instr(name, ?1) > 0 OR instr(short_name, ?1) > 0)",
@@ -253,7 +254,7 @@ struct Indexed {
     trashed: bool,
 }
 
-fn indexed(conn: &Connection, id: PersonId) -> Result<Option<Indexed>> {
+fn indexed(conn: &Read<'_>, id: PersonId) -> Result<Option<Indexed>> {
     Ok(conn
         .prepare_cached(
             "SELECT name, address, name_key, deleted_at IS NOT NULL FROM people WHERE id = ?1",
@@ -273,7 +274,7 @@ fn indexed(conn: &Connection, id: PersonId) -> Result<Option<Indexed>> {
 ///
 /// Every write to a person's name, address or trash state runs [`unindex_person`] before
 /// it and this after it, in the same transaction.
-pub(super) fn index_person(conn: &Connection, id: PersonId) -> Result<()> {
+pub(super) fn index_person(conn: &Read<'_>, id: PersonId) -> Result<()> {
     let Some(row) = indexed(conn, id)? else {
         return Ok(());
     };
@@ -289,7 +290,7 @@ pub(super) fn index_person(conn: &Connection, id: PersonId) -> Result<()> {
 
 /// Removes the person's grams, as their row now is, from the index: by their whole key,
 /// so no index on `person_id` is needed (nor written on every insert).
-pub(super) fn unindex_person(conn: &Connection, id: PersonId) -> Result<()> {
+pub(super) fn unindex_person(conn: &Read<'_>, id: PersonId) -> Result<()> {
     let Some(row) = indexed(conn, id)? else {
         return Ok(());
     };

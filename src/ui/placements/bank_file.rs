@@ -48,7 +48,7 @@ impl BankFileView {
         let lang = cx.lang;
         let masker = cx.masker;
         self.data
-            .ensure_now(cx.store.conn(), (cx.rev(TABLES), month), |conn| {
+            .ensure_now(&cx.store.read(), (cx.rev(TABLES), month), |conn| {
                 bank::bank_file(conn, month)
             });
         let mut close = false;

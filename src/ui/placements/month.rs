@@ -1,5 +1,6 @@
 //! A month's attendance grid and subsidy sheet: fill in, compute, review, approve, export.
 
+use crate::store::Read;
 use std::collections::HashMap;
 
 use egui::{RichText, Ui};
@@ -44,7 +45,7 @@ pub struct MonthData {
 }
 
 impl MonthData {
-    fn read(conn: &rusqlite::Connection, month: Month) -> Result<MonthData> {
+    fn read(conn: &Read<'_>, month: Month) -> Result<MonthData> {
         Ok(MonthData {
             status: payroll::month_status(conn, month)?,
             rows: payroll::attendance(conn, month)?,
@@ -236,7 +237,7 @@ impl MonthView {
     /// findings open); otherwise asks for confirmation, naming the month, its lines and total
     /// and any minimum-wage rate still to check.
     fn ask_approval(&mut self, cx: &mut Ctx<'_>, month: Month) {
-        let conn = cx.store.conn();
+        let conn = &cx.store.read();
         let asked = payroll::check_approvable(conn, month, cx.today())
             .and_then(|()| payroll::unverified_rates(conn, month));
         match asked {
@@ -870,7 +871,7 @@ fn export_sheet(cx: &mut Ctx<'_>, month: Month, full_ids: bool) {
         extension: "xlsx",
         then: Box::new(move |path| {
             JobSpec::new(crate::i18n::window::JOB_EXPORT, move |store, reporter| {
-                let (id_mask, _) = settings::mask_patterns(store.conn())?;
+                let (id_mask, _) = settings::mask_patterns(&store.read())?;
                 let disclosure = exports::Disclosure { id_mask, full_ids };
                 exports::subsidy_sheet(store, month, &path, disclosure, lang, reporter)
             })

@@ -39,7 +39,7 @@ impl CandidatesPanel {
             "regions",
         ]);
         self.candidates
-            .ensure_now(cx.store.conn(), rev, bank::unplaced_candidates);
+            .ensure_now(&cx.store.read(), rev, bank::unplaced_candidates);
         let mut add: Option<PersonId> = None;
         let mut remove: Option<PersonId> = None;
         ui.strong(lang.t(bk::CANDIDATES));
@@ -67,7 +67,7 @@ impl CandidatesPanel {
         let text = self.search.trim().to_string();
         if !text.is_empty() {
             let key = (cx.rev(&["people", "regions"]), text.clone());
-            self.found.ensure_now(cx.store.conn(), key, |conn| {
+            self.found.ensure_now(&cx.store.read(), key, |conn| {
                 let filter = PeopleFilter {
                     text,
                     ..PeopleFilter::default()
@@ -135,7 +135,7 @@ impl PeriodView {
         let lang = cx.lang;
         let today = cx.today();
         self.terms.ensure_now(
-            cx.store.conn(),
+            &cx.store.read(),
             (cx.rev(&["settings", "calendar_days"]), today),
             |conn| {
                 let days = settings::parsed(conn, bank::NOTICE_DAYS_KEY)
@@ -185,7 +185,7 @@ pub fn export(cx: &mut Ctx<'_>, of: NoticeOf) {
         extension: "pdf",
         then: Box::new(move |path| {
             JobSpec::new(crate::i18n::window::JOB_EXPORT, move |store, reporter| {
-                let (id_mask, _) = settings::mask_patterns(store.conn())?;
+                let (id_mask, _) = settings::mask_patterns(&store.read())?;
                 exports::notice(store, of, &path, id_mask, lang, reporter)
             })
         }),

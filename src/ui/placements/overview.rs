@@ -90,7 +90,7 @@ impl PlacedView {
             });
         if let Some(person) = self.person {
             self.history
-                .ensure_now(cx.store.conn(), (rev, person), |conn| {
+                .ensure_now(&cx.store.read(), (rev, person), |conn| {
                     placements::history(conn, person)?
                         .into_iter()
                         .map(|p| {
@@ -376,7 +376,7 @@ impl PlacedView {
                                 close = true;
                                 // An exit inside approved months: what they overpaid.
                                 self.recovery =
-                                    match payroll::recovery_proposals(store.conn(), placement) {
+                                    match payroll::recovery_proposals(&store.read(), placement) {
                                         Ok(proposals) if proposals.is_empty() => None,
                                         Ok(proposals) => Some(RecoveryForm {
                                             placement,

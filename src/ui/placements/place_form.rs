@@ -210,7 +210,7 @@ impl PlaceForm {
                 }
                 FormOutcome::OpenExisting(id) => {
                     // Already registered: place that person instead of a duplicate.
-                    let chosen = people::get(cx.store.conn(), id).map(|p| p.name);
+                    let chosen = people::get(&cx.store.read(), id).map(|p| p.name);
                     self.choose(cx.store, chosen.map(|name| (id, name)));
                     self.new_person = None;
                 }
@@ -222,7 +222,7 @@ impl PlaceForm {
         ui.horizontal(|ui| {
             text_field_ui(ui, lang.t(pl::FIND_PERSON), &mut self.search, 160.0);
             if ui.button(lang.t(pl::REGISTER_ON_THE_SPOT)).clicked() {
-                let conn = cx.store.conn();
+                let conn = &cx.store.read();
                 match (categories::all(conn), regions::all(conn)) {
                     (Ok(categories), Ok(regions)) => {
                         self.new_person = Some((PersonForm::new_person(None), categories, regions));
@@ -236,7 +236,7 @@ impl PlaceForm {
             return;
         }
         let key = (cx.rev(&["people", "regions"]), text.clone());
-        self.found.ensure_now(cx.store.conn(), key, |conn| {
+        self.found.ensure_now(&cx.store.read(), key, |conn| {
             let filter = PeopleFilter {
                 text,
                 ..PeopleFilter::default()
@@ -266,7 +266,7 @@ impl PlaceForm {
     /// Takes `person` for the placement, with the trainings they already passed.
     fn choose(&mut self, store: &Store, person: Result<(PersonId, String)>) {
         let chosen = person.and_then(|(id, name)| {
-            let trainings = placements::trainings(store.conn(), id)?;
+            let trainings = placements::trainings(&store.read(), id)?;
             Ok((id, name, trainings))
         });
         match chosen {

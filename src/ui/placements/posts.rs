@@ -73,7 +73,7 @@ impl Default for PostsView {
 
 impl PostsView {
     fn reload(&mut self, cx: &Ctx<'_>) {
-        let conn = cx.store.conn();
+        let conn = &cx.store.read();
         self.regions
             .ensure_now(conn, cx.rev(&["regions"]), regions::all);
         let today = cx.today();
@@ -257,7 +257,7 @@ impl PostsView {
 
     /// Opens the placement form for `post`, with the placement rules in force.
     fn start_placing(&mut self, cx: &Ctx<'_>, post: PostId) {
-        match placements::rules(cx.store.conn()) {
+        match placements::rules(&cx.store.read()) {
             Ok(rules) => {
                 let line = self
                     .posts
@@ -317,7 +317,7 @@ fn people_on_post_ui(
 ) {
     let (lang, masker) = (cx.lang, cx.masker);
     let key = (cx.rev(&["placements", "people"]), post);
-    cache.ensure_now(cx.store.conn(), key, |conn| {
+    cache.ensure_now(&cx.store.read(), key, |conn| {
         placements::list(conn, placements::PlacementScope::Active, Some(post), "")
     });
     ui.separator();
