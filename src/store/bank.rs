@@ -2,6 +2,7 @@
 //! (代发工资文件) and what stands in its way; the candidates of the notice before placement;
 //! the working-day calendar.
 
+use crate::domain::access::{Action as Access, Area};
 use crate::store::Read;
 use jiff::civil::Date;
 use rusqlite::{OptionalExtension, params};
@@ -88,6 +89,7 @@ pub fn objection_phone(conn: &Read<'_>) -> Result<Option<String>> {
 
 /// The account of `person`, if one is recorded.
 pub fn account_of(conn: &Read<'_>, person: PersonId) -> Result<Option<BankAccount>> {
+    conn.reach(Area::Placements, Access::Read)?;
     Ok(conn
         .query_row(
             "SELECT bank, account_no, holder_name FROM bank_accounts WHERE person_id = ?1",
@@ -119,6 +121,7 @@ pub fn check_account(new: &NewAccount) -> Result<(String, bool)> {
 /// Records (or replaces) `person`'s account, logged whole. Returns whether the number passes
 /// the Luhn check.
 pub fn set_account(w: &Writer<'_>, person: PersonId, new: &NewAccount) -> Result<bool> {
+    w.require(Area::Placements, Access::Write, None)?;
     let (number, luhn) = check_account(new)?;
     let find = |tx: &rusqlite::Transaction<'_>| -> Result<Option<i64>> {
         Ok(tx
@@ -152,6 +155,7 @@ pub fn set_account(w: &Writer<'_>, person: PersonId, new: &NewAccount) -> Result
 
 /// Removes `person`'s account, logged; nothing when there is none.
 pub fn remove_account(w: &Writer<'_>, person: PersonId) -> Result<()> {
+    w.require(Area::Placements, Access::Write, None)?;
     let id: Option<i64> = w
         .tx()
         .query_row(
@@ -181,6 +185,7 @@ pub struct HolderMismatch {
 /// The people on `month`'s sheet whose account holder is not the person (a payment to
 /// someone else's card is how a ghost worker is paid). By name.
 pub fn bank_holder_mismatches(conn: &Read<'_>, month: Month) -> Result<Vec<HolderMismatch>> {
+    conn.reach(Area::Placements, Access::Read)?;
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT pe.id, pe.name, b.holder_name, pe.name_key
          FROM subsidy_lines l JOIN placements pl ON pl.id = l.placement_id
@@ -240,6 +245,7 @@ impl BankFile {
 
 /// The bank file of `month` from its computed lines, one line per person.
 pub fn bank_file(conn: &Read<'_>, month: Month) -> Result<BankFile> {
+    conn.reach(Area::Placements, Access::Read)?;
     let mut stmt = conn.prepare_cached(
         "SELECT pe.id, pe.name, b.bank, b.account_no, b.holder_name,
                 sum(CASE WHEN l.to_person_fen IS NULL THEN l.total_fen
@@ -310,6 +316,7 @@ pub fn add_candidate(
     post: Option<PostId>,
     chosen_on: Date,
 ) -> Result<()> {
+    w.require(Area::Placements, Access::Write, None)?;
     let find = |tx: &rusqlite::Transaction<'_>| -> Result<Option<i64>> {
         Ok(tx
             .query_row(
@@ -339,6 +346,7 @@ pub fn add_candidate(
 
 /// Takes `person` off the candidates, logged.
 pub fn remove_candidate(w: &Writer<'_>, person: PersonId) -> Result<()> {
+    w.require(Area::Placements, Access::Write, None)?;
     let id: Option<i64> = w
         .tx()
         .query_row(
@@ -357,6 +365,7 @@ pub fn remove_candidate(w: &Writer<'_>, person: PersonId) -> Result<()> {
 /// The candidates not yet placed (no placement in post on or after the day they were
 /// chosen: none started since, none still running), not in the trash, by name.
 pub fn unplaced_candidates(conn: &Read<'_>) -> Result<Vec<Candidate>> {
+    conn.reach(Area::Placements, Access::Read)?;
     let mut stmt = conn.prepare_cached(
         "SELECT pe.id, pe.name, pe.id_number, r.short_name, po.title, c.chosen_on
          FROM notice_candidates c JOIN people pe ON pe.id = c.person_id
@@ -394,6 +403,7 @@ pub struct CalendarDay {
 
 /// Every listed day, by date.
 pub fn calendar_days(conn: &Read<'_>) -> Result<Vec<CalendarDay>> {
+    conn.reach(Area::Placements, Access::Read)?;
     let mut stmt =
         conn.prepare_cached("SELECT day, kind, name, verified FROM calendar_days ORDER BY day")?;
     let rows = stmt.query_map([], |r| {
@@ -419,6 +429,7 @@ pub fn calendar_days(conn: &Read<'_>) -> Result<Vec<CalendarDay>> {
 
 /// The working-day calendar of the years entered.
 pub fn work_calendar(conn: &Read<'_>) -> Result<WorkCalendar> {
+    conn.reach(Area::Placements, Access::Read)?;
     Ok(WorkCalendar::new(
         calendar_days(conn)?.into_iter().map(|d| (d.day, d.kind)),
     ))
@@ -426,6 +437,7 @@ pub fn work_calendar(conn: &Read<'_>) -> Result<WorkCalendar> {
 
 /// Adds or changes the listed day `day.day`, logged.
 pub fn set_calendar_day(w: &Writer<'_>, day: &CalendarDay) -> Result<()> {
+    w.require(Area::Placements, Access::Administer, None)?;
     let name = day.name.trim();
     if name.is_empty() {
         return Err(StoreError::Placement(PlacementRule::CalendarDayIncomplete));
@@ -456,6 +468,7 @@ pub fn set_calendar_day(w: &Writer<'_>, day: &CalendarDay) -> Result<()> {
 
 /// Removes the listed day `day` (it becomes an ordinary weekday or weekend day), logged.
 pub fn remove_calendar_day(w: &Writer<'_>, day: Date) -> Result<()> {
+    w.require(Area::Placements, Access::Administer, None)?;
     let id: Option<i64> = w
         .tx()
         .query_row(

@@ -2,6 +2,7 @@
 //!
 //! A category someone holds is retired rather than deleted, so no person silently loses it.
 
+use crate::domain::access::{Action as Access, Area};
 use crate::store::Read;
 use rusqlite::{Row, params};
 
@@ -56,6 +57,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Category> {
 
 /// Every category, retired ones included, in list order.
 pub fn all(conn: &Read<'_>) -> Result<Vec<Category>> {
+    conn.require_signed_in()?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, name_zh, name_en, sort_order, active FROM hardship_categories
          ORDER BY sort_order, id",
@@ -66,6 +68,7 @@ pub fn all(conn: &Read<'_>) -> Result<Vec<Category>> {
 
 /// Adds a category at the end of the list.
 pub fn insert(w: &Writer<'_>, name_zh: &str, name_en: &str) -> Result<CategoryId> {
+    w.require(Area::Registry, Access::Administer, None)?;
     let (name_zh, name_en) = (name_zh.trim(), name_en.trim());
     if name_zh.is_empty() || name_en.is_empty() {
         return Err(StoreError::Category(CategoryRule::NameRequired));
@@ -82,6 +85,7 @@ pub fn insert(w: &Writer<'_>, name_zh: &str, name_en: &str) -> Result<CategoryId
 
 /// Deletes a category nobody holds; retires one that people hold.
 pub fn remove(w: &Writer<'_>, id: CategoryId) -> Result<Removed> {
+    w.require(Area::Registry, Access::Administer, None)?;
     let before = w.existing::<CategoryRecord>(id.0, RecordKind::Category)?;
     let holders: i64 = w.tx().query_row(
         "SELECT count(*) FROM person_hardships WHERE category_id = ?1",
@@ -100,6 +104,7 @@ pub fn remove(w: &Writer<'_>, id: CategoryId) -> Result<Removed> {
 
 /// Retires or reactivates a category.
 pub fn set_active(w: &Writer<'_>, id: CategoryId, active: bool) -> Result<()> {
+    w.require(Area::Registry, Access::Administer, None)?;
     let before = w.existing::<CategoryRecord>(id.0, RecordKind::Category)?;
     w.tx().execute(
         "UPDATE hardship_categories SET active = ?2 WHERE id = ?1",

@@ -94,6 +94,7 @@ pub(super) fn record(tx: &Transaction<'_>, e: &Entry) -> Result<()> {
 
 /// Every entry about one row, oldest first: a row's history.
 pub fn entries_for(conn: &Read<'_>, table: &str, row_id: i64) -> Result<Vec<Entry>> {
+    conn.require_signed_in()?;
     let mut stmt = conn.prepare_cached(
         "SELECT at, actor, table_name, row_id, action, before, after, schema FROM changes
          WHERE table_name = ?1 AND row_id = ?2 ORDER BY seq",
@@ -134,6 +135,7 @@ pub struct Change {
 
 /// The most recent `limit` changes, newest first.
 pub fn recent(conn: &Read<'_>, limit: usize) -> Result<Vec<Change>> {
+    conn.require_signed_in()?;
     let mut stmt = conn.prepare_cached(
         "SELECT seq, at, actor, table_name, row_id, action,
                 coalesce(json_extract(coalesce(after, before), '$.short_name'),
@@ -164,6 +166,7 @@ pub fn recent(conn: &Read<'_>, limit: usize) -> Result<Vec<Change>> {
 
 /// How many change-log rows mention `table`/`row_id`.
 pub fn count_for(conn: &Read<'_>, table: &str, row_id: i64) -> Result<i64> {
+    conn.require_signed_in()?;
     Ok(conn.query_row(
         "SELECT count(*) FROM changes WHERE table_name = ?1 AND row_id = ?2",
         params![table, row_id],

@@ -67,6 +67,7 @@ pub struct Source {
     path: PathBuf,
     clock: Clock,
     read_only: bool,
+    session: Session,
 }
 
 impl Source {
@@ -78,7 +79,10 @@ impl Source {
         } else {
             open::Mode::Write
         };
-        Store::connect(&self.path, mode, self.clock.clone())
+        let mut store = Store::connect(&self.path, mode, self.clock.clone())?;
+        // A job acts as the user who started it.
+        store.session = self.session.clone();
+        Ok(store)
     }
 
     /// As [`Source::open`], for a background job: it waits longer for the window's own
@@ -141,6 +145,7 @@ impl Store {
             path: self.path.clone(),
             clock: self.clock.clone(),
             read_only: self.read_only,
+            session: self.session.clone(),
         }
     }
 
@@ -350,6 +355,22 @@ impl<'a> Read<'a> {
         require(self.session, area, action, street)
     }
 
+    /// Refuses unless the reader may do `action` in `area` on a record of the place
+    /// `region` (its street is looked up only when the grants are limited to streets).
+    pub fn require_at(&self, area: Area, action: Action, region: RegionId) -> Result<()> {
+        require_at(self.conn, self.session, area, action, region)
+    }
+
+    /// Refuses unless someone is signed in: what every user may read (the region tree, the
+    /// category list, the display settings).
+    pub fn require_signed_in(&self) -> Result<()> {
+        if self.session.grants.is_empty() {
+            Err(StoreError::NotSignedIn)
+        } else {
+            Ok(())
+        }
+    }
+
     /// Refuses unless the reader may do `action` in `area` somewhere; returns the streets
     /// it reaches, to narrow a list to.
     pub fn reach(&self, area: Area, action: Action) -> Result<Reach> {
@@ -375,6 +396,20 @@ fn require(session: &Session, area: Area, action: Action, street: Option<RegionI
         Ok(())
     } else {
         Err(refused(session, area, action))
+    }
+}
+
+fn require_at(
+    conn: &Connection,
+    session: &Session,
+    area: Area,
+    action: Action,
+    region: RegionId,
+) -> Result<()> {
+    match session.reach(area, action) {
+        Reach::District => Ok(()),
+        Reach::Nothing => Err(refused(session, area, action)),
+        Reach::Streets(_) => require(session, area, action, regions::street_of(conn, region)?),
     }
 }
 
@@ -425,6 +460,22 @@ impl Writer<'_> {
     /// a record of the whole district).
     pub fn require(&self, area: Area, action: Action, street: Option<RegionId>) -> Result<()> {
         require(self.session, area, action, street)
+    }
+
+    /// Refuses unless the writer is an administrator of the whole district: the ledger's
+    /// own settings (masking, sign-in, the display of personal data) are theirs.
+    pub fn require_admin(&self) -> Result<()> {
+        if self.session.keeps_accounts() {
+            Ok(())
+        } else {
+            Err(refused(self.session, Area::Registry, Action::Administer))
+        }
+    }
+
+    /// Refuses unless the writer may do `action` in `area` on a record of the place
+    /// `region`.
+    pub fn require_at(&self, area: Area, action: Action, region: RegionId) -> Result<()> {
+        require_at(&self.tx, self.session, area, action, region)
     }
 
     /// The time of the change as `YYYY-MM-DDTHH:MM:SS`.

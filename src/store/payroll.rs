@@ -4,6 +4,7 @@
 //! computed month back to open; an approved month is locked by the database itself, and a
 //! correction is an adjustment line in a later month.
 
+use crate::domain::access::{self, Action as Access};
 use crate::store::Read;
 use jiff::civil::Date;
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -68,6 +69,7 @@ impl MonthStatus {
 
 /// The sheet's state for `month`: open until it has been computed.
 pub fn month_status(conn: &Read<'_>, month: Month) -> Result<MonthStatus> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     let status: Option<MonthStatus> = conn
         .query_row(
             "SELECT status FROM subsidy_months WHERE month = ?1",
@@ -118,6 +120,7 @@ fn month_row(w: &Writer<'_>, month: Month) -> Result<Option<(i64, SubsidyMonthRe
 /// The pay rules for this file: the tier and how absence reduces pay (calendar days and
 /// leave counted as worked unless set otherwise).
 pub fn pay_rules(conn: &Read<'_>) -> Result<PayRules> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     let number = |key: &str, default: i64| -> Result<i64> {
         Ok(settings::parsed(conn, key)?.unwrap_or(default))
     };
@@ -138,6 +141,7 @@ pub fn pay_rules(conn: &Read<'_>) -> Result<PayRules> {
 
 /// Stores the pay rules.
 pub fn set_pay_rules(w: &Writer<'_>, rules: &PayRules) -> Result<()> {
+    w.require(access::Area::Placements, Access::Administer, None)?;
     settings::set(w, TIER_KEY, &rules.tier.to_string())?;
     match rules.absence.basis {
         AbsenceBasis::CalendarDays => settings::set(w, ABSENCE_BASIS_KEY, "calendar")?,
@@ -188,6 +192,7 @@ pub struct WageRow {
 
 /// The minimum-wage table, oldest first.
 pub fn wage_rows(conn: &Read<'_>) -> Result<Vec<WageRow>> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, effective_from, tier, monthly_fen, hourly_fen, verified, source, recorded_at
          FROM minimum_wages ORDER BY effective_from, tier, id",
@@ -211,6 +216,7 @@ pub fn wage_rows(conn: &Read<'_>) -> Result<Vec<WageRow>> {
 
 /// The table the pay rules read.
 pub fn wage_table(conn: &Read<'_>) -> Result<WageTable> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     Ok(WageTable::new(
         wage_rows(conn)?.into_iter().map(|r| r.wage).collect(),
     ))
@@ -221,6 +227,7 @@ pub fn wage_table(conn: &Read<'_>) -> Result<WageTable> {
 /// row (a correction, recorded now) that supersedes it. Marking a row checked changes no
 /// figure and is always done in place.
 pub fn save_wage(w: &Writer<'_>, wage: &MinimumWage, verified: bool, source: &str) -> Result<()> {
+    w.require(access::Area::Placements, Access::Administer, None)?;
     let latest: Option<i64> = w
         .tx()
         .query_row(
@@ -298,6 +305,7 @@ pub struct AttendanceRow {
 /// funding end, the post's closing and the day before the statutory retirement date: pay
 /// stops at each of them.
 pub fn attendance(conn: &Read<'_>, month: Month) -> Result<Vec<AttendanceRow>> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     let retirement = super::pay_settings::retirement_table(conn)?;
     let women_workers = super::placements::rules(conn)?.women_worker_posts;
     let mut stmt = conn.prepare_cached(
@@ -370,6 +378,7 @@ pub fn set_leave_days(
     month: Month,
     leave_days: Option<i64>,
 ) -> Result<()> {
+    w.require(access::Area::Placements, Access::Write, None)?;
     refuse_if_approved(&w.read(), month)?;
     if leave_days.is_some_and(|d| !(0..=i64::from(month.days())).contains(&d)) {
         return Err(StoreError::Payroll(PayrollRule::AttendanceOutOfRange));
@@ -411,6 +420,7 @@ pub fn set_attendance(
     days_worked: Option<i64>,
     hours_tenths: Option<i64>,
 ) -> Result<()> {
+    w.require(access::Area::Placements, Access::Write, None)?;
     refuse_if_approved(&w.read(), month)?;
     if days_worked.is_some_and(|d| !(0..=i64::from(month.days())).contains(&d))
         || hours_tenths.is_some_and(|h| h < 0)
@@ -465,6 +475,7 @@ pub struct NewAdjustment {
 
 /// Adds an adjustment line; it must correct an approved, earlier month.
 pub fn add_adjustment(w: &Writer<'_>, a: &NewAdjustment) -> Result<i64> {
+    w.require(access::Area::Placements, Access::Write, None)?;
     refuse_if_approved(&w.read(), a.month)?;
     if a.corrects_month >= a.month
         || month_status(&w.read(), a.corrects_month)? != MonthStatus::Approved
@@ -537,6 +548,7 @@ pub fn preview(
     month: Month,
     progress: impl FnMut(u64, u64) -> bool,
 ) -> Result<Vec<LineCalc>> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     preview_with(conn, month, &wage_table(conn)?, &pay_rules(conn)?, progress)
 }
 
@@ -549,6 +561,7 @@ pub fn preview_with(
     rules: &PayRules,
     mut progress: impl FnMut(u64, u64) -> bool,
 ) -> Result<Vec<LineCalc>> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     // Insurance rates in force in an approved month are history (0005_lock), so the table
     // as it is now is the one its approval used.
     let insurance = super::pay_settings::insurance_table(conn)?;
@@ -656,6 +669,7 @@ pub fn compute(
     month: Month,
     progress: impl FnMut(u64, u64) -> bool,
 ) -> Result<(usize, Fen)> {
+    w.require(access::Area::Placements, Access::Write, None)?;
     refuse_if_approved(&w.read(), month)?;
     let lines = preview(&w.read(), month, progress)?;
     let m = month.to_string();
@@ -711,6 +725,7 @@ pub fn compute(
 /// Why `month` can not be approved on `today`, if it can not: not computed (or already
 /// approved), not ended, attendance incomplete, or findings neither fixed nor accepted.
 pub fn check_approvable(conn: &Read<'_>, month: Month, today: Date) -> Result<()> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     match month_status(conn, month)? {
         MonthStatus::Approved => return Err(StoreError::MonthApproved(month)),
         MonthStatus::Open => {
@@ -732,6 +747,7 @@ pub fn check_approvable(conn: &Read<'_>, month: Month, today: Date) -> Result<()
 
 /// The placements in post in `month` with no days worked (urban) or hours (rural) entered.
 pub fn missing_attendance(conn: &Read<'_>, month: Month) -> Result<Vec<PlacementId>> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     Ok(attendance(conn, month)?
         .into_iter()
         .filter(|r| attendance_value(r).is_none())
@@ -756,10 +772,12 @@ pub fn approve(w: &Writer<'_>, month: Month, today: Date) -> Result<()> {
 /// As [`approve`], recording `approver` (a named person, as the signed sheet shows) as the
 /// one who approved instead of the account making the change.
 pub fn approve_as(w: &Writer<'_>, month: Month, today: Date, approver: &str) -> Result<()> {
+    w.require(access::Area::Placements, Access::Approve, None)?;
     check_approvable(&w.read(), month, today)?;
     let Some((rowid, before)) = month_row(w, month)? else {
         return Err(StoreError::NotFound(RecordKind::SubsidyMonth));
     };
+    refuse_same_hand(w, rowid)?;
     // The approval seals what it approves and what it was computed with (see `lock`).
     let seal = lock::seal_for_approval(&w.read(), month)?;
     w.tx().execute(
@@ -782,9 +800,38 @@ pub fn approve_as(w: &Writer<'_>, month: Month, today: Date, approver: &str) -> 
     w.log(rowid, Action::Update, Some(before))
 }
 
+/// Separation of duties: on a ledger with accounts, the account that computed the sheet now
+/// in the file may not approve it, unless the setting `separation_of_duties` is `off`. A
+/// ledger without sign-in has one person at the computer and nobody to separate.
+fn refuse_same_hand(w: &Writer<'_>, month_rowid: i64) -> Result<()> {
+    if w.session().user.is_none()
+        || super::settings::get(&w.read(), SEPARATION_OF_DUTIES)?.as_deref() == Some("off")
+    {
+        return Ok(());
+    }
+    let computed_by: Option<String> = w
+        .tx()
+        .query_row(
+            "SELECT actor FROM changes WHERE table_name = 'subsidy_months' AND row_id = ?1
+                 AND json_extract(after, '$.status') = 'computed'
+             ORDER BY seq DESC LIMIT 1",
+            [month_rowid],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if computed_by.as_deref() == Some(w.actor()) {
+        return Err(StoreError::SameHandApproves);
+    }
+    Ok(())
+}
+
+/// The setting that turns separation of duties off (`off`); on when absent.
+pub const SEPARATION_OF_DUTIES: &str = "separation_of_duties";
+
 /// The minimum-wage rows of the file's tier in force on some day of `month` and still marked
 /// "to check": approving the month asks for confirmation while there are any.
 pub fn unverified_rates(conn: &Read<'_>, month: Month) -> Result<Vec<WageRow>> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     let tier = pay_rules(conn)?.tier;
     let rows: Vec<WageRow> = wage_rows(conn)?
         .into_iter()
@@ -866,6 +913,7 @@ pub struct Recovery {
 /// post (the pay rule), so the hours up to the exit are the entered hours × days to the exit
 /// ÷ days paid, to the tenth.
 pub fn recovery_proposals(conn: &Read<'_>, placement: PlacementId) -> Result<Vec<Recovery>> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     let p = super::placements::get(conn, placement)?;
     let Some(exit) = p.exit_date else {
         return Ok(Vec::new());
@@ -952,6 +1000,7 @@ pub fn write_recoveries(
     recoveries: &[Recovery],
     reason: impl Fn(&Recovery) -> String,
 ) -> Result<()> {
+    w.require(access::Area::Placements, Access::Write, None)?;
     for r in recoveries {
         add_adjustment(
             w,

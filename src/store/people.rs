@@ -7,6 +7,9 @@
 
 mod search;
 
+use std::collections::HashMap;
+
+use crate::domain::access::{Action as Access, Area, Reach};
 use crate::store::Read;
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -103,29 +106,51 @@ pub struct PeopleFilter {
 }
 
 /// The table rows for `ids`, in the same order.
+///
+/// A reader limited to some streets gets only the rows of their people: the others are
+/// left out, as [`search::search_ids`] never lists them.
 pub fn rows(conn: &Read<'_>, ids: &[PersonId]) -> Result<Vec<PersonRow>> {
+    let reach = conn.reach(Area::Registry, Access::Read)?;
+    let mut streets: HashMap<i64, Option<RegionId>> = HashMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.name, p.id_number, p.sex, p.birth_date, p.phone, r.short_name,
-                (SELECT group_concat(category_id) FROM person_hardships WHERE person_id = p.id)
+                (SELECT group_concat(category_id) FROM person_hardships WHERE person_id = p.id),
+                p.region_id
          FROM people p JOIN regions r ON r.id = p.region_id WHERE p.id = ?1",
     )?;
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        if let Some(row) = stmt
+        if let Some((row, region)) = stmt
             .query_row([id.0], |r| {
-                Ok(PersonRow {
-                    id: PersonId(r.get(0)?),
-                    name: r.get(1)?,
-                    id_number: r.get(2)?,
-                    sex: r.get(3)?,
-                    birth_date: r.get(4)?,
-                    phone: r.get(5)?,
-                    place: r.get(6)?,
-                    categories: parse_ids(r.get::<_, Option<String>>(7)?),
-                })
+                Ok((
+                    PersonRow {
+                        id: PersonId(r.get(0)?),
+                        name: r.get(1)?,
+                        id_number: r.get(2)?,
+                        sex: r.get(3)?,
+                        birth_date: r.get(4)?,
+                        phone: r.get(5)?,
+                        place: r.get(6)?,
+                        categories: parse_ids(r.get::<_, Option<String>>(7)?),
+                    },
+                    r.get::<_, i64>(8)?,
+                ))
             })
             .optional()?
         {
+            if reach != Reach::District {
+                let street = match streets.get(&region) {
+                    Some(s) => *s,
+                    None => {
+                        let s = super::regions::street_of(conn, RegionId(region))?;
+                        streets.insert(region, s);
+                        s
+                    }
+                };
+                if !reach.covers(street) {
+                    continue;
+                }
+            }
             out.push(row);
         }
     }
@@ -167,7 +192,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
 
 /// One person, trashed or not.
 pub fn get(conn: &Read<'_>, id: PersonId) -> Result<Person> {
-    conn.prepare_cached(
+    conn.reach(Area::Registry, Access::Read)?;
+    let person = conn.prepare_cached(
         "SELECT id, name, id_number, birth_date, sex, phone, address, region_id, notes,
                 (SELECT group_concat(category_id) FROM person_hardships WHERE person_id = people.id),
                 deleted_at
@@ -175,11 +201,14 @@ pub fn get(conn: &Read<'_>, id: PersonId) -> Result<Person> {
     )?
     .query_row([id.0], from_row)
     .optional()?
-    .ok_or(StoreError::NotFound(RecordKind::Person))
+    .ok_or(StoreError::NotFound(RecordKind::Person))?;
+    conn.require_at(Area::Registry, Access::Read, person.region_id)?;
+    Ok(person)
 }
 
 /// The person holding `id_number`, if any (trash included): one person per number.
 pub fn find_by_id_number(conn: &Read<'_>, id_number: &str) -> Result<Option<(PersonId, String)>> {
+    conn.reach(Area::Registry, Access::Read)?;
     Ok(conn
         .prepare_cached("SELECT id, name FROM people WHERE id_number = ?1")?
         .query_row([id_number], |r| Ok((PersonId(r.get(0)?), r.get(1)?)))
@@ -188,6 +217,7 @@ pub fn find_by_id_number(conn: &Read<'_>, id_number: &str) -> Result<Option<(Per
 
 /// People in the registry (not in the trash).
 pub fn count(conn: &Read<'_>) -> Result<i64> {
+    conn.reach(Area::Registry, Access::Read)?;
     Ok(conn.query_row(
         "SELECT count(*) FROM people WHERE deleted_at IS NULL",
         [],
@@ -207,6 +237,7 @@ fn refuse_duplicate(w: &Writer<'_>, new: &NewPerson, except: Option<PersonId>) -
 
 /// Registers a new person; a second person with the same ID number is refused.
 pub fn insert(w: &Writer<'_>, new: &NewPerson) -> Result<PersonId> {
+    w.require_at(Area::Registry, Access::Write, new.region_id)?;
     refuse_duplicate(w, new, None)?;
     let now = w.stamp();
     w.tx()
@@ -236,6 +267,9 @@ pub fn insert(w: &Writer<'_>, new: &NewPerson) -> Result<PersonId> {
 
 /// Replaces a person's fields with the validated form.
 pub fn update(w: &Writer<'_>, id: PersonId, new: &NewPerson) -> Result<()> {
+    // Both where the person was and where they move to must be the writer's.
+    w.require_at(Area::Registry, Access::Write, get(&w.read(), id)?.region_id)?;
+    w.require_at(Area::Registry, Access::Write, new.region_id)?;
     let before = w.existing::<PersonRecord>(id.0, RecordKind::Person)?;
     refuse_duplicate(w, new, Some(id))?;
     search::unindex_person(&w.read(), id)?;
@@ -276,6 +310,7 @@ fn set_categories(w: &Writer<'_>, id: PersonId, categories: &[CategoryId]) -> Re
 
 /// Moves a person to the trash, or back out of it.
 pub fn set_trashed(w: &Writer<'_>, id: PersonId, trashed: bool) -> Result<()> {
+    w.require_at(Area::Registry, Access::Write, get(&w.read(), id)?.region_id)?;
     let before = w.existing::<PersonRecord>(id.0, RecordKind::Person)?;
     if trashed {
         // Someone on a post stays in the registry until the exit is recorded: the trash
@@ -313,6 +348,7 @@ pub fn holding_any(
     conn: &Read<'_>,
     categories: &[CategoryId],
 ) -> Result<Vec<(PersonId, RegionId)>> {
+    conn.reach(Area::Registry, Access::Read)?;
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT p.id, p.region_id FROM people p JOIN person_hardships h ON h.person_id = p.id
          WHERE h.category_id IN (SELECT value FROM json_each(?1)) AND p.deleted_at IS NULL ORDER BY p.id",

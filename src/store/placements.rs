@@ -1,5 +1,6 @@
 //! Placements (上岗): the training before, the checks, the placement itself and the exit.
 
+use crate::domain::access::{self, Action as Access};
 use crate::store::Read;
 use jiff::civil::Date;
 use rusqlite::{OptionalExtension, Row, params};
@@ -106,6 +107,7 @@ pub struct Training {
 
 /// The placement rules in force for this file (defaults where not set).
 pub fn rules(conn: &Read<'_>) -> Result<PlacementRules> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     let get = |key: &str| settings::get(conn, key);
     let number = |key: &str, default: i64| -> Result<i64> {
         Ok(settings::parsed(conn, key)?.unwrap_or(default))
@@ -140,6 +142,7 @@ fn default_eligible_categories(conn: &Read<'_>) -> Result<Vec<CategoryId>> {
 
 /// Stores the placement rules.
 pub fn set_rules(w: &Writer<'_>, rules: &PlacementRules) -> Result<()> {
+    w.require(access::Area::Placements, Access::Administer, None)?;
     let ids: Vec<String> = rules
         .eligible_categories
         .iter()
@@ -164,6 +167,7 @@ pub fn set_rules(w: &Writer<'_>, rules: &PlacementRules) -> Result<()> {
 
 /// The person's trainings, newest first.
 pub fn trainings(conn: &Read<'_>, person: PersonId) -> Result<Vec<Training>> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, course, trained_on, hours, passed FROM trainings WHERE person_id = ?1
          ORDER BY trained_on DESC, id DESC",
@@ -252,6 +256,7 @@ fn opening(conn: &Read<'_>, post: PostId, start: Date) -> Result<PostOpening> {
 /// Places a person after every check passes; otherwise writes nothing and returns every
 /// reason as [`StoreError::Ineligible`].
 pub fn place(w: &Writer<'_>, new: &NewPlacement) -> Result<PlacementId> {
+    w.require(access::Area::Placements, Access::Write, None)?;
     let rules = rules(&w.read())?;
     let candidate = candidate(&w.read(), &rules, new)?;
     let opening = opening(&w.read(), new.post_id, new.start_date)?;
@@ -296,6 +301,7 @@ pub fn place(w: &Writer<'_>, new: &NewPlacement) -> Result<PlacementId> {
 
 /// Records a training for a person.
 pub fn add_training(w: &Writer<'_>, person: PersonId, t: &NewTraining) -> Result<TrainingId> {
+    w.require(access::Area::Placements, Access::Write, None)?;
     if t.course.trim().is_empty() || t.hours <= 0 {
         return Err(StoreError::Placement(PlacementRule::TrainingIncomplete));
     }
@@ -325,6 +331,7 @@ pub fn exit(
     reason: ExitReason,
     note: &str,
 ) -> Result<()> {
+    w.require(access::Area::Placements, Access::Write, None)?;
     let before = get(&w.read(), id)?;
     let row = w.existing::<PlacementRecord>(id.0, RecordKind::Placement)?;
     if before.exit_date.is_some() {
@@ -372,6 +379,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Placement> {
 
 /// One placement.
 pub fn get(conn: &Read<'_>, id: PlacementId) -> Result<Placement> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     conn.prepare_cached(&format!("{SELECT} WHERE pl.id = ?1"))?
         .query_row([id.0], from_row)
         .optional()?
@@ -398,6 +406,7 @@ pub fn list(
     post: Option<PostId>,
     name: &str,
 ) -> Result<Vec<Placement>> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     let scope_sql = match scope {
         PlacementScope::Active => "pl.exit_date IS NULL",
         PlacementScope::Exited => "pl.exit_date IS NOT NULL",
@@ -415,6 +424,7 @@ pub fn list(
 
 /// Every placement of one person, newest first: their history.
 pub fn history(conn: &Read<'_>, person: PersonId) -> Result<Vec<Placement>> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE pl.person_id = ?1 ORDER BY pl.start_date DESC"
     ))?;

@@ -1,5 +1,6 @@
 //! Public-welfare posts (岗位): what was developed, where, for how many, funded how long.
 
+use crate::domain::access::{self, Action as Access};
 use crate::store::Read;
 use jiff::civil::Date;
 use rusqlite::types::Value;
@@ -106,6 +107,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
 
 /// Posts matching `filter`, with places filled on `today`, by street, place and title.
 pub fn list(conn: &Read<'_>, filter: &PostFilter, today: Date) -> Result<Vec<Post>> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     let mut clauses = vec!["1"];
     let mut values: Vec<Value> = vec![Value::Text(today.to_string())];
     if let Some(street) = filter.street {
@@ -135,6 +137,7 @@ pub fn list(conn: &Read<'_>, filter: &PostFilter, today: Date) -> Result<Vec<Pos
 
 /// One post, with places filled on `on`.
 pub fn get(conn: &Read<'_>, id: PostId, on: Date) -> Result<Post> {
+    conn.reach(access::Area::Placements, Access::Read)?;
     conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?2"))?
         .query_row(params![on.to_string(), id.0], from_row)
         .optional()?
@@ -159,6 +162,7 @@ fn check(p: &NewPost) -> Result<()> {
 
 /// Adds a post.
 pub fn insert(w: &Writer<'_>, p: &NewPost) -> Result<PostId> {
+    w.require_at(access::Area::Placements, Access::Write, p.region_id)?;
     check(p)?;
     let now = w.stamp();
     w.tx()
@@ -191,6 +195,7 @@ pub fn insert(w: &Writer<'_>, p: &NewPost) -> Result<PostId> {
 
 /// Changes a post.
 pub fn update(w: &Writer<'_>, id: PostId, p: &NewPost) -> Result<()> {
+    w.require_at(access::Area::Placements, Access::Write, p.region_id)?;
     check(p)?;
     let before = w.existing::<PostRecord>(id.0, RecordKind::Post)?;
     w.tx().execute(

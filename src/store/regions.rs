@@ -1,5 +1,6 @@
 //! The region tree: district, streets and function areas, villages and communities.
 
+use crate::domain::access::{Action as Access, Area};
 use crate::store::Read;
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -7,6 +8,21 @@ use super::records::RegionRecord;
 use super::{RecordKind, RegionRule, Result, StoreError, Writer, changes::Action};
 use crate::domain::RegionId;
 use crate::domain::region::{RegionLevel, valid_child_code, valid_coordinate};
+
+/// The street (or function area) `region` lies in, itself if it is one; none for the
+/// district. Grants limited to streets are checked against this.
+pub(crate) fn street_of(conn: &rusqlite::Connection, region: RegionId) -> Result<Option<RegionId>> {
+    Ok(conn
+        .prepare_cached(
+            "WITH RECURSIVE up(id, parent_id, level) AS (
+                 SELECT id, parent_id, level FROM regions WHERE id = ?1
+                 UNION ALL
+                 SELECT r.id, r.parent_id, r.level FROM regions r JOIN up ON r.id = up.parent_id)
+             SELECT id FROM up WHERE level IN ('street', 'function_area') LIMIT 1",
+        )?
+        .query_row([region.0], |r| r.get(0).map(RegionId))
+        .optional()?)
+}
 
 /// A place as stored.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,6 +81,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Region> {
 
 /// Every place, ordered by division code (so parents come before their children).
 pub fn all(conn: &Read<'_>) -> Result<Vec<Region>> {
+    conn.require_signed_in()?;
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM regions ORDER BY code"))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -72,6 +89,7 @@ pub fn all(conn: &Read<'_>) -> Result<Vec<Region>> {
 
 /// One place.
 pub fn get(conn: &Read<'_>, id: RegionId) -> Result<Region> {
+    conn.require_signed_in()?;
     conn.prepare_cached(&format!("SELECT {COLUMNS} FROM regions WHERE id = ?1"))?
         .query_row([id.0], from_row)
         .optional()?
@@ -80,11 +98,13 @@ pub fn get(conn: &Read<'_>, id: RegionId) -> Result<Region> {
 
 /// How many places there are.
 pub fn count(conn: &Read<'_>) -> Result<i64> {
+    conn.require_signed_in()?;
     Ok(conn.query_row("SELECT count(*) FROM regions", [], |r| r.get(0))?)
 }
 
 /// Adds a place; its code must extend its parent's and its level fit below the parent's.
 pub fn insert(w: &Writer<'_>, new: &NewRegion) -> Result<RegionId> {
+    w.require(Area::Registry, Access::Administer, None)?;
     check_names_and_coordinate(&new.name, &new.short_name, new.lon, new.lat)?;
     match new.parent_id {
         Some(parent_id) => {
@@ -135,6 +155,7 @@ pub fn update(
     lon: Option<f64>,
     lat: Option<f64>,
 ) -> Result<()> {
+    w.require(Area::Registry, Access::Administer, None)?;
     check_names_and_coordinate(name, short_name, lon, lat)?;
     let before = w.existing::<RegionRecord>(id.0, RecordKind::Region)?;
     w.tx().execute(
@@ -146,6 +167,7 @@ pub fn update(
 
 /// Deletes a place that has no places and no people (trashed people included) under it.
 pub fn delete(w: &Writer<'_>, id: RegionId) -> Result<()> {
+    w.require(Area::Registry, Access::Administer, None)?;
     let before = w.existing::<RegionRecord>(id.0, RecordKind::Region)?;
     let used: i64 = w.tx().query_row(
         "SELECT (SELECT count(*) FROM regions WHERE parent_id = ?1)
@@ -179,6 +201,7 @@ fn check_names_and_coordinate(
 
 /// People in the registry per place they are registered in.
 pub fn people_counts(conn: &Read<'_>) -> Result<Vec<(RegionId, i64)>> {
+    conn.reach(Area::Registry, Access::Read)?;
     let mut stmt = conn.prepare_cached(
         "SELECT region_id, count(*) FROM people WHERE deleted_at IS NULL GROUP BY region_id",
     )?;

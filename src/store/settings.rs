@@ -53,6 +53,7 @@ pub fn get(conn: &Read<'_>, key: &str) -> Result<Option<String>> {
 /// Stores `value` under `key`, logging the setting's row before and after; an unchanged
 /// value writes nothing.
 pub fn set(w: &Writer<'_>, key: &str, value: &str) -> Result<()> {
+    w.require_admin()?;
     let find = |tx: &Transaction<'_>| -> Result<Option<i64>> {
         Ok(tx
             .query_row("SELECT rowid FROM settings WHERE key = ?1", [key], |r| {

@@ -12,6 +12,7 @@
 //! People whose name is the text come first, then those whose name starts with it, then
 //! the other matches; within each group the order is the column the clerk sorts by.
 
+use crate::domain::access::{Action as Access, Area, Reach};
 use crate::store::Read;
 use std::collections::BTreeMap;
 
@@ -41,20 +42,33 @@ const PLACE_AND_BELOW: &str = "WITH RECURSIVE below(id) AS (
          SELECT ? UNION ALL SELECT r.id FROM regions r JOIN below ON r.parent_id = below.id)
      SELECT id FROM below";
 
+/// The places of the streets in a bound JSON list, and every place below them.
+const STREETS_AND_BELOW: &str = "WITH RECURSIVE below(id) AS (
+         SELECT value FROM json_each(?) UNION ALL SELECT r.id FROM regions r JOIN below ON r.parent_id = below.id)
+     SELECT id FROM below";
+
 /// Ids of the people matching `filter`, in display order.
 ///
 /// Only the clauses the filter needs are put in the query (values are always bound). A
 /// one-character search sorted by name or by date added is answered from `person_grams`
 /// alone; two characters are the people holding both characters, checked in their names.
+///
+/// A reader limited to some streets finds only the people of those streets.
 pub fn search_ids(conn: &Read<'_>, filter: &PeopleFilter) -> Result<Vec<PersonId>> {
+    let within = match conn.reach(Area::Registry, Access::Read)? {
+        Reach::Streets(streets) => Some(serde_json::to_string(
+            &streets.iter().map(|s| s.0).collect::<Vec<_>>(),
+        )?),
+        _ => None,
+    };
     let text = normalise_search(&filter.text);
     let length = text.chars().count();
     let mut values = Vec::new();
     let sql = if length == 1 {
-        by_grams(filter, text, &mut values)
+        by_grams(filter, within.as_deref(), text, &mut values)
     } else {
         let place = length >= 2 && names_a_place(conn, &text)?;
-        by_people(filter, &text, place, &mut values)
+        by_people(filter, within.as_deref(), &text, place, &mut values)
     };
     let mut stmt = conn.prepare_cached(&sql)?;
     let ids = stmt.query_map(rusqlite::params_from_iter(values), |r| {
@@ -99,9 +113,21 @@ fn direction(filter: &PeopleFilter) -> &'static str {
     }
 }
 
-/// The region and category clauses on `column` (a person id), with their values.
-fn narrowing(filter: &PeopleFilter, column: &str, values: &mut Vec<Value>) -> Vec<String> {
+/// The region and category clauses on `column` (a person id), with their values; `within`
+/// is the JSON list of the streets a reader limited to streets may see.
+fn narrowing(
+    filter: &PeopleFilter,
+    within: Option<&str>,
+    column: &str,
+    values: &mut Vec<Value>,
+) -> Vec<String> {
     let mut clauses = Vec::new();
+    if let Some(streets) = within {
+        clauses.push(format!(
+            "{column} IN (SELECT id FROM people WHERE region_id IN ({STREETS_AND_BELOW}))"
+        ));
+        values.push(Value::Text(streets.to_string()));
+    }
     if let Some(region) = filter.region {
         clauses.push(format!(
             "{column} IN (SELECT id FROM people WHERE region_id IN ({PLACE_AND_BELOW}))"
@@ -119,11 +145,16 @@ fn narrowing(filter: &PeopleFilter, column: &str, values: &mut Vec<Value>) -> Ve
 
 /// A one-character search read from the gram index, joined to `people` only for a sort
 /// column the index does not hold.
-fn by_grams(filter: &PeopleFilter, text: String, values: &mut Vec<Value>) -> String {
+fn by_grams(
+    filter: &PeopleFilter,
+    within: Option<&str>,
+    text: String,
+    values: &mut Vec<Value>,
+) -> String {
     values.push(Value::Text(text));
     values.push(Value::Integer(i64::from(filter.trash)));
     let mut clauses = vec!["g.gram = ?".to_string(), "g.trashed = ?".to_string()];
-    clauses.extend(narrowing(filter, "g.person_id", values));
+    clauses.extend(narrowing(filter, within, "g.person_id", values));
     let (join, order) = match filter.sort {
         SortKey::Added => ("", "g.person_id"),
         SortKey::Name => ("", "g.name_key"),
@@ -144,7 +175,13 @@ fn by_grams(filter: &PeopleFilter, text: String, values: &mut Vec<Value>) -> Str
 
 /// Every other search (none, two characters, three or more) over `people`; `place` says
 /// whether the text is part of a place's name.
-fn by_people(filter: &PeopleFilter, text: &str, place: bool, values: &mut Vec<Value>) -> String {
+fn by_people(
+    filter: &PeopleFilter,
+    within: Option<&str>,
+    text: &str,
+    place: bool,
+    values: &mut Vec<Value>,
+) -> String {
     let trashed = Value::Integer(i64::from(filter.trash));
     let mut clauses = vec![
         if filter.trash {
@@ -192,7 +229,7 @@ fn by_people(filter: &PeopleFilter, text: &str, place: bool, values: &mut Vec<Va
     if !found.is_empty() {
         clauses.push(format!("({})", found.join(" OR ")));
     }
-    clauses.extend(narrowing(filter, "p.id", values));
+    clauses.extend(narrowing(filter, within, "p.id", values));
     let rank = if !text.is_empty() && could_be_name(text) {
         values.push(Value::Text(text.to_string()));
         values.push(Value::Text(text.to_string()));
