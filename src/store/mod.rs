@@ -8,6 +8,7 @@
 //! command line count too); a view reads again only when [`Store::revision`] of the tables
 //! it shows changed.
 
+pub mod accounts;
 pub mod background;
 pub mod bank;
 pub mod categories;
@@ -35,8 +36,8 @@ use crate::domain::RegionId;
 use crate::domain::access::{Action, Area, Reach, Session};
 
 pub use error::{
-    CategoryRule, FileProblem, PayrollRule, PlacementRule, PostRule, RecordKind, RegionRule,
-    StoreError,
+    AccountRule, CategoryRule, FileProblem, PayrollRule, PlacementRule, PostRule, RecordKind,
+    RegionRule, StoreError,
 };
 pub use migrations::{LATEST_VERSION, apply_migrations_up_to};
 
@@ -67,18 +68,21 @@ pub struct Source {
     path: PathBuf,
     clock: Clock,
     read_only: bool,
+    session: Session,
 }
 
 impl Source {
-    /// Opens another connection to the ledger, with the same clock; read-only if the
-    /// window's is.
+    /// Opens another connection to the ledger, with the same clock, acting for the same
+    /// user as the window did when it handed this out; read-only if the window's is.
     pub fn open(&self) -> Result<Store> {
         let mode = if self.read_only {
             open::Mode::Read
         } else {
             open::Mode::Write
         };
-        Store::connect(&self.path, mode, self.clock.clone())
+        let mut store = Store::connect(&self.path, mode, self.clock.clone())?;
+        store.set_session(self.session.clone());
+        Ok(store)
     }
 
     /// As [`Source::open`], for a background job: it waits longer for the window's own
@@ -122,10 +126,12 @@ impl Store {
 
     fn connect(path: &Path, mode: open::Mode, clock: Clock) -> Result<Store> {
         let opened = open::connect(path, mode, BUSY_TIMEOUT)?;
+        // A ledger that asks for a sign-in opens for nobody; see `accounts`.
+        let session = accounts::session_at_open(&opened.conn, current_actor())?;
         let mut store = Store {
             conn: opened.conn,
             path: path.to_path_buf(),
-            session: Session::unrestricted(current_actor()),
+            session,
             clock,
             revisions: std::collections::HashMap::new(),
             read_only: opened.read_only,
@@ -135,12 +141,14 @@ impl Store {
         Ok(store)
     }
 
-    /// How a background job opens its own connection to this ledger.
+    /// How a background job opens its own connection to this ledger, acting for the user
+    /// this store acts for now.
     pub fn source(&self) -> Source {
         Source {
             path: self.path.clone(),
             clock: self.clock.clone(),
             read_only: self.read_only,
+            session: self.session.clone(),
         }
     }
 
@@ -500,7 +508,7 @@ impl Writer<'_> {
 }
 
 /// Who is making changes: the operating-system account, for the change log.
-fn current_actor() -> String {
+pub(crate) fn current_actor() -> String {
     std::env::var("USERNAME")
         .or_else(|_| std::env::var("USER"))
         .unwrap_or_else(|_| "unknown".to_string())
