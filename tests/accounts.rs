@@ -461,3 +461,123 @@ fn the_demo_ledger_has_one_account_per_role_and_asks_for_a_sign_in() {
         SignInMode::Undecided
     );
 }
+
+mod window {
+    use super::*;
+    use egui::accesskit::Role as A11y;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use minsheng::app::{App, Prefs};
+    use minsheng::i18n::Lang;
+
+    fn zh() -> Prefs {
+        Prefs {
+            lang: Lang::Zh,
+            tab: "people".into(),
+            ..Prefs::default()
+        }
+    }
+
+    fn type_into(h: &mut Harness<'_, App>, role: A11y, label: &str, text: &str) {
+        h.get_by_role_and_label(role, label)
+            .set_text_value_accesskit(text);
+        h.run_steps(2);
+    }
+
+    #[test]
+    fn the_first_run_screen_makes_the_administrator_and_shows_the_tabs() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = common::open_store(dir.path().join("first.sqlite"));
+        let mut h = common::harness(App::new(Ok(store), zh()));
+        common::settle(&mut h);
+        h.get_by_label("首次使用：谁来使用这个台账？");
+        h.get_by_label("本机不需要登录");
+        assert!(h.query_by_label("人员与地区").is_none(), "no tab yet");
+        type_into(&mut h, A11y::TextInput, "用户名", "wangkz");
+        type_into(&mut h, A11y::TextInput, "姓名", "王科长");
+        type_into(&mut h, A11y::PasswordInput, "密码", "first-admin-1");
+        type_into(&mut h, A11y::PasswordInput, "再次输入密码", "first-admin-2");
+        h.get_by_role_and_label(A11y::Button, "创建并登录").click();
+        common::settle(&mut h);
+        h.get_by_label("两次输入的密码不一致。");
+        type_into(&mut h, A11y::PasswordInput, "再次输入密码", "first-admin-1");
+        h.get_by_role_and_label(A11y::Button, "创建并登录").click();
+        common::settle(&mut h);
+        h.get_by_label("人员与地区");
+        h.get_by_label("当前用户：wangkz（王科长）");
+        h.get_by_role_and_label(A11y::Button, "退出登录");
+        let store = h.state().store().unwrap();
+        assert_eq!(store.session().name, "wangkz（王科长）");
+        assert_eq!(
+            accounts::sign_in_mode(store.conn()).unwrap(),
+            SignInMode::Required
+        );
+    }
+
+    #[test]
+    fn the_sign_in_screen_shows_nothing_of_the_ledger_until_the_password_is_right() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _, _) = ledger(&dir);
+        let path = store.path().to_path_buf();
+        drop(store);
+        let store = common::open_store(&path);
+        let mut h = common::harness(App::new(Ok(store), zh()));
+        common::settle(&mut h);
+        h.get_by_label("登录民生台账");
+        assert!(h.query_by_label("人员与地区").is_none());
+        assert!(h.query_by_label("设置").is_none());
+        common::sign_in(&mut h, "lihua", "wrong-password");
+        h.get_by_label("账号或密码不对。");
+        assert!(h.query_by_label("人员与地区").is_none());
+        common::sign_in(&mut h, "lihua", CLERK_PW);
+        h.get_by_label("人员与地区");
+        h.get_by_label("当前用户：lihua（李华）");
+        // Signing out shows the sign-in screen again.
+        h.get_by_role_and_label(A11y::Button, "退出登录").click();
+        common::settle(&mut h);
+        h.get_by_label("登录民生台账");
+        assert!(h.query_by_label("人员与地区").is_none());
+    }
+
+    #[test]
+    fn the_idle_lock_hides_the_people_and_the_password_brings_back_the_half_typed_form() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, clock, _) = ledger(&dir);
+        accounts::sign_in(&mut store, "lihua", CLERK_PW).unwrap();
+        let mut h = common::harness(App::new(Ok(store), zh()));
+        common::settle(&mut h);
+        h.get_by_role_and_label(A11y::Button, "新增人员").click();
+        common::settle(&mut h);
+        h.get_by_role_and_label(A11y::TextInput, "姓名").click();
+        common::settle(&mut h);
+        h.get_by_role_and_label(A11y::TextInput, "姓名")
+            .type_text("蒋英");
+        common::settle(&mut h);
+        h.get_by_label_contains("钢城区");
+
+        // Nine idle minutes: still open. Ten: locked, and nothing of the ledger is drawn.
+        clock.advance(SignedDuration::from_mins(9));
+        h.run_steps(2);
+        assert!(!h.state().locked());
+        clock.advance(SignedDuration::from_mins(1));
+        h.run_steps(2);
+        assert!(h.state().locked());
+        h.get_by_label("窗口已锁定");
+        assert!(h.query_by_label_contains("钢城区").is_none());
+        assert!(h.query_by_label("人员与地区").is_none());
+        assert!(h.query_by_role_and_label(A11y::TextInput, "姓名").is_none());
+
+        type_into(&mut h, A11y::PasswordInput, "密码", "not-my-password");
+        h.get_by_role_and_label(A11y::Button, "解锁").click();
+        common::settle(&mut h);
+        h.get_by_label("账号或密码不对。");
+        assert!(h.state().locked());
+        type_into(&mut h, A11y::PasswordInput, "密码", CLERK_PW);
+        h.get_by_role_and_label(A11y::Button, "解锁").click();
+        common::settle(&mut h);
+        assert!(!h.state().locked());
+        h.get_by_label_contains("钢城区");
+        let field = h.get_by_role_and_label(A11y::TextInput, "姓名");
+        assert_eq!(field.value().as_deref(), Some("蒋英"));
+    }
+}

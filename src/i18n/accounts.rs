@@ -25,7 +25,7 @@ crate::i18n::texts! {
     const FIRST_RUN_EXPLAIN => "台账里有居民的身份证号和电话。几个人共用时，请创建第一位管理员，之后每人用自己的账号登录，变更记录写明是谁改的。", "The ledger holds residents' ID numbers and phones. When several people use it, create the first administrator; then everyone signs in with their own account and the change log names who changed what.";
     const CREATE_FIRST_ADMIN => "创建第一位管理员", "Create the first administrator";
     const FIRST_ADMIN_GRANTS => "管理员管理账号和全区的各项设置。录入和审核需另外开通经办人、审核人权限（可以开通给自己）。", "An administrator keeps the accounts and the district's settings. Entering and approving records need clerk and approver grants (an administrator may give them to themselves).";
-    const ACCOUNT_NAME => "账号", "Account name";
+    const ACCOUNT_NAME => "用户名", "User name";
     const DISPLAY_NAME => "姓名", "Display name";
     const PASSWORD => "密码", "Password";
     const PASSWORD_AGAIN => "再次输入密码", "Password again";
