@@ -113,13 +113,13 @@ pub struct Grant {
 impl Grant {
     /// Whether this grant's role allows `action`.
     fn role_allows(&self, action: Action) -> bool {
-        match (self.role, action) {
-            (_, Action::Read) => true,
-            (Role::Clerk, Action::Write | Action::Reveal) => true,
-            (Role::Approver, Action::Approve | Action::Reveal) => true,
-            (Role::Admin, Action::Administer | Action::Reveal) => true,
-            _ => false,
-        }
+        matches!(
+            (self.role, action),
+            (_, Action::Read)
+                | (Role::Clerk, Action::Write | Action::Reveal)
+                | (Role::Approver, Action::Approve | Action::Reveal)
+                | (Role::Admin, Action::Administer | Action::Reveal)
+        )
     }
 }
 
