@@ -242,6 +242,9 @@ impl App {
         }
         let signed_in = ledger.store.session().user.is_some();
         match mode {
+            // A file that can only be read can not take the choice: nothing can be
+            // changed in it anyway, and the computer's user reads it.
+            SignInMode::Undecided if ledger.store.read_only() => Gate::Open,
             SignInMode::Undecided => Gate::FirstRun,
             SignInMode::Required if !signed_in => Gate::SignIn,
             SignInMode::NotRequired if !signed_in => Gate::Open,

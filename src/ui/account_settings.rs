@@ -305,21 +305,27 @@ impl AccountSettings {
         }
         ui.horizontal(|ui| {
             let role_text = self.role.map_or("—", |r| lang.t(ac::role(r)));
+            let label = ui.label(lang.t(acc::ROLE));
             egui::ComboBox::from_id_salt((salt, "role"))
-                .selected_text(format!("{}：{role_text}", lang.t(acc::ROLE)))
+                .selected_text(role_text)
                 .show_ui(ui, |ui| {
                     for role in Role::ALL {
                         ui.selectable_value(&mut self.role, Some(role), lang.t(ac::role(role)));
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             let area_text = self.area.map_or("—", |a| lang.t(ac::area(a)));
+            let label = ui.label(lang.t(acc::AREA));
             egui::ComboBox::from_id_salt((salt, "area"))
-                .selected_text(format!("{}：{area_text}", lang.t(acc::AREA)))
+                .selected_text(area_text)
                 .show_ui(ui, |ui| {
                     for area in Area::ALL {
                         ui.selectable_value(&mut self.area, Some(area), lang.t(ac::area(area)));
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             let street_text = match self.street {
                 None => lang.t(acc::WHOLE_DISTRICT).to_string(),
                 Some(id) => self
@@ -328,14 +334,17 @@ impl AccountSettings {
                     .find(|(s, _)| *s == id)
                     .map_or_else(String::new, |(_, n)| n.clone()),
             };
+            let label = ui.label(lang.t(acc::STREET));
             egui::ComboBox::from_id_salt((salt, "street"))
-                .selected_text(format!("{}：{street_text}", lang.t(acc::STREET)))
+                .selected_text(street_text)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.street, None, lang.t(acc::WHOLE_DISTRICT));
                     for (id, name) in &self.streets {
                         ui.selectable_value(&mut self.street, Some(*id), name);
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             if let (Some(role), Some(area)) = (self.role, self.area)
                 && ui.button(lang.t(acc::ADD_GRANT)).clicked()
             {

@@ -134,7 +134,9 @@ pub fn low_income(conn: &rusqlite::Connection) -> minsheng::domain::CategoryId {
 /// the first-run screen would, if nobody had): where the UI tests of the ledger's tabs
 /// work, acting for the computer's user.
 pub fn window(mut store: Store, prefs: minsheng::app::Prefs) -> App {
-    if accounts::sign_in_mode(store.conn()).expect("the sign-in mode") == SignInMode::Undecided {
+    if accounts::sign_in_mode(store.conn()).expect("the sign-in mode") == SignInMode::Undecided
+        && !store.read_only()
+    {
         accounts::choose_no_sign_in(&mut store).expect("no sign-in on this computer");
     }
     App::new(Ok(store), prefs)
