@@ -468,6 +468,15 @@ fn demo(path: &Path, scale: u32, lang: Lang) -> Result<(), CliError> {
         Ok(outcome) => {
             let what = outcome.message();
             println!("{}", cl::wrote(what.get(lang), path.display()).get(lang));
+            if scale > 0 {
+                println!("{}", lang.t(acc::DEMO_ACCOUNTS));
+                for demo in jobs::demo::DEMO_ACCOUNTS {
+                    println!(
+                        "  {:<10} {:<20} {}",
+                        demo.name, demo.password, demo.display_name
+                    );
+                }
+            }
             Ok(())
         }
         Err(e) => {
