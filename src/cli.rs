@@ -12,9 +12,11 @@ use lexopt::{Arg, Parser, ValueExt};
 
 use crate::app::{App, Prefs};
 use crate::domain::pay::Month;
+use crate::i18n::accounts as acc;
 use crate::i18n::{Lang, Msg, Text, cli as cl, window as wi};
 use crate::jobs::exports::{self, Disclosure};
 use crate::jobs::{self, Reporter};
+use crate::store::accounts::{self, SignInMode};
 use crate::store::{Store, settings};
 
 /// What the command line asked for.
@@ -76,6 +78,8 @@ pub struct Invocation {
     pub command: Command,
     /// `--lang`, else the system's language.
     pub lang: Lang,
+    /// `--user NAME`: the account to sign in as, on a ledger that asks for a sign-in.
+    pub user: Option<String>,
 }
 
 /// Why the command line could not be carried out.
@@ -94,36 +98,76 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Cli
     let mut p = Parser::from_args(args);
     let help = cl::USAGE;
     let mut db = None;
+    let mut user = None;
     let mut first = true;
     while let Some(arg) = p.next().map_err(|e| usage(e, help))? {
         match arg {
             Arg::Value(word) if first => {
                 let command = match word.to_str() {
                     Some("demo") => parse_demo(&mut p)?,
-                    Some("export") => parse_export(&mut p)?,
+                    Some("export") => parse_export(&mut p, &mut user)?,
                     _ => {
                         let word = word.to_string_lossy().into_owned();
                         return Err(CliError::Usage(cl::unknown_command(word), help));
                     }
                 };
-                return Ok(Invocation { command, lang });
+                return Ok(Invocation {
+                    command,
+                    lang,
+                    user,
+                });
             }
             Arg::Short('V') | Arg::Long("version") => {
                 let command = Command::Version;
-                return Ok(Invocation { command, lang });
+                return Ok(Invocation {
+                    command,
+                    lang,
+                    user,
+                });
             }
             Arg::Short('h') | Arg::Long("help") => {
                 let command = Command::Help(help);
-                return Ok(Invocation { command, lang });
+                return Ok(Invocation {
+                    command,
+                    lang,
+                    user,
+                });
             }
             Arg::Long("db") => db = Some(path_value(&mut p, help)?),
-            Arg::Long("lang") => lang_value(&mut p, help)?,
+            // Options of every command: they may stand before it.
+            Arg::Long("user") => {
+                user = Some(user_value(&mut p, help)?);
+                continue;
+            }
+            Arg::Long("lang") => {
+                lang_value(&mut p, help)?;
+                continue;
+            }
             other => return Err(usage(other.unexpected(), help)),
         }
         first = false;
     }
     let command = Command::Window { db };
-    Ok(Invocation { command, lang })
+    Ok(Invocation {
+        command,
+        lang,
+        user,
+    })
+}
+
+/// The account name of `--user`: not empty.
+fn user_value(p: &mut Parser, help: Text) -> Result<String, CliError> {
+    let value = p.value().map_err(|e| usage(e, help))?;
+    match value.to_str().map(str::trim) {
+        Some(name) if !name.is_empty() => Ok(name.to_string()),
+        _ => Err(usage(
+            lexopt::Error::UnexpectedValue {
+                option: "--user".into(),
+                value,
+            },
+            help,
+        )),
+    }
 }
 
 /// The language `--lang` asks for, read before anything else so that every message of the
@@ -204,7 +248,7 @@ struct ExportOptions {
     accept_mismatches: bool,
 }
 
-fn parse_export(p: &mut Parser) -> Result<Command, CliError> {
+fn parse_export(p: &mut Parser, user: &mut Option<String>) -> Result<Command, CliError> {
     let kind = match p.next().map_err(|e| usage(e, cl::USAGE_EXPORT))? {
         Some(Arg::Value(kind)) => kind,
         Some(Arg::Short('h') | Arg::Long("help")) => return Ok(Command::Help(cl::USAGE_EXPORT)),
@@ -224,6 +268,7 @@ fn parse_export(p: &mut Parser) -> Result<Command, CliError> {
     while let Some(arg) = p.next().map_err(|e| usage(e, help))? {
         match arg {
             Arg::Long("db") => o.db = Some(path_value(p, help)?),
+            Arg::Long("user") => *user = Some(user_value(p, help)?),
             Arg::Long("out") => o.out = Some(path_value(p, help)?),
             Arg::Long("month") if sheet => {
                 let text = p.value().map_err(|e| usage(e, help))?;
@@ -294,6 +339,7 @@ fn parse_export(p: &mut Parser) -> Result<Command, CliError> {
 /// error.
 pub fn run(invocation: Invocation) -> Result<(), CliError> {
     let lang = invocation.lang;
+    let user = invocation.user.as_deref();
     match invocation.command {
         Command::Help(text) => {
             println!("{}", lang.t(text));
@@ -310,7 +356,7 @@ pub fn run(invocation: Invocation) -> Result<(), CliError> {
             out,
             full_ids,
         } => {
-            let store = open_existing(&db)?;
+            let store = open_existing(&db, user, lang)?;
             let (id_mask, _) = settings::mask_patterns(&store.read()).map_err(failure)?;
             let disclosure = Disclosure { id_mask, full_ids };
             let outcome =
@@ -320,7 +366,7 @@ pub fn run(invocation: Invocation) -> Result<(), CliError> {
             Ok(())
         }
         Command::ExportNotice { db, of, out } => {
-            let store = open_existing(&db)?;
+            let store = open_existing(&db, user, lang)?;
             let (id_mask, _) = settings::mask_patterns(&store.read()).map_err(failure)?;
             let outcome = exports::notice(&store, of, &out, id_mask, lang, &Reporter::silent())
                 .map_err(failure)?;
@@ -333,7 +379,7 @@ pub fn run(invocation: Invocation) -> Result<(), CliError> {
             out,
             accept_mismatches,
         } => {
-            let store = open_existing(&db)?;
+            let store = open_existing(&db, user, lang)?;
             let outcome = jobs::bank_export::bank_file(
                 &store,
                 month,
@@ -345,7 +391,7 @@ pub fn run(invocation: Invocation) -> Result<(), CliError> {
             println!("{}", outcome.message().get(lang));
             Ok(())
         }
-        Command::Window { db } => window(db, lang),
+        Command::Window { db } => window(db, lang, invocation.user),
     }
 }
 
@@ -379,13 +425,39 @@ fn failure(e: impl Failure) -> CliError {
     CliError::Failed(e.message())
 }
 
-/// Opens a database that must already exist (an export never creates one).
-fn open_existing(path: &Path) -> Result<Store, CliError> {
+/// Opens a database that must already exist (an export never creates one), signed in as
+/// `user` if it asks for a sign-in.
+fn open_existing(path: &Path, user: Option<&str>, lang: Lang) -> Result<Store, CliError> {
     if !path.is_file() {
         return Err(CliError::Failed(cl::no_such_file(path.display())));
     }
-    Store::open(path).map_err(failure)
+    let mut store = Store::open(path).map_err(failure)?;
+    sign_in(&mut store, user, lang)?;
+    Ok(store)
 }
+
+/// Signs `user` in on a ledger that asks for a sign-in, with the password from
+/// `MINSHENG_PASSWORD` or typed on the terminal without echo. A ledger without sign-in (or
+/// not decided yet) needs neither, and its writes are logged under the computer's user.
+fn sign_in(store: &mut Store, user: Option<&str>, lang: Lang) -> Result<(), CliError> {
+    if accounts::sign_in_mode(store.conn()).map_err(failure)? != SignInMode::Required {
+        return Ok(());
+    }
+    let Some(name) = user else {
+        return Err(CliError::Failed(acc::cli_user_required(
+            store.path().display(),
+        )));
+    };
+    let password = match std::env::var(PASSWORD_VAR) {
+        Ok(password) => password,
+        Err(_) => rpassword::prompt_password(acc::cli_password_prompt(name).text(lang))
+            .map_err(|e| CliError::Failed(acc::cli_no_terminal(e)))?,
+    };
+    accounts::sign_in(store, name, &password).map_err(failure)
+}
+
+/// The environment variable a script gives the password in.
+pub const PASSWORD_VAR: &str = "MINSHENG_PASSWORD";
 
 fn demo(path: &Path, scale: u32, lang: Lang) -> Result<(), CliError> {
     if path.exists() {
@@ -396,6 +468,15 @@ fn demo(path: &Path, scale: u32, lang: Lang) -> Result<(), CliError> {
         Ok(outcome) => {
             let what = outcome.message();
             println!("{}", cl::wrote(what.get(lang), path.display()).get(lang));
+            if scale > 0 {
+                println!("{}", lang.t(acc::DEMO_ACCOUNTS));
+                for demo in jobs::demo::DEMO_ACCOUNTS {
+                    println!(
+                        "  {:<10} {:<20} {}",
+                        demo.name, demo.password, demo.display_name
+                    );
+                }
+            }
             Ok(())
         }
         Err(e) => {
@@ -416,7 +497,7 @@ pub fn data_dir() -> Result<PathBuf, CliError> {
     Ok(dir.to_path_buf())
 }
 
-fn window(db: Option<PathBuf>, lang: Lang) -> Result<(), CliError> {
+fn window(db: Option<PathBuf>, lang: Lang, user: Option<String>) -> Result<(), CliError> {
     let path = match db {
         Some(path) => path,
         None => data_dir()?.join("minsheng.sqlite"),
@@ -447,7 +528,11 @@ fn window(db: Option<PathBuf>, lang: Lang) -> Result<(), CliError> {
             if lang_asked {
                 prefs.lang = lang;
             }
-            Ok(Box::new(App::opening(path, prefs, &cc.egui_ctx)))
+            let mut app = App::opening(path, prefs, &cc.egui_ctx);
+            if let Some(user) = user {
+                app.sign_in_as(user);
+            }
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| CliError::Failed(cl::window_failed(e)))
@@ -536,6 +621,34 @@ mod tests {
                 accept_mismatches: true,
             })
         );
+    }
+
+    #[test]
+    fn user_is_an_option_of_every_command_that_opens_a_ledger() {
+        let read = |s: &str| parse(s.split_whitespace().map(OsString::from)).unwrap();
+        let window = read("--user wangkz --db a.sqlite");
+        assert_eq!(window.user.as_deref(), Some("wangkz"));
+        assert_eq!(
+            window.command,
+            Command::Window {
+                db: Some("a.sqlite".into())
+            }
+        );
+        let export = read("export bank-file --db a --user lihua --month 2026-10 --out b.csv");
+        assert_eq!(export.user.as_deref(), Some("lihua"));
+        assert!(matches!(export.command, Command::ExportBankFile { .. }));
+        let before = read("--user=lihua export notice --db a --candidates --out n.pdf");
+        assert_eq!(before.user.as_deref(), Some("lihua"));
+        assert_eq!(
+            read("export notice --db a --candidates --out n.pdf").user,
+            None
+        );
+        for line in ["--user", "--user= ", "demo d.sqlite --user admin"] {
+            assert!(
+                is_usage(parse(line.split(' ').map(OsString::from)).map(|i| i.command)),
+                "accepted: {line}"
+            );
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! it (the window's context, the store, a job), so tests can fix the date and a rule that
 //! depends on today reads the same day everywhere in one action.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use jiff::ZonedDateTime as Zoned;
 use jiff::civil::Date;
@@ -15,6 +15,7 @@ pub struct Clock(Source);
 enum Source {
     System,
     Fixed(Arc<Zoned>),
+    Manual(Arc<Mutex<Zoned>>),
 }
 
 impl Clock {
@@ -39,11 +40,34 @@ impl Clock {
         Clock::fixed(at)
     }
 
+    /// A clock that reads 09:00 UTC on `date` until a test moves it on with
+    /// [`Clock::advance`]; every clone moves with it (a sign-in's wait, the idle lock).
+    pub fn manual_on(date: Date) -> Clock {
+        let Source::Fixed(at) = Clock::fixed_on(date).0 else {
+            unreachable!("fixed_on makes a fixed clock")
+        };
+        Clock(Source::Manual(Arc::new(Mutex::new((*at).clone()))))
+    }
+
+    /// Moves a manual clock on by `by`; other clocks do not move.
+    pub fn advance(&self, by: jiff::SignedDuration) {
+        if let Source::Manual(at) = &self.0 {
+            let mut at = at.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let Ok(later) = at.checked_add(by) {
+                *at = later;
+            }
+        }
+    }
+
     /// The current instant, in local time.
     pub fn now(&self) -> Zoned {
         match &self.0 {
             Source::System => Zoned::now(),
             Source::Fixed(at) => (**at).clone(),
+            Source::Manual(at) => at
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .clone(),
         }
     }
 
@@ -68,5 +92,13 @@ mod tests {
         let clock = Clock::fixed_on(day);
         assert_eq!(clock.today(), day);
         assert_eq!(clock.stamp(), "2026-12-03T09:00:00");
+    }
+
+    #[test]
+    fn a_manual_clock_moves_with_its_clones() {
+        let clock = Clock::manual_on(Date::new(2026, 12, 3).unwrap());
+        let other = clock.clone();
+        clock.advance(jiff::SignedDuration::from_secs(90));
+        assert_eq!(other.stamp(), "2026-12-03T09:01:30");
     }
 }

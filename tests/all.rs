@@ -4,6 +4,7 @@
 
 mod common;
 
+mod accounts;
 mod bank;
 mod changes;
 mod checks;

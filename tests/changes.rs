@@ -61,8 +61,13 @@ fn every_logged_table_has_a_record_with_exactly_its_columns() {
             // A person's categories live in person_hardships and are logged with them.
             keys.retain(|k| k != "categories");
         }
+        let mut expected = columns(conn, &table);
+        if table == "accounts" {
+            // Never the password hash, nor the sign-in's failure counters.
+            expected.retain(|c| !records::ACCOUNT_COLUMNS_NOT_LOGGED.contains(&c.as_str()));
+        }
         keys.sort();
-        assert_eq!(keys, columns(conn, &table), "the record of {table}");
+        assert_eq!(keys, expected, "the record of {table}");
     }
 }
 

@@ -752,7 +752,7 @@ fn the_wage_form_shows_the_arrears_of_a_back_dated_rate_before_saving() {
         .with_context_setup(minsheng::fonts::install_embedded)
         .build_ui_state(
             |ui, app: &mut minsheng::app::App| app.ui(ui),
-            minsheng::app::App::new(Ok(l.store), prefs),
+            common::window(l.store, prefs),
         );
     common::settle(&mut h);
     for (label, text) in [

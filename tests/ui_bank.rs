@@ -104,7 +104,7 @@ fn harness(dir: &tempfile::TempDir, tab: &str) -> Harness<'static, App> {
     Harness::builder()
         .with_size([1400.0, 900.0])
         .with_context_setup(minsheng::fonts::install_embedded)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), App::new(Ok(store), prefs))
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), common::window(store, prefs))
 }
 
 fn click(h: &mut Harness<'_, App>, label: &str) {

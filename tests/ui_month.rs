@@ -79,7 +79,7 @@ fn harness(dir: &tempfile::TempDir) -> (Harness<'static, App>, PlacementId) {
         tab: "placements".into(),
         ..Prefs::default()
     };
-    (common::harness(App::new(Ok(store), prefs)), placement)
+    (common::harness(common::window(store, prefs)), placement)
 }
 
 fn click(h: &mut Harness<'_, App>, label: &str) {
@@ -253,7 +253,7 @@ fn a_late_exit_proposes_recoveries_written_on_confirmation() {
         tab: "placements".into(),
         ..Prefs::default()
     };
-    let mut h = common::harness(App::new(Ok(store), prefs));
+    let mut h = common::harness(common::window(store, prefs));
     h.get_by_label("上岗人员").click();
     common::settle(&mut h);
     h.get_by_label("蒋英花").click();
@@ -365,7 +365,7 @@ fn leave_days_are_typed_in_the_grid_and_held_to_the_days_in_post() {
         tab: "placements".into(),
         ..Prefs::default()
     };
-    let mut h = common::harness(App::new(Ok(store), prefs));
+    let mut h = common::harness(common::window(store, prefs));
     h.get_by_label("考勤与补贴").click();
     common::settle(&mut h);
     click(&mut h, "◀");

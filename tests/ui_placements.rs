@@ -38,7 +38,7 @@ fn harness(dir: &tempfile::TempDir) -> Harness<'static, App> {
     Harness::builder()
         .with_size([1400.0, 900.0])
         .with_context_setup(minsheng::fonts::install_embedded)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), App::new(Ok(store), prefs))
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), common::window(store, prefs))
 }
 
 fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {
@@ -208,7 +208,7 @@ fn pay_rules_in_settings_show_their_marks_and_save() {
     let mut h = Harness::builder()
         .with_size([1400.0, 4000.0])
         .with_context_setup(minsheng::fonts::install_embedded)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), App::new(Ok(store), prefs));
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), common::window(store, prefs));
     common::settle(&mut h);
     h.get_by_label("社保缴费基数和费率");
     h.get_by_label("4416.00");

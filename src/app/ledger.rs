@@ -6,6 +6,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::clock::Clock;
 use crate::i18n::Msg;
+use crate::store::accounts::{self, SignInMode};
 use crate::store::background::{Reader, Wake, Watcher};
 use crate::store::{Result, Store, StoreError};
 use crate::ui::Masker;
@@ -32,6 +33,9 @@ pub(super) struct Ledger {
     pub masks: Loaded<u64, Masker>,
     /// Whether the file has no places yet, per revision of the places.
     pub empty: Loaded<u64, bool>,
+    /// The sign-in mode and the idle-lock minutes, with the revision of the settings they
+    /// were read at.
+    pub sign_in: Option<(u64, SignInMode, u32)>,
 }
 
 /// The threads that read for the window and watch for other writers.
@@ -99,6 +103,7 @@ impl Ledger {
             background: None,
             masks: Loaded::default(),
             empty: Loaded::default(),
+            sign_in: None,
         }
     }
 
@@ -111,6 +116,35 @@ impl Ledger {
                 watcher: Watcher::start(&source, super::wake(ctx)),
             });
         }
+    }
+
+    /// The sign-in mode and idle-lock minutes, read again when the settings changed (by
+    /// this window, a job such as the demo, or another program); a store acting for the
+    /// computer's user on a ledger that now asks for a sign-in then acts for nobody. A
+    /// failed read asks for a sign-in: the ledger never opens wider than it was set.
+    pub fn sign_in_mode(&mut self) -> (SignInMode, u32, Option<StoreError>) {
+        let rev = self.store.revision(&["settings"]);
+        if let Some((read, mode, minutes)) = self.sign_in
+            && read == rev
+        {
+            return (mode, minutes, None);
+        }
+        let read = accounts::follow_mode(&mut self.store)
+            .and_then(|mode| Ok((mode, accounts::idle_lock_minutes(self.store.conn())?)));
+        let (mode, minutes, error) = match read {
+            Ok((mode, minutes)) => (mode, minutes, None),
+            Err(e) => (
+                SignInMode::Required,
+                accounts::DEFAULT_IDLE_LOCK_MINUTES,
+                Some(e),
+            ),
+        };
+        if error.is_some() {
+            self.store
+                .set_session(crate::domain::access::Session::nobody());
+        }
+        self.sign_in = Some((rev, mode, minutes));
+        (mode, minutes, error)
     }
 
     /// Reads the tables' revisions again when another connection wrote to the file.

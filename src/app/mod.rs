@@ -14,11 +14,15 @@ use serde::{Deserialize, Serialize};
 
 use self::ledger::{Db, Ledger, Opening};
 use crate::clock::Clock;
+use crate::domain::access::Session;
+use crate::i18n::accounts as acc;
 use crate::i18n::{Lang, window as wi};
 use crate::jobs::{self, Job, JobId, JobSpec};
+use crate::store::accounts::{self, SignInMode};
 use crate::store::background::Wake;
 use crate::store::{Store, StoreError, regions};
 use crate::ui::path_prompt::PathPrompt;
+use crate::ui::sign_in::{LockAction, SignInScreens};
 use crate::ui::{self, Command, Ctx, Notice, Tab};
 
 /// How many files "Open recent" remembers.
@@ -69,6 +73,30 @@ pub struct App {
     reveal: bool,
     demo_scale: u32,
     title_shown: Option<Option<PathBuf>>,
+    screens: SignInScreens,
+    idle: Idle,
+    /// The session the tabs were last drawn for: another one starts them afresh.
+    session_seen: Option<Session>,
+}
+
+/// What the window shows instead of the ledger, if anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gate {
+    /// The ledger (or the reason there is none).
+    Open,
+    /// Nobody decided yet whether this ledger asks for a sign-in.
+    FirstRun,
+    /// The ledger asks for a sign-in and nobody is signed in.
+    SignIn,
+    /// The signed-in user left the window alone for this many minutes.
+    Locked(u32),
+}
+
+/// When the user last did something in the window, for the idle lock.
+#[derive(Default)]
+struct Idle {
+    last_input: Option<jiff::Timestamp>,
+    locked: bool,
 }
 
 impl App {
@@ -105,7 +133,20 @@ impl App {
             reveal: false,
             demo_scale: jobs::demo::DEFAULT_SCALE,
             title_shown: None,
+            screens: SignInScreens::default(),
+            idle: Idle::default(),
+            session_seen: None,
         }
+    }
+
+    /// Fills in the account name on the sign-in screen (`--user`).
+    pub fn sign_in_as(&mut self, name: String) {
+        self.screens.name = name;
+    }
+
+    /// Whether the window is locked after idle minutes (tests read it).
+    pub fn locked(&self) -> bool {
+        self.idle.locked
     }
 
     /// The open store, if any (tests inspect it).
@@ -174,12 +215,146 @@ impl App {
             egui::Theme::Light
         });
         self.update_title(ui);
-        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
+        let gate = self.gate(ui);
+        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui, gate));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
         let mut commands = Vec::new();
-        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
+        egui::CentralPanel::default().show(ui, |ui| match gate {
+            Gate::Open => self.central_ui(ui, &mut commands),
+            Gate::FirstRun => self.first_run_ui(ui),
+            Gate::SignIn => self.sign_in_ui(ui),
+            Gate::Locked(minutes) => self.lock_ui(ui, minutes),
+        });
         self.run(ui, commands);
         self.path_prompt_ui(ui);
+        self.follow_session();
+    }
+
+    /// Whether the ledger is shown, or a screen instead: the first-run choice, the sign-in,
+    /// or the lock after idle minutes (which this also keeps the time of).
+    fn gate(&mut self, ui: &Ui) -> Gate {
+        let Some(ledger) = self.db.ledger_mut() else {
+            return Gate::Open;
+        };
+        let (mode, minutes, error) = ledger.sign_in_mode();
+        if let Some(e) = error {
+            self.notices.push(Notice::store_error(&e));
+        }
+        let signed_in = ledger.store.session().user.is_some();
+        match mode {
+            // A file that can only be read can not take the choice: nothing can be
+            // changed in it anyway, and the computer's user reads it.
+            SignInMode::Undecided if ledger.store.read_only() => Gate::Open,
+            SignInMode::Undecided => Gate::FirstRun,
+            SignInMode::Required if !signed_in => Gate::SignIn,
+            SignInMode::NotRequired if !signed_in => Gate::Open,
+            _ => {
+                // A signed-in user: locked after `minutes` without input.
+                if self.idle.locked {
+                    return Gate::Locked(minutes);
+                }
+                let now = self.clock.now().timestamp();
+                let active = ui.input(|i| i.events.iter().any(is_user_input));
+                let last = *self.idle.last_input.get_or_insert(now);
+                if active {
+                    self.idle.last_input = Some(now);
+                    return Gate::Open;
+                }
+                let idle = now.duration_since(last);
+                let limit = jiff::SignedDuration::from_secs(i64::from(minutes) * 60);
+                if idle >= limit {
+                    self.idle.locked = true;
+                    return Gate::Locked(minutes);
+                }
+                if let Ok(left) = std::time::Duration::try_from(limit - idle) {
+                    ui.ctx().request_repaint_after(left);
+                }
+                Gate::Open
+            }
+        }
+    }
+
+    /// After the user changed (signed in, out, or the ledger started to ask for a
+    /// sign-in): the tabs start afresh, so nothing typed by one user shows to the next,
+    /// and the reading thread reads as the new user.
+    fn follow_session(&mut self) {
+        let Some(ledger) = self.db.ledger_mut() else {
+            return;
+        };
+        let session = ledger.store.session();
+        if self.session_seen.as_ref() == Some(session) {
+            return;
+        }
+        let user_changed = self
+            .session_seen
+            .as_ref()
+            .is_some_and(|seen| seen.user != session.user || seen.name != session.name);
+        self.session_seen = Some(session.clone());
+        ledger.background = None;
+        if user_changed {
+            self.tabs = tabs::all();
+            self.reveal = false;
+        }
+        self.idle = Idle::default();
+    }
+
+    fn first_run_ui(&mut self, ui: &mut Ui) {
+        let lang = self.prefs.lang;
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            let Some(ledger) = self.db.ledger_mut() else {
+                return;
+            };
+            if self.screens.first_run_ui(ui, &mut ledger.store, lang) {
+                return;
+            }
+            // An empty ledger may take the demonstration data instead, with its accounts.
+            let rev = ledger.store.revision(&["regions"]);
+            ledger
+                .empty
+                .ensure_now(&ledger.store.read(), rev, |c| Ok(regions::count(c)? == 0));
+            if ledger.empty.rows() == Some(&true) && self.jobs.is_empty() {
+                ui.add_space(16.0);
+                if let Some(scale) = self.demo_offer_ui(ui) {
+                    self.start_demo(ui.ctx(), scale);
+                }
+            }
+        });
+    }
+
+    fn sign_in_ui(&mut self, ui: &mut Ui) {
+        let lang = self.prefs.lang;
+        if let Some(ledger) = self.db.ledger_mut() {
+            self.screens.sign_in_ui(ui, &mut ledger.store, lang);
+        }
+    }
+
+    fn lock_ui(&mut self, ui: &mut Ui, minutes: u32) {
+        let lang = self.prefs.lang;
+        let Some(ledger) = self.db.ledger_mut() else {
+            return;
+        };
+        match self.screens.lock_ui(ui, &mut ledger.store, lang, minutes) {
+            LockAction::Stay => {}
+            LockAction::Unlocked => self.idle = Idle::default(),
+            LockAction::SignedOut => {}
+        }
+    }
+
+    fn sign_out(&mut self) {
+        if let Some(ledger) = self.db.ledger_mut() {
+            match accounts::sign_out(&mut ledger.store) {
+                Ok(()) => self.screens.clear_passwords(),
+                Err(e) => self.notices.push(Notice::store_error(&e)),
+            }
+        }
+    }
+
+    fn start_demo(&mut self, ctx: &egui::Context, scale: u32) {
+        let spec = JobSpec::new(wi::JOB_DEMO, move |store, reporter| {
+            jobs::demo::generate(store, scale, reporter)
+        });
+        let id = JobId(self.next_id());
+        self.start_job(ctx, id, spec);
     }
 
     fn update_title(&mut self, ui: &Ui) {
@@ -194,12 +369,17 @@ impl App {
         }
     }
 
-    fn top_bar_ui(&mut self, ui: &mut Ui) {
+    fn top_bar_ui(&mut self, ui: &mut Ui, gate: Gate) {
         let lang = self.prefs.lang;
+        let signed_in = self
+            .store()
+            .and_then(|s| s.session().user.map(|_| s.session().name.clone()));
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(lang.t(wi::MENU_FILE), |ui| self.file_menu_ui(ui));
             ui.separator();
-            for tab in &self.tabs {
+            // No tab while the ledger is hidden: nothing of it is drawn or read.
+            let tabs: &[Box<dyn Tab>] = if gate == Gate::Open { &self.tabs } else { &[] };
+            for tab in tabs {
                 let id = tab.id();
                 if ui
                     .selectable_label(self.prefs.tab == id, lang.t(tab.title()))
@@ -209,8 +389,17 @@ impl App {
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.checkbox(&mut self.reveal, lang.t(wi::SHOW_PERSONAL_DATA));
-                ui.separator();
+                if let Some(name) = &signed_in {
+                    if ui.button(lang.t(acc::SIGN_OUT)).clicked() {
+                        self.sign_out();
+                    }
+                    ui.label(acc::signed_in_as(name).text(lang));
+                    ui.separator();
+                }
+                if gate == Gate::Open {
+                    ui.checkbox(&mut self.reveal, lang.t(wi::SHOW_PERSONAL_DATA));
+                    ui.separator();
+                }
                 let theme = if self.prefs.dark {
                     wi::THEME_LIGHT
                 } else {
@@ -291,11 +480,7 @@ impl App {
             if self.jobs.is_empty()
                 && let Some(scale) = self.demo_offer_ui(ui)
             {
-                let spec = JobSpec::new(wi::JOB_DEMO, move |store, reporter| {
-                    jobs::demo::generate(store, scale, reporter)
-                });
-                let id = JobId(self.next_id());
-                self.start_job(ui.ctx(), id, spec);
+                self.start_demo(ui.ctx(), scale);
             }
             return;
         }
@@ -388,6 +573,22 @@ impl App {
                     accepted = Some(self.demo_scale);
                 }
             });
+            ui.label(lang.t(acc::DEMO_ACCOUNTS));
+            egui::Grid::new("demo_accounts")
+                .num_columns(3)
+                .striped(true)
+                .show(ui, |ui| {
+                    for demo in jobs::demo::DEMO_ACCOUNTS {
+                        ui.monospace(demo.name);
+                        ui.monospace(demo.password);
+                        ui.label(format!(
+                            "{} · {}",
+                            demo.display_name,
+                            lang.t(crate::i18n::access::role(demo.role))
+                        ));
+                        ui.end_row();
+                    }
+                });
             ui.add_space(8.0);
             ui.label(lang.t(wi::TREE_ONLY_EXPLAIN));
             if ui.button(lang.t(wi::LOAD_TREE_ONLY)).clicked() {
@@ -396,6 +597,25 @@ impl App {
         });
         accepted
     }
+}
+
+/// Whether `event` is the user doing something (the idle lock's clock starts again).
+fn is_user_input(event: &egui::Event) -> bool {
+    use egui::Event as E;
+    matches!(
+        event,
+        E::Key { .. }
+            | E::Text(_)
+            | E::PointerMoved(_)
+            | E::PointerButton { .. }
+            | E::MouseWheel { .. }
+            | E::Paste(_)
+            | E::Copy
+            | E::Cut
+            | E::Touch { .. }
+            | E::Ime(_)
+            | E::AccessKitActionRequest(_)
+    )
 }
 
 /// Wakes the window from another thread.

@@ -13,7 +13,9 @@ crate::i18n::texts! {
   minsheng export notice --db 路径 --candidates --out 文件.pdf
                                           导出拟安置人员公示（上岗前）
   minsheng --version                      显示版本
-每个命令都可加 --help 查看说明；--lang en 用英文显示信息。", "usage:
+每个命令都可加 --help 查看说明；--lang en 用英文显示信息。
+台账要求登录时，打开台账的命令都要加 --user 账号（可写在命令前后）；密码取自环境变量
+MINSHENG_PASSWORD，没有时在终端输入（不显示）。修改记录记在该账号名下。", "usage:
   minsheng [--db PATH] [--lang zh|en]     open the window (default: the database in your data folder)
   minsheng demo PATH [--scale N]          write demonstration data into a new file (about N × 1,000 people)
   minsheng export subsidy-sheet --db PATH --month YYYY-MM --out FILE.xlsx [--full-ids]
@@ -25,7 +27,10 @@ crate::i18n::texts! {
   minsheng export notice --db PATH --candidates --out FILE.pdf
                                           the notice of people proposed, before placement
   minsheng --version                      print the version
-Every command takes --help; --lang zh|en chooses the language of the messages.";
+Every command takes --help; --lang zh|en chooses the language of the messages.
+On a ledger that asks for a sign-in, every command that opens it needs --user NAME (before
+or after the command); the password comes from MINSHENG_PASSWORD, or is asked on the
+terminal without echo. Changes are logged under that account.";
     const USAGE_DEMO => "用法：minsheng demo 路径 [--scale N]
 在一个新文件中生成钢城区的区划和虚构人员（约 N×1000 人，N 为 1～1000，默认 10），
 以及公益性岗位的演示安置。已有的文件不会被覆盖。", "usage: minsheng demo PATH [--scale N]

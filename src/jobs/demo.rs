@@ -9,13 +9,16 @@ use std::collections::{HashMap, HashSet};
 use jiff::civil::Date;
 
 use super::{JobError, Outcome, Reporter};
+use crate::domain::access::{Area, Grant, Role};
 use crate::domain::id_number::{IdNumber, check_character};
 use crate::domain::person::NewPerson;
 use crate::domain::phone::Phone;
 use crate::domain::region::RegionLevel;
 use crate::domain::{CategoryId, RegionId, names};
+use crate::store::accounts::{self, NewAccount, SignInMode};
 use crate::store::regions::NewRegion;
-use crate::store::{Store, StoreError, categories, people, regions};
+use crate::store::{Store, StoreError, categories, people, regions, settings};
+use rusqlite::OptionalExtension;
 
 /// The district's division codes and names (national statistical codes, 2023 edition).
 const DIVISIONS_CSV: &str = include_str!("../../assets/divisions_370117.csv");
@@ -29,6 +32,65 @@ pub const DEFAULT_SCALE: u32 = 10;
 
 /// Who approves the demo's past months, as the signed sheets name the finance checker.
 pub const APPROVER: &str = "王科长（区人社局就业科）";
+
+/// The demonstration accounts, one per role, as (name, display name, password, what it
+/// may do): their passwords are printed in the README and on the demo offer, so they are
+/// for the demonstration only. The street clerk works on 艾山街道 alone.
+pub const DEMO_ACCOUNTS: [DemoAccount; 5] = [
+    DemoAccount {
+        name: "admin",
+        display_name: "赵管理员",
+        password: "demo-admin-2026",
+        role: Role::Admin,
+        one_street: false,
+    },
+    DemoAccount {
+        name: "clerk",
+        display_name: "钱经办",
+        password: "demo-clerk-2026",
+        role: Role::Clerk,
+        one_street: false,
+    },
+    DemoAccount {
+        name: "aishan",
+        display_name: "孙经办（艾山街道）",
+        password: "demo-aishan-2026",
+        role: Role::Clerk,
+        one_street: true,
+    },
+    DemoAccount {
+        name: "approver",
+        display_name: "王科长",
+        password: "demo-approver-2026",
+        role: Role::Approver,
+        one_street: false,
+    },
+    DemoAccount {
+        name: "viewer",
+        display_name: "周查看",
+        password: "demo-viewer-2026",
+        role: Role::Viewer,
+        one_street: false,
+    },
+];
+
+/// The division code of the street the demo's street clerk is limited to (艾山街道).
+const DEMO_STREET_CODE: &str = "370117001000";
+
+/// One demonstration account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DemoAccount {
+    /// The name to sign in with.
+    pub name: &'static str,
+    /// The person's name as shown.
+    pub display_name: &'static str,
+    /// The password (for the demonstration only).
+    pub password: &'static str,
+    /// Its role, in every area.
+    pub role: Role,
+    /// Whether it is limited to one street ([`DEMO_STREET_CODE`]).
+    pub one_street: bool,
+}
 
 /// What was generated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +134,9 @@ pub fn generate(store: &mut Store, scale: u32, reporter: &Reporter) -> Result<Ou
         } else {
             super::demo_placements::generate(w, &mut rng, today, scale, &villages)?
         };
+        if scale > 0 {
+            demo_accounts(w)?;
+        }
         Ok(DemoSummary {
             villages: villages.len(),
             people: total_people,
@@ -79,6 +144,64 @@ pub fn generate(store: &mut Store, scale: u32, reporter: &Reporter) -> Result<Ou
         })
     });
     Ok(Outcome::Demo(result?))
+}
+
+/// The demonstration accounts ([`DEMO_ACCOUNTS`]), and a ledger that asks for a sign-in if
+/// nobody had decided yet. Not with the tree alone (scale 0): that file is for real work,
+/// and known passwords have no place in it. A name already taken (an administrator made
+/// on the first run) is left as it is, and so is everything when the user running the demo
+/// does not keep the accounts.
+fn demo_accounts(w: &crate::store::Writer<'_>) -> Result<(), StoreError> {
+    if !w.session().keeps_accounts() {
+        return Ok(());
+    }
+    let street: Option<i64> = w
+        .tx()
+        .query_row(
+            "SELECT id FROM regions WHERE code = ?1",
+            [DEMO_STREET_CODE],
+            |r| r.get(0),
+        )
+        .optional()?;
+    for demo in DEMO_ACCOUNTS {
+        let taken: bool = w.tx().query_row(
+            "SELECT EXISTS (SELECT 1 FROM accounts WHERE name = ?1)",
+            [demo.name],
+            |r| r.get(0),
+        )?;
+        let street = if demo.one_street {
+            match street {
+                Some(id) => Some(RegionId(id)),
+                None => continue,
+            }
+        } else {
+            None
+        };
+        if taken {
+            continue;
+        }
+        let grants = Area::ALL
+            .into_iter()
+            .map(|area| Grant {
+                role: demo.role,
+                area,
+                street,
+            })
+            .collect();
+        accounts::create_account(
+            w,
+            &NewAccount {
+                name: demo.name.into(),
+                display_name: demo.display_name.into(),
+                password: demo.password.into(),
+                grants,
+            },
+        )?;
+    }
+    if accounts::sign_in_mode(w.tx())? == SignInMode::Undecided {
+        settings::set(w, accounts::SIGN_IN_KEY, "required")?;
+    }
+    Ok(())
 }
 
 /// Writes the division tree; returns the villages and communities, each with whether it

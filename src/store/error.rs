@@ -8,7 +8,8 @@ use crate::domain::access::{Action, Area};
 use crate::domain::pay::{Month, PayError};
 use crate::domain::placement::Ineligible;
 use crate::i18n::{
-    Msg, access as ac, errors as er, pay_rules as pr, people as pe, placements as pl,
+    Msg, access as ac, accounts as acc, errors as er, pay_rules as pr, people as pe,
+    placements as pl,
 };
 
 /// What is wrong with a database file or the path to it, in terms a clerk can act on.
@@ -193,6 +194,22 @@ pub enum StoreError {
     /// Only an administrator of the whole district manages accounts.
     #[error("only a district administrator manages accounts")]
     AccountsOnlyAdmin,
+    /// The account name or the password is wrong; which of the two is not said.
+    #[error("wrong account name or password")]
+    WrongNameOrPassword,
+    /// Too many wrong passwords in a row: the account takes no password for this many
+    /// seconds more.
+    #[error("too many wrong passwords; the account waits {seconds} s more")]
+    MustWait {
+        /// Seconds left to wait.
+        seconds: i64,
+    },
+    /// An administrator disabled the account.
+    #[error("the account is disabled")]
+    AccountDisabled,
+    /// A rule of the accounts refused the change.
+    #[error("account rule: {0:?}")]
+    Account(AccountRule),
     /// Who computed a sheet may not approve it.
     #[error("the one who computed the sheet may not approve it")]
     SameHandApproves,
@@ -257,12 +274,33 @@ pub enum RecordKind {
     RetirementRule,
     /// An accident-insurance policy.
     AccidentPolicy,
+    /// An account.
+    Account,
 }
 
 impl std::fmt::Display for RecordKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Debug::fmt(self, f)
     }
+}
+
+/// Rules of the accounts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccountRule {
+    /// A password shorter than [`crate::store::accounts::MIN_PASSWORD_CHARS`].
+    PasswordTooShort,
+    /// Another account has this name (names differ by more than upper and lower case).
+    NameTaken,
+    /// The name is empty, too long, or has spaces at its ends.
+    NameInvalid,
+    /// The change would leave no enabled administrator of the whole district.
+    LastAdmin,
+    /// Sign-in can not be required before an administrator of the whole district exists.
+    NoAdmin,
+    /// The first administrator is made only while there is no account at all.
+    AlreadySetUp,
+    /// A grant for one street names a place that is not a street (or a function area).
+    NotAStreet,
 }
 
 /// Rules of the region tree.
@@ -388,6 +426,10 @@ impl StoreError {
             StoreError::NotSignedIn => ac::NOT_SIGNED_IN.into(),
             StoreError::AccountsOnlyAdmin => ac::ACCOUNTS_ONLY_ADMIN.into(),
             StoreError::SameHandApproves => ac::SAME_PERSON_APPROVES.into(),
+            StoreError::WrongNameOrPassword => acc::WRONG_NAME_OR_PASSWORD.into(),
+            StoreError::MustWait { seconds } => acc::must_wait(seconds),
+            StoreError::AccountDisabled => acc::ACCOUNT_DISABLED.into(),
+            StoreError::Account(rule) => acc::rule(*rule).into(),
             StoreError::Unreadable(why) => why.clone(),
             StoreError::Io(e) => io_error(e),
             StoreError::Sqlite(e) => sqlite_error(e),

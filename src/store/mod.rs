@@ -8,6 +8,7 @@
 //! command line count too); a view reads again only when [`Store::revision`] of the tables
 //! it shows changed.
 
+pub mod accounts;
 pub mod background;
 pub mod bank;
 pub mod categories;
@@ -35,8 +36,8 @@ use crate::domain::RegionId;
 use crate::domain::access::{Action, Area, Reach, Session};
 
 pub use error::{
-    CategoryRule, FileProblem, PayrollRule, PlacementRule, PostRule, RecordKind, RegionRule,
-    StoreError,
+    AccountRule, CategoryRule, FileProblem, PayrollRule, PlacementRule, PostRule, RecordKind,
+    RegionRule, StoreError,
 };
 pub use migrations::{LATEST_VERSION, apply_migrations_up_to};
 
@@ -71,8 +72,8 @@ pub struct Source {
 }
 
 impl Source {
-    /// Opens another connection to the ledger, with the same clock; read-only if the
-    /// window's is.
+    /// Opens another connection to the ledger, with the same clock, acting for the same
+    /// user as the window did when it handed this out; read-only if the window's is.
     pub fn open(&self) -> Result<Store> {
         let mode = if self.read_only {
             open::Mode::Read
@@ -81,7 +82,7 @@ impl Source {
         };
         let mut store = Store::connect(&self.path, mode, self.clock.clone())?;
         // A job acts as the user who started it.
-        store.session = self.session.clone();
+        store.set_session(self.session.clone());
         Ok(store)
     }
 
@@ -126,10 +127,12 @@ impl Store {
 
     fn connect(path: &Path, mode: open::Mode, clock: Clock) -> Result<Store> {
         let opened = open::connect(path, mode, BUSY_TIMEOUT)?;
+        // A ledger that asks for a sign-in opens for nobody; see `accounts`.
+        let session = accounts::session_at_open(&opened.conn, current_actor())?;
         let mut store = Store {
             conn: opened.conn,
             path: path.to_path_buf(),
-            session: Session::unrestricted(current_actor()),
+            session,
             clock,
             revisions: std::collections::HashMap::new(),
             read_only: opened.read_only,
@@ -139,7 +142,8 @@ impl Store {
         Ok(store)
     }
 
-    /// How a background job opens its own connection to this ledger.
+    /// How a background job opens its own connection to this ledger, acting for the user
+    /// this store acts for now.
     pub fn source(&self) -> Source {
         Source {
             path: self.path.clone(),
@@ -551,7 +555,7 @@ impl Writer<'_> {
 }
 
 /// Who is making changes: the operating-system account, for the change log.
-fn current_actor() -> String {
+pub(crate) fn current_actor() -> String {
     std::env::var("USERNAME")
         .or_else(|_| std::env::var("USER"))
         .unwrap_or_else(|_| "unknown".to_string())

@@ -162,6 +162,10 @@ records! {
         id: i64, placement_id: i64, insurer: String, policy_no: String, premium_fen: i64,
         covers_from: String, covers_to: String, created_at: String,
     }
+    /// A role in an area granted to an account (from schema 6).
+    AccountGrantRecord = "account_grants" {
+        id: i64, account_id: i64, role: String, area: String, street_id: Option<i64>,
+    }
 }
 
 /// A person, with the hardship categories they hold (kept in `person_hardships`, logged
@@ -204,6 +208,40 @@ impl Record for PersonRecord {
             .query_map([rowid], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         row.insert("categories".into(), Value::from(categories));
+        Ok(Some(serde_json::from_value(Value::Object(row))?))
+    }
+}
+
+/// An account as the change log keeps it: never its password hash (a new password shows
+/// as `password_changed_at`/`_by`), nor the sign-in's failure count and time, which change
+/// on every wrong password and are not a change anyone made to the account.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct AccountRecord {
+    pub id: i64,
+    pub name: String,
+    pub display_name: String,
+    pub created_at: String,
+    pub disabled: i64,
+    pub password_changed_at: String,
+    pub password_changed_by: String,
+}
+
+/// The columns of `accounts` an [`AccountRecord`] leaves out.
+pub const ACCOUNT_COLUMNS_NOT_LOGGED: &[&str] =
+    &["password_hash", "failed_count", "last_failed_at"];
+
+impl Record for AccountRecord {
+    const TABLE: &'static str = "accounts";
+
+    fn load(conn: &Connection, rowid: i64) -> Result<Option<Self>> {
+        let Some(mut row) = row_as_json(conn, Self::TABLE, rowid)? else {
+            return Ok(None);
+        };
+        for column in ACCOUNT_COLUMNS_NOT_LOGGED {
+            row.remove(*column);
+        }
         Ok(Some(serde_json::from_value(Value::Object(row))?))
     }
 }
@@ -259,6 +297,8 @@ logged_tables! {
     InsuranceRateRecord => pr::TABLE_INSURANCE_RATES,
     RetirementRuleRecord => pr::TABLE_RETIREMENT_RULES,
     AccidentPolicyRecord => pr::TABLE_ACCIDENT_POLICIES,
+    AccountRecord => crate::i18n::accounts::TABLE_ACCOUNTS,
+    AccountGrantRecord => crate::i18n::accounts::TABLE_ACCOUNT_GRANTS,
 }
 
 /// The tables whose rows are not logged one by one, and why: the log itself and the

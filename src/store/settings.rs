@@ -1,6 +1,5 @@
 //! Per-file settings: small key/value texts that belong with the data (mask patterns …).
 
-use crate::store::Read;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::records::SettingRecord;
@@ -13,7 +12,7 @@ pub const MASK_ID_KEY: &str = "mask.id_number";
 pub const MASK_PHONE_KEY: &str = "mask.phone";
 
 /// The file's mask patterns for ID numbers and phones (the defaults where unset).
-pub fn mask_patterns(conn: &Read<'_>) -> Result<(MaskPattern, MaskPattern)> {
+pub fn mask_patterns(conn: &rusqlite::Connection) -> Result<(MaskPattern, MaskPattern)> {
     let pattern = |key, default| -> Result<MaskPattern> {
         match get(conn, key)? {
             None => Ok(default),
@@ -28,7 +27,7 @@ pub fn mask_patterns(conn: &Read<'_>) -> Result<(MaskPattern, MaskPattern)> {
 
 /// The stored value of `key` read as a `T`, if set; a value that does not read is an error
 /// naming the setting, never a silent default.
-pub fn parsed<T: std::str::FromStr>(conn: &Read<'_>, key: &str) -> Result<Option<T>> {
+pub fn parsed<T: std::str::FromStr>(conn: &rusqlite::Connection, key: &str) -> Result<Option<T>> {
     get(conn, key)?
         .map(|text| text.trim().parse().map_err(|_| unknown_setting(key, &text)))
         .transpose()
@@ -42,7 +41,7 @@ fn unknown_setting(key: &str, text: &str) -> StoreError {
 }
 
 /// The stored value of `key`, if any.
-pub fn get(conn: &Read<'_>, key: &str) -> Result<Option<String>> {
+pub fn get(conn: &rusqlite::Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
             r.get(0)

@@ -4,6 +4,7 @@
 //! revision and filter they were read for ([`loaded::Loaded`]); it reads the store again
 //! only when one of those changed, and draws with the [`Ctx`] the window hands it.
 
+mod account_settings;
 mod bank_settings;
 pub mod context;
 pub mod loaded;
@@ -14,6 +15,7 @@ mod placement_settings;
 pub mod placements;
 mod regions;
 pub mod settings;
+pub mod sign_in;
 mod table_rows;
 
 use crate::store::Read;

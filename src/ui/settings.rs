@@ -33,6 +33,7 @@ pub struct SettingsTab {
     message: Option<Notice>,
     placement: super::placement_settings::PlacementSettings,
     bank: super::bank_settings::BankSettings,
+    accounts: super::account_settings::AccountSettings,
 }
 
 impl Tab for SettingsTab {
@@ -60,6 +61,8 @@ impl Tab for SettingsTab {
                     self.placement.ui(ui, cx, &categories);
                     ui.add_space(12.0);
                     self.bank.ui(ui, cx);
+                    ui.add_space(12.0);
+                    self.accounts.ui(ui, cx.store, lang);
                 });
             self.changes_ui(&mut columns[1], lang);
         });

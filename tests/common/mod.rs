@@ -7,8 +7,9 @@ use minsheng::app::App;
 use minsheng::domain::RegionId;
 use minsheng::domain::region::RegionLevel;
 use minsheng::store::Read;
+use minsheng::store::accounts::{self, SignInMode};
 use minsheng::store::regions::{self, NewRegion};
-use minsheng::store::{Result, Writer};
+use minsheng::store::{Result, Store, Writer};
 
 /// The district, one street, a community and a village: `[district, street, community, village]`.
 pub fn small_tree(w: &Writer<'_>) -> Result<[RegionId; 4]> {
@@ -128,4 +129,46 @@ pub fn low_income(conn: &Read<'_>) -> minsheng::domain::CategoryId {
         .find(|c| c.name_zh == "低保")
         .expect("低保 is seeded")
         .id
+}
+
+/// The window over `store`, on a ledger that needs no sign-in on this computer (chosen as
+/// the first-run screen would, if nobody had): where the UI tests of the ledger's tabs
+/// work, acting for the computer's user.
+pub fn window(mut store: Store, prefs: minsheng::app::Prefs) -> App {
+    if accounts::sign_in_mode(store.conn()).expect("the sign-in mode") == SignInMode::Undecided
+        && !store.read_only()
+    {
+        accounts::choose_no_sign_in(&mut store).expect("no sign-in on this computer");
+    }
+    App::new(Ok(store), prefs)
+}
+
+/// Signs in on the sign-in screen (or the lock screen's password, when `name` is none) as
+/// the user would: typing the name and password and pressing the button.
+pub fn sign_in(h: &mut Harness<'_, App>, name: &str, password: &str) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    let zh = h.state().prefs.lang == minsheng::i18n::Lang::Zh;
+    let (account, secret, button) = if zh {
+        ("用户名", "密码", "登录")
+    } else {
+        ("User name", "Password", "Sign in")
+    };
+    h.get_by_role_and_label(Role::TextInput, account)
+        .set_text_value_accesskit(name);
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::PasswordInput, secret)
+        .set_text_value_accesskit(password);
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, button).click();
+    settle(h);
+}
+
+/// Signs in as the demo data's district clerk (see `jobs::demo::DEMO_ACCOUNTS`).
+pub fn sign_in_demo_clerk(h: &mut Harness<'_, App>) {
+    let clerk = minsheng::jobs::demo::DEMO_ACCOUNTS
+        .into_iter()
+        .find(|a| a.name == "clerk")
+        .expect("the demo has a clerk");
+    sign_in(h, clerk.name, clerk.password);
 }
