@@ -4,6 +4,7 @@
 
 mod common;
 
+mod audit;
 mod bank;
 mod changes;
 mod checks;

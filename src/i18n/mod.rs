@@ -8,6 +8,7 @@
 //! text is Chinese and every English one is not.
 
 pub mod access;
+pub mod audit;
 pub mod bank;
 pub mod cli;
 pub mod common;
@@ -147,6 +148,7 @@ mod tests {
     /// Every area's texts, by the area's file name.
     const AREAS: &[(&str, Templates)] = &[
         ("access", access::ALL),
+        ("audit", audit::ALL),
         ("bank", bank::ALL),
         ("cli", cli::ALL),
         ("common", common::ALL),

@@ -8,6 +8,8 @@
 //! command line count too); a view reads again only when [`Store::revision`] of the tables
 //! it shows changed.
 
+pub mod access_log;
+pub mod audit;
 pub mod background;
 pub mod bank;
 pub mod categories;
