@@ -66,7 +66,6 @@ pub struct App {
     next_job: u64,
     notices: status::Notices,
     prompt: Option<(PathPrompt, files::Then)>,
-    reveal: bool,
     demo_scale: u32,
     title_shown: Option<Option<PathBuf>>,
 }
@@ -102,7 +101,6 @@ impl App {
             next_job: 0,
             notices: status::Notices::default(),
             prompt: None,
-            reveal: false,
             demo_scale: jobs::demo::DEFAULT_SCALE,
             title_shown: None,
         }
@@ -199,7 +197,11 @@ impl App {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(lang.t(wi::MENU_FILE), |ui| self.file_menu_ui(ui));
             ui.separator();
+            let session = self.db.ledger().map(|l| l.store.session().clone());
             for tab in &self.tabs {
+                if session.as_ref().is_some_and(|s| !tab.shown_to(s)) {
+                    continue;
+                }
                 let id = tab.id();
                 if ui
                     .selectable_label(self.prefs.tab == id, lang.t(tab.title()))
@@ -209,8 +211,6 @@ impl App {
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.checkbox(&mut self.reveal, lang.t(wi::SHOW_PERSONAL_DATA));
-                ui.separator();
                 let theme = if self.prefs.dark {
                     wi::THEME_LIGHT
                 } else {
@@ -283,10 +283,7 @@ impl App {
             ledger.empty.status_ui(ui, lang);
             return;
         };
-        let masker = ui::Masker {
-            reveal: self.reveal,
-            ..*masker
-        };
+        let masker = *masker;
         if *empty {
             if self.jobs.is_empty()
                 && let Some(scale) = self.demo_offer_ui(ui)
@@ -313,10 +310,12 @@ impl App {
             next_job: &mut self.next_job,
             commands,
         };
+        // A tab not shown to this user (the audit, remembered from an administrator's run)
+        // gives way to the first.
         let selected = self
             .tabs
             .iter()
-            .position(|t| t.id() == self.prefs.tab)
+            .position(|t| t.id() == self.prefs.tab && t.shown_to(cx.store.session()))
             .unwrap_or(0);
         if let Some(tab) = self.tabs.get_mut(selected) {
             tab.ui(ui, &mut cx);
