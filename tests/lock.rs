@@ -579,16 +579,15 @@ fn a_sheet_changed_around_the_triggers_is_refused_by_its_seal() {
     assert!(!xlsx.exists(), "no file for an altered sheet");
     // Nor does the bank pay it.
     let csv = dir.path().join("jul-bank.csv");
-    let bank_refused =
-        minsheng::jobs::bank_export::bank_file(
-            &mut l.store,
-            jul,
-            &csv,
-            true,
-            "代发",
-            &Reporter::silent(),
-        )
-            .unwrap_err();
+    let bank_refused = minsheng::jobs::bank_export::bank_file(
+        &mut l.store,
+        jul,
+        &csv,
+        true,
+        "代发",
+        &Reporter::silent(),
+    )
+    .unwrap_err();
     assert!(!csv.exists(), "no bank file for an altered sheet");
     assert!(
         bank_refused

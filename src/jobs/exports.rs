@@ -10,11 +10,11 @@ use crate::domain::mask::MaskPattern;
 use crate::domain::money::{Fen, format_yuan};
 use crate::domain::pay::{Area, Month};
 use crate::i18n::{Lang, Msg, common as c, errors as er, pay_rules as pr, placements as pl};
+use crate::report::Authorship;
 use crate::report::pdf::{PdfFont, ReportColumn, TableReport, write_table_pdf};
 use crate::report::xlsx::{CellValue, SheetColumn, SheetTable, XlsxError, write_xlsx};
-use crate::store::payroll::{self, MonthStatus};
-use crate::report::Authorship;
 use crate::store::access_log::{self, What};
+use crate::store::payroll::{self, MonthStatus};
 use crate::store::{Store, placement_reports};
 
 /// Why an export could not be made.

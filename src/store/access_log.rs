@@ -24,7 +24,12 @@ pub enum What {
 
 impl What {
     /// Every kind, in the order the audit view lists them.
-    pub const ALL: [What; 4] = [What::IdNumber, What::Phone, What::ExportFullIds, What::BankFile];
+    pub const ALL: [What; 4] = [
+        What::IdNumber,
+        What::Phone,
+        What::ExportFullIds,
+        What::BankFile,
+    ];
 
     /// The text stored in the file.
     pub fn as_str(self) -> &'static str {
@@ -116,7 +121,12 @@ pub fn record_export(w: &Writer<'_>, what: What, reason: Option<&str>) -> Result
     insert(w, None, what, reason)
 }
 
-fn insert(w: &Writer<'_>, person: Option<PersonId>, what: What, reason: Option<&str>) -> Result<()> {
+fn insert(
+    w: &Writer<'_>,
+    person: Option<PersonId>,
+    what: What,
+    reason: Option<&str>,
+) -> Result<()> {
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     w.tx()
         .prepare_cached(

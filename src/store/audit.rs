@@ -39,7 +39,10 @@ pub fn area_of_table(table: &str) -> Option<Area> {
 
 /// The logged tables of `area`.
 pub fn tables_of(area: Area) -> impl Iterator<Item = &'static str> {
-    AREAS.iter().filter(move |(_, a)| *a == area).map(|(t, _)| *t)
+    AREAS
+        .iter()
+        .filter(move |(_, a)| *a == area)
+        .map(|(t, _)| *t)
 }
 
 /// Every table the audit can filter by, in the order of [`area_of_table`]'s list, then the
@@ -221,7 +224,9 @@ impl Conditions {
         }
         if let Some(to) = filter.to {
             // Up to the end of the day: every stamp of it sorts before the day after.
-            let end = to.tomorrow().map_or_else(|_| "9999".into(), |d| d.to_string());
+            let end = to
+                .tomorrow()
+                .map_or_else(|_| "9999".into(), |d| d.to_string());
             self.push("at < ?", Value::Text(end));
         }
     }
@@ -290,7 +295,9 @@ fn access_conditions(filter: &AuditFilter, before_seq: Option<i64>) -> Condition
     c
 }
 
-fn change_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(AuditChange, Option<String>, Option<String>)> {
+fn change_from_row(
+    r: &rusqlite::Row<'_>,
+) -> rusqlite::Result<(AuditChange, Option<String>, Option<String>)> {
     let before: Option<String> = r.get(7)?;
     let after: Option<String> = r.get(8)?;
     let changed = diff(before.as_deref(), after.as_deref())
@@ -342,9 +349,11 @@ pub fn count_changes(r: Read<'_>, filter: &AuditFilter) -> Result<u64> {
     require_auditor(r)?;
     let c = change_conditions(filter, None);
     let sql = format!("SELECT count(*) FROM changes {}", c.clause());
-    Ok(r.query_row(&sql, rusqlite::params_from_iter(&c.params), |row| {
-        row.get::<_, i64>(0)
-    })? as u64)
+    Ok(
+        r.query_row(&sql, rusqlite::params_from_iter(&c.params), |row| {
+            row.get::<_, i64>(0)
+        })? as u64,
+    )
 }
 
 /// One change with its row before and after.
@@ -397,9 +406,11 @@ pub fn count_accesses(r: Read<'_>, filter: &AuditFilter) -> Result<u64> {
     require_auditor(r)?;
     let c = access_conditions(filter, None);
     let sql = format!("SELECT count(*) FROM access_log {}", c.clause());
-    Ok(r.query_row(&sql, rusqlite::params_from_iter(&c.params), |row| {
-        row.get::<_, i64>(0)
-    })? as u64)
+    Ok(
+        r.query_row(&sql, rusqlite::params_from_iter(&c.params), |row| {
+            row.get::<_, i64>(0)
+        })? as u64,
+    )
 }
 
 #[cfg(test)]

@@ -247,10 +247,10 @@ impl PeopleTab {
         let sex = crate::ui::widest(ui, [lang.t(c::MALE), lang.t(c::FEMALE)]);
         let headers = [
             (c::COL_NAME, Some(SortKey::Name), 70.0),
-            (c::COL_ID_NUMBER, Some(SortKey::IdNumber), 160.0),
+            (c::COL_ID_NUMBER, Some(SortKey::IdNumber), 200.0),
             (pe::COL_SEX, None, sex),
             (pe::COL_AGE, Some(SortKey::BirthDate), 40.0),
-            (c::COL_PHONE, None, 110.0),
+            (c::COL_PHONE, None, 150.0),
             (c::COL_PLACE, Some(SortKey::Place), 100.0),
             (pe::COL_CATEGORIES, None, 80.0),
         ];
@@ -289,11 +289,14 @@ impl PeopleTab {
                             row.monospace(full);
                         } else if may_reveal && !full.is_empty() {
                             row.cell_ui(|ui| {
+                                // The button first, so a narrow column cuts the value,
+                                // not the button.
                                 ui.horizontal(|ui| {
-                                    ui.add(egui::Label::new(egui::RichText::new(masked).monospace()).selectable(false));
                                     if super::reveal_button_ui(ui, lang).clicked() {
                                         reveal = Some((shown.id, what));
                                     }
+                                    let value = egui::RichText::new(masked).monospace();
+                                    ui.add(egui::Label::new(value).selectable(false).truncate());
                                 });
                             });
                         } else {

@@ -5,13 +5,13 @@ use egui::{RichText, Ui};
 
 use super::loaded::Loaded;
 use super::{Ctx, field_error_ui, text_field_ui};
-use crate::store::access_log::What;
 use crate::domain::bank::same_holder;
 use crate::domain::id_number::{IdNumber, Sex};
 use crate::domain::person::{Field, FieldError, PersonDraft};
 use crate::domain::{PersonId, RegionId};
 use crate::i18n::bank as bk;
 use crate::i18n::{Lang, Msg, common as c, people as pe, placements as pl};
+use crate::store::access_log::What;
 use crate::store::bank::{self, NewAccount};
 use crate::store::categories::Category;
 use crate::store::people::{self, Person};

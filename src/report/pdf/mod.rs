@@ -212,9 +212,7 @@ fn metadata(report: &TableReport) -> Metadata {
         .hour(at.hour() as u8)
         .minute(at.minute() as u8)
         .second(at.second() as u8);
-    metadata
-        .authors(vec![by.name.clone()])
-        .creation_date(date)
+    metadata.authors(vec![by.name.clone()]).creation_date(date)
 }
 
 /// What one page holds: a run of rows, then a run of footer lines.

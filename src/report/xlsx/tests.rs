@@ -153,7 +153,9 @@ fn bad_tables_are_refused_and_leave_the_old_file() {
         (twins.to_vec(), "already been used"),
     ];
     for (tables, why) in cases {
-        let message = write_xlsx(&path, &tables, &made_by()).unwrap_err().to_string();
+        let message = write_xlsx(&path, &tables, &made_by())
+            .unwrap_err()
+            .to_string();
         assert!(
             message.contains("坏表.xlsx") && message.contains(why),
             "{message}"
