@@ -4,6 +4,7 @@
 //! revision and filter they were read for ([`loaded::Loaded`]); it reads the store again
 //! only when one of those changed, and draws with the [`Ctx`] the window hands it.
 
+pub mod audit;
 mod bank_settings;
 pub mod context;
 pub mod loaded;
