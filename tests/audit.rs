@@ -399,6 +399,19 @@ mod window {
         let page = audit::accesses(store(&h).read(), &AuditFilter::default(), None, 5).unwrap();
         assert_eq!(page.rows[0].what, What::IdNumber);
         assert_eq!(page.rows[0].person_name, "蒋英花");
+        // The audit finds it by the person's name or ID number, with their changes.
+        for who in ["蒋英花", ID, "无此人"] {
+            let filter = AuditFilter {
+                person: who.into(),
+                ..AuditFilter::default()
+            };
+            let found = usize::from(who != "无此人");
+            let accesses = audit::accesses(store(&h).read(), &filter, None, 5).unwrap();
+            assert_eq!(accesses.rows.len(), found, "{who}");
+            let changes = audit::changes(store(&h).read(), &filter, None, 5).unwrap();
+            assert_eq!(changes.rows.len(), found, "{who}");
+            assert!(changes.rows.iter().all(|c| c.table_name == "people"));
+        }
         // Shown stays shown, and is not recorded again on later frames.
         h.run_steps(3);
         assert_eq!(access_count(store(&h)), 1);

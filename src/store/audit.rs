@@ -164,7 +164,9 @@ const SUBJECT: &str = "coalesce(json_extract(coalesce(after, before), '$.short_n
 
 /// The people a filter's person text (parameter `p`) names, by ID number or name, exactly.
 fn person_ids(p: &str) -> String {
-    format!("SELECT id FROM people WHERE id_number = {p} OR name = {p}")
+    format!(
+        "SELECT id FROM people WHERE id_number = {p} UNION SELECT id FROM people WHERE name = {p}"
+    )
 }
 
 /// Refuses unless the reader keeps the accounts or administers an area: the audit shows
@@ -260,11 +262,14 @@ fn change_conditions(filter: &AuditFilter, before_seq: Option<i64>) -> Condition
     if !person.is_empty() {
         // The person's own row, and every row that names them (placements, bank account,
         // candidacy …): each side of the OR has its index.
+        // Each part of the union is read through its own index (the row's, and the
+        // expression index on the person named), not by scanning the log in order.
         let ids = person_ids(&c.param(Value::Text(person.to_string())));
         c.sql.push(format!(
-            "((table_name = 'people' AND row_id IN ({ids}))
-              OR (json_valid(coalesce(after, before))
-                  AND json_extract(coalesce(after, before), '$.person_id') IN ({ids})))"
+            "seq IN (SELECT seq FROM changes WHERE table_name = 'people' AND row_id IN ({ids})
+                     UNION ALL
+                     SELECT seq FROM changes WHERE json_valid(coalesce(after, before))
+                        AND json_extract(coalesce(after, before), '$.person_id') IN ({ids}))"
         ));
     }
     c.before(before_seq);
