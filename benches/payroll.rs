@@ -30,7 +30,7 @@ fn compute_month_100k(bencher: divan::Bencher) {
 /// Exporting an approved month's 100,000 lines to Excel.
 #[divan::bench(sample_count = 5)]
 fn export_month_100k(bencher: divan::Bencher) {
-    let store = Store::open(&*PAYROLL_100K).expect("open");
+    let mut store = Store::open(&*PAYROLL_100K).expect("open");
     let dir = tempfile::tempdir().expect("temp dir");
     let disclosure = Disclosure {
         id_mask: MaskPattern::ID_DEFAULT,
@@ -41,7 +41,7 @@ fn export_month_100k(bencher: divan::Bencher) {
         n += 1;
         let path = dir.path().join(format!("sheet-{n}.xlsx"));
         exports::subsidy_sheet(
-            &store,
+            &mut store,
             month(APPROVED),
             &path,
             disclosure,

@@ -64,6 +64,8 @@ pub enum Command {
         out: PathBuf,
         /// Accounts held in another name were checked and are paid.
         accept_mismatches: bool,
+        /// Why the file is made (`--reason`), kept in the access records.
+        reason: String,
     },
     /// Print a usage text.
     Help(Text),
@@ -246,6 +248,7 @@ struct ExportOptions {
     full_ids: bool,
     candidates: bool,
     accept_mismatches: bool,
+    reason: Option<String>,
 }
 
 fn parse_export(p: &mut Parser, user: &mut Option<String>) -> Result<Command, CliError> {
@@ -277,6 +280,10 @@ fn parse_export(p: &mut Parser, user: &mut Option<String>) -> Result<Command, Cl
             }
             Arg::Long("full-ids") if sheet && !bank_file => o.full_ids = true,
             Arg::Long("accept-holder-mismatch") if bank_file => o.accept_mismatches = true,
+            Arg::Long("reason") if bank_file => {
+                let text = p.value().map_err(|e| usage(e, help))?;
+                o.reason = Some(text.to_string_lossy().trim().to_string());
+            }
             Arg::Long("candidates") if !sheet => o.candidates = true,
             Arg::Long(name @ ("from" | "to")) if !sheet => {
                 let name = name.to_string();
@@ -303,6 +310,10 @@ fn parse_export(p: &mut Parser, user: &mut Option<String>) -> Result<Command, Cl
             month: o.month.ok_or_else(|| required("--month"))?,
             out,
             accept_mismatches: o.accept_mismatches,
+            reason: o
+                .reason
+                .filter(|r| !r.is_empty())
+                .ok_or_else(|| required("--reason"))?,
         })
     } else if sheet {
         Ok(Command::ExportSheet {
@@ -356,12 +367,18 @@ pub fn run(invocation: Invocation) -> Result<(), CliError> {
             out,
             full_ids,
         } => {
-            let store = open_existing(&db, user, lang)?;
+            let mut store = open_existing(&db, user, lang)?;
             let (id_mask, _) = settings::mask_patterns(&store.read()).map_err(failure)?;
             let disclosure = Disclosure { id_mask, full_ids };
-            let outcome =
-                exports::subsidy_sheet(&store, month, &out, disclosure, lang, &Reporter::silent())
-                    .map_err(failure)?;
+            let outcome = exports::subsidy_sheet(
+                &mut store,
+                month,
+                &out,
+                disclosure,
+                lang,
+                &Reporter::silent(),
+            )
+            .map_err(failure)?;
             println!("{}", outcome.message().get(lang));
             Ok(())
         }
@@ -378,13 +395,15 @@ pub fn run(invocation: Invocation) -> Result<(), CliError> {
             month,
             out,
             accept_mismatches,
+            reason,
         } => {
-            let store = open_existing(&db, user, lang)?;
+            let mut store = open_existing(&db, user, lang)?;
             let outcome = jobs::bank_export::bank_file(
-                &store,
+                &mut store,
                 month,
                 &out,
                 accept_mismatches,
+                &reason,
                 &Reporter::silent(),
             )
             .map_err(failure)?;
@@ -602,23 +621,25 @@ mod tests {
             })
         );
         assert_eq!(
-            parse_str("export bank-file --db a --month 2026-10 --out b.csv"),
+            parse_str("export bank-file --db a --month 2026-10 --out b.csv --reason 代发"),
             Ok(Command::ExportBankFile {
                 db: "a".into(),
                 month: Month::new(2026, 10).unwrap(),
                 out: "b.csv".into(),
                 accept_mismatches: false,
+                reason: "代发".into(),
             })
         );
         assert_eq!(
             parse_str(
-                "export bank-file --db a --month 2026-10 --out b.xlsx --accept-holder-mismatch"
+                "export bank-file --db a --month 2026-10 --out b.xlsx --accept-holder-mismatch --reason 代发"
             ),
             Ok(Command::ExportBankFile {
                 db: "a".into(),
                 month: Month::new(2026, 10).unwrap(),
                 out: "b.xlsx".into(),
                 accept_mismatches: true,
+                reason: "代发".into(),
             })
         );
     }
@@ -634,7 +655,8 @@ mod tests {
                 db: Some("a.sqlite".into())
             }
         );
-        let export = read("export bank-file --db a --user lihua --month 2026-10 --out b.csv");
+        let export =
+            read("export bank-file --db a --user lihua --month 2026-10 --out b.csv --reason 代发");
         assert_eq!(export.user.as_deref(), Some("lihua"));
         assert!(matches!(export.command, Command::ExportBankFile { .. }));
         let before = read("--user=lihua export notice --db a --candidates --out n.pdf");
@@ -695,6 +717,8 @@ mod tests {
             "export notice --db a --from 2026-01-01 --to 2026-01-31 --out n.pdf --full-ids",
             "export notice --db a --candidates --from 2026-01-01 --out n.pdf",
             "export bank-file --db a --out b.csv",
+            "export bank-file --db a --month 2026-10 --out b.csv",
+            "export bank-file --db a --month 2026-10 --out b.csv --reason",
             "export bank-file --db a --month 2026-10 --out b.csv --full-ids",
             "export subsidy-sheet --db a --month 2026-10 --out s.xlsx --accept-holder-mismatch",
             "--lang fr",

@@ -258,7 +258,7 @@ fn the_bank_file_lists_its_problems_and_refuses_until_they_are_settled() {
     assert_eq!(missing, vec![d]);
 
     let out = f.dir.path().join("bank.xlsx");
-    let refused = bank_file(&f.store, oct, &out, false, &Reporter::silent());
+    let refused = bank_file(&mut f.store, oct, &out, false, "代发", &Reporter::silent());
     assert!(matches!(
         refused,
         Err(JobError::Export(ExportError::BankProblems {
@@ -270,7 +270,7 @@ fn the_bank_file_lists_its_problems_and_refuses_until_they_are_settled() {
     // An account for 赵敏; the mismatch is still refused until accepted.
     f.account(d, "6228480012345678929", "赵敏");
     assert!(matches!(
-        bank_file(&f.store, oct, &out, false, &Reporter::silent()),
+        bank_file(&mut f.store, oct, &out, false, "代发", &Reporter::silent()),
         Err(JobError::Export(ExportError::BankProblems {
             missing: 0,
             mismatches: 1
@@ -280,7 +280,7 @@ fn the_bank_file_lists_its_problems_and_refuses_until_they_are_settled() {
     // A month not approved is refused.
     let nov = Month::new(2026, 11).unwrap();
     assert!(matches!(
-        bank_file(&f.store, nov, &out, true, &Reporter::silent()),
+        bank_file(&mut f.store, nov, &out, true, "代发", &Reporter::silent()),
         Err(JobError::Export(ExportError::NotApproved(_)))
     ));
 }
@@ -295,7 +295,7 @@ fn the_bank_file_reads_back_as_excel_and_as_csv() {
         .write(|w| settings::set(w, bank::BANK_COLUMNS_KEY, "序号,户名,卡号,金额,开户行,用途"))
         .unwrap();
     let xlsx = f.dir.path().join("代发.xlsx");
-    bank_file(&f.store, oct, &xlsx, true, &Reporter::silent()).unwrap();
+    bank_file(&mut f.store, oct, &xlsx, true, "代发", &Reporter::silent()).unwrap();
 
     use calamine::{Data, Reader, Xlsx, open_workbook};
     let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
@@ -348,7 +348,7 @@ fn the_bank_file_reads_back_as_excel_and_as_csv() {
     assert!(matches!(range.get((1, 2)), Some(Data::String(_))));
 
     let csv = f.dir.path().join("代发.csv");
-    bank_file(&f.store, oct, &csv, true, &Reporter::silent()).unwrap();
+    bank_file(&mut f.store, oct, &csv, true, "代发", &Reporter::silent()).unwrap();
     let bytes = std::fs::read(&csv).unwrap();
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 byte-order mark");
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
@@ -362,7 +362,7 @@ fn the_bank_file_reads_back_as_excel_and_as_csv() {
     // Neither extension: refused.
     let other = f.dir.path().join("代发.txt");
     assert!(matches!(
-        bank_file(&f.store, oct, &other, true, &Reporter::silent()),
+        bank_file(&mut f.store, oct, &other, true, "代发", &Reporter::silent()),
         Err(JobError::Export(ExportError::WrongExtension { .. }))
     ));
 }
@@ -525,6 +525,7 @@ fn the_command_line_exports_the_bank_file() {
         let mut args = vec!["export", "bank-file", "--db"];
         let (db, out) = (db.to_str().unwrap(), out.to_str().unwrap());
         args.extend([db, "--month", "2026-10", "--out", out, "--lang", "en"]);
+        args.extend(["--reason", "2026年10月代发"]);
         args.extend(extra);
         args.into_iter()
             .map(std::ffi::OsString::from)

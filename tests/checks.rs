@@ -350,7 +350,7 @@ fn every_check_finds_its_planted_case_and_approval_waits_for_each() {
         full_ids: false,
     };
     minsheng::jobs::exports::subsidy_sheet(
-        &f.store,
+        &mut f.store,
         oct(),
         &xlsx,
         disclosure,

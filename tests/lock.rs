@@ -517,7 +517,7 @@ fn a_wage_rate_an_approved_month_used_is_corrected_by_a_new_row() {
 
 #[test]
 fn a_sheet_changed_around_the_triggers_is_refused_by_its_seal() {
-    let l = ledger();
+    let mut l = ledger();
     let jul = month(7);
     let v = payroll::verify_month(&l.store.read(), jul).unwrap();
     assert!(v.ok() && v.differences.is_empty(), "{v:?}");
@@ -535,7 +535,7 @@ fn a_sheet_changed_around_the_triggers_is_refused_by_its_seal() {
         full_ids: true,
     };
     exports::subsidy_sheet(
-        &l.store,
+        &mut l.store,
         jul,
         &xlsx,
         disclosure,
@@ -568,7 +568,7 @@ fn a_sheet_changed_around_the_triggers_is_refused_by_its_seal() {
         Err(StoreError::SheetAltered(m)) if m == jul
     ));
     let refused = exports::subsidy_sheet(
-        &l.store,
+        &mut l.store,
         jul,
         &xlsx,
         disclosure,
@@ -579,9 +579,15 @@ fn a_sheet_changed_around_the_triggers_is_refused_by_its_seal() {
     assert!(!xlsx.exists(), "no file for an altered sheet");
     // Nor does the bank pay it.
     let csv = dir.path().join("jul-bank.csv");
-    let bank_refused =
-        minsheng::jobs::bank_export::bank_file(&l.store, jul, &csv, true, &Reporter::silent())
-            .unwrap_err();
+    let bank_refused = minsheng::jobs::bank_export::bank_file(
+        &mut l.store,
+        jul,
+        &csv,
+        true,
+        "代发",
+        &Reporter::silent(),
+    )
+    .unwrap_err();
     assert!(!csv.exists(), "no bank file for an altered sheet");
     assert!(
         bank_refused

@@ -365,13 +365,29 @@ fn exports_read_back() {
     };
     // Not approved yet: refused, and no file.
     assert!(
-        exports::subsidy_sheet(&f.store, oct, &xlsx, full, Lang::Zh, &Reporter::silent()).is_err()
+        exports::subsidy_sheet(
+            &mut f.store,
+            oct,
+            &xlsx,
+            full,
+            Lang::Zh,
+            &Reporter::silent()
+        )
+        .is_err()
     );
     assert!(!xlsx.exists());
     f.store
         .write(|w| payroll::approve(w, oct, date(2026, 11, 2)))
         .unwrap();
-    exports::subsidy_sheet(&f.store, oct, &xlsx, full, Lang::Zh, &Reporter::silent()).unwrap();
+    exports::subsidy_sheet(
+        &mut f.store,
+        oct,
+        &xlsx,
+        full,
+        Lang::Zh,
+        &Reporter::silent(),
+    )
+    .unwrap();
 
     use calamine::{Data, Reader, Xlsx, open_workbook};
     let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();

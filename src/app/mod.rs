@@ -70,7 +70,6 @@ pub struct App {
     next_job: u64,
     notices: status::Notices,
     prompt: Option<(PathPrompt, files::Then)>,
-    reveal: bool,
     demo_scale: u32,
     title_shown: Option<Option<PathBuf>>,
     screens: SignInScreens,
@@ -130,7 +129,6 @@ impl App {
             next_job: 0,
             notices: status::Notices::default(),
             prompt: None,
-            reveal: false,
             demo_scale: jobs::demo::DEFAULT_SCALE,
             title_shown: None,
             screens: SignInScreens::default(),
@@ -293,7 +291,6 @@ impl App {
         ledger.background = None;
         if user_changed {
             self.tabs = tabs::all();
-            self.reveal = false;
         }
         self.idle = Idle::default();
     }
@@ -379,7 +376,11 @@ impl App {
             ui.separator();
             // No tab while the ledger is hidden: nothing of it is drawn or read.
             let tabs: &[Box<dyn Tab>] = if gate == Gate::Open { &self.tabs } else { &[] };
+            let session = self.db.ledger().map(|l| l.store.session().clone());
             for tab in tabs {
+                if session.as_ref().is_some_and(|s| !tab.shown_to(s)) {
+                    continue;
+                }
                 let id = tab.id();
                 if ui
                     .selectable_label(self.prefs.tab == id, lang.t(tab.title()))
@@ -394,10 +395,6 @@ impl App {
                         self.sign_out();
                     }
                     ui.label(acc::signed_in_as(name).text(lang));
-                    ui.separator();
-                }
-                if gate == Gate::Open {
-                    ui.checkbox(&mut self.reveal, lang.t(wi::SHOW_PERSONAL_DATA));
                     ui.separator();
                 }
                 let theme = if self.prefs.dark {
@@ -472,10 +469,7 @@ impl App {
             ledger.empty.status_ui(ui, lang);
             return;
         };
-        let masker = ui::Masker {
-            reveal: self.reveal,
-            ..*masker
-        };
+        let masker = *masker;
         if *empty {
             if self.jobs.is_empty()
                 && let Some(scale) = self.demo_offer_ui(ui)
@@ -498,10 +492,12 @@ impl App {
             next_job: &mut self.next_job,
             commands,
         };
+        // A tab not shown to this user (the audit, remembered from an administrator's run)
+        // gives way to the first.
         let selected = self
             .tabs
             .iter()
-            .position(|t| t.id() == self.prefs.tab)
+            .position(|t| t.id() == self.prefs.tab && t.shown_to(cx.store.session()))
             .unwrap_or(0);
         if let Some(tab) = self.tabs.get_mut(selected) {
             tab.ui(ui, &mut cx);

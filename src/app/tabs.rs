@@ -1,6 +1,8 @@
 //! The window's tabs, in the order of their buttons: adding a tab is one line here.
 
-use crate::ui::{Tab, people::PeopleTab, placements::PlacementsTab, settings::SettingsTab};
+use crate::ui::{
+    Tab, audit::AuditTab, people::PeopleTab, placements::PlacementsTab, settings::SettingsTab,
+};
 
 /// A fresh set of tabs, for a ledger just opened.
 pub fn all() -> Vec<Box<dyn Tab>> {
@@ -8,5 +10,6 @@ pub fn all() -> Vec<Box<dyn Tab>> {
         Box::<PeopleTab>::default(),
         Box::<PlacementsTab>::default(),
         Box::<SettingsTab>::default(),
+        Box::<AuditTab>::default(),
     ]
 }

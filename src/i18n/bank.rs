@@ -2,13 +2,15 @@
 
 crate::i18n::texts! {
     // The command line
-    const USAGE_BANK_FILE => "用法：minsheng export bank-file --db 路径 --month YYYY-MM --out 文件.xlsx|文件.csv [--accept-holder-mismatch]
+    const USAGE_BANK_FILE => "用法：minsheng export bank-file --db 路径 --month YYYY-MM --out 文件.xlsx|文件.csv --reason 事由 [--accept-holder-mismatch]
 导出已审核月份的银行代发文件，每人一行，账号完整（交银行用）。按文件扩展名写 Excel 或 CSV（UTF-8 带 BOM）。
-有人没有银行账户时不生成文件；户名与本人姓名不符时也不生成，核对无误后加 --accept-holder-mismatch。", "usage: minsheng export bank-file --db PATH --month YYYY-MM --out FILE.xlsx|FILE.csv [--accept-holder-mismatch]
+必须用 --reason 说明导出事由，事由和导出人记入查阅记录。
+有人没有银行账户时不生成文件；户名与本人姓名不符时也不生成，核对无误后加 --accept-holder-mismatch。", "usage: minsheng export bank-file --db PATH --month YYYY-MM --out FILE.xlsx|FILE.csv --reason TEXT [--accept-holder-mismatch]
 Exports an approved month's bank file, one line per person, with full account numbers (it
 goes to the bank): Excel or CSV (UTF-8 with a BOM) by the file's extension. No file is made
 while someone to be paid has no account, nor while an account is held in another name than
-the person's, unless --accept-holder-mismatch says they were checked.";
+the person's, unless --accept-holder-mismatch says they were checked. --reason is required:
+the reason and who exported are kept in the access records.";
     const CANDIDATES_NO_PERIOD => "--candidates 不与 --from/--to 同用", "--candidates takes no --from or --to";
     // The change log's names of the tables
     const TABLE_BANK_ACCOUNTS => "银行账户", "Bank accounts";

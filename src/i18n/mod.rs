@@ -9,6 +9,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod audit;
 pub mod bank;
 pub mod cli;
 pub mod common;
@@ -149,6 +150,7 @@ mod tests {
     const AREAS: &[(&str, Templates)] = &[
         ("access", access::ALL),
         ("accounts", accounts::ALL),
+        ("audit", audit::ALL),
         ("bank", bank::ALL),
         ("cli", cli::ALL),
         ("common", common::ALL),

@@ -10,6 +10,7 @@ use crate::i18n::bank as bk;
 use crate::report::plain::{csv_bytes, write_plain_xlsx};
 use crate::report::xlsx::CellValue;
 use crate::store::Store;
+use crate::store::access_log::{self, What};
 use crate::store::bank;
 use crate::store::payroll::{self, MonthStatus};
 
@@ -49,16 +50,24 @@ impl BankFormat {
 /// account, and while an account is held in
 /// another name than the person's unless `accept_mismatches` says the clerk checked them.
 /// Lines of zero or less are left out (the preview lists them).
+///
+/// The file carries every account in full: it is refused without a `reason`, which is kept
+/// with the exporter's name in the access records before the file is written.
 pub fn bank_file(
-    store: &Store,
+    store: &mut Store,
     month: Month,
     path: &Path,
     accept_mismatches: bool,
+    reason: &str,
     reporter: &Reporter,
 ) -> Result<Outcome, JobError> {
     let format = BankFormat::of(path).ok_or(ExportError::WrongExtension {
         expected: "xlsx / .csv",
     })?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(ExportError::ReasonRequired.into());
+    }
     let conn = &store.read();
     if payroll::month_status(conn, month)? != MonthStatus::Approved {
         return Err(ExportError::NotApproved(month).into());
@@ -104,11 +113,14 @@ pub fn bank_file(
         })
         .collect();
     reporter.progress(1, 2);
+    store.write(|w| access_log::record_export(w, What::BankFile, Some(reason)))?;
+    // The workbook's properties say who made it; the rows stay as the bank reads them.
+    let made_by = super::exports::made_by(store, crate::i18n::Lang::Zh);
     match format {
         BankFormat::Xlsx => {
             let widths = [6.0, 10.0, 24.0, 12.0, 24.0, 24.0];
             let columns: Vec<(String, f64)> = headers.iter().cloned().zip(widths).collect();
-            write_plain_xlsx(path, &month.to_string(), &columns, &rows)
+            write_plain_xlsx(path, &month.to_string(), &columns, &rows, &made_by)
                 .map_err(ExportError::from)?;
         }
         BankFormat::Csv => {

@@ -10,8 +10,10 @@ use crate::domain::mask::MaskPattern;
 use crate::domain::money::{Fen, format_yuan};
 use crate::domain::pay::{Area, Month};
 use crate::i18n::{Lang, Msg, common as c, errors as er, pay_rules as pr, placements as pl};
+use crate::report::Authorship;
 use crate::report::pdf::{PdfFont, ReportColumn, TableReport, write_table_pdf};
 use crate::report::xlsx::{CellValue, SheetColumn, SheetTable, XlsxError, write_xlsx};
+use crate::store::access_log::{self, What};
 use crate::store::payroll::{self, MonthStatus};
 use crate::store::{Store, placement_reports};
 
@@ -78,6 +80,9 @@ pub enum ExportError {
     /// Nobody is marked as chosen for placement.
     #[error("no candidates are marked for the notice before placement")]
     NoCandidates,
+    /// An export of personal data in full needs a reason, kept in the access records.
+    #[error("no reason was given for exporting personal data in full")]
+    ReasonRequired,
 }
 
 impl ExportError {
@@ -118,6 +123,7 @@ impl ExportError {
                 crate::i18n::bank::calendar_year_missing(year)
             }
             ExportError::NoCandidates => crate::i18n::bank::NO_CANDIDATES.into(),
+            ExportError::ReasonRequired => crate::i18n::audit::REASON_REQUIRED.into(),
         }
     }
 }
@@ -143,6 +149,19 @@ impl From<ExportError> for JobError {
     }
 }
 
+/// Who exports now, and when: the store's session and clock, with the line the file
+/// carries under its table in `lang`.
+pub fn made_by(store: &Store, lang: Lang) -> Authorship {
+    let at = store.clock().now().datetime();
+    let name = store.session().name.clone();
+    let shown = at.strftime("%Y-%m-%d %H:%M").to_string();
+    Authorship {
+        line: crate::i18n::audit::made_by(&name, shown).text(lang),
+        name,
+        at,
+    }
+}
+
 /// How personal data appears in an export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Disclosure {
@@ -162,9 +181,10 @@ impl Disclosure {
     }
 }
 
-/// Writes `month`'s approved sheet to `path` as Excel.
+/// Writes `month`'s approved sheet to `path` as Excel. With full ID numbers, the export is
+/// first kept in the access records (and refused if it may not be).
 pub fn subsidy_sheet(
-    store: &Store,
+    store: &mut Store,
     month: Month,
     path: &Path,
     disclosure: Disclosure,
@@ -255,7 +275,10 @@ pub fn subsidy_sheet(
             .chain(sheet_notes(&lines, &accepted, lang))
             .collect(),
     };
-    write_xlsx(path, &[table]).map_err(ExportError::from)?;
+    if disclosure.full_ids {
+        store.write(|w| access_log::record_export(w, What::ExportFullIds, None))?;
+    }
+    write_xlsx(path, &[table], &made_by(store, lang)).map_err(ExportError::from)?;
     reporter.progress(2, 2);
     Ok(Outcome::Exported(path.to_path_buf()))
 }
@@ -416,6 +439,7 @@ pub fn notice(
         generated_on: pl::generated_on(store.clock().today()).text(lang),
         // The PDF writer fills in the page numbers itself, in this language's order.
         page_label: pl::page_label("{}", "{}").text(lang),
+        made_by: Some(made_by(store, lang)),
     };
     reporter.progress(1, 2);
     let pdf_font = PdfFont {

@@ -6,6 +6,7 @@
 //! and a `wake` callback asks it to draw again when progress arrives. Several jobs may run
 //! at once, each with its own progress and cancel.
 
+pub mod audit_export;
 pub mod backup;
 pub mod bank_export;
 pub mod demo;

@@ -14,7 +14,9 @@ use super::xlsx::{CellValue, XlsxError};
 /// Excel's built-in number format `@` ("Text").
 const TEXT_FORMAT: u8 = 49;
 
-/// Writes `rows` under `headers` to a one-sheet workbook at `path`, replacing the file.
+/// Writes `rows` under `headers` to a one-sheet workbook at `path`, replacing the file;
+/// `made_by` goes into the workbook's properties only (a line under the rows would be read
+/// as a record by the bank's import).
 ///
 /// # Errors
 ///
@@ -25,8 +27,10 @@ pub fn write_plain_xlsx(
     sheet_name: &str,
     headers: &[(String, f64)],
     rows: &[Vec<CellValue>],
+    made_by: &super::Authorship,
 ) -> Result<(), XlsxError> {
     let mut workbook = Workbook::new();
+    super::xlsx::set_properties(&mut workbook, made_by);
     let sheet = workbook.add_worksheet();
     let built = (|| -> Result<(), WriterError> {
         if let Some(i) = rows.iter().position(|r| r.len() != headers.len()) {

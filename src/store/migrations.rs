@@ -42,7 +42,10 @@ const MIGRATIONS: &[&[Step]] = &[
         Step::Sql(include_str!("sql/0005_lock.sql")),
         Step::Rust(super::payroll::seal_approved_months),
     ],
-    &[Step::Sql(include_str!("sql/0006_accounts.sql"))],
+    &[
+        Step::Sql(include_str!("sql/0006_accounts.sql")),
+        Step::Sql(include_str!("sql/0006_access_log.sql")),
+    ],
 ];
 
 /// The newest schema version this program writes.

@@ -8,7 +8,9 @@
 //! command line count too); a view reads again only when [`Store::revision`] of the tables
 //! it shows changed.
 
+pub mod access_log;
 pub mod accounts;
+pub mod audit;
 pub mod background;
 pub mod bank;
 pub mod categories;

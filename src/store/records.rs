@@ -306,6 +306,7 @@ logged_tables! {
 /// from logged tables (a month's sheet lines, the name search index).
 pub const NOT_LOGGED: &[&str] = &[
     "changes",
+    "access_log",
     "revisions",
     "person_hardships",
     "subsidy_lines",

@@ -23,6 +23,10 @@ pub trait Tab {
     fn title(&self) -> Text;
     /// Draws the tab.
     fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>);
+    /// Whether the tab's button is shown to `session` (the audit only to administrators).
+    fn shown_to(&self, _session: &crate::domain::access::Session) -> bool {
+        true
+    }
 }
 
 /// A message for the status area.

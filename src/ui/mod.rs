@@ -5,6 +5,7 @@
 //! only when one of those changed, and draws with the [`Ctx`] the window hands it.
 
 mod account_settings;
+pub mod audit;
 mod bank_settings;
 pub mod context;
 pub mod loaded;
@@ -29,7 +30,12 @@ pub use context::{Command, Ctx, Notice, PathRequest, Tab};
 use crate::i18n::{Lang, Text};
 use crate::store::{Result, settings as stored_settings};
 
-/// How personal data is shown right now: masked by the file's patterns, or in full.
+/// How personal data is shown: masked by the file's patterns, always.
+///
+/// There is no switch to show everything in full: seeing one person's full ID number or
+/// phone is a permission ([`crate::domain::access::Action::Reveal`]) used one person at a
+/// time, with a button beside the masked value ([`reveal_button_ui`]), and each use is kept in
+/// the access records ([`crate::store::access_log`]). Viewers see masked data only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Masker {
     /// Pattern for resident ID numbers.
@@ -38,8 +44,6 @@ pub struct Masker {
     pub phone: MaskPattern,
     /// Pattern for bank account numbers.
     pub account: MaskPattern,
-    /// The user chose to see personal data in full.
-    pub reveal: bool,
 }
 
 impl Masker {
@@ -50,36 +54,52 @@ impl Masker {
             id,
             phone,
             account: crate::store::bank::account_mask(conn)?,
-            reveal: false,
         })
     }
 
     /// An ID number as it may be shown.
     pub fn id_number<'a>(&self, s: &'a str) -> Cow<'a, str> {
-        if self.reveal {
-            Cow::Borrowed(s)
-        } else {
-            Cow::Owned(self.id.apply(s))
-        }
+        Cow::Owned(self.id.apply(s))
     }
 
     /// A bank account number as it may be shown.
     pub fn account<'a>(&self, s: &'a str) -> Cow<'a, str> {
-        if self.reveal {
-            Cow::Borrowed(s)
-        } else {
-            Cow::Owned(self.account.apply(s))
-        }
+        Cow::Owned(self.account.apply(s))
     }
 
     /// A phone as it may be shown.
     pub fn phone<'a>(&self, s: &'a str) -> Cow<'a, str> {
-        if self.reveal || s.is_empty() {
+        if s.is_empty() {
             Cow::Borrowed(s)
         } else {
             Cow::Owned(self.phone.apply(s))
         }
     }
+}
+
+/// Whether the signed-in user may see a person's full ID number or phone (the button to do so
+/// is shown only then).
+pub fn may_reveal(store: &crate::store::Store) -> bool {
+    store.session().may_somewhere(
+        crate::domain::access::Area::Registry,
+        crate::domain::access::Action::Reveal,
+    )
+}
+
+/// Records that the user is shown `person`'s full `what`; the value may be shown only if
+/// this succeeds (the store refuses a user who may not, or a file it can not write).
+pub fn record_reveal(
+    store: &mut crate::store::Store,
+    person: crate::domain::PersonId,
+    what: crate::store::access_log::What,
+) -> Result<()> {
+    store.write(|w| crate::store::access_log::record_reveal(w, person, what, None))
+}
+
+/// The small button beside a masked value that shows it in full (and says so on hover).
+pub fn reveal_button_ui(ui: &mut Ui, lang: Lang) -> Response {
+    ui.small_button(lang.t(crate::i18n::audit::REVEAL))
+        .on_hover_text(lang.t(crate::i18n::audit::REVEAL_HINT))
 }
 
 /// The colour of an error message under a field.

@@ -16,6 +16,7 @@ use super::{Ctx, Masker, Notice, Tab};
 use crate::domain::id_number::{Sex, age_on};
 use crate::domain::{CategoryId, PersonId};
 use crate::i18n::{Lang, Text, common as c, people as pe};
+use crate::store::access_log::What;
 use crate::store::categories::{self, Category};
 use crate::store::people::{self, PeopleFilter, SortKey};
 use crate::store::{Store, StoreError};
@@ -35,9 +36,12 @@ struct ShownRow {
     id: PersonId,
     name: String,
     id_number: String,
+    /// The full values, shown only for a person revealed (and recorded).
+    id_number_full: String,
     sex: &'static str,
     age: String,
     phone: String,
+    phone_full: String,
     place: String,
     categories: String,
 }
@@ -67,6 +71,31 @@ pub struct PeopleTab {
     form: Option<PersonForm>,
     confirm_trash: Option<(PersonId, String)>,
     message: Option<Notice>,
+    /// The values shown in full, each recorded in the access records when first shown; kept
+    /// for the user who revealed them only.
+    revealed: Revealed,
+}
+
+/// Whose ID numbers and phones the user has revealed.
+#[derive(Default)]
+struct Revealed {
+    /// The user they were revealed to: another user sees them masked again.
+    to: Option<crate::domain::access::Session>,
+    shown: std::collections::HashSet<(PersonId, What)>,
+}
+
+impl Revealed {
+    /// Forgets what was revealed to someone else than the store's user now.
+    fn keep_for(&mut self, store: &Store) {
+        if self.to.as_ref() != Some(store.session()) {
+            self.to = Some(store.session().clone());
+            self.shown.clear();
+        }
+    }
+
+    fn contains(&self, id: PersonId, what: What) -> bool {
+        self.shown.contains(&(id, what))
+    }
 }
 
 impl Tab for PeopleTab {
@@ -204,6 +233,10 @@ impl PeopleTab {
             };
         }
         let selected = self.form.as_ref().and_then(PersonForm::editing);
+        self.revealed.keep_for(cx.store);
+        let may_reveal = super::may_reveal(cx.store);
+        let revealed = &self.revealed;
+        let mut reveal = None;
         let mut clicked = None;
         let mut restore = None;
         let mut sort_clicked = None;
@@ -214,10 +247,10 @@ impl PeopleTab {
         let sex = crate::ui::widest(ui, [lang.t(c::MALE), lang.t(c::FEMALE)]);
         let headers = [
             (c::COL_NAME, Some(SortKey::Name), 70.0),
-            (c::COL_ID_NUMBER, Some(SortKey::IdNumber), 160.0),
+            (c::COL_ID_NUMBER, Some(SortKey::IdNumber), 200.0),
             (pe::COL_SEX, None, sex),
             (pe::COL_AGE, Some(SortKey::BirthDate), 40.0),
-            (c::COL_PHONE, None, 110.0),
+            (c::COL_PHONE, None, 150.0),
             (c::COL_PLACE, Some(SortKey::Place), 100.0),
             (pe::COL_CATEGORIES, None, 80.0),
         ];
@@ -248,10 +281,32 @@ impl PeopleTab {
                     };
                     row.set_selected(selected == Some(shown.id));
                     row.text(&shown.name);
-                    row.monospace(&shown.id_number);
-                    row.text(shown.sex);
-                    row.text(&shown.age);
-                    row.monospace(&shown.phone);
+                    for (what, masked, full) in [
+                        (What::IdNumber, &shown.id_number, &shown.id_number_full),
+                        (What::Phone, &shown.phone, &shown.phone_full),
+                    ] {
+                        if revealed.contains(shown.id, what) {
+                            row.monospace(full);
+                        } else if may_reveal && !full.is_empty() {
+                            row.cell_ui(|ui| {
+                                // The button first, so a narrow column cuts the value,
+                                // not the button.
+                                ui.horizontal(|ui| {
+                                    if super::reveal_button_ui(ui, lang).clicked() {
+                                        reveal = Some((shown.id, what));
+                                    }
+                                    let value = egui::RichText::new(masked).monospace();
+                                    ui.add(egui::Label::new(value).selectable(false).truncate());
+                                });
+                            });
+                        } else {
+                            row.monospace(masked);
+                        }
+                        if what == What::IdNumber {
+                            row.text(shown.sex);
+                            row.text(&shown.age);
+                        }
+                    }
                     row.text(&shown.place);
                     if trash {
                         row.cell_ui(|ui| {
@@ -285,6 +340,15 @@ impl PeopleTab {
             // the data or the list changes.
             self.message = Some(Notice::store_error(&e));
             self.block.failed = true;
+        }
+        if let Some((id, what)) = reveal {
+            // Shown only once the access is recorded.
+            match super::record_reveal(cx.store, id, what) {
+                Ok(()) => {
+                    self.revealed.shown.insert((id, what));
+                }
+                Err(e) => self.message = Some(Notice::store_error(&e)),
+            }
         }
         if let Some((id, name)) = restore {
             self.set_trashed(cx.store, id, &name, false);
@@ -414,6 +478,8 @@ impl RowBlock {
                     id: r.id,
                     id_number: masker.id_number(&r.id_number).into_owned(),
                     phone: masker.phone(&r.phone).into_owned(),
+                    id_number_full: r.id_number.clone(),
+                    phone_full: r.phone.clone(),
                     sex: lang.t(if r.sex == Sex::Female {
                         c::FEMALE
                     } else {

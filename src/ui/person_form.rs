@@ -4,13 +4,14 @@
 use egui::{RichText, Ui};
 
 use super::loaded::Loaded;
-use super::{Ctx, Masker, field_error_ui, text_field_ui};
+use super::{Ctx, field_error_ui, text_field_ui};
 use crate::domain::bank::same_holder;
 use crate::domain::id_number::{IdNumber, Sex};
 use crate::domain::person::{Field, FieldError, PersonDraft};
 use crate::domain::{PersonId, RegionId};
 use crate::i18n::bank as bk;
 use crate::i18n::{Lang, Msg, common as c, people as pe, placements as pl};
+use crate::store::access_log::What;
 use crate::store::bank::{self, NewAccount};
 use crate::store::categories::Category;
 use crate::store::people::{self, Person};
@@ -156,18 +157,20 @@ impl PersonForm {
                         text_field_ui(ui, lang.t(pe::FIELD_NAME), &mut self.draft.name, 220.0);
                         ui.end_row();
                         self.error_row_ui(ui, Field::Name, lang);
-                        self.id_number_ui(ui, lang, masker, today, &mut outcome);
-                        let reveal = masker.reveal || self.reveal_phone;
+                        self.id_number_ui(ui, cx, today, &mut outcome);
                         let shown = masker.phone(&self.draft.phone).into_owned();
-                        masked_field_ui(
+                        let asked = masked_field_ui(
                             ui,
                             lang.t(pe::FIELD_PHONE),
                             &mut self.draft.phone,
-                            reveal,
+                            self.reveal_phone,
                             &shown,
-                            &mut self.reveal_phone,
+                            super::may_reveal(cx.store),
                             lang,
                         );
+                        if asked {
+                            self.reveal(cx, What::Phone);
+                        }
                         ui.end_row();
                         self.error_row_ui(ui, Field::Phone, lang);
                         text_field_ui(
@@ -246,6 +249,19 @@ impl PersonForm {
     /// The bank account: bank, number (masked for a stored one until asked) and holder;
     /// a number failing the Luhn check is kept with a warning, a holder not the person is
     /// pointed out.
+    /// Shows the person's full `what` for editing, once the access is recorded; the reason
+    /// it could not be is said under the form.
+    fn reveal(&mut self, cx: &mut Ctx<'_>, what: What) {
+        let Some(id) = self.editing else { return };
+        match super::record_reveal(cx.store, id, what) {
+            Ok(()) => match what {
+                What::Phone => self.reveal_phone = true,
+                _ => self.reveal_id = true,
+            },
+            Err(e) => self.failure = Some(super::Notice::store_error(&e).msg),
+        }
+    }
+
     fn bank_ui(&mut self, ui: &mut Ui, cx: &Ctx<'_>) {
         let (lang, masker) = (cx.lang, cx.masker);
         if !self.bank.loaded {
@@ -274,15 +290,14 @@ impl PersonForm {
                 let b = &mut self.bank;
                 text_field_ui(ui, lang.t(bk::FIELD_BANK), &mut b.account.bank, 220.0);
                 ui.end_row();
-                let reveal = masker.reveal || b.reveal;
                 let shown = masker.account(&b.account.account_no).into_owned();
-                masked_field_ui(
+                b.reveal |= masked_field_ui(
                     ui,
                     lang.t(bk::FIELD_ACCOUNT_NO),
                     &mut b.account.account_no,
-                    reveal,
+                    b.reveal,
                     &shown,
-                    &mut b.reveal,
+                    super::may_reveal(cx.store),
                     lang,
                 );
                 ui.end_row();
@@ -321,22 +336,24 @@ impl PersonForm {
     fn id_number_ui(
         &mut self,
         ui: &mut Ui,
-        lang: Lang,
-        masker: Masker,
+        cx: &mut Ctx<'_>,
         today: jiff::civil::Date,
         outcome: &mut FormOutcome,
     ) {
-        let reveal = masker.reveal || self.reveal_id;
+        let (lang, masker) = (cx.lang, cx.masker);
         let shown = masker.id_number(&self.draft.id_number).into_owned();
-        masked_field_ui(
+        let asked = masked_field_ui(
             ui,
             lang.t(pe::FIELD_ID_NUMBER),
             &mut self.draft.id_number,
-            reveal,
+            self.reveal_id,
             &shown,
-            &mut self.reveal_id,
+            super::may_reveal(cx.store),
             lang,
         );
+        if asked {
+            self.reveal(cx, What::IdNumber);
+        }
         ui.end_row();
         if let Some(message) = self.error(Field::IdNumber, lang) {
             ui.label("");
@@ -463,27 +480,32 @@ impl PersonForm {
     }
 }
 
-/// A personal-data field: editable in full, or masked with a button to reveal it.
+/// A personal-data field: editable in full, or masked, with a button to show it in full for
+/// editing if the user `may_reveal`; returns whether that button was clicked (the caller
+/// records the access before showing the value).
 fn masked_field_ui(
     ui: &mut Ui,
     label: &str,
     value: &mut String,
     reveal: bool,
     masked: &str,
-    reveal_flag: &mut bool,
+    may_reveal: bool,
     lang: Lang,
-) {
+) -> bool {
     if reveal {
         text_field_ui(ui, label, value, 220.0);
-    } else {
-        ui.label(label);
-        ui.horizontal(|ui| {
-            ui.monospace(masked);
-            if ui.small_button(lang.t(c::EDIT)).clicked() {
-                *reveal_flag = true;
-            }
-        });
+        return false;
     }
+    ui.label(label);
+    ui.horizontal(|ui| {
+        ui.monospace(masked);
+        may_reveal
+            && ui
+                .small_button(lang.t(c::EDIT))
+                .on_hover_text(lang.t(crate::i18n::audit::EDIT_REVEALS))
+                .clicked()
+    })
+    .inner
 }
 
 /// The hardship categories as checkboxes; retired ones only if the person holds them.

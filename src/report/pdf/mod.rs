@@ -104,6 +104,9 @@ pub struct TableReport {
     /// Page number pattern whose first `{}` is the page and second the page count,
     /// e.g. "第 {} 页，共 {} 页" or "Page {} of {}"; empty means "{} / {}".
     pub page_label: String,
+    /// Who made the file and when: the document's author and creation date, and a line
+    /// after [`TableReport::generated_on`] on every page.
+    pub made_by: Option<super::Authorship>,
 }
 
 /// Why a report could not be written.
@@ -181,7 +184,7 @@ pub fn write_table_pdf(report: &TableReport, font: &PdfFont) -> Result<Vec<u8>, 
     };
 
     let mut document = Document::new();
-    document.set_metadata(Metadata::new().title(report.title.clone()));
+    document.set_metadata(metadata(report));
     let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
         .ok_or_else(|| PdfError::Krilla("bad page size".into()))?;
     for (i, page_layout) in layout.iter().enumerate() {
@@ -194,6 +197,22 @@ pub fn write_table_pdf(report: &TableReport, font: &PdfFont) -> Result<Vec<u8>, 
     document
         .finish()
         .map_err(|e| PdfError::Krilla(e.to_string()))
+}
+
+/// The document's title and, if known, its author and creation date.
+fn metadata(report: &TableReport) -> Metadata {
+    let metadata = Metadata::new().title(report.title.clone());
+    let Some(by) = &report.made_by else {
+        return metadata;
+    };
+    let at = by.at;
+    let date = krilla::metadata::DateTime::new(at.year().clamp(0, 9999) as u16)
+        .month(at.month() as u8)
+        .day(at.day() as u8)
+        .hour(at.hour() as u8)
+        .minute(at.minute() as u8)
+        .second(at.second() as u8);
+    metadata.authors(vec![by.name.clone()]).creation_date(date)
 }
 
 /// What one page holds: a run of rows, then a run of footer lines.
@@ -393,7 +412,12 @@ impl Writer<'_> {
         }
         s.set_fill(fill(100));
         let (half, bottom) = (CONTENT_W / 2.0, PAGE_H - MARGIN);
-        self.text(s, &report.generated_on, SMALL_LEFT, (MARGIN, half), bottom);
+        let left = match &report.made_by {
+            Some(by) if report.generated_on.is_empty() => by.line.clone(),
+            Some(by) => format!("{}  {}", report.generated_on, by.line),
+            None => report.generated_on.clone(),
+        };
+        self.text(s, &left, SMALL_LEFT, (MARGIN, half), bottom);
         let label = page_label(&report.page_label, page, self.pages);
         self.text(s, &label, SMALL_RIGHT, (MARGIN + half, half), bottom);
     }

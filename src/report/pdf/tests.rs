@@ -53,6 +53,11 @@ fn notice(rows: usize) -> TableReport {
         footer: "如有异议，请在公示期内向区人社局反映。电话：0634-6012345".into(),
         generated_on: "生成于 2026-11-01".into(),
         page_label: "第 {} 页，共 {} 页".into(),
+        made_by: Some(crate::report::Authorship {
+            name: "张三".into(),
+            at: jiff::civil::date(2026, 11, 1).at(9, 30, 0, 0),
+            line: "导出人：张三  导出时间：2026-11-01 09:30".into(),
+        }),
     }
 }
 
@@ -85,6 +90,7 @@ fn chinese_notice_reads_back_with_masked_ids_only() {
         "110105********002X",
         "第 1 页，共 1 页",
         "生成于 2026-11-01",
+        "导出人：张三",
     ];
     for part in [
         title,

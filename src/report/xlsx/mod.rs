@@ -111,7 +111,9 @@ pub enum XlsxError {
     },
 }
 
-/// Writes `tables` to a new workbook at `path`, one worksheet per table, replacing the file.
+/// Writes `tables` to a new workbook at `path`, one worksheet per table, replacing the file;
+/// `made_by` becomes the workbook's author and creation time, and its line the last line
+/// under every table.
 ///
 /// The whole workbook is built in memory before the file is touched, so a bad table leaves an
 /// existing file as it was (a few MB for 100,000 rows).
@@ -121,11 +123,24 @@ pub enum XlsxError {
 /// [`XlsxError::Sheet`] if a table does not fit a worksheet (a row without one cell per
 /// column, a name Excel refuses, too many rows), [`XlsxError::Save`] if the file can not be
 /// written.
-pub fn write_xlsx(path: &Path, tables: &[SheetTable]) -> Result<(), XlsxError> {
+pub fn write_xlsx(
+    path: &Path,
+    tables: &[SheetTable],
+    made_by: &crate::report::Authorship,
+) -> Result<(), XlsxError> {
     let styles = Styles::new();
     let mut workbook = Workbook::new();
+    set_properties(&mut workbook, made_by);
     for table in tables {
         let sheet = workbook.add_worksheet();
+        let mut signed;
+        let table = if made_by.line.is_empty() {
+            table
+        } else {
+            signed = table.clone();
+            signed.footer.push(made_by.line.clone());
+            &signed
+        };
         write_sheet(sheet, table, &styles).map_err(|source| XlsxError::Sheet {
             path: path.to_owned(),
             sheet: table.sheet_name.clone(),
@@ -140,6 +155,23 @@ pub fn write_xlsx(path: &Path, tables: &[SheetTable]) -> Result<(), XlsxError> {
         path: path.to_owned(),
         source,
     })
+}
+
+/// Names `made_by` as the workbook's author, and its time as the creation time (Excel's
+/// File ▸ Info, WPS's document properties).
+pub(crate) fn set_properties(workbook: &mut Workbook, made_by: &crate::report::Authorship) {
+    let at = made_by.at;
+    let mut properties = rust_xlsxwriter::DocProperties::new().set_author(&made_by.name);
+    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(
+        at.year().clamp(1900, 9999) as u16,
+        at.month() as u8,
+        at.day() as u8,
+    )
+    .and_then(|d| d.and_hms(at.hour() as u16, at.minute() as u8, at.second() as f64));
+    if let Ok(created) = created {
+        properties = properties.set_creation_datetime(&created);
+    }
+    workbook.set_properties(&properties);
 }
 
 /// The formats of a workbook, built once because `rust_xlsxwriter` looks a format up per cell.

@@ -17,6 +17,15 @@ fn person(no: i64, name: &str, id: &str, phone: &str, fen: Fen) -> Vec<CellValue
     ]
 }
 
+/// Nobody: no line under the tables, so the layouts below are the tables' own.
+fn made_by() -> crate::report::Authorship {
+    crate::report::Authorship {
+        name: "张三".into(),
+        at: jiff::civil::date(2026, 11, 20).at(9, 0, 0, 0),
+        line: String::new(),
+    }
+}
+
 fn subsidy_table() -> SheetTable {
     let col = |header: &str, width, total| SheetColumn {
         header: header.into(),
@@ -59,7 +68,7 @@ fn subsidy_sheet_round_trips_through_calamine() {
     let path = dir.path().join("补贴发放表.xlsx");
     let mut empty = subsidy_table();
     (empty.sheet_name, empty.rows) = ("无人".into(), vec![]);
-    write_xlsx(&path, &[subsidy_table(), empty]).unwrap();
+    write_xlsx(&path, &[subsidy_table(), empty], &made_by()).unwrap();
 
     let mut book: Xlsx<_> = open_workbook(&path).unwrap();
     assert_eq!(book.sheet_names(), ["2025年6月", "无人"]);
@@ -122,7 +131,7 @@ fn subsidy_sheet_round_trips_through_calamine() {
 fn missing_folder_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("没有这个文件夹").join("发放表.xlsx");
-    let err = write_xlsx(&path, &[subsidy_table()]).unwrap_err();
+    let err = write_xlsx(&path, &[subsidy_table()], &made_by()).unwrap_err();
     assert!(matches!(err, XlsxError::Save { .. }), "{err:?}");
     let message = err.to_string();
     assert!(message.starts_with(&format!("could not write {}: ", path.display())));
@@ -144,7 +153,9 @@ fn bad_tables_are_refused_and_leave_the_old_file() {
         (twins.to_vec(), "already been used"),
     ];
     for (tables, why) in cases {
-        let message = write_xlsx(&path, &tables).unwrap_err().to_string();
+        let message = write_xlsx(&path, &tables, &made_by())
+            .unwrap_err()
+            .to_string();
         assert!(
             message.contains("坏表.xlsx") && message.contains(why),
             "{message}"
@@ -172,7 +183,7 @@ fn hundred_thousand_rows() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("大表.xlsx");
     let start = std::time::Instant::now();
-    write_xlsx(&path, &[table]).unwrap();
+    write_xlsx(&path, &[table], &made_by()).unwrap();
     let size = std::fs::metadata(&path).unwrap().len();
     println!("100,000 rows: {:?}, {size} bytes", start.elapsed());
 

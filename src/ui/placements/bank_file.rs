@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use crate::domain::money::format_yuan;
 use crate::domain::pay::Month;
-use crate::i18n::{bank as bk, common as c};
+use crate::i18n::{audit as au, bank as bk, common as c};
 use crate::jobs::{JobSpec, bank_export};
 use crate::store::bank::{self, BankFile};
 use crate::ui::loaded::Loaded;
@@ -28,6 +28,8 @@ pub struct BankFileView {
     month: Option<Month>,
     data: Loaded<(u64, Month), BankFile>,
     accept_mismatches: bool,
+    /// Why the file is made: required, kept in the access records with the exporter.
+    reason: String,
 }
 
 impl BankFileView {
@@ -35,6 +37,7 @@ impl BankFileView {
     pub fn open(&mut self, month: Month) {
         self.month = Some(month);
         self.accept_mismatches = false;
+        self.reason.clear();
     }
 
     /// Draws the preview, if open and of `shown`, the month the view shows (moving to
@@ -100,6 +103,16 @@ impl BankFileView {
                 && (file.mismatches.is_empty() || self.accept_mismatches)
                 && !file.lines.is_empty();
             ui.horizontal(|ui| {
+                let label = ui.label(lang.t(au::BANK_REASON));
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.reason)
+                        .hint_text(lang.t(au::BANK_REASON_HINT))
+                        .desired_width(240.0),
+                )
+                .labelled_by(label.id);
+            });
+            let ready = ready && !self.reason.trim().is_empty();
+            ui.horizontal(|ui| {
                 for (format, label) in [
                     (bank_export::BankFormat::Xlsx, bk::EXPORT_BANK_XLSX),
                     (bank_export::BankFormat::Csv, bk::EXPORT_BANK_CSV),
@@ -142,13 +155,14 @@ impl BankFileView {
         });
         if let Some(format) = export {
             let accept = self.accept_mismatches;
+            let reason = self.reason.trim().to_string();
             cx.ask_path(PathRequest {
                 title: bk::EXPORT_BANK_TO,
                 suggested_name: format!("{}-{month}.{}", lang.t(bk::BANK_FILE), format.extension()),
                 extension: format.extension(),
                 then: Box::new(move |path| {
                     JobSpec::new(crate::i18n::window::JOB_EXPORT, move |store, reporter| {
-                        bank_export::bank_file(store, month, &path, accept, reporter)
+                        bank_export::bank_file(store, month, &path, accept, &reason, reporter)
                     })
                 }),
             });
