@@ -773,11 +773,14 @@ pub fn approve(w: &Writer<'_>, month: Month, today: Date) -> Result<()> {
 /// one who approved instead of the account making the change.
 pub fn approve_as(w: &Writer<'_>, month: Month, today: Date, approver: &str) -> Result<()> {
     w.require(access::Area::Placements, Access::Approve, None)?;
+    // Who approves is settled before whether the month is ready.
+    if let Some((rowid, _)) = month_row(w, month)? {
+        refuse_same_hand(w, rowid)?;
+    }
     check_approvable(&w.read(), month, today)?;
     let Some((rowid, before)) = month_row(w, month)? else {
         return Err(StoreError::NotFound(RecordKind::SubsidyMonth));
     };
-    refuse_same_hand(w, rowid)?;
     // The approval seals what it approves and what it was computed with (see `lock`).
     let seal = lock::seal_for_approval(&w.read(), month)?;
     w.tx().execute(
