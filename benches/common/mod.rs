@@ -18,7 +18,7 @@ use minsheng::jobs::{Reporter, demo};
 use minsheng::store::pay_settings::{self, NewPolicy};
 use minsheng::store::placements::{self, NewPlacement, NewTraining, TrainingChoice};
 use minsheng::store::posts::{self, NewPost};
-use minsheng::store::{Store, categories, payroll, people, regions};
+use minsheng::store::{Store, accounts, categories, payroll, people, regions};
 
 /// Where the generated fixtures are kept between runs.
 fn bench_data() -> PathBuf {
@@ -38,11 +38,26 @@ pub static PEOPLE_100K: LazyLock<PathBuf> = LazyLock::new(|| {
         let _ = std::fs::remove_file(&partial);
         let mut store = Store::open(&partial).expect("new database");
         demo::generate(&mut store, 100, &Reporter::silent()).expect("demo data");
+        // Measured as a one-person office works, with no sign-in; the demo's accounts stay
+        // for the benchmarks that sign in as a clerk of one street.
+        accounts::choose_no_sign_in(&mut store).expect("no sign-in");
         drop(store);
         std::fs::rename(&partial, &path).expect("rename");
     }
     path
 });
+
+/// The 100k-person ledger signed in as the demo's clerk of one street (艾山街道), whose
+/// every query is narrowed to that street.
+pub fn street_clerk_store() -> Store {
+    let mut store = Store::open(&*PEOPLE_100K).expect("open");
+    let clerk = demo::DEMO_ACCOUNTS
+        .into_iter()
+        .find(|a| a.name == "aishan")
+        .expect("the demo's street clerk");
+    accounts::sign_in(&mut store, clerk.name, clerk.password).expect("sign in");
+    store
+}
 
 /// Placements in the payroll fixture.
 const PLACEMENTS: usize = 100_000;
@@ -77,6 +92,7 @@ pub static PAYROLL_100K: LazyLock<PathBuf> = LazyLock::new(|| {
 fn build(path: &std::path::Path) {
     let mut store = Store::open(path).expect("new database");
     demo::generate(&mut store, 0, &Reporter::silent()).expect("division tree");
+    accounts::choose_no_sign_in(&mut store).expect("no sign-in");
     let villages: Vec<_> = regions::all(&store.read())
         .expect("regions")
         .into_iter()
