@@ -324,3 +324,34 @@ fn the_account_that_computed_a_sheet_may_not_approve_it() {
         "{same:?}"
     );
 }
+
+#[test]
+fn a_clerk_of_one_street_reveals_only_that_streets_people_and_each_reveal_is_recorded() {
+    use minsheng::store::access_log::{self, What};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_ledger(&dir);
+    sign_in(&mut store, "aishan");
+    let (_, mine, theirs) = aishan_and_people(&store);
+    let count = |store: &Store| -> i64 {
+        store
+            .conn()
+            .query_row("SELECT count(*) FROM access_log", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = count(&store);
+    store
+        .write(|w| access_log::record_reveal(w, mine, What::IdNumber, None))
+        .unwrap();
+    assert_eq!(count(&store), before + 1);
+    assert!(forbidden(store.write(|w| access_log::record_reveal(
+        w,
+        theirs,
+        What::IdNumber,
+        None
+    ))));
+    assert_eq!(
+        count(&store),
+        before + 1,
+        "a refused reveal records nothing"
+    );
+}

@@ -102,14 +102,16 @@ impl Access {
 }
 
 /// Records that the writer is shown `person`'s full `what` (an ID number or a phone), with
-/// an optional reason. Refused unless the writer may reveal personal data of the registry.
+/// an optional reason. Refused unless the writer may reveal personal data of the registry
+/// on the person's street.
 pub fn record_reveal(
     w: &Writer<'_>,
     person: PersonId,
     what: What,
     reason: Option<&str>,
 ) -> Result<()> {
-    w.require(Area::Registry, Action::Reveal, None)?;
+    let region = crate::store::people::get(&w.read(), person)?.region_id;
+    w.require_at(Area::Registry, Action::Reveal, region)?;
     insert(w, Some(person), what, reason)
 }
 
