@@ -123,9 +123,14 @@ fn narrowing(
 ) -> Vec<String> {
     let mut clauses = Vec::new();
     if let Some(streets) = within {
-        clauses.push(format!(
-            "{column} IN (SELECT id FROM people WHERE region_id IN ({STREETS_AND_BELOW}))"
-        ));
+        // The candidate's own place against the streets' few dozen places (one lookup a
+        // row), not a list of every person of the streets built for each query.
+        let place = if column == "p.id" {
+            "p.region_id".to_string()
+        } else {
+            format!("(SELECT region_id FROM people WHERE id = {column})")
+        };
+        clauses.push(format!("{place} IN ({STREETS_AND_BELOW})"));
         values.push(Value::Text(streets.to_string()));
     }
     if let Some(region) = filter.region {
