@@ -11,6 +11,7 @@ pub mod context;
 pub mod loaded;
 pub mod path_prompt;
 pub mod people;
+pub mod permit;
 pub(crate) mod person_form;
 mod placement_settings;
 pub mod placements;
@@ -26,6 +27,7 @@ use egui::{Color32, Response, RichText, Ui};
 
 use crate::domain::mask::MaskPattern;
 pub use context::{Command, Ctx, Notice, PathRequest, Tab};
+pub use permit::Permit;
 
 use crate::i18n::{Lang, Text};
 use crate::store::{Result, settings as stored_settings};
