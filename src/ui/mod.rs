@@ -15,7 +15,7 @@ pub mod permit;
 pub(crate) mod person_form;
 mod placement_settings;
 pub mod placements;
-mod regions;
+pub(crate) mod regions;
 pub mod settings;
 pub mod sign_in;
 mod table_rows;
@@ -80,11 +80,12 @@ impl Masker {
 }
 
 /// Whether the signed-in user may see a person's full ID number or phone (the button to do so
-/// is shown only then).
+/// is shown only then): the store records that only for a district-wide grant.
 pub fn may_reveal(store: &crate::store::Store) -> bool {
-    store.session().may_somewhere(
+    store.session().may(
         crate::domain::access::Area::Registry,
         crate::domain::access::Action::Reveal,
+        None,
     )
 }
 
