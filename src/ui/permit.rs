@@ -138,6 +138,15 @@ impl Permit {
         self.add(ui, lang, true, egui::Button::new(text).small())
     }
 
+    /// Draws a whole section (a settings group) read-only when the user may not change it,
+    /// saying why above it.
+    pub fn section_ui<R>(self, ui: &mut Ui, lang: Lang, contents: impl FnOnce(&mut Ui) -> R) -> R {
+        if let Some(reason) = self.refused {
+            ui.weak(lang.t(reason));
+        }
+        self.fields_ui(ui, contents)
+    }
+
     /// Draws `contents` with every field read-only when the user may not change them.
     pub fn fields_ui<R>(self, ui: &mut Ui, contents: impl FnOnce(&mut Ui) -> R) -> R {
         ui.add_enabled_ui(self.allows(), contents).inner
