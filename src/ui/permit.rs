@@ -122,7 +122,15 @@ impl Permit {
         }
         let response = ui.add_enabled(enabled && self.allows(), widget);
         match self.refused {
-            Some(reason) => response.on_disabled_hover_text(lang.t(reason)),
+            Some(reason) => {
+                // Said to screen readers too, as a tooltip's text is.
+                let text = lang.t(reason);
+                if ui.ctx().has_accesskit_node(response.id) {
+                    ui.ctx()
+                        .accesskit_node_builder(response.id, |node| node.set_description(text));
+                }
+                response.on_disabled_hover_text(text)
+            }
             None => response,
         }
         .clicked()
