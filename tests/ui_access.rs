@@ -78,8 +78,16 @@ fn signed_in(path: &Path, name: &str, tab: &str) -> Harness<'static, App> {
         .find(|a| a.name == name)
         .expect("a demo account");
     common::sign_in(&mut h, account.name, account.password);
+    settle(&mut h);
     h.get_by_label("人员与地区");
     h
+}
+
+/// Waits as [`common::settle`] does, and two frames more: the people count above the table is
+/// drawn before the frame takes the list just read, so it catches up a frame later.
+fn settle(h: &mut Harness<'_, App>) {
+    common::settle(h);
+    h.run_steps(2);
 }
 
 /// Types `text` into the people search and waits for the list.
@@ -90,7 +98,7 @@ fn search(h: &mut Harness<'_, App>, text: &str) {
     // The search waits for typing to pause.
     std::thread::sleep(std::time::Duration::from_millis(250));
     h.run_steps(2);
-    common::settle(h);
+    settle(h);
 }
 
 /// Opens the month's attendance and sheet in the placements tab.
@@ -224,6 +232,7 @@ fn an_account_of_the_registry_alone_sees_no_placements() {
     let mut h = common::harness(App::new(Ok(common::open_store(&path)), prefs));
     common::settle(&mut h);
     common::sign_in(&mut h, "huji", "registry-only-1");
+    settle(&mut h);
     h.get_by_label("人员与地区");
     assert!(h.query_by_label("岗位安置").is_none());
     assert!(h.query_by_label("新增人员").is_none());
