@@ -19,6 +19,7 @@ mod people_search;
 mod placements;
 mod store;
 mod ui;
+mod ui_access;
 mod ui_bank;
 mod ui_month;
 mod ui_placements;

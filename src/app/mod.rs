@@ -493,13 +493,14 @@ impl App {
             commands,
         };
         // A tab not shown to this user (the audit, remembered from an administrator's run)
-        // gives way to the first.
+        // gives way to the first one shown.
+        let session = cx.store.session();
         let selected = self
             .tabs
             .iter()
-            .position(|t| t.id() == self.prefs.tab && t.shown_to(cx.store.session()))
-            .unwrap_or(0);
-        if let Some(tab) = self.tabs.get_mut(selected) {
+            .position(|t| t.id() == self.prefs.tab && t.shown_to(session))
+            .or_else(|| self.tabs.iter().position(|t| t.shown_to(session)));
+        if let Some(tab) = selected.and_then(|i| self.tabs.get_mut(i)) {
             tab.ui(ui, &mut cx);
         }
     }

@@ -22,6 +22,14 @@ crate::i18n::texts! {
     fn forbidden_street(action, area) => "您的账号只能{action}本街道（镇）的“{area}”记录，这条记录属于其他街道或全区。", "Your account may {action} {area} records of its own streets only; this record belongs to another street or to the whole district.";
     const NOT_SIGNED_IN => "请先登录。", "Sign in first.";
     const ACCOUNTS_ONLY_ADMIN => "只有全区管理员可以管理账号。", "Only an administrator of the whole district can manage accounts.";
+    const NEEDS_CLERK => "需要经办人权限", "Needs the clerk role";
+    const NEEDS_CLERK_DISTRICT => "需要全区的经办人权限（您的账号只管本街道）", "Needs the clerk role for the whole district (your account covers its own streets only)";
+    const NEEDS_APPROVER => "需要审核人权限", "Needs the approver role";
+    const NEEDS_APPROVER_DISTRICT => "需要全区的审核人权限（您的账号只管本街道）", "Needs the approver role for the whole district (your account covers its own streets only)";
+    const NEEDS_ADMIN => "需要全区管理员权限", "Needs the administrator role for the whole district";
+    const NEEDS_REVEAL => "需要查看完整个人信息的权限（经办人、审核人或管理员）", "Needs the permission to see personal data in full (clerk, approver or administrator)";
+    const OTHER_STREET => "这条记录属于其他街道（镇），您的账号不能修改", "This record belongs to another street; your account may not change it";
+    const READ_ONLY => "只读：您的账号不能修改这里的内容", "Read only: your account may not change this";
     const SAME_PERSON_APPROVES => "计算这张表的人不能再审核它（职责分离）。请由另一位审核人审核。", "The person who computed this sheet may not approve it (separation of duties). Another approver must approve it.";
 }
 

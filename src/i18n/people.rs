@@ -33,6 +33,7 @@ crate::i18n::texts! {
     // Person form
     const NEW_PERSON_TITLE => "登记新人员", "Register a new person";
     const EDIT_PERSON_TITLE => "编辑人员", "Edit person";
+    const VIEW_PERSON_TITLE => "人员信息", "Person";
     const FIELD_NAME => "姓名", "Name";
     const FIELD_ID_NUMBER => "身份证号", "Resident ID number";
     const FIELD_PHONE => "电话", "Phone";

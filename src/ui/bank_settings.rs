@@ -5,7 +5,8 @@
 use egui::Ui;
 
 use super::loaded::Loaded;
-use super::{Ctx, Notice, text_field_ui};
+use super::{Ctx, Notice, Permit, text_field_ui};
+use crate::domain::access::{Action, Area};
 use crate::domain::calendar::DayKind;
 use crate::domain::mask::MaskPattern;
 use crate::i18n::{Lang, bank as bk, common as c};
@@ -37,29 +38,35 @@ impl BankSettings {
         let lang = cx.lang;
         self.reload(cx);
         ui.heading(lang.t(bk::BANK_SETTINGS));
-        egui::Grid::new("bank_settings_grid")
-            .num_columns(2)
-            .show(ui, |ui| {
-                text_field_ui(ui, lang.t(bk::MASK_ACCOUNT_PATTERN), &mut self.mask, 60.0);
-                ui.end_row();
-                if let Ok(pattern) = MaskPattern::parse(&self.mask) {
-                    ui.label("");
-                    ui.monospace(pattern.apply(SAMPLE_ACCOUNT));
+        // The file's own settings (written by the store for administrators of the ledger);
+        // the calendar is the programme's administrators'.
+        let permit = Permit::keeps_accounts(cx.store.session());
+        permit.section_ui(ui, lang, |ui| {
+            egui::Grid::new("bank_settings_grid")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    text_field_ui(ui, lang.t(bk::MASK_ACCOUNT_PATTERN), &mut self.mask, 60.0);
                     ui.end_row();
-                }
-                text_field_ui(ui, lang.t(bk::BANK_COLUMNS), &mut self.columns, 280.0)
-                    .on_hover_text(lang.t(bk::BANK_COLUMNS_HINT));
-                ui.end_row();
-                text_field_ui(ui, lang.t(bk::OBJECTION_PHONE), &mut self.phone, 160.0);
-                ui.end_row();
-                text_field_ui(ui, lang.t(bk::NOTICE_DAYS), &mut self.days, 40.0);
-                ui.end_row();
-            });
-        if ui.button(lang.t(c::SAVE)).clicked() {
+                    if let Ok(pattern) = MaskPattern::parse(&self.mask) {
+                        ui.label("");
+                        ui.monospace(pattern.apply(SAMPLE_ACCOUNT));
+                        ui.end_row();
+                    }
+                    text_field_ui(ui, lang.t(bk::BANK_COLUMNS), &mut self.columns, 280.0)
+                        .on_hover_text(lang.t(bk::BANK_COLUMNS_HINT));
+                    ui.end_row();
+                    text_field_ui(ui, lang.t(bk::OBJECTION_PHONE), &mut self.phone, 160.0);
+                    ui.end_row();
+                    text_field_ui(ui, lang.t(bk::NOTICE_DAYS), &mut self.days, 40.0);
+                    ui.end_row();
+                })
+        });
+        if permit.button(ui, lang, lang.t(c::SAVE)) {
             self.save(cx);
         }
         ui.add_space(8.0);
-        self.calendar_ui(ui, cx, lang);
+        let calendar = cx.permit_district(Area::Placements, Action::Administer);
+        calendar.section_ui(ui, lang, |ui| self.calendar_ui(ui, cx, lang));
         crate::ui::message_ui(ui, &self.message, lang);
     }
 

@@ -9,7 +9,9 @@ use egui::Ui;
 use jiff::civil::Date;
 
 use super::Masker;
+use super::permit::Permit;
 use crate::clock::Clock;
+use crate::domain::access::{Action, Area};
 use crate::i18n::{Lang, Msg, Text};
 use crate::jobs::{JobId, JobSpec};
 use crate::store::background::{Pending, Reader};
@@ -141,6 +143,23 @@ impl Ctx<'_> {
     /// Shows a message in the status area.
     pub fn notify(&mut self, notice: Notice) {
         self.commands.push(Command::Notify(notice));
+    }
+
+    /// Whether the user may do `action` in `area` somewhere (to show a button at all).
+    pub fn may(&self, area: Area, action: Action) -> bool {
+        self.store.session().may_somewhere(area, action)
+    }
+
+    /// Whether the user may do `action` in `area` on some record, with the reason if not;
+    /// the store checks each record's street.
+    pub fn permit(&self, area: Area, action: Action) -> Permit {
+        Permit::somewhere(self.store.session(), area, action)
+    }
+
+    /// Whether the user may do `action` in `area` for the whole district (what the
+    /// placements, the month's sheet and the settings ask for), with the reason if not.
+    pub fn permit_district(&self, area: Area, action: Action) -> Permit {
+        Permit::district(self.store.session(), area, action)
     }
 
     /// Runs `read` off the window's thread; poll the result with [`Pending::poll`].

@@ -11,10 +11,11 @@ pub mod context;
 pub mod loaded;
 pub mod path_prompt;
 pub mod people;
+pub mod permit;
 pub(crate) mod person_form;
 mod placement_settings;
 pub mod placements;
-mod regions;
+pub(crate) mod regions;
 pub mod settings;
 pub mod sign_in;
 mod table_rows;
@@ -26,6 +27,7 @@ use egui::{Color32, Response, RichText, Ui};
 
 use crate::domain::mask::MaskPattern;
 pub use context::{Command, Ctx, Notice, PathRequest, Tab};
+pub use permit::Permit;
 
 use crate::i18n::{Lang, Text};
 use crate::store::{Result, settings as stored_settings};
@@ -78,11 +80,12 @@ impl Masker {
 }
 
 /// Whether the signed-in user may see a person's full ID number or phone (the button to do so
-/// is shown only then).
+/// is shown only then): the store records that only for a district-wide grant.
 pub fn may_reveal(store: &crate::store::Store) -> bool {
-    store.session().may_somewhere(
+    store.session().may(
         crate::domain::access::Area::Registry,
         crate::domain::access::Action::Reveal,
+        None,
     )
 }
 

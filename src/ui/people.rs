@@ -13,6 +13,7 @@ use super::person_form::{FormOutcome, PersonForm};
 use super::regions::RegionTree;
 use super::table_rows;
 use super::{Ctx, Masker, Notice, Tab};
+use crate::domain::access::{Action, Area, Session};
 use crate::domain::id_number::{Sex, age_on};
 use crate::domain::{CategoryId, PersonId};
 use crate::i18n::{Lang, Text, common as c, people as pe};
@@ -107,6 +108,10 @@ impl Tab for PeopleTab {
         pe::TAB_PEOPLE
     }
 
+    fn shown_to(&self, session: &Session) -> bool {
+        session.may_somewhere(Area::Registry, Action::Read)
+    }
+
     fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         let lang = cx.lang;
         let rev = cx.rev(&["hardship_categories"]);
@@ -132,7 +137,8 @@ impl Tab for PeopleTab {
             self.after_form(outcome, cx.store);
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            self.toolbar_ui(ui, lang);
+            let may_add = cx.may(Area::Registry, Action::Write);
+            self.toolbar_ui(ui, lang, may_add);
             crate::ui::message_ui(ui, &self.message, lang);
             self.categories.status_ui(ui, lang);
             self.reload_if_needed(ui, cx);
@@ -145,11 +151,11 @@ impl Tab for PeopleTab {
 }
 
 impl PeopleTab {
-    /// One line whatever the width: the button first, the search field giving up room
-    /// when the person form takes the right of the window.
-    fn toolbar_ui(&mut self, ui: &mut Ui, lang: Lang) {
+    /// One line whatever the width: the button first (for a user who may add people), the
+    /// search field giving up room when the person form takes the right of the window.
+    fn toolbar_ui(&mut self, ui: &mut Ui, lang: Lang, may_add: bool) {
         ui.horizontal(|ui| {
-            if ui.button(lang.t(pe::ADD_PERSON)).clicked() {
+            if may_add && ui.button(lang.t(pe::ADD_PERSON)).clicked() {
                 self.form = Some(PersonForm::new_person(self.filter.region));
                 self.message = None;
             }
@@ -235,6 +241,7 @@ impl PeopleTab {
         let selected = self.form.as_ref().and_then(PersonForm::editing);
         self.revealed.keep_for(cx.store);
         let may_reveal = super::may_reveal(cx.store);
+        let may_restore = cx.may(Area::Registry, Action::Write);
         let revealed = &self.revealed;
         let mut reveal = None;
         let mut clicked = None;
@@ -310,7 +317,7 @@ impl PeopleTab {
                     row.text(&shown.place);
                     if trash {
                         row.cell_ui(|ui| {
-                            if ui.small_button(lang.t(c::RESTORE)).clicked() {
+                            if may_restore && ui.small_button(lang.t(c::RESTORE)).clicked() {
                                 restore = Some((shown.id, shown.name.clone()));
                             }
                             ui.add(

@@ -4,7 +4,8 @@
 use egui::{RichText, Ui};
 
 use super::loaded::Loaded;
-use super::{Ctx, field_error_ui, text_field_ui};
+use super::{Ctx, Permit, field_error_ui, text_field_ui};
+use crate::domain::access::{Action, Area};
 use crate::domain::bank::same_holder;
 use crate::domain::id_number::{IdNumber, Sex};
 use crate::domain::person::{Field, FieldError, PersonDraft};
@@ -37,6 +38,9 @@ pub enum FormOutcome {
 /// State of the person form.
 pub struct PersonForm {
     editing: Option<PersonId>,
+    /// Where the person edited lives on file: whether the user may change them depends on
+    /// its street.
+    stored_region: Option<RegionId>,
     draft: PersonDraft,
     errors: Vec<(Field, FieldError)>,
     region_filter: String,
@@ -59,6 +63,9 @@ struct BankFields {
     loaded: bool,
     /// The person had an account when the form opened.
     had: bool,
+    /// The account as read, so that saving the person writes it only when changed (a street
+    /// clerk may change the person, not the account).
+    stored: NewAccount,
     reveal: bool,
     error: Option<Msg>,
 }
@@ -77,6 +84,7 @@ impl PersonForm {
     pub fn new_person(region: Option<RegionId>) -> PersonForm {
         PersonForm {
             editing: None,
+            stored_region: None,
             draft: PersonDraft {
                 region_id: region,
                 ..PersonDraft::default()
@@ -100,6 +108,7 @@ impl PersonForm {
     pub fn edit(person: &Person) -> PersonForm {
         PersonForm {
             editing: Some(person.id),
+            stored_region: Some(person.region_id),
             draft: PersonDraft {
                 name: person.name.clone(),
                 id_number: person.id_number.clone(),
@@ -140,76 +149,39 @@ impl PersonForm {
         categories: &[Category],
         regions: &[Region],
     ) -> FormOutcome {
-        let (lang, masker, today) = (cx.lang, cx.masker, cx.today());
+        let (lang, today) = (cx.lang, cx.today());
         let mut outcome = FormOutcome::Open;
-        ui.heading(lang.t(if self.editing.is_some() {
-            pe::EDIT_PERSON_TITLE
-        } else {
-            pe::NEW_PERSON_TITLE
+        let permit = self.permit(cx, regions);
+        let may_reveal = super::may_reveal(cx.store) && permit.allows();
+        ui.heading(lang.t(match self.editing {
+            _ if !permit.allows() => pe::VIEW_PERSON_TITLE,
+            Some(_) => pe::EDIT_PERSON_TITLE,
+            None => pe::NEW_PERSON_TITLE,
         }));
+        if let Some(reason) = permit.reason() {
+            ui.weak(lang.t(reason));
+        }
         egui::ScrollArea::vertical()
             .auto_shrink([false, true])
             .show(ui, |ui| {
-                egui::Grid::new("person_form_grid")
-                    .num_columns(2)
-                    .spacing([8.0, 6.0])
-                    .show(ui, |ui| {
-                        text_field_ui(ui, lang.t(pe::FIELD_NAME), &mut self.draft.name, 220.0);
-                        ui.end_row();
-                        self.error_row_ui(ui, Field::Name, lang);
-                        self.id_number_ui(ui, cx, today, &mut outcome);
-                        let shown = masker.phone(&self.draft.phone).into_owned();
-                        let asked = masked_field_ui(
-                            ui,
-                            lang.t(pe::FIELD_PHONE),
-                            &mut self.draft.phone,
-                            self.reveal_phone,
-                            &shown,
-                            super::may_reveal(cx.store),
-                            lang,
-                        );
-                        if asked {
-                            self.reveal(cx, What::Phone);
-                        }
-                        ui.end_row();
-                        self.error_row_ui(ui, Field::Phone, lang);
-                        text_field_ui(
-                            ui,
-                            lang.t(pe::FIELD_ADDRESS),
-                            &mut self.draft.address,
-                            220.0,
-                        );
-                        ui.end_row();
-                        self.region_ui(ui, lang, regions);
-                        ui.end_row();
-                        self.error_row_ui(ui, Field::Region, lang);
-                    });
-                self.bank_ui(ui, cx);
-                ui.add_space(6.0);
-                ui.label(lang.t(pe::FIELD_CATEGORIES));
-                categories_ui(ui, &mut self.draft.categories, categories, lang);
-                ui.add_space(6.0);
-                let label = ui.label(lang.t(c::FIELD_NOTES));
-                ui.add(
-                    egui::TextEdit::multiline(&mut self.draft.notes)
-                        .desired_rows(3)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
+                permit.fields_ui(ui, |ui| {
+                    self.fields_ui(ui, cx, categories, regions, may_reveal, &mut outcome)
+                });
                 if let Some(failure) = &self.failure {
                     field_error_ui(ui, failure.get(lang));
                 }
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    if ui.button(lang.t(c::SAVE)).clicked() {
+                    if permit.button(ui, lang, lang.t(c::SAVE)) {
                         outcome = self.save(cx.store, today);
                     }
-                    if ui.button(lang.t(c::CANCEL)).clicked() {
+                    let close = if permit.allows() { c::CANCEL } else { c::CLOSE };
+                    if ui.button(lang.t(close)).clicked() {
                         outcome = FormOutcome::Closed;
                     }
                     if let Some(id) = self.editing
                         && !self.trashed
-                        && ui.button(lang.t(c::DELETE)).clicked()
+                        && permit.button(ui, lang, lang.t(c::DELETE))
                     {
                         outcome = FormOutcome::AskTrash(id, self.draft.name.clone());
                     }
@@ -217,6 +189,79 @@ impl PersonForm {
                 self.history_ui(ui, cx);
             });
         outcome
+    }
+
+    /// Whether the user may save this form: a new person wherever they may enter people, one
+    /// on file only on their streets.
+    fn permit(&self, cx: &Ctx<'_>, regions: &[Region]) -> Permit {
+        match self.stored_region {
+            Some(region) => Permit::at(
+                cx.store.session(),
+                Area::Registry,
+                Action::Write,
+                super::regions::street_of(regions, region),
+            ),
+            None => cx.permit(Area::Registry, Action::Write),
+        }
+    }
+
+    /// The fields, read-only (by the caller) when the user may not change them.
+    fn fields_ui(
+        &mut self,
+        ui: &mut Ui,
+        cx: &mut Ctx<'_>,
+        categories: &[Category],
+        regions: &[Region],
+        may_reveal: bool,
+        outcome: &mut FormOutcome,
+    ) {
+        let (lang, masker, today) = (cx.lang, cx.masker, cx.today());
+        egui::Grid::new("person_form_grid")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                text_field_ui(ui, lang.t(pe::FIELD_NAME), &mut self.draft.name, 220.0);
+                ui.end_row();
+                self.error_row_ui(ui, Field::Name, lang);
+                self.id_number_ui(ui, cx, today, may_reveal, outcome);
+                let shown = masker.phone(&self.draft.phone).into_owned();
+                let asked = masked_field_ui(
+                    ui,
+                    lang.t(pe::FIELD_PHONE),
+                    &mut self.draft.phone,
+                    self.reveal_phone,
+                    &shown,
+                    may_reveal,
+                    lang,
+                );
+                if asked {
+                    self.reveal(cx, What::Phone);
+                }
+                ui.end_row();
+                self.error_row_ui(ui, Field::Phone, lang);
+                text_field_ui(
+                    ui,
+                    lang.t(pe::FIELD_ADDRESS),
+                    &mut self.draft.address,
+                    220.0,
+                );
+                ui.end_row();
+                self.region_ui(ui, lang, regions);
+                ui.end_row();
+                self.error_row_ui(ui, Field::Region, lang);
+            });
+        self.bank_ui(ui, cx, may_reveal);
+        ui.add_space(6.0);
+        ui.label(lang.t(pe::FIELD_CATEGORIES));
+        categories_ui(ui, &mut self.draft.categories, categories, lang);
+        ui.add_space(6.0);
+        let label = ui.label(lang.t(c::FIELD_NOTES));
+        ui.add(
+            egui::TextEdit::multiline(&mut self.draft.notes)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
     }
 
     /// The person's placements on public-welfare posts, if any.
@@ -262,8 +307,10 @@ impl PersonForm {
         }
     }
 
-    fn bank_ui(&mut self, ui: &mut Ui, cx: &Ctx<'_>) {
+    fn bank_ui(&mut self, ui: &mut Ui, cx: &Ctx<'_>, may_reveal: bool) {
         let (lang, masker) = (cx.lang, cx.masker);
+        // Bank accounts belong to the placements' payments: a district-wide clerk of those.
+        let permit = cx.permit_district(Area::Placements, Action::Write);
         if !self.bank.loaded {
             self.bank.loaded = true;
             if let Some(id) = self.editing {
@@ -274,6 +321,7 @@ impl PersonForm {
                             account_no: a.account_no,
                             holder_name: a.holder_name,
                         };
+                        self.bank.stored = self.bank.account.clone();
                         self.bank.had = true;
                     }
                     Ok(None) => self.bank.reveal = true,
@@ -282,33 +330,36 @@ impl PersonForm {
             }
         }
         ui.add_space(6.0);
-        ui.strong(lang.t(bk::ACCOUNT_HEADING));
-        egui::Grid::new("person_bank_grid")
-            .num_columns(2)
-            .spacing([8.0, 6.0])
-            .show(ui, |ui| {
-                let b = &mut self.bank;
-                text_field_ui(ui, lang.t(bk::FIELD_BANK), &mut b.account.bank, 220.0);
-                ui.end_row();
-                let shown = masker.account(&b.account.account_no).into_owned();
-                b.reveal |= masked_field_ui(
-                    ui,
-                    lang.t(bk::FIELD_ACCOUNT_NO),
-                    &mut b.account.account_no,
-                    b.reveal,
-                    &shown,
-                    super::may_reveal(cx.store),
-                    lang,
-                );
-                ui.end_row();
-                text_field_ui(
-                    ui,
-                    lang.t(bk::FIELD_HOLDER),
-                    &mut b.account.holder_name,
-                    220.0,
-                );
-                ui.end_row();
-            });
+        ui.strong(lang.t(bk::ACCOUNT_HEADING))
+            .on_hover_text(permit.reason().map_or("", |r| lang.t(r)));
+        permit.fields_ui(ui, |ui| {
+            egui::Grid::new("person_bank_grid")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    let b = &mut self.bank;
+                    text_field_ui(ui, lang.t(bk::FIELD_BANK), &mut b.account.bank, 220.0);
+                    ui.end_row();
+                    let shown = masker.account(&b.account.account_no).into_owned();
+                    b.reveal |= masked_field_ui(
+                        ui,
+                        lang.t(bk::FIELD_ACCOUNT_NO),
+                        &mut b.account.account_no,
+                        b.reveal,
+                        &shown,
+                        may_reveal && permit.allows(),
+                        lang,
+                    );
+                    ui.end_row();
+                    text_field_ui(
+                        ui,
+                        lang.t(bk::FIELD_HOLDER),
+                        &mut b.account.holder_name,
+                        220.0,
+                    );
+                    ui.end_row();
+                })
+        });
         let b = &self.bank;
         if let Some(error) = &b.error {
             field_error_ui(ui, error.get(lang));
@@ -338,6 +389,7 @@ impl PersonForm {
         ui: &mut Ui,
         cx: &mut Ctx<'_>,
         today: jiff::civil::Date,
+        may_reveal: bool,
         outcome: &mut FormOutcome,
     ) {
         let (lang, masker) = (cx.lang, cx.masker);
@@ -348,7 +400,7 @@ impl PersonForm {
             &mut self.draft.id_number,
             self.reveal_id,
             &shown,
-            super::may_reveal(cx.store),
+            may_reveal,
             lang,
         );
         if asked {
@@ -444,6 +496,8 @@ impl PersonForm {
                 }
             }
         };
+        // An account as it was read is not written again.
+        let unchanged = self.bank.had && account.as_ref() == Some(&self.bank.stored);
         let editing = self.editing;
         let had_account = self.bank.had;
         let result = store.write(|w| {
@@ -452,6 +506,7 @@ impl PersonForm {
                 None => people::insert(w, &new)?,
             };
             match &account {
+                _ if unchanged => {}
                 Some(account) => {
                     bank::set_account(w, id, account)?;
                 }

@@ -4,7 +4,8 @@
 
 use egui::Ui;
 
-use super::{Ctx, Notice, field_error_ui, text_field_ui};
+use super::{Ctx, Notice, Permit, field_error_ui, text_field_ui};
+use crate::domain::access::{Action, Area};
 use crate::domain::money::{format_yuan, parse_yuan};
 use crate::domain::pay::{AbsenceBasis, AbsenceRule, InsuranceRate, MinimumWage, PayRules};
 use crate::domain::placement::PlacementRules;
@@ -127,6 +128,12 @@ impl PlacementSettings {
             return;
         }
         crate::ui::message_ui(ui, &self.message, lang);
+        // The programme's rules and rates: its district administrators'.
+        let permit = Permit::district(store.session(), Area::Placements, Action::Administer);
+        permit.section_ui(ui, lang, |ui| self.rules_ui(ui, store, lang, categories));
+    }
+
+    fn rules_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang, categories: &[Category]) {
         let Some(rules) = &mut self.rules else { return };
         ui.label(lang.t(pl::ELIGIBLE_CATEGORIES));
         ui.horizontal_wrapped(|ui| {

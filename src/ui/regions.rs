@@ -7,8 +7,9 @@ use egui::Ui;
 use egui::collapsing_header::CollapsingState;
 
 use super::loaded::Loaded;
-use super::{Ctx, field_error_ui, text_field_ui};
+use super::{Ctx, Permit, field_error_ui, text_field_ui};
 use crate::domain::RegionId;
+use crate::domain::access::{Action, Area};
 use crate::domain::region::{RegionLevel, valid_child_code, valid_coordinate};
 use crate::i18n::{Lang, Msg, common as c, people as pe};
 use crate::store::regions::{self, NewRegion, Region};
@@ -34,6 +35,19 @@ struct RegionEditor {
     lon: String,
     lat: String,
     error: Option<Msg>,
+}
+
+/// The street (or function area, administered like one) `region` belongs to, by walking up
+/// `regions` as the store does; none for the district, or a place not in the list.
+pub fn street_of(regions: &[Region], region: RegionId) -> Option<RegionId> {
+    let mut at = regions.iter().find(|r| r.id == region)?;
+    loop {
+        if matches!(at.level, RegionLevel::Street | RegionLevel::FunctionArea) {
+            return Some(at.id);
+        }
+        let parent = at.parent_id?;
+        at = regions.iter().find(|r| r.id == parent)?;
+    }
 }
 
 /// What the editor's buttons ask for.
@@ -162,49 +176,53 @@ impl RegionTree {
             EditMode::Add { .. } => format!("{} · {}", lang.t(pe::ADD_CHILD), region.short_name),
         };
         ui.strong(title);
-        egui::Grid::new("region_editor")
-            .num_columns(2)
-            .show(ui, |ui| {
-                if let EditMode::Add { .. } = editor.mode {
-                    text_field_ui(ui, lang.t(pe::REGION_CODE), &mut editor.code, 140.0);
+        // The tree is the district's: only its administrators change it.
+        let permit = Permit::district(store.session(), Area::Registry, Action::Administer);
+        permit.fields_ui(ui, |ui| {
+            egui::Grid::new("region_editor")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    if let EditMode::Add { .. } = editor.mode {
+                        text_field_ui(ui, lang.t(pe::REGION_CODE), &mut editor.code, 140.0);
+                        ui.end_row();
+                        ui.label(lang.t(pe::REGION_LEVEL));
+                        ui.horizontal(|ui| {
+                            for level in region.level.child_levels() {
+                                ui.selectable_value(&mut editor.level, *level, level.label(lang));
+                            }
+                        });
+                        ui.end_row();
+                    }
+                    text_field_ui(ui, lang.t(pe::REGION_NAME), &mut editor.name, 140.0);
                     ui.end_row();
-                    ui.label(lang.t(pe::REGION_LEVEL));
-                    ui.horizontal(|ui| {
-                        for level in region.level.child_levels() {
-                            ui.selectable_value(&mut editor.level, *level, level.label(lang));
-                        }
-                    });
+                    text_field_ui(
+                        ui,
+                        lang.t(pe::REGION_SHORT_NAME),
+                        &mut editor.short_name,
+                        140.0,
+                    );
                     ui.end_row();
-                }
-                text_field_ui(ui, lang.t(pe::REGION_NAME), &mut editor.name, 140.0);
-                ui.end_row();
-                text_field_ui(
-                    ui,
-                    lang.t(pe::REGION_SHORT_NAME),
-                    &mut editor.short_name,
-                    140.0,
-                );
-                ui.end_row();
-                text_field_ui(ui, lang.t(pe::LONGITUDE), &mut editor.lon, 140.0);
-                ui.end_row();
-                text_field_ui(ui, lang.t(pe::LATITUDE), &mut editor.lat, 140.0);
-                ui.end_row();
-            });
+                    text_field_ui(ui, lang.t(pe::LONGITUDE), &mut editor.lon, 140.0);
+                    ui.end_row();
+                    text_field_ui(ui, lang.t(pe::LATITUDE), &mut editor.lat, 140.0);
+                    ui.end_row();
+                })
+        });
         if let Some(error) = &editor.error {
             field_error_ui(ui, error.get(lang));
         }
         let mut action = None;
         ui.horizontal(|ui| {
-            if ui.button(lang.t(c::SAVE)).clicked() {
+            if permit.button(ui, lang, lang.t(c::SAVE)) {
                 action = Some(EditorAction::Save);
             }
             if let EditMode::Edit(_) = editor.mode {
                 if !region.level.child_levels().is_empty()
-                    && ui.button(lang.t(pe::ADD_CHILD)).clicked()
+                    && permit.button(ui, lang, lang.t(pe::ADD_CHILD))
                 {
                     action = Some(EditorAction::AddBelow);
                 }
-                if ui.button(lang.t(c::DELETE)).clicked() {
+                if permit.button(ui, lang, lang.t(c::DELETE)) {
                     action = Some(EditorAction::Delete);
                 }
             } else if ui.button(lang.t(c::CANCEL)).clicked() {

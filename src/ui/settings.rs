@@ -4,7 +4,8 @@ use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
 use super::loaded::Loaded;
-use super::{Ctx, Notice, Tab, field_error_ui, text_field_ui};
+use super::{Ctx, Notice, Permit, Tab, field_error_ui, text_field_ui};
+use crate::domain::access::{Action as Access, Area};
 use crate::domain::mask::MaskPattern;
 use crate::i18n::{Lang, Msg, Text, common as c, settings as se};
 use crate::store::categories::{self, Category, Removed};
@@ -58,10 +59,14 @@ impl Tab for SettingsTab {
                     ui.add_space(12.0);
                     self.categories_ui(ui, cx.store, lang);
                     ui.add_space(12.0);
-                    self.placement.ui(ui, cx, &categories);
-                    ui.add_space(12.0);
-                    self.bank.ui(ui, cx);
-                    ui.add_space(12.0);
+                    // The programme's rules and the bank file's layout, for those who
+                    // may read the programme at all.
+                    if cx.may(Area::Placements, Access::Read) {
+                        self.placement.ui(ui, cx, &categories);
+                        ui.add_space(12.0);
+                        self.bank.ui(ui, cx);
+                        ui.add_space(12.0);
+                    }
                     self.accounts.ui(ui, cx.store, lang);
                 });
             self.changes_ui(&mut columns[1], lang);
@@ -92,33 +97,39 @@ impl SettingsTab {
 
     fn masking_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
         ui.heading(lang.t(se::MASK_SETTINGS));
+        // The ledger's own settings: its administrators'.
+        let permit = Permit::keeps_accounts(store.session());
         let fields = [
             (se::MASK_ID_PATTERN, SAMPLE_ID, 0),
             (se::MASK_PHONE_PATTERN, SAMPLE_PHONE, 1),
         ];
-        egui::Grid::new("mask_grid").num_columns(3).show(ui, |ui| {
-            for (label, sample, index) in fields {
-                let text = if index == 0 {
-                    &mut self.id_pattern
-                } else {
-                    &mut self.phone_pattern
-                };
-                text_field_ui(ui, lang.t(label), text, 60.0)
-                    .on_hover_text(lang.t(se::MASK_PATTERN_HINT));
-                match MaskPattern::parse(text) {
-                    Ok(pattern) => ui.monospace(se::mask_example(pattern.apply(sample)).text(lang)),
-                    Err(_) => ui.label(""),
-                };
-                ui.end_row();
-                if let Some(error) = &self.pattern_errors[index] {
-                    ui.label("");
-                    field_error_ui(ui, error.get(lang));
+        permit.fields_ui(ui, |ui| {
+            egui::Grid::new("mask_grid").num_columns(3).show(ui, |ui| {
+                for (label, sample, index) in fields {
+                    let text = if index == 0 {
+                        &mut self.id_pattern
+                    } else {
+                        &mut self.phone_pattern
+                    };
+                    text_field_ui(ui, lang.t(label), text, 60.0)
+                        .on_hover_text(lang.t(se::MASK_PATTERN_HINT));
+                    match MaskPattern::parse(text) {
+                        Ok(pattern) => {
+                            ui.monospace(se::mask_example(pattern.apply(sample)).text(lang))
+                        }
+                        Err(_) => ui.label(""),
+                    };
                     ui.end_row();
+                    if let Some(error) = &self.pattern_errors[index] {
+                        ui.label("");
+                        field_error_ui(ui, error.get(lang));
+                        ui.end_row();
+                    }
                 }
-            }
+            })
         });
         ui.horizontal(|ui| {
-            if ui.button(lang.t(c::SAVE)).clicked() {
+            if permit.button(ui, lang, lang.t(c::SAVE)) {
                 self.save_patterns(store);
             }
         });
@@ -145,6 +156,7 @@ impl SettingsTab {
 
     fn categories_ui(&mut self, ui: &mut Ui, store: &mut Store, lang: Lang) {
         ui.heading(lang.t(se::CATEGORIES));
+        let permit = Permit::district(store.session(), Area::Registry, Access::Administer);
         let mut change = None;
         egui::Grid::new("categories_grid")
             .striped(true)
@@ -157,13 +169,13 @@ impl SettingsTab {
                     ui.label(&category.name_zh);
                     ui.label(&category.name_en);
                     if category.active {
-                        if ui.small_button(lang.t(c::DELETE)).clicked() {
+                        if permit.small_button(ui, lang, lang.t(c::DELETE)) {
                             change = Some((category.id, false));
                         }
                     } else {
                         ui.horizontal(|ui| {
                             ui.weak(lang.t(se::RETIRED));
-                            if ui.small_button(lang.t(se::REACTIVATE)).clicked() {
+                            if permit.small_button(ui, lang, lang.t(se::REACTIVATE)) {
                                 change = Some((category.id, true));
                             }
                         });
@@ -187,10 +199,15 @@ impl SettingsTab {
                 Err(e) => Some(Notice::store_error(&e)),
             };
         }
+        if !permit.shown() {
+            return;
+        }
         ui.horizontal(|ui| {
-            text_field_ui(ui, lang.t(se::CATEGORY_NAME_ZH), &mut self.new_zh, 90.0);
-            text_field_ui(ui, lang.t(se::CATEGORY_NAME_EN), &mut self.new_en, 120.0);
-            if ui.button(lang.t(se::ADD_CATEGORY)).clicked() {
+            permit.fields_ui(ui, |ui| {
+                text_field_ui(ui, lang.t(se::CATEGORY_NAME_ZH), &mut self.new_zh, 90.0);
+                text_field_ui(ui, lang.t(se::CATEGORY_NAME_EN), &mut self.new_en, 120.0);
+            });
+            if permit.button(ui, lang, lang.t(se::ADD_CATEGORY)) {
                 if self.new_zh.trim().is_empty() || self.new_en.trim().is_empty() {
                     self.message = Some(Notice::error(c::NAME_REQUIRED));
                 } else {

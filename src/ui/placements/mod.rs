@@ -13,6 +13,7 @@ use egui::Ui;
 
 use super::{Ctx, Tab};
 use crate::domain::PersonId;
+use crate::domain::access::{Action, Area, Session};
 use crate::domain::pay::Month;
 use crate::i18n::{Lang, Text, placements as pl};
 
@@ -71,6 +72,10 @@ impl Tab for PlacementsTab {
 
     fn title(&self) -> Text {
         pl::TAB_PLACEMENTS
+    }
+
+    fn shown_to(&self, session: &Session) -> bool {
+        session.may_somewhere(Area::Placements, Action::Read)
     }
 
     fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {

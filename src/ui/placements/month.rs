@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 
 use super::posts::area_label;
 use crate::domain::PlacementId;
+use crate::domain::access::{Action, Area as Access};
 use crate::domain::money::{format_hours_tenths, format_yuan, parse_hours_tenths, parse_yuan};
 use crate::domain::pay::{Area, Month};
 use crate::i18n::{Lang, Msg, common as c, pay_rules as pr, placements as pl};
@@ -15,7 +16,7 @@ use crate::store::payroll::{self, AttendanceRow, MonthStatus, NewAdjustment};
 use crate::store::placement_reports::{self, AcceptedFinding, SheetLine};
 use crate::store::{Result, settings};
 use crate::ui::loaded::Loaded;
-use crate::ui::{Ctx, Masker, Notice, PathRequest, field_error_ui, text_field_ui};
+use crate::ui::{Ctx, Masker, Notice, PathRequest, Permit, field_error_ui, text_field_ui};
 
 /// The tables a month's grid and sheet are read from.
 const TABLES: &[&str] = &[
@@ -158,6 +159,10 @@ impl MonthView {
             _ => MonthStatus::Open,
         };
         let computing = self.computing.is_some_and(|id| cx.is_running(id));
+        let may_write = cx.permit_district(Access::Placements, Action::Write);
+        let may_approve = cx.permit_district(Access::Placements, Action::Approve);
+        let may_reveal = cx.permit_district(Access::Placements, Action::Reveal);
+        self.full_ids &= may_reveal.allows();
         ui.horizontal_wrapped(|ui| {
             let mut shown = month;
             super::month_switch_ui(
@@ -178,23 +183,21 @@ impl MonthView {
             ui.selectable_value(&mut self.show_sheet, true, lang.t(pl::SUBSIDY_SHEET));
             ui.separator();
             let open = status != MonthStatus::Approved;
-            if ui
-                .add_enabled(
-                    open && !computing,
-                    egui::Button::new(lang.t(pl::COMPUTE_SHEET)),
-                )
-                .clicked()
-            {
+            if may_write.add(
+                ui,
+                lang,
+                open && !computing,
+                egui::Button::new(lang.t(pl::COMPUTE_SHEET)),
+            ) {
                 self.computing = Some(cx.start_job(compute_job(month)));
                 self.show_sheet = true;
             }
-            if ui
-                .add_enabled(
-                    status == MonthStatus::Computed && !computing,
-                    egui::Button::new(lang.t(pl::APPROVE_SHEET)),
-                )
-                .clicked()
-            {
+            if may_approve.add(
+                ui,
+                lang,
+                status == MonthStatus::Computed && !computing,
+                egui::Button::new(lang.t(pl::APPROVE_SHEET)),
+            ) {
                 self.ask_approval(cx, month);
             }
             if ui
@@ -206,14 +209,18 @@ impl MonthView {
             {
                 export_sheet(cx, month, self.full_ids);
             }
-            ui.checkbox(&mut self.full_ids, lang.t(pl::FULL_IDS_FOR_BANK));
-            if ui
-                .add_enabled(
-                    status == MonthStatus::Approved,
-                    egui::Button::new(lang.t(crate::i18n::bank::BANK_FILE_BUTTON)),
-                )
-                .clicked()
-            {
+            may_reveal.add(
+                ui,
+                lang,
+                true,
+                egui::Checkbox::new(&mut self.full_ids, lang.t(pl::FULL_IDS_FOR_BANK)),
+            );
+            if may_reveal.add(
+                ui,
+                lang,
+                status == MonthStatus::Approved,
+                egui::Button::new(lang.t(crate::i18n::bank::BANK_FILE_BUTTON)),
+            ) {
                 self.bank_file.open(month);
             }
         });
@@ -227,9 +234,9 @@ impl MonthView {
             return;
         }
         if self.show_sheet {
-            self.sheet_ui(ui, lang, cx.masker, status);
+            self.sheet_ui(ui, lang, cx.masker, status, may_write);
         } else {
-            self.attendance_ui(ui, cx, month, status, computing);
+            self.attendance_ui(ui, cx, month, status, computing || !may_write.allows());
         }
     }
 
@@ -398,18 +405,19 @@ impl MonthView {
         }
     }
 
-    /// The grid of the month; read-only while the month is approved, or being computed
-    /// (the computation holds the file's write lock until it is done).
+    /// The grid of the month; read-only while the month is approved, or `read_only`: being
+    /// computed (the computation holds the file's write lock until it is done), or for a
+    /// user who may not enter attendance.
     fn attendance_ui(
         &mut self,
         ui: &mut Ui,
         cx: &mut Ctx<'_>,
         month: Month,
         status: MonthStatus,
-        computing: bool,
+        read_only: bool,
     ) {
         let (lang, masker) = (cx.lang, cx.masker);
-        let editable = status != MonthStatus::Approved && !computing;
+        let editable = status != MonthStatus::Approved && !read_only;
         self.index_rows();
         self.grid_header_ui(ui, cx);
         self.index_rows();
@@ -689,7 +697,14 @@ impl MonthView {
         }
     }
 
-    fn sheet_ui(&mut self, ui: &mut Ui, lang: Lang, masker: Masker, status: MonthStatus) {
+    fn sheet_ui(
+        &mut self,
+        ui: &mut Ui,
+        lang: Lang,
+        masker: Masker,
+        status: MonthStatus,
+        may_correct: Permit,
+    ) {
         let Some(data) = self.data.rows() else { return };
         let lines = &data.lines;
         if status == MonthStatus::Open && lines.is_empty() {
@@ -741,7 +756,7 @@ impl MonthView {
                     row.col(|ui| {
                         ui.horizontal(|ui| {
                             ui.strong(format_yuan(l.total_fen));
-                            if approved && ui.small_button(lang.t(pl::CORRECT)).clicked() {
+                            if approved && may_correct.small_button(ui, lang, lang.t(pl::CORRECT)) {
                                 correct = Some((l.placement_id, l.name.clone()));
                             }
                         });

@@ -5,6 +5,7 @@ use egui::Ui;
 use jiff::civil::Date;
 
 use crate::domain::PersonId;
+use crate::domain::access::{Action, Area as Access};
 use crate::domain::calendar::CalendarError;
 use crate::i18n::{bank as bk, placements as pl};
 use crate::jobs::JobSpec;
@@ -42,6 +43,7 @@ impl CandidatesPanel {
             .ensure_now(&cx.store.read(), rev, bank::unplaced_candidates);
         let mut add: Option<PersonId> = None;
         let mut remove: Option<PersonId> = None;
+        let may_write = cx.permit_district(Access::Placements, Action::Write);
         ui.strong(lang.t(bk::CANDIDATES));
         if let Some(list) = self.candidates.status_ui(ui, lang) {
             if list.is_empty() {
@@ -56,14 +58,17 @@ impl CandidatesPanel {
                         ui.label(&cand.place);
                         ui.label(cand.post.clone().unwrap_or_default());
                         ui.label(cand.chosen_on.to_string());
-                        if ui.small_button(lang.t(bk::REMOVE_CANDIDATE)).clicked() {
+                        if may_write.small_button(ui, lang, lang.t(bk::REMOVE_CANDIDATE)) {
                             remove = Some(cand.person_id);
                         }
                         ui.end_row();
                     }
                 });
         }
-        text_field_ui(ui, lang.t(bk::FIND_PERSON), &mut self.search, 160.0);
+        // Finding someone is only for adding them.
+        if may_write.shown() {
+            text_field_ui(ui, lang.t(bk::FIND_PERSON), &mut self.search, 160.0);
+        }
         let text = self.search.trim().to_string();
         if !text.is_empty() {
             let key = (cx.rev(&["people", "regions"]), text.clone());
@@ -84,7 +89,7 @@ impl CandidatesPanel {
                             masker.id_number(&r.id_number),
                             r.place
                         ));
-                        if ui.small_button(lang.t(bk::ADD_CANDIDATE)).clicked() {
+                        if may_write.small_button(ui, lang, lang.t(bk::ADD_CANDIDATE)) {
                             add = Some(r.id);
                         }
                     });

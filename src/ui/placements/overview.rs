@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 
 use super::Go;
 use super::posts::area_label;
+use crate::domain::access::{Action, Area as Access};
 use crate::domain::money::{format_yuan, parse_yuan};
 use crate::domain::pay::Month;
 use crate::domain::placement::ExitReason;
@@ -189,6 +190,8 @@ impl PlacedView {
             masker.id_number(&first.id_number)
         ));
         ui.strong(lang.t(pl::HISTORY));
+        // Policies, exits and recoveries are district-wide writes.
+        let may_write = cx.permit_district(Access::Placements, Action::Write);
         let mut start_exit = None;
         let mut start_policy = None;
         for (p, policies) in history {
@@ -215,7 +218,7 @@ impl PlacedView {
                             format_yuan(f.premium_fen)
                         ));
                     }
-                    if ui.small_button(lang.t(pr::ADD_POLICY)).clicked() {
+                    if may_write.small_button(ui, lang, lang.t(pr::ADD_POLICY)) {
                         start_policy = Some((p.id, p.start_date, p.agreement_end));
                     }
                 }
@@ -224,7 +227,7 @@ impl PlacedView {
                         ui.label(pl::exited_on(date, reason.label(lang)).text(lang));
                     }
                     _ => {
-                        if ui.button(lang.t(pl::RECORD_EXIT)).clicked() {
+                        if may_write.button(ui, lang, lang.t(pl::RECORD_EXIT)) {
                             start_exit = Some(p.id);
                         }
                     }
@@ -477,6 +480,7 @@ impl ChecksView {
         let mut go = None;
         let mut accept = None;
         let mut save = false;
+        let may_accept = cx.permit_district(Access::Placements, Action::Approve);
         egui::ScrollArea::vertical().show(ui, |ui| {
             for f in findings {
                 ui.horizontal(|ui| {
@@ -512,7 +516,7 @@ impl ChecksView {
                                 .accepting
                                 .as_ref()
                                 .is_some_and(|(k, p, _)| (*k, *p) == (f.kind, f.placement_id));
-                            if !here && ui.button(lang.t(pl::ACCEPT_FINDING)).clicked() {
+                            if !here && may_accept.button(ui, lang, lang.t(pl::ACCEPT_FINDING)) {
                                 accept = Some((f.kind, f.placement_id));
                             }
                             if here && let Some((_, _, reason)) = &mut self.accepting {

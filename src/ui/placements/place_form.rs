@@ -3,6 +3,7 @@
 
 use egui::{RichText, Ui};
 
+use crate::domain::access::{Action, Area as Access};
 use crate::domain::placement::PlacementRules;
 use crate::domain::{PersonId, PostId, TrainingId};
 use crate::i18n::{Msg, common as c, placements as pl};
@@ -168,11 +169,13 @@ impl PlaceForm {
             field_error_ui(ui, error.get(lang));
         }
         let mut done = None;
+        let may_place = cx.permit_district(Access::Placements, Action::Write);
         ui.horizontal(|ui| {
-            if ui
-                .button(RichText::new(lang.t(pl::CONFIRM_PLACEMENT)).strong())
-                .clicked()
-            {
+            if may_place.button(
+                ui,
+                lang,
+                RichText::new(lang.t(pl::CONFIRM_PLACEMENT)).strong(),
+            ) {
                 done = self.save(cx.store);
             }
             if ui.button(lang.t(c::CANCEL)).clicked() {
@@ -221,7 +224,8 @@ impl PlaceForm {
         }
         ui.horizontal(|ui| {
             text_field_ui(ui, lang.t(pl::FIND_PERSON), &mut self.search, 160.0);
-            if ui.button(lang.t(pl::REGISTER_ON_THE_SPOT)).clicked() {
+            let may_register = cx.permit(Access::Registry, Action::Write);
+            if may_register.button(ui, lang, lang.t(pl::REGISTER_ON_THE_SPOT)) {
                 let conn = &cx.store.read();
                 match (categories::all(conn), regions::all(conn)) {
                     (Ok(categories), Ok(regions)) => {

@@ -3,6 +3,7 @@
 use egui::{RichText, Ui};
 
 use crate::domain::PostId;
+use crate::domain::access::{Action, Area as Access};
 use crate::domain::money::{format_hours_tenths, parse_hours_tenths};
 use crate::domain::pay::Area;
 use crate::domain::placement::{PostCategory, PostStatus};
@@ -10,11 +11,14 @@ use crate::i18n::{Lang, Msg, common as c, pay_rules as pr, placements as pl};
 use crate::store::Store;
 use crate::store::posts::{self, NewPost, Post};
 use crate::store::regions::Region;
-use crate::ui::{Notice, field_error_ui, text_field_ui};
+use crate::ui::{Notice, Permit, field_error_ui, text_field_ui};
 
 /// The post form as typed.
 pub(super) struct PostForm {
     pub(super) editing: Option<PostId>,
+    /// Where the post edited is on file: whether the user may change it depends on its
+    /// street.
+    stored_region: Option<crate::domain::RegionId>,
     title: String,
     category: PostCategory,
     area: Area,
@@ -41,6 +45,7 @@ impl PostForm {
     pub(super) fn new(today: jiff::civil::Date) -> PostForm {
         PostForm {
             editing: None,
+            stored_region: None,
             title: String::new(),
             category: PostCategory::PublicService,
             area: Area::Rural,
@@ -64,6 +69,7 @@ impl PostForm {
         let f = &p.fields;
         PostForm {
             editing: Some(p.id),
+            stored_region: Some(f.region_id),
             title: f.title.clone(),
             category: f.category,
             area: f.area,
@@ -95,92 +101,106 @@ impl PostForm {
         store: &mut Store,
         lang: Lang,
         villages: &[&Region],
+        regions: &[Region],
     ) -> PostAction {
         let mut action = PostAction::None;
+        let session = store.session();
+        let permit = match self.stored_region {
+            Some(region) => Permit::at(
+                session,
+                Access::Placements,
+                Action::Write,
+                crate::ui::regions::street_of(regions, region),
+            ),
+            None => Permit::somewhere(session, Access::Placements, Action::Write),
+        };
+        // Placing a person is a district-wide write.
+        let may_place = Permit::district(session, Access::Placements, Action::Write);
         ui.heading(lang.t(if self.editing.is_some() {
             pl::EDIT_POST
         } else {
             pl::NEW_POST
         }));
-        egui::Grid::new("post_form")
-            .num_columns(2)
-            .spacing([8.0, 6.0])
-            .show(ui, |ui| {
-                text_field_ui(ui, lang.t(pl::COL_POST), &mut self.title, 200.0);
-                ui.end_row();
-                let label = ui.label(lang.t(pl::POST_CATEGORY));
-                egui::ComboBox::from_id_salt("form_category")
-                    .selected_text(self.category.label(lang))
-                    .show_ui(ui, |ui| {
-                        for c in PostCategory::ALL {
-                            ui.selectable_value(&mut self.category, *c, c.label(lang));
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                ui.end_row();
-                ui.label(lang.t(pl::POST_AREA));
-                ui.horizontal(|ui| {
-                    ui.radio_value(&mut self.area, Area::Urban, lang.t(pl::AREA_URBAN));
-                    ui.radio_value(&mut self.area, Area::Rural, lang.t(pl::AREA_RURAL));
-                });
-                ui.end_row();
-                text_field_ui(ui, lang.t(pl::HOST_UNIT), &mut self.host_unit, 200.0);
-                ui.end_row();
-                let label = ui.label(lang.t(c::COL_PLACE));
-                let chosen = self
-                    .region
-                    .and_then(|id| villages.iter().find(|r| r.id == id))
-                    .map_or(lang.t(c::CHOOSE_REGION), |r| r.short_name.as_str());
-                egui::ComboBox::from_id_salt("form_village")
-                    .selected_text(chosen)
-                    .height(360.0)
-                    .show_ui(ui, |ui| {
-                        for r in villages {
-                            ui.selectable_value(&mut self.region, Some(r.id), &r.short_name);
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label(lang.t(pl::HEADCOUNT));
-                ui.add(egui::DragValue::new(&mut self.headcount).range(1..=500))
-                    .labelled_by(label.id);
-                ui.end_row();
-                if self.area == Area::Rural {
-                    text_field_ui(ui, lang.t(pl::MONTHLY_HOURS), &mut self.monthly_hours, 80.0);
+        permit.fields_ui(ui, |ui| {
+            egui::Grid::new("post_form")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    text_field_ui(ui, lang.t(pl::COL_POST), &mut self.title, 200.0);
                     ui.end_row();
-                    text_field_ui(ui, lang.t(pr::MIN_HOURS), &mut self.min_hours, 80.0);
+                    let label = ui.label(lang.t(pl::POST_CATEGORY));
+                    egui::ComboBox::from_id_salt("form_category")
+                        .selected_text(self.category.label(lang))
+                        .show_ui(ui, |ui| {
+                            for c in PostCategory::ALL {
+                                ui.selectable_value(&mut self.category, *c, c.label(lang));
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
                     ui.end_row();
-                    text_field_ui(ui, lang.t(pr::MAX_HOURS), &mut self.max_hours, 80.0);
+                    ui.label(lang.t(pl::POST_AREA));
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut self.area, Area::Urban, lang.t(pl::AREA_URBAN));
+                        ui.radio_value(&mut self.area, Area::Rural, lang.t(pl::AREA_RURAL));
+                    });
                     ui.end_row();
-                }
-                text_field_ui(ui, lang.t(pl::FUNDED_FROM), &mut self.funded_from, 110.0);
-                ui.end_row();
-                text_field_ui(ui, lang.t(pl::FUNDED_TO), &mut self.funded_to, 110.0);
-                ui.end_row();
-                ui.label(lang.t(pl::POST_STATUS));
-                ui.horizontal(|ui| {
-                    for s in PostStatus::ALL {
-                        ui.radio_value(&mut self.status, *s, s.label(lang));
+                    text_field_ui(ui, lang.t(pl::HOST_UNIT), &mut self.host_unit, 200.0);
+                    ui.end_row();
+                    let label = ui.label(lang.t(c::COL_PLACE));
+                    let chosen = self
+                        .region
+                        .and_then(|id| villages.iter().find(|r| r.id == id))
+                        .map_or(lang.t(c::CHOOSE_REGION), |r| r.short_name.as_str());
+                    egui::ComboBox::from_id_salt("form_village")
+                        .selected_text(chosen)
+                        .height(360.0)
+                        .show_ui(ui, |ui| {
+                            for r in villages {
+                                ui.selectable_value(&mut self.region, Some(r.id), &r.short_name);
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(lang.t(pl::HEADCOUNT));
+                    ui.add(egui::DragValue::new(&mut self.headcount).range(1..=500))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    if self.area == Area::Rural {
+                        text_field_ui(ui, lang.t(pl::MONTHLY_HOURS), &mut self.monthly_hours, 80.0);
+                        ui.end_row();
+                        text_field_ui(ui, lang.t(pr::MIN_HOURS), &mut self.min_hours, 80.0);
+                        ui.end_row();
+                        text_field_ui(ui, lang.t(pr::MAX_HOURS), &mut self.max_hours, 80.0);
+                        ui.end_row();
                     }
-                });
-                ui.end_row();
-            });
+                    text_field_ui(ui, lang.t(pl::FUNDED_FROM), &mut self.funded_from, 110.0);
+                    ui.end_row();
+                    text_field_ui(ui, lang.t(pl::FUNDED_TO), &mut self.funded_to, 110.0);
+                    ui.end_row();
+                    ui.label(lang.t(pl::POST_STATUS));
+                    ui.horizontal(|ui| {
+                        for s in PostStatus::ALL {
+                            ui.radio_value(&mut self.status, *s, s.label(lang));
+                        }
+                    });
+                    ui.end_row();
+                })
+        });
         if let Some(error) = &self.error {
             field_error_ui(ui, error.get(lang));
         }
         ui.horizontal(|ui| {
-            if ui.button(lang.t(c::SAVE)).clicked() {
+            if permit.button(ui, lang, lang.t(c::SAVE)) {
                 action = self.save(store);
             }
-            if ui.button(lang.t(c::CANCEL)).clicked() {
+            let close = if permit.allows() { c::CANCEL } else { c::CLOSE };
+            if ui.button(lang.t(close)).clicked() {
                 action = PostAction::Close;
             }
             if let Some(id) = self.editing
-                && ui
-                    .button(RichText::new(lang.t(pl::PLACE_PERSON)).strong())
-                    .clicked()
+                && may_place.button(ui, lang, RichText::new(lang.t(pl::PLACE_PERSON)).strong())
             {
                 action = PostAction::Place(id);
             }

@@ -5,6 +5,7 @@ use egui::Ui;
 use super::place_form::PlaceForm;
 use super::post_form::{PostAction, PostForm};
 use crate::domain::PostId;
+use crate::domain::access::{Action, Area as Access};
 use crate::domain::pay::Area;
 use crate::domain::placement::{PostCategory, PostStatus};
 use crate::domain::region::RegionLevel;
@@ -13,7 +14,7 @@ use crate::store::placements;
 use crate::store::posts::{self, Post, PostFilter};
 use crate::store::regions::{self, Region};
 use crate::ui::loaded::Loaded;
-use crate::ui::{Ctx, Notice, table_rows};
+use crate::ui::{Ctx, Notice, Permit, table_rows};
 
 /// The tables the posts list shows.
 const TABLES: &[&str] = &["posts", "placements", "regions"];
@@ -99,7 +100,8 @@ impl PostsView {
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            self.filters_ui(ui, lang, cx.today());
+            let may_add = cx.permit(Access::Placements, Action::Write);
+            self.filters_ui(ui, lang, cx.today(), may_add);
             crate::ui::message_ui(ui, &self.message, lang);
             self.regions.status_ui(ui, lang);
             if self.posts.status_ui(ui, lang).is_some() {
@@ -108,7 +110,7 @@ impl PostsView {
         });
     }
 
-    fn filters_ui(&mut self, ui: &mut Ui, lang: Lang, today: jiff::civil::Date) {
+    fn filters_ui(&mut self, ui: &mut Ui, lang: Lang, today: jiff::civil::Date, may_add: Permit) {
         ui.horizontal_wrapped(|ui| {
             let streets: Vec<&Region> = self
                 .regions
@@ -161,7 +163,7 @@ impl PostsView {
                 |s| s.label(lang),
                 any,
             );
-            if ui.button(lang.t(pl::NEW_POST)).clicked() {
+            if may_add.button(ui, lang, lang.t(pl::NEW_POST)) {
                 self.side = Side::Post(Box::new(PostForm::new(today)));
             }
             let posts = self.posts.rows().map_or(&[][..], Vec::as_slice);
@@ -224,14 +226,10 @@ impl PostsView {
         match &mut self.side {
             Side::None => {}
             Side::Post(form) => {
-                let villages: Vec<&Region> = self
-                    .regions
-                    .rows()
-                    .map_or(&[][..], Vec::as_slice)
-                    .iter()
-                    .filter(|r| r.level.holds_people())
-                    .collect();
-                match form.ui(ui, cx.store, lang, &villages) {
+                let regions = self.regions.rows().map_or(&[][..], Vec::as_slice);
+                let villages: Vec<&Region> =
+                    regions.iter().filter(|r| r.level.holds_people()).collect();
+                match form.ui(ui, cx.store, lang, &villages, regions) {
                     PostAction::None => {}
                     PostAction::Close => self.side = Side::None,
                     PostAction::Saved(title) => {
