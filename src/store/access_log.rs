@@ -110,6 +110,7 @@ pub fn record_reveal(
     what: What,
     reason: Option<&str>,
 ) -> Result<()> {
+    w.read().reach(Area::Registry, Action::Reveal)?;
     let region = crate::store::people::get(&w.read(), person)?.region_id;
     w.require_at(Area::Registry, Action::Reveal, region)?;
     insert(w, Some(person), what, reason)

@@ -79,13 +79,13 @@ impl Masker {
     }
 }
 
-/// Whether the signed-in user may see a person's full ID number or phone (the button to do so
-/// is shown only then): the store records that only for a district-wide grant.
+/// Whether the signed-in user may see full ID numbers or phones of anyone (the button to do
+/// so is shown only then); the store checks the person's street when the reveal is recorded,
+/// and the people a street's clerk is shown are that street's.
 pub fn may_reveal(store: &crate::store::Store) -> bool {
-    store.session().may(
+    store.session().may_somewhere(
         crate::domain::access::Area::Registry,
         crate::domain::access::Action::Reveal,
-        None,
     )
 }
 
