@@ -308,3 +308,167 @@ fn sqlcipher_reads_the_copy_with_pragma_key_only() {
         .unwrap();
     assert_eq!(regions, 4);
 }
+
+/// A ledger with the small tree and one person, `李建国`, and its encrypted copy.
+fn small_encrypted_ledger(dir: &Path) -> PathBuf {
+    let mut store = common::open_store(dir.join("small.sqlite"));
+    let [.., village] = store.write(common::small_tree).unwrap();
+    let person = minsheng::domain::person::PersonDraft {
+        name: "李建国".into(),
+        id_number: "440524188001010014".into(),
+        region_id: Some(village),
+        ..Default::default()
+    }
+    .validate(common::test_day())
+    .unwrap();
+    store.write(|w| people::insert(w, &person)).unwrap();
+    let encrypted = dir.join("small-encrypted.sqlite");
+    store.encrypt_to(&encrypted, PASSPHRASE).unwrap();
+    encrypted
+}
+
+/// The window over an empty ledger with the small tree, in English.
+fn window(dir: &Path) -> egui_kittest::Harness<'static, minsheng::app::App> {
+    let mut store = common::open_store(dir.join("window.sqlite"));
+    store.write(|w| common::small_tree(w).map(|_| ())).unwrap();
+    let prefs = minsheng::app::Prefs {
+        lang: minsheng::i18n::Lang::En,
+        ..minsheng::app::Prefs::default()
+    };
+    common::harness(minsheng::app::App::new(Ok(store), prefs))
+}
+
+#[test]
+fn the_window_asks_for_the_passphrase_says_when_it_is_wrong_and_opens_with_the_right_one() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+
+    let dir = tempfile::tempdir().unwrap();
+    let encrypted = small_encrypted_ledger(dir.path());
+    let before = digest(&encrypted);
+    let mut h = window(dir.path());
+    common::settle(&mut h);
+    h.get_by_label("File").click();
+    common::settle(&mut h);
+    h.get_by_label("Open…").click();
+    common::settle(&mut h);
+    h.get_by_role_and_label(Role::TextInput, "Path of the database file to open")
+        .set_text_value_accesskit(&encrypted.display().to_string());
+    common::settle(&mut h);
+    h.get_by_label("OK").click();
+    common::settle(&mut h);
+
+    // Asked for the passphrase; a wrong one is said so in the dialog, which stays.
+    h.get_by_label("This ledger is encrypted");
+    h.get_by_role_and_label(Role::PasswordInput, "Passphrase")
+        .set_text_value_accesskit("not the passphrase");
+    common::settle(&mut h);
+    h.get_by_role_and_label(Role::Button, "Open").click();
+    common::settle(&mut h);
+    h.get_by_label_contains("The passphrase is wrong");
+    h.get_by_label("This ledger is encrypted");
+    assert!(h.state().store().unwrap().path().ends_with("window.sqlite"));
+    assert_eq!(digest(&encrypted), before);
+    assert!(h.query_by_label("李建国").is_none());
+
+    // The right one opens it: its people show, read by the window's reading thread.
+    h.get_by_role_and_label(Role::PasswordInput, "Passphrase")
+        .set_text_value_accesskit(PASSPHRASE);
+    common::settle(&mut h);
+    h.get_by_role_and_label(Role::Button, "Open").click();
+    common::settle(&mut h);
+    h.run_steps(3);
+    common::settle(&mut h);
+    assert!(h.query_by_label("This ledger is encrypted").is_none());
+    let store = h.state().store().unwrap();
+    assert_eq!(store.path(), encrypted);
+    assert!(store.is_encrypted());
+    h.get_by_label("李建国");
+    h.get_by_label("Encrypted");
+    // The passphrase is not on screen anywhere, not even masked as typed.
+    assert!(h.query_by_label_contains(PASSPHRASE).is_none());
+}
+
+#[test]
+fn cancelling_the_passphrase_leaves_the_ledger_unopened_and_says_why() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+
+    let dir = tempfile::tempdir().unwrap();
+    let encrypted = small_encrypted_ledger(dir.path());
+    let mut h = window(dir.path());
+    common::settle(&mut h);
+    h.get_by_label("File").click();
+    common::settle(&mut h);
+    h.get_by_label("Open…").click();
+    common::settle(&mut h);
+    h.get_by_role_and_label(Role::TextInput, "Path of the database file to open")
+        .set_text_value_accesskit(&encrypted.display().to_string());
+    common::settle(&mut h);
+    h.get_by_label("OK").click();
+    common::settle(&mut h);
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    common::settle(&mut h);
+    assert!(h.query_by_label("This ledger is encrypted").is_none());
+    h.get_by_label_contains("is an encrypted ledger; enter its passphrase");
+    assert!(h.state().store().unwrap().path().ends_with("window.sqlite"));
+}
+
+#[test]
+fn settings_write_an_encrypted_copy_that_opens_with_the_passphrase() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = window(dir.path());
+    h.get_by_label("Settings").click();
+    common::settle(&mut h);
+    h.get_by_label("Encrypt this ledger");
+    h.get_by_label_contains("This ledger is not encrypted");
+    // Too short, then two that differ: said under the fields, nothing asked.
+    for (first, second, said) in [
+        ("short", "short", "at least 8 characters"),
+        (PASSPHRASE, "something else", "The two passphrases differ."),
+    ] {
+        h.get_by_role_and_label(Role::PasswordInput, "New passphrase")
+            .set_text_value_accesskit(first);
+        h.get_by_role_and_label(Role::PasswordInput, "Repeat the passphrase")
+            .set_text_value_accesskit(second);
+        common::settle(&mut h);
+        h.get_by_label("Write an encrypted copy…").click_accesskit();
+        common::settle(&mut h);
+        h.get_by_label_contains(said);
+        assert!(
+            h.query_by_label("Path to save the encrypted copy to")
+                .is_none()
+        );
+    }
+    h.get_by_role_and_label(Role::PasswordInput, "New passphrase")
+        .set_text_value_accesskit(PASSPHRASE);
+    h.get_by_role_and_label(Role::PasswordInput, "Repeat the passphrase")
+        .set_text_value_accesskit(PASSPHRASE);
+    common::settle(&mut h);
+    h.get_by_label("Write an encrypted copy…").click_accesskit();
+    common::settle(&mut h);
+    let dest = dir.path().join("encrypted-by-settings.sqlite");
+    h.get_by_role_and_label(Role::TextInput, "Path to save the encrypted copy to")
+        .set_text_value_accesskit(&dest.display().to_string());
+    common::settle(&mut h);
+    h.get_by_label("OK").click();
+    h.step();
+    common::settle(&mut h);
+    let said = format!("Encrypted copy written to {}", dest.display());
+    assert!(
+        h.state().notices().iter().any(|n| n.contains(&said)),
+        "{:?}",
+        h.state().notices()
+    );
+    assert!(matches!(
+        Store::open(&dest).err(),
+        Some(StoreError::Encrypted { .. })
+    ));
+    let copy = open_with(&dest, PASSPHRASE).unwrap();
+    assert_eq!(minsheng::store::regions::count(copy.conn()).unwrap(), 4);
+    // The window's own file is unchanged and still plain.
+    assert!(!h.state().store().unwrap().is_encrypted());
+}
