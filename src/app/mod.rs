@@ -284,7 +284,8 @@ impl App {
         let lang = self.prefs.lang;
         let ledger = match &mut self.db {
             Db::Open(ledger) => ledger,
-            Db::Failed(_) if self.opening.is_some() => return,
+            // Nothing is open yet: the file is being opened, or its passphrase asked for.
+            Db::Failed(_) if self.opening.is_some() || self.unlock.is_some() => return,
             Db::Failed(message) => {
                 let message = message.clone();
                 self.failed_ui(ui, message.get(lang));
