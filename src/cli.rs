@@ -3,6 +3,10 @@
 //! Arguments are read with `lexopt`: every command takes `--help`, an unknown option or a
 //! stray argument is refused with the usage, and every message follows the language of the
 //! system (or `--lang`), as the window does.
+//!
+//! An encrypted ledger given with `--db` is opened with the passphrase in
+//! [`PASSPHRASE_ENV`] (for scheduled work), else one asked on the terminal without echo
+//! ([`read_secret`]). A passphrase is never printed or logged.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -11,13 +15,21 @@ use jiff::civil::Date;
 use lexopt::{Arg, Parser, ValueExt};
 
 use crate::app::{App, Prefs};
+use crate::clock::Clock;
 use crate::domain::pay::Month;
 use crate::i18n::accounts as acc;
 use crate::i18n::{Lang, Msg, Text, cli as cl, window as wi};
 use crate::jobs::exports::{self, Disclosure};
 use crate::jobs::{self, Reporter};
 use crate::store::accounts::{self, SignInMode};
-use crate::store::{Store, settings};
+use crate::store::{Key, Store, StoreError, settings};
+
+/// The environment variable a scheduled task puts the passphrase of an encrypted ledger
+/// in (and of the copy `encrypt` writes).
+pub const PASSPHRASE_ENV: &str = "MINSHENG_PASSPHRASE";
+
+/// How many times a passphrase is asked on the terminal before the command gives up.
+const PASSPHRASE_TRIES: usize = 3;
 
 /// What the command line asked for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +64,13 @@ pub enum Command {
         /// Whom it lists: people placed in a period, or the candidates before placement.
         of: exports::NoticeOf,
         /// The PDF file to write.
+        out: PathBuf,
+    },
+    /// Write an encrypted copy of a ledger.
+    Encrypt {
+        /// The ledger.
+        db: PathBuf,
+        /// The encrypted copy to write; it must not exist.
         out: PathBuf,
     },
     /// Export an approved month's bank file (Excel or CSV, by the extension).
@@ -108,6 +127,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Cli
                 let command = match word.to_str() {
                     Some("demo") => parse_demo(&mut p)?,
                     Some("export") => parse_export(&mut p, &mut user)?,
+                    Some("encrypt") => parse_encrypt(&mut p)?,
                     _ => {
                         let word = word.to_string_lossy().into_owned();
                         return Err(CliError::Usage(cl::unknown_command(word), help));
@@ -235,6 +255,25 @@ fn parse_demo(p: &mut Parser) -> Result<Command, CliError> {
     }
     let path = path.ok_or(CliError::Usage(cl::MISSING_PATH.into(), help))?;
     Ok(Command::Demo { path, scale })
+}
+
+fn parse_encrypt(p: &mut Parser) -> Result<Command, CliError> {
+    let help = cl::USAGE_ENCRYPT;
+    let (mut db, mut out) = (None, None);
+    while let Some(arg) = p.next().map_err(|e| usage(e, help))? {
+        match arg {
+            Arg::Long("db") => db = Some(path_value(p, help)?),
+            Arg::Long("out") => out = Some(path_value(p, help)?),
+            Arg::Short('h') | Arg::Long("help") => return Ok(Command::Help(help)),
+            Arg::Long("lang") => lang_value(p, help)?,
+            other => return Err(usage(other.unexpected(), help)),
+        }
+    }
+    let required = |name: &str| CliError::Usage(cl::missing_option(name), help);
+    Ok(Command::Encrypt {
+        db: db.ok_or_else(|| required("--db"))?,
+        out: out.ok_or_else(|| required("--out"))?,
+    })
 }
 
 /// The `--name value` options of an export, and its switches.
@@ -410,8 +449,54 @@ pub fn run(invocation: Invocation) -> Result<(), CliError> {
             println!("{}", outcome.message().get(lang));
             Ok(())
         }
+        Command::Encrypt { db, out } => encrypt(&db, &out, user, lang),
         Command::Window { db } => window(db, lang, invocation.user),
     }
+}
+
+/// Reads a secret (a passphrase) on the terminal after `prompt`, without echoing it.
+/// Fails where there is no terminal to ask on (a scheduled task, input from a pipe).
+pub fn read_secret(prompt: &str) -> std::io::Result<String> {
+    rpassword::prompt_password(prompt)
+}
+
+/// The passphrase in [`PASSPHRASE_ENV`], if it is set and not empty.
+fn env_passphrase() -> Option<String> {
+    std::env::var(PASSPHRASE_ENV).ok().filter(|p| !p.is_empty())
+}
+
+/// Asking on the terminal failed: say where else the passphrase can come from.
+fn no_terminal(e: &std::io::Error) -> CliError {
+    tracing::error!(
+        "the passphrase could not be read on the terminal: {}",
+        e.kind()
+    );
+    CliError::Failed(cl::passphrase_needed(PASSPHRASE_ENV))
+}
+
+/// Writes an encrypted copy of `db` to `out`, with a new passphrase from the environment
+/// or asked twice on the terminal.
+fn encrypt(db: &Path, out: &Path, user: Option<&str>, lang: Lang) -> Result<(), CliError> {
+    if out.exists() {
+        // Refused before a passphrase is asked for (the store refuses it too).
+        return Err(CliError::Failed(cl::out_exists(out.display())));
+    }
+    let store = open_existing(db, user, lang)?;
+    let passphrase = match env_passphrase() {
+        Some(passphrase) => passphrase,
+        None => {
+            let first = read_secret(lang.t(cl::NEW_PASSPHRASE)).map_err(|e| no_terminal(&e))?;
+            crate::store::check_passphrase(&first).map_err(failure)?;
+            let again = read_secret(lang.t(cl::REPEAT_PASSPHRASE)).map_err(|e| no_terminal(&e))?;
+            if first != again {
+                return Err(CliError::Failed(cl::PASSPHRASES_DIFFER.into()));
+            }
+            first
+        }
+    };
+    store.encrypt_to(out, &passphrase).map_err(failure)?;
+    println!("{}", cl::encrypted_written(out.display()).get(lang));
+    Ok(())
 }
 
 /// Something the store or a job could not do: its message for the terminal, its kind for
@@ -447,12 +532,58 @@ fn failure(e: impl Failure) -> CliError {
 /// Opens a database that must already exist (an export never creates one), signed in as
 /// `user` if it asks for a sign-in.
 fn open_existing(path: &Path, user: Option<&str>, lang: Lang) -> Result<Store, CliError> {
+    let mut store = open_ledger(path, lang)?;
+    sign_in(&mut store, user, lang)?;
+    Ok(store)
+}
+
+/// Opens a database that must already exist (an export never creates one); an encrypted
+/// one with its passphrase from the environment, else asked on the terminal (again after
+/// a wrong one, a few times).
+fn open_ledger(path: &Path, lang: Lang) -> Result<Store, CliError> {
     if !path.is_file() {
         return Err(CliError::Failed(cl::no_such_file(path.display())));
     }
-    let mut store = Store::open(path).map_err(failure)?;
-    sign_in(&mut store, user, lang)?;
-    Ok(store)
+    match Store::open(path) {
+        Err(StoreError::Encrypted { .. }) => {}
+        other => return other.map_err(failure),
+    }
+    if let Some(passphrase) = env_passphrase() {
+        return Store::open_with_key(path, Clock::system(), Key::new(passphrase)).map_err(failure);
+    }
+    let prompt = cl::passphrase_of(path.display()).text(lang);
+    let mut tries = 1;
+    loop {
+        let passphrase = read_secret(&prompt).map_err(|e| no_terminal(&e))?;
+        match Store::open_with_key(path, Clock::system(), Key::new(passphrase)) {
+            Err(e @ StoreError::WrongPassphrase { .. }) if tries < PASSPHRASE_TRIES => {
+                eprintln!("minsheng: {}", e.message().get(lang));
+                tries += 1;
+            }
+            other => return other.map_err(failure),
+        }
+    }
+}
+
+/// The passphrase to open the window's encrypted file with, if the file is encrypted:
+/// from the environment, else asked on the terminal the window was started from. Without
+/// a terminal (started from a shortcut) the window asks.
+fn startup_key(path: &Path, lang: Lang) -> Option<Key> {
+    use std::io::IsTerminal;
+    if !crate::store::is_encrypted_file(path) {
+        return None;
+    }
+    if let Some(passphrase) = env_passphrase() {
+        return Some(Key::new(passphrase));
+    }
+    if !std::io::stdin().is_terminal() {
+        return None;
+    }
+    let prompt = cl::passphrase_of(path.display()).text(lang);
+    read_secret(&prompt)
+        .ok()
+        .filter(|p| !p.is_empty())
+        .map(Key::new)
 }
 
 /// Signs `user` in on a ledger that asks for a sign-in, with the password from
@@ -521,6 +652,7 @@ fn window(db: Option<PathBuf>, lang: Lang, user: Option<String>) -> Result<(), C
         Some(path) => path,
         None => data_dir()?.join("minsheng.sqlite"),
     };
+    let key = startup_key(&path, lang);
     let mut viewport = egui::ViewportBuilder::default();
     if let Some(icon) = crate::icon::window_icon() {
         viewport = viewport.with_icon(icon);
@@ -547,7 +679,7 @@ fn window(db: Option<PathBuf>, lang: Lang, user: Option<String>) -> Result<(), C
             if lang_asked {
                 prefs.lang = lang;
             }
-            let mut app = App::opening(path, prefs, &cc.egui_ctx);
+            let mut app = App::opening_with_key(path, key, prefs, &cc.egui_ctx);
             if let Some(user) = user {
                 app.sign_in_as(user);
             }
@@ -631,6 +763,20 @@ mod tests {
             })
         );
         assert_eq!(
+            parse_str("encrypt --db a.sqlite --out b.sqlite"),
+            Ok(Command::Encrypt {
+                db: "a.sqlite".into(),
+                out: "b.sqlite".into(),
+            })
+        );
+        assert_eq!(
+            parse_str("encrypt --out b.sqlite --lang en --db a.sqlite"),
+            Ok(Command::Encrypt {
+                db: "a.sqlite".into(),
+                out: "b.sqlite".into(),
+            })
+        );
+        assert_eq!(
             parse_str(
                 "export bank-file --db a --month 2026-10 --out b.xlsx --accept-holder-mismatch --reason 代发"
             ),
@@ -694,6 +840,14 @@ mod tests {
             parse_str("export bank-file --help"),
             Ok(Command::Help(crate::i18n::bank::USAGE_BANK_FILE))
         );
+        assert_eq!(
+            parse_str("encrypt --help"),
+            Ok(Command::Help(cl::USAGE_ENCRYPT))
+        );
+        assert_eq!(
+            parse_str("encrypt --db a --out b --help"),
+            Ok(Command::Help(cl::USAGE_ENCRYPT))
+        );
         assert_eq!(parse_str("--version"), Ok(Command::Version));
     }
 
@@ -722,6 +876,12 @@ mod tests {
             "export bank-file --db a --month 2026-10 --out b.csv --full-ids",
             "export subsidy-sheet --db a --month 2026-10 --out s.xlsx --accept-holder-mismatch",
             "--lang fr",
+            "encrypt",
+            "encrypt --db a.sqlite",
+            "encrypt --out b.sqlite",
+            "encrypt --db a.sqlite --out",
+            "encrypt --db a.sqlite --out b.sqlite extra",
+            "encrypt --db a.sqlite --out b.sqlite --passphrase secret",
         ] {
             assert!(is_usage(parse_str(line)), "accepted: {line}");
         }

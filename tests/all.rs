@@ -12,6 +12,7 @@ mod changes;
 mod checks;
 mod demo;
 mod embedded_font;
+mod encrypt;
 mod file_problems;
 mod lock;
 mod migrations;

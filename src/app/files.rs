@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 use egui::Ui;
 
 use super::ledger::Opening;
+use super::unlock::{Answer, Unlock};
 use super::{App, wake};
 use crate::i18n::window as wi;
 use crate::jobs::{self, JobId, JobSpec};
+use crate::store::{Key, StoreError};
 use crate::ui::path_prompt::{PathPrompt, PathPurpose};
 use crate::ui::{self, Notice, PathRequest};
 
@@ -89,12 +91,19 @@ impl App {
     }
 
     /// Opens `path` off the window's thread; the ledger open now stays until it is open.
+    /// An encrypted file asks for its passphrase first.
     pub(super) fn open_file(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.open_file_with(ctx, path, None);
+    }
+
+    /// As [`App::open_file`], with the passphrase of an encrypted file.
+    pub(super) fn open_file_with(&mut self, ctx: &egui::Context, path: PathBuf, key: Option<Key>) {
         if !self.jobs.is_empty() {
             self.notices.push(Notice::error(wi::FINISH_JOBS_FIRST));
             return;
         }
-        match Opening::start(path, self.clock.clone(), wake(ctx)) {
+        self.locked = None;
+        match Opening::start(path, key, self.clock.clone(), wake(ctx)) {
             Ok(opening) => self.opening = Some(opening),
             Err(e) => self.notices.push(Notice::store_error(&e)),
         }
@@ -143,12 +152,56 @@ impl App {
         self.prompt = Some((PathPrompt::new(purpose, &suggested), Then::Job(then)));
     }
 
+    /// What an opening thread found: the store, or the reason; an encrypted file, or a
+    /// wrong passphrase for one, asks for the passphrase (again).
+    pub(super) fn opened(&mut self, opened: Result<crate::store::Store, StoreError>) {
+        match opened {
+            Err(StoreError::Encrypted { path }) => self.unlock = Some(Unlock::new(path, None)),
+            Err(StoreError::WrongPassphrase { path }) => {
+                tracing::info!("refused: a wrong passphrase");
+                let why = StoreError::WrongPassphrase { path: path.clone() }.message();
+                self.unlock = Some(Unlock::new(path, Some(why)));
+            }
+            other => self.set_db(other),
+        }
+    }
+
+    /// Draws the passphrase dialog and opens the file with the passphrase given; a
+    /// cancel leaves the file unopened, and says why where no other ledger is open.
+    pub(super) fn unlock_ui(&mut self, ui: &mut Ui) {
+        let lang = self.prefs.lang;
+        let Some(unlock) = &mut self.unlock else {
+            return;
+        };
+        let Some(answer) = unlock.ui(ui, lang) else {
+            return;
+        };
+        let Some(unlock) = self.unlock.take() else {
+            return;
+        };
+        match answer {
+            Answer::Key(key) => self.open_file_with(ui.ctx(), unlock.path, Some(key)),
+            Answer::Cancel => {
+                let path = unlock.path;
+                self.set_db(Err(StoreError::Encrypted { path: path.clone() }));
+                if self.db.ledger().is_none() {
+                    self.locked = Some(path);
+                }
+            }
+        }
+    }
+
     /// Why no database is open, with the ways out.
     pub(super) fn failed_ui(&mut self, ui: &mut Ui, message: &str) {
         let lang = self.prefs.lang;
         ui.heading(lang.t(wi::OPEN_FAILED_TITLE));
         ui::error_ui(ui, message);
         ui.horizontal(|ui| {
+            if let Some(path) = &self.locked
+                && ui.button(lang.t(wi::ENTER_PASSPHRASE)).clicked()
+            {
+                self.unlock = Some(Unlock::new(path.clone(), None));
+            }
             if ui.button(lang.t(wi::OPEN_ANOTHER)).clicked() {
                 self.prompt = Some((
                     PathPrompt::new(PathPurpose::Open, Path::new("")),

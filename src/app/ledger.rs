@@ -8,7 +8,7 @@ use crate::clock::Clock;
 use crate::i18n::Msg;
 use crate::store::accounts::{self, SignInMode};
 use crate::store::background::{Reader, Wake, Watcher};
-use crate::store::{Result, Store, StoreError};
+use crate::store::{Key, Result, Store, StoreError};
 use crate::ui::Masker;
 use crate::ui::loaded::Loaded;
 
@@ -45,14 +45,19 @@ pub(super) struct Background {
 }
 
 impl Opening {
-    /// Starts opening `path` on a thread; `wake` is called when it is done.
-    pub fn start(path: PathBuf, clock: Clock, wake: Wake) -> Result<Opening> {
+    /// Starts opening `path` on a thread, with the passphrase `key` if it is encrypted;
+    /// `wake` is called when it is done.
+    pub fn start(path: PathBuf, key: Option<Key>, clock: Clock, wake: Wake) -> Result<Opening> {
         let (tx, rx) = channel();
         let target = path.clone();
         std::thread::Builder::new()
             .name("open".into())
             .spawn(move || {
-                let _ = tx.send(Store::open_with(&target, clock));
+                let opened = match key {
+                    Some(key) => Store::open_with_key(&target, clock, key),
+                    None => Store::open_with(&target, clock),
+                };
+                let _ = tx.send(opened);
                 wake();
             })?;
         Ok(Opening { path, rx })

@@ -5,6 +5,7 @@ mod files;
 mod ledger;
 mod status;
 mod tabs;
+mod unlock;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -20,7 +21,7 @@ use crate::i18n::{Lang, window as wi};
 use crate::jobs::{self, Job, JobId, JobSpec};
 use crate::store::accounts::{self, SignInMode};
 use crate::store::background::Wake;
-use crate::store::{Store, StoreError, regions};
+use crate::store::{Key, Store, StoreError, regions};
 use crate::ui::path_prompt::PathPrompt;
 use crate::ui::sign_in::{LockAction, SignInScreens};
 use crate::ui::{self, Command, Ctx, Notice, Tab};
@@ -70,6 +71,10 @@ pub struct App {
     next_job: u64,
     notices: status::Notices,
     prompt: Option<(PathPrompt, files::Then)>,
+    /// The passphrase dialog of an encrypted file being opened.
+    unlock: Option<unlock::Unlock>,
+    /// The encrypted file whose passphrase was not given, when no ledger is open.
+    locked: Option<PathBuf>,
     demo_scale: u32,
     title_shown: Option<Option<PathBuf>>,
     screens: SignInScreens,
@@ -113,8 +118,20 @@ impl App {
     /// A window that opens (and, if old, upgrades) the ledger at `path` off its own thread,
     /// showing that it does.
     pub fn opening(path: PathBuf, prefs: Prefs, ctx: &egui::Context) -> App {
+        App::opening_with_key(path, None, prefs, ctx)
+    }
+
+    /// As [`App::opening`], with the passphrase of an encrypted file (asked for on the
+    /// terminal, or taken from the environment); without one, or with a wrong one, the
+    /// window asks.
+    pub fn opening_with_key(
+        path: PathBuf,
+        key: Option<Key>,
+        prefs: Prefs,
+        ctx: &egui::Context,
+    ) -> App {
         let mut app = App::empty(prefs, Clock::system());
-        app.open_file(ctx, path);
+        app.open_file_with(ctx, path, key);
         app
     }
 
@@ -129,6 +146,8 @@ impl App {
             next_job: 0,
             notices: status::Notices::default(),
             prompt: None,
+            unlock: None,
+            locked: None,
             demo_scale: jobs::demo::DEFAULT_SCALE,
             title_shown: None,
             screens: SignInScreens::default(),
@@ -199,7 +218,7 @@ impl App {
     pub fn ui(&mut self, ui: &mut Ui) {
         if let Some(opened) = self.opening.as_mut().and_then(Opening::poll) {
             self.opening = None;
-            self.set_db(opened);
+            self.opened(opened);
         }
         if let Some(ledger) = self.db.ledger_mut()
             && let Err(e) = ledger.keep_up(ui.ctx())
@@ -225,6 +244,7 @@ impl App {
         });
         self.run(ui, commands);
         self.path_prompt_ui(ui);
+        self.unlock_ui(ui);
         self.follow_session();
     }
 
@@ -434,6 +454,10 @@ impl App {
                     opening.path.display()
                 ));
             }
+            if self.store().is_some_and(Store::is_encrypted) {
+                ui.separator();
+                ui.label(lang.t(wi::ENCRYPTED_BADGE));
+            }
             if self.store().is_some_and(Store::read_only) {
                 ui::error_ui(ui, lang.t(wi::READ_ONLY_BANNER));
             }
@@ -446,7 +470,8 @@ impl App {
         let lang = self.prefs.lang;
         let ledger = match &mut self.db {
             Db::Open(ledger) => ledger,
-            Db::Failed(_) if self.opening.is_some() => return,
+            // Nothing is open yet: the file is being opened, or its passphrase asked for.
+            Db::Failed(_) if self.opening.is_some() || self.unlock.is_some() => return,
             Db::Failed(message) => {
                 let message = message.clone();
                 self.failed_ui(ui, message.get(lang));

@@ -12,10 +12,13 @@ crate::i18n::texts! {
                                           导出该期间上岗人员的公示（身份证号遮盖）
   minsheng export notice --db 路径 --candidates --out 文件.pdf
                                           导出拟安置人员公示（上岗前）
+  minsheng encrypt --db 路径 --out 文件.sqlite
+                                          写入台账的加密副本（需设口令）
   minsheng --version                      显示版本
 每个命令都可加 --help 查看说明；--lang en 用英文显示信息。
 台账要求登录时，打开台账的命令都要加 --user 账号（可写在命令前后）；密码取自环境变量
-MINSHENG_PASSWORD，没有时在终端输入（不显示）。修改记录记在该账号名下。", "usage:
+MINSHENG_PASSWORD，没有时在终端输入（不显示）。修改记录记在该账号名下。
+打开加密的台账时，口令取自环境变量 MINSHENG_PASSPHRASE，没有则在终端上询问（不显示输入）。", "usage:
   minsheng [--db PATH] [--lang zh|en]     open the window (default: the database in your data folder)
   minsheng demo PATH [--scale N]          write demonstration data into a new file (about N × 1,000 people)
   minsheng export subsidy-sheet --db PATH --month YYYY-MM --out FILE.xlsx [--full-ids]
@@ -26,11 +29,27 @@ MINSHENG_PASSWORD，没有时在终端输入（不显示）。修改记录记在
                                           the public notice of people placed in a period (IDs masked)
   minsheng export notice --db PATH --candidates --out FILE.pdf
                                           the notice of people proposed, before placement
+  minsheng encrypt --db PATH --out FILE.sqlite
+                                          write an encrypted copy of the ledger (with a passphrase)
   minsheng --version                      print the version
 Every command takes --help; --lang zh|en chooses the language of the messages.
 On a ledger that asks for a sign-in, every command that opens it needs --user NAME (before
 or after the command); the password comes from MINSHENG_PASSWORD, or is asked on the
-terminal without echo. Changes are logged under that account.";
+terminal without echo. Changes are logged under that account.
+An encrypted ledger opens with the passphrase in the environment variable MINSHENG_PASSPHRASE,
+else one asked on the terminal (not echoed).";
+    const USAGE_ENCRYPT => "用法：minsheng encrypt --db 路径 --out 文件.sqlite
+把台账写成一个加密的新文件（SQLCipher），没有口令就打不开、读不出；原文件不变。
+新口令至少 8 个字符，取自环境变量 MINSHENG_PASSPHRASE，没有则在终端上输入两次（不显示）。
+台账本身已加密时，同一个变量也是它的口令；否则先询问它的口令。已有的文件不会被覆盖。
+确认副本能打开后，改用副本（minsheng --db 文件.sqlite），并删除未加密的原文件。口令忘记后无法找回。", "usage: minsheng encrypt --db PATH --out FILE.sqlite
+Writes the ledger into a new, encrypted file (SQLCipher) that can not be opened or read
+without the passphrase; the ledger itself is not changed. The new passphrase, 8 characters or
+more, comes from the environment variable MINSHENG_PASSPHRASE, else it is typed twice on the
+terminal (not echoed). If the ledger is encrypted already, the same variable is its
+passphrase too; otherwise it is asked for. An existing file is never overwritten.
+Once the copy opens (minsheng --db FILE.sqlite), work on it and delete the unencrypted
+original. A forgotten passphrase can not be recovered.";
     const USAGE_DEMO => "用法：minsheng demo 路径 [--scale N]
 在一个新文件中生成钢城区的区划和虚构人员（约 N×1000 人，N 为 1～1000，默认 10），
 以及公益性岗位的演示安置。已有的文件不会被覆盖。", "usage: minsheng demo PATH [--scale N]
@@ -73,5 +92,12 @@ objections comes from Settings. No file is made when nobody is to be listed.";
     fn demo_exists(path) => "{path} 已存在；演示数据只写入新文件", "{path} exists already; demonstration data only goes into a new file";
     fn wrote(what, path) => "{what}，写入 {path}", "{what}, written to {path}";
     const NO_DATA_FOLDER => "找不到用户数据文件夹，请用 --db 指定数据库路径", "no data folder was found for the default database; give one with --db PATH";
+    fn passphrase_of(path) => "{path} 的口令：", "Passphrase of {path}: ";
+    const NEW_PASSPHRASE => "新口令（至少 8 个字符）：", "New passphrase (8 characters or more): ";
+    const REPEAT_PASSPHRASE => "再输一次新口令：", "The new passphrase again: ";
+    const PASSPHRASES_DIFFER => "两次输入的口令不一致，没有写入任何文件。", "The two passphrases differ; nothing was written.";
+    fn passphrase_needed(var) => "需要口令，但这里没有可以输入的终端：请设置环境变量 {var}，或在终端中运行。", "A passphrase is needed and there is no terminal to type it on: set {var}, or run the command in a terminal.";
+    fn out_exists(path) => "{path} 已存在；加密副本只写入新文件", "{path} exists already; the encrypted copy only goes into a new file";
+    fn encrypted_written(path) => "加密副本已写入 {path}；打开它需要口令", "Encrypted copy written to {path}; it opens with its passphrase";
     fn window_failed(detail) => "窗口无法打开：{detail}", "the window could not be opened: {detail}";
 }

@@ -6,6 +6,10 @@ crate::i18n::texts! {
     fn not_sqlite(path) => "{path} 不是民生台账的数据库（不是 SQLite 文件）。文件未作任何改动。", "{path} is not a Minsheng Ledger database (not a SQLite file). The file was left untouched.";
     fn not_ours(path) => "{path} 是其他程序的数据库，不是民生台账的。文件未作任何改动。", "{path} is another program's database, not Minsheng Ledger's. The file was left untouched.";
     fn newer_version(path, found, known) => "{path} 由更新版本的民生台账写入（数据版本 {found}，本程序支持到 {known}）。请升级程序。文件未作任何改动。", "{path} was written by a newer Minsheng Ledger (schema {found}, this program knows up to {known}). Please update the program. The file was left untouched.";
+    fn encrypted(path) => "{path} 是加密的台账，请输入它的口令。", "{path} is an encrypted ledger; enter its passphrase.";
+    fn wrong_passphrase(path) => "口令不对，{path} 没有打开，文件未作任何改动。请重新输入。", "The passphrase is wrong: {path} was not opened and was left untouched. Try again.";
+    fn passphrase_too_short(min) => "口令太短，至少需要 {min} 个字符。", "The passphrase is too short: it needs at least {min} characters.";
+    fn same_file(path) => "加密副本不能写在台账本身（{path}）上，请换一个文件名。", "The encrypted copy can not be written over the ledger itself ({path}); choose another file name.";
     const FILE_NOT_FOUND => "找不到这个文件或它所在的文件夹。", "The file, or the folder it should be in, does not exist.";
     const IS_A_FOLDER => "这是一个文件夹，不是文件。请在后面加上文件名。", "That is a folder, not a file: add a file name to the path.";
     const NO_PERMISSION => "没有权限读写这个位置。请换一个文件夹，或请管理员开通权限。", "You have no permission to read or write there: choose another folder or ask the administrator.";

@@ -18,6 +18,17 @@ crate::i18n::texts! {
     const RETIRED => "已停用", "retired";
     const REACTIVATE => "重新启用", "Reactivate";
     const CHANGE_LOG => "修改记录", "Change log";
+    // Encrypting the ledger
+    const ENCRYPT_LEDGER => "加密此台账", "Encrypt this ledger";
+    const LEDGER_NOT_ENCRYPTED => "这个台账没有加密：拿到这个文件的人都能读出其中的身份证号和健康信息。", "This ledger is not encrypted: anyone who gets the file can read its ID numbers and health data.";
+    const LEDGER_IS_ENCRYPTED => "这个台账已加密。用新口令另写一个加密副本，就是更换口令。", "This ledger is encrypted. An encrypted copy with a new passphrase is how its passphrase is changed.";
+    const ENCRYPT_EXPLAIN => "写入一个加密的副本，没有口令就打不开、读不出。当前文件不变：确认副本能用口令打开后，请改用副本，并删除未加密的原文件。口令忘记后数据无法找回，请妥善保管。", "Writes an encrypted copy that can not be opened or read without the passphrase. The file open now is not changed: once the copy opens with its passphrase, work on the copy and delete the unencrypted original. A forgotten passphrase can not be recovered: keep it safe.";
+    const NEW_PASSPHRASE => "新口令", "New passphrase";
+    const REPEAT_PASSPHRASE => "再输一次", "Repeat the passphrase";
+    const PASSPHRASES_DIFFER => "两次输入的口令不一致。", "The two passphrases differ.";
+    const ENCRYPT_COPY => "写入加密副本…", "Write an encrypted copy…";
+    const ENCRYPT_TO => "加密副本的保存路径", "Path to save the encrypted copy to";
+    const ENCRYPTED_NAME => "加密", "encrypted";
     const CHANGE_LOG_EXPLAIN => "最近的修改（谁、何时、改了什么）", "Recent changes (who, when, what)";
     const ACT_INSERT => "新增", "Added";
     const ACT_UPDATE => "修改", "Changed";

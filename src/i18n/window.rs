@@ -36,6 +36,16 @@ crate::i18n::texts! {
     const JOB_EXPORT => "正在导出", "Exporting";
     const JOB_COPY => "正在保存副本", "Saving a copy";
     const JOB_CANCEL => "取消任务", "Cancel job";
+    const JOB_ENCRYPT => "正在写入加密副本", "Writing the encrypted copy";
+    fn encrypted_copy_saved(path) => "加密副本已写入 {path}。用“文件 › 打开…”选择它并输入口令即可打开；当前打开的文件没有改变。", "Encrypted copy written to {path}. Open it with File › Open… and its passphrase; the file open now is unchanged.";
+    // Encrypted ledgers
+    const ENCRYPTED_TITLE => "这个台账已加密", "This ledger is encrypted";
+    const ENCRYPTED_EXPLAIN => "请输入加密时设定的口令。", "Enter the passphrase it was encrypted with.";
+    const PASSPHRASE => "口令", "Passphrase";
+    const UNLOCK => "打开", "Open";
+    const PASSPHRASE_EMPTY => "请输入口令。", "Enter the passphrase.";
+    const ENTER_PASSPHRASE => "输入口令…", "Enter the passphrase…";
+    const ENCRYPTED_BADGE => "已加密", "Encrypted";
     fn file_written(path) => "已写入 {path}", "Written: {path}";
     fn copy_saved(path) => "副本已保存到 {path}", "Copy saved to {path}";
     fn demo_loaded(villages, people, placements) => "已载入 {villages} 个村居、{people} 人、{placements} 个岗位安置", "Loaded {villages} villages/communities, {people} people and {placements} placements";

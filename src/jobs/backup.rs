@@ -1,4 +1,5 @@
-//! Save a copy: SQLite's online backup of the open file, safe while the window uses it.
+//! Save a copy: SQLite's online backup of the open file, safe while the window uses it;
+//! and an encrypted copy, SQLCipher's export of it.
 
 use std::path::Path;
 
@@ -25,4 +26,23 @@ pub fn save_copy(store: &Store, dest: &Path, reporter: &Reporter) -> Result<Outc
             }
         }
     }
+}
+
+/// Writes an encrypted copy of the database behind `store` to `dest` (which must not
+/// exist yet), opened later with `passphrase` (see [`Store::encrypt_to`]). The export is
+/// one statement: the progress goes from nothing to all when it is done, and a cancel
+/// comes too late to stop it.
+pub fn encrypt_copy(
+    store: &Store,
+    dest: &Path,
+    passphrase: &str,
+    reporter: &Reporter,
+) -> Result<Outcome, JobError> {
+    if dest.exists() {
+        return Err(JobError::FileExists(dest.to_path_buf()));
+    }
+    reporter.progress(0, 1);
+    store.encrypt_to(dest, passphrase)?;
+    reporter.progress(1, 1);
+    Ok(Outcome::Encrypted(dest.to_path_buf()))
 }

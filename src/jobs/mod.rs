@@ -29,6 +29,8 @@ pub enum Outcome {
     Demo(demo::DemoSummary),
     /// The database was copied to this path.
     Copied(PathBuf),
+    /// An encrypted copy of the database was written to this path.
+    Encrypted(PathBuf),
     /// A report file was written to this path.
     Exported(PathBuf),
     /// A month's subsidy sheet was computed: its lines and total.
@@ -41,6 +43,7 @@ impl Outcome {
         match self {
             Outcome::Demo(s) => wi::demo_loaded(s.villages, s.people, s.placements),
             Outcome::Copied(path) => wi::copy_saved(path.display()),
+            Outcome::Encrypted(path) => wi::encrypted_copy_saved(path.display()),
             Outcome::Exported(path) => wi::file_written(path.display()),
             Outcome::Computed(lines, total) => pl::sheet_computed(lines, format_yuan(*total)),
         }

@@ -55,7 +55,7 @@ impl<T> Pending<T> {
 /// A connection that only reads, opened as the store opens one for a file it may not
 /// write (so a file on a read-only stick reads too).
 fn read_only(source: &Source) -> Result<Connection> {
-    let conn = super::open::open_reader(source.path())
+    let conn = super::open::open_reader(source.path(), source.key())
         .map_err(|e| super::open::explain(source.path(), e))?;
     conn.busy_timeout(Duration::from_secs(10))?;
     Ok(conn)

@@ -73,6 +73,30 @@ pub enum StoreError {
         /// The newest schema this program knows.
         known: i64,
     },
+    /// The file is an encrypted ledger and no passphrase was given: ask for it.
+    #[error("{path} is encrypted; its passphrase is needed to open it")]
+    Encrypted {
+        /// The encrypted file, left untouched.
+        path: PathBuf,
+    },
+    /// The passphrase given does not open the encrypted file (or the file is damaged).
+    #[error("the passphrase does not open {path}; it was left untouched")]
+    WrongPassphrase {
+        /// The encrypted file, left untouched.
+        path: PathBuf,
+    },
+    /// A new passphrase is too short to protect a ledger.
+    #[error("a passphrase needs at least {min} characters")]
+    PassphraseTooShort {
+        /// The fewest characters allowed.
+        min: usize,
+    },
+    /// The encrypted copy would be written over the ledger itself.
+    #[error("the copy would be written over the ledger itself, {path}")]
+    SameFile {
+        /// The ledger's file.
+        path: PathBuf,
+    },
     /// The file can not be used as asked, for a reason of the file itself.
     #[error("{path}: {problem}")]
     File {
@@ -395,6 +419,10 @@ impl StoreError {
             StoreError::NewerVersion { path, found, known } => {
                 er::newer_version(path.display(), found, known)
             }
+            StoreError::Encrypted { path } => er::encrypted(path.display()),
+            StoreError::WrongPassphrase { path } => er::wrong_passphrase(path.display()),
+            StoreError::PassphraseTooShort { min } => er::passphrase_too_short(min),
+            StoreError::SameFile { path } => er::same_file(path.display()),
             StoreError::File { path, problem } => file_problem(path, *problem),
             StoreError::ReadOnly { .. } => er::READ_ONLY.into(),
             StoreError::ReadOnlyNeedsUpgrade { path, .. } => {

@@ -15,6 +15,7 @@ pub mod background;
 pub mod bank;
 pub mod categories;
 pub mod changes;
+mod encrypt;
 mod error;
 mod migrations;
 mod open;
@@ -37,6 +38,7 @@ use crate::clock::Clock;
 use crate::domain::RegionId;
 use crate::domain::access::{Action, Area, Reach, Session};
 
+pub use encrypt::{Key, MIN_PASSPHRASE_CHARS, check_passphrase, is_encrypted_file};
 pub use error::{
     AccountRule, CategoryRule, FileProblem, PayrollRule, PlacementRule, PostRule, RecordKind,
     RegionRule, StoreError,
@@ -62,6 +64,8 @@ pub struct Store {
     revisions: std::collections::HashMap<String, u64>,
     read_only: bool,
     last_write_alone: bool,
+    /// The passphrase of an encrypted file, for the other connections to it.
+    key: Option<Key>,
 }
 
 /// What a background job needs to open its own connection to the same ledger.
@@ -71,6 +75,7 @@ pub struct Source {
     clock: Clock,
     read_only: bool,
     session: Session,
+    key: Option<Key>,
 }
 
 impl Source {
@@ -82,7 +87,7 @@ impl Source {
         } else {
             open::Mode::Write
         };
-        let mut store = Store::connect(&self.path, mode, self.clock.clone())?;
+        let mut store = Store::connect(&self.path, mode, self.clock.clone(), self.key.clone())?;
         // A job acts as the user who started it.
         store.set_session(self.session.clone());
         Ok(store)
@@ -102,6 +107,11 @@ impl Source {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// The passphrase of an encrypted ledger, for the reader's and watcher's connections.
+    pub(crate) fn key(&self) -> Option<&Key> {
+        self.key.as_ref()
+    }
 }
 
 impl Store {
@@ -119,16 +129,25 @@ impl Store {
 
     /// As [`Store::open`], with the clock that dates every change.
     pub fn open_with(path: impl AsRef<Path>, clock: Clock) -> Result<Store> {
-        Store::connect(path.as_ref(), open::Mode::Write, clock)
+        Store::connect(path.as_ref(), open::Mode::Write, clock, None)
+    }
+
+    /// As [`Store::open_with`], for an encrypted ledger: `key` is its passphrase. A
+    /// wrong one is refused with [`StoreError::WrongPassphrase`] (and [`Store::open`] on
+    /// an encrypted file with [`StoreError::Encrypted`]), the file untouched. A plain
+    /// database opens as with [`Store::open_with`], without the key; a new file is made
+    /// an encrypted one.
+    pub fn open_with_key(path: impl AsRef<Path>, clock: Clock, key: Key) -> Result<Store> {
+        Store::connect(path.as_ref(), open::Mode::Write, clock, Some(key))
     }
 
     /// Opens an existing, current database for reading only, even if it could be written.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
-        Store::connect(path.as_ref(), open::Mode::Read, Clock::system())
+        Store::connect(path.as_ref(), open::Mode::Read, Clock::system(), None)
     }
 
-    fn connect(path: &Path, mode: open::Mode, clock: Clock) -> Result<Store> {
-        let opened = open::connect(path, mode, BUSY_TIMEOUT)?;
+    fn connect(path: &Path, mode: open::Mode, clock: Clock, key: Option<Key>) -> Result<Store> {
+        let opened = open::connect(path, mode, BUSY_TIMEOUT, key.as_ref())?;
         // A ledger that asks for a sign-in opens for nobody; see `accounts`.
         let session = accounts::session_at_open(&opened.conn, current_actor())?;
         let mut store = Store {
@@ -139,6 +158,7 @@ impl Store {
             revisions: std::collections::HashMap::new(),
             read_only: opened.read_only,
             last_write_alone: true,
+            key: key.filter(|_| opened.encrypted),
         };
         store.refresh_revisions()?;
         Ok(store)
@@ -152,6 +172,7 @@ impl Store {
             clock: self.clock.clone(),
             read_only: self.read_only,
             session: self.session.clone(),
+            key: self.key.clone(),
         }
     }
 
@@ -309,7 +330,8 @@ impl Store {
     }
 
     /// Copies the whole database to `dest` with SQLite's online backup, safe while the
-    /// window keeps using the file. `progress` gets (pages done, pages total).
+    /// window keeps using the file. `progress` gets (pages done, pages total). The copy of
+    /// an encrypted ledger is encrypted with the same passphrase.
     pub fn backup_to(&self, dest: &Path, progress: impl FnMut(usize, usize) -> bool) -> Result<()> {
         open::check_folder(dest)?;
         self.copy_to(dest, progress).map_err(|e| match e {
@@ -320,6 +342,7 @@ impl Store {
 
     fn copy_to(&self, dest: &Path, mut progress: impl FnMut(usize, usize) -> bool) -> Result<()> {
         let mut out = Connection::open(dest)?;
+        encrypt::apply_key(&out, self.key.as_ref())?;
         let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
         loop {
             let step = backup.step(256)?;

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, MAIN_DB, OpenFlags};
 
+use super::encrypt::{Key, apply_key};
 use super::migrations::{self, LATEST_VERSION};
 use super::{APPLICATION_ID, FileProblem, Result, StoreError};
 
@@ -22,10 +23,11 @@ pub(super) enum Mode {
     Read,
 }
 
-/// An open connection and whether it may only read.
+/// An open connection, whether it may only read, and whether the file is encrypted.
 pub(super) struct Opened {
     pub conn: Connection,
     pub read_only: bool,
+    pub encrypted: bool,
 }
 
 /// What the header pragmas of a file say about it.
@@ -38,13 +40,15 @@ pub(super) struct DbState {
 
 /// What a path holds, found without writing anything.
 #[derive(Clone, Copy, Debug)]
-enum Found {
+pub(super) enum Found {
     /// No file yet, in a folder that exists.
     Missing,
     /// A file of zero bytes, which SQLite treats as an empty database.
     Empty { writable: bool },
     /// A file that starts like a SQLite database.
     Database { writable: bool },
+    /// A file that looks like an encrypted database: whole pages of random bytes.
+    Encrypted { writable: bool },
 }
 
 /// Why opening for writing did not give a store.
@@ -62,13 +66,34 @@ impl From<StoreError> for Refusal {
 }
 
 /// Opens `path` as `mode` asks and as the file allows.
-pub(super) fn connect(path: &Path, mode: Mode, busy: Duration) -> Result<Opened> {
+///
+/// `key` opens an encrypted file, and makes a new (or empty) file an encrypted one; a
+/// plain database opens without it. An encrypted file without a key is refused with
+/// [`StoreError::Encrypted`], with a key that does not open it with
+/// [`StoreError::WrongPassphrase`], both before a byte is written.
+pub(super) fn connect(
+    path: &Path,
+    mode: Mode,
+    busy: Duration,
+    key: Option<&Key>,
+) -> Result<Opened> {
     let found = probe(path)?;
+    let key = match found {
+        Found::Database { .. } => None,
+        Found::Encrypted { .. } if key.is_none() => {
+            return Err(StoreError::Encrypted {
+                path: path.to_path_buf(),
+            });
+        }
+        _ => key,
+    };
     let (state, writable) = match found {
         Found::Missing if mode == Mode::Read => return Err(file(path, FileProblem::FileMissing)),
         Found::Missing => (DbState::default(), true),
         Found::Empty { writable } => (DbState::default(), writable),
-        Found::Database { writable } => (inspect(path)?, writable),
+        Found::Database { writable } | Found::Encrypted { writable } => {
+            (inspect(path, key)?, writable)
+        }
     };
     check_ours(path, &state)?;
     check_not_newer(path, &state)?;
@@ -77,7 +102,7 @@ pub(super) fn connect(path: &Path, mode: Mode, busy: Duration) -> Result<Opened>
         return Err(read_only_needs_upgrade(path, state.version));
     }
     if writable {
-        match connect_writer(path, found, mode, busy) {
+        match connect_writer(path, found, mode, busy, key) {
             Ok(opened) => return Ok(opened),
             Err(Refusal::ReadOnly) => {}
             Err(Refusal::Error(e)) => return Err(e),
@@ -89,7 +114,7 @@ pub(super) fn connect(path: &Path, mode: Mode, busy: Duration) -> Result<Opened>
             return Err(read_only_needs_upgrade(path, state.version));
         }
     }
-    connect_reader(path, busy)
+    connect_reader(path, busy, key)
 }
 
 /// Opens for writing (or, in [`Mode::Read`], read-write with `query_only`, which lets
@@ -99,6 +124,7 @@ fn connect_writer(
     found: Found,
     mode: Mode,
     busy: Duration,
+    key: Option<&Key>,
 ) -> std::result::Result<Opened, Refusal> {
     let create = matches!(found, Found::Missing);
     let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -113,6 +139,7 @@ fn connect_writer(
         }
     };
     let mut conn = Connection::open_with_flags(path, flags).map_err(first_touch)?;
+    apply_key(&conn, key).map_err(first_touch)?;
     // SQLite quietly opens read-only a file it may not write.
     if conn.is_readonly(MAIN_DB).map_err(first_touch)? {
         return Err(Refusal::ReadOnly);
@@ -120,7 +147,10 @@ fn connect_writer(
     let sqlite = |e: rusqlite::Error| Refusal::Error(explain(path, e));
     conn.busy_timeout(busy).map_err(sqlite)?;
     // The first read: a folder that refuses SQLite's `-wal` file says so here.
-    let state = read_state(&conn).map_err(first_touch)?;
+    let state = read_state(&conn).map_err(|e| match key {
+        Some(_) if is_damage(&e) => wrong_passphrase(path).into(),
+        _ => first_touch(e),
+    })?;
     check_ours(path, &state)?;
     check_not_newer(path, &state)?;
     if mode == Mode::Read {
@@ -132,6 +162,7 @@ fn connect_writer(
         return Ok(Opened {
             conn,
             read_only: true,
+            encrypted: key.is_some(),
         });
     }
     switch_to_wal(&conn, busy).map_err(first_touch)?;
@@ -145,6 +176,7 @@ fn connect_writer(
         Ok(()) => Ok(Opened {
             conn,
             read_only: false,
+            encrypted: key.is_some(),
         }),
         Err(StoreError::Sqlite(e)) if is_read_only_signal(&e) => {
             drop(conn);
@@ -186,10 +218,10 @@ fn switch_to_wal(conn: &Connection, busy: Duration) -> rusqlite::Result<()> {
 }
 
 /// Opens a file this program may not write, for reading.
-fn connect_reader(path: &Path, busy: Duration) -> Result<Opened> {
-    let conn = open_reader(path).map_err(|e| explain(path, e))?;
+fn connect_reader(path: &Path, busy: Duration, key: Option<&Key>) -> Result<Opened> {
+    let conn = open_reader(path, key).map_err(|e| explain(path, e))?;
     conn.busy_timeout(busy).map_err(|e| explain(path, e))?;
-    let state = read_state(&conn).map_err(|e| explain(path, e))?;
+    let state = read_state(&conn).map_err(|e| explain_keyed(path, e, key))?;
     check_ours(path, &state)?;
     check_not_newer(path, &state)?;
     if state.version < LATEST_VERSION {
@@ -198,6 +230,7 @@ fn connect_reader(path: &Path, busy: Duration) -> Result<Opened> {
     Ok(Opened {
         conn,
         read_only: true,
+        encrypted: key.is_some(),
     })
 }
 
@@ -206,19 +239,28 @@ fn connect_reader(path: &Path, busy: Duration) -> Result<Opened> {
 /// A read-only SQLite connection to a WAL database creates `-wal` and `-shm` files that
 /// it can not remove again. When no `-wal` file exists, the main file holds every
 /// committed change, so it is opened `immutable` (no locks, no side files); otherwise
-/// the side files are already there and are read as usual.
-pub(super) fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
+/// the side files are already there and are read as usual. An encrypted file is given
+/// its `key` before anything else.
+pub(super) fn open_reader(path: &Path, key: Option<&Key>) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(
+        reader_uri(path),
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    apply_key(&conn, key)?;
+    Ok(conn)
+}
+
+/// The URI [`open_reader`] opens `path` by: read-only, and `immutable` when no `-wal`
+/// file is there.
+pub(super) fn reader_uri(path: &Path) -> String {
     let query = if side_file(path, "-wal").exists() {
         "?mode=ro"
     } else {
         "?mode=ro&immutable=1"
     };
-    Connection::open_with_flags(
-        format!("{}{query}", file_uri(path)),
-        OpenFlags::SQLITE_OPEN_READ_ONLY
-            | OpenFlags::SQLITE_OPEN_URI
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
+    format!("{}{query}", file_uri(path))
 }
 
 /// Reads the header pragmas of a file without writing to it or beside it.
@@ -227,16 +269,34 @@ pub(super) fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
 /// window's last checkpoint, which rewrites it just before removing the `-wal` file. What
 /// looks damaged is therefore looked at again a few times: by then the `-wal` file is
 /// there (and read with locks) or gone (and the file whole).
-fn inspect(path: &Path) -> Result<DbState> {
+///
+/// With a `key`, what still looks damaged after that is the key not fitting: a wrong
+/// passphrase.
+fn inspect(path: &Path, key: Option<&Key>) -> Result<DbState> {
     let mut attempts = 0;
     loop {
-        match open_reader(path).and_then(|conn| read_state(&conn)) {
+        match open_reader(path, key).and_then(|conn| read_state(&conn)) {
             Err(e) if attempts < 3 && is_damage(&e) => {
                 attempts += 1;
                 std::thread::sleep(Duration::from_millis(10));
             }
-            result => return result.map_err(|e| explain(path, e)),
+            result => return result.map_err(|e| explain_keyed(path, e, key)),
         }
+    }
+}
+
+/// As [`explain`], except that an encrypted file that reads as damaged (SQLCipher's
+/// answer to a key that does not decrypt the first page) is named a wrong passphrase.
+fn explain_keyed(path: &Path, e: rusqlite::Error, key: Option<&Key>) -> StoreError {
+    if key.is_some() && is_damage(&e) {
+        return wrong_passphrase(path);
+    }
+    explain(path, e)
+}
+
+fn wrong_passphrase(path: &Path) -> StoreError {
+    StoreError::WrongPassphrase {
+        path: path.to_path_buf(),
     }
 }
 
@@ -299,8 +359,8 @@ fn read_only_needs_upgrade(path: &Path, found: i64) -> StoreError {
 }
 
 /// Looks at `path` with the file system only: is it there, is it a folder, does it
-/// start like a SQLite file, may this program write it.
-fn probe(path: &Path) -> Result<Found> {
+/// start like a SQLite file or look like an encrypted one, may this program write it.
+pub(super) fn probe(path: &Path) -> Result<Found> {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -316,17 +376,40 @@ fn probe(path: &Path) -> Result<Found> {
     if meta.len() == 0 {
         return Ok(Found::Empty { writable });
     }
-    let mut header = [0u8; 16];
+    let mut head = Vec::with_capacity(ENCRYPTED_SAMPLE);
     {
         use std::io::Read;
-        let mut f = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
-        if f.read_exact(&mut header).is_err() || &header != b"SQLite format 3\0" {
-            return Err(StoreError::NotSqlite {
-                path: path.to_path_buf(),
-            });
-        }
+        let f = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+        f.take(ENCRYPTED_SAMPLE as u64)
+            .read_to_end(&mut head)
+            .map_err(|e| io_error(path, e))?;
     }
-    Ok(Found::Database { writable })
+    if head.starts_with(b"SQLite format 3\0") {
+        Ok(Found::Database { writable })
+    } else if looks_encrypted(meta.len(), &head) {
+        Ok(Found::Encrypted { writable })
+    } else {
+        Err(StoreError::NotSqlite {
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+/// How many bytes of a file [`looks_encrypted`] looks at.
+const ENCRYPTED_SAMPLE: usize = 1024;
+
+/// Whether a file of `len` bytes starting with `head` looks like an encrypted database:
+/// SQLCipher writes whole pages (512 bytes at the least, 4096 by default) of what looks
+/// like random bytes, header included, so nearly every byte value occurs in its first
+/// kilobyte (about 250 of 256; a text file has under 100). A file of another kind
+/// that passes is taken for an encrypted ledger, and then refused as a wrong passphrase.
+fn looks_encrypted(len: u64, head: &[u8]) -> bool {
+    let mut seen = [false; 256];
+    for &b in head {
+        seen[usize::from(b)] = true;
+    }
+    let distinct = seen.iter().filter(|&&s| s).count();
+    len >= 512 && len.is_multiple_of(512) && distinct >= 180
 }
 
 /// Refuses a path whose folder does not exist (SQLite would fail to create the file
@@ -419,7 +502,7 @@ fn file(path: &Path, problem: FileProblem) -> StoreError {
 }
 
 /// `path` with `suffix` appended to its file name, as SQLite names its side files.
-fn side_file(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn side_file(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
@@ -430,7 +513,7 @@ fn side_file(path: &Path, suffix: &str) -> PathBuf {
 /// Every byte but unreserved ones and `/` is percent-encoded, so `?`, `#` and `%` in a
 /// name stay part of it, and so do Chinese folder names (as UTF-8). A leading `//` is
 /// encoded so that it is not read as a host.
-fn file_uri(path: &Path) -> String {
+pub(super) fn file_uri(path: &Path) -> String {
     let bytes = path_bytes(path);
     let mut uri = String::from("file:");
     if bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' {
@@ -483,7 +566,7 @@ mod tests {
         // Another program writes and does not let go.
         old.execute_batch("BEGIN IMMEDIATE; INSERT INTO settings VALUES ('k', 'v');")
             .unwrap();
-        let error = connect(&path, Mode::Write, Duration::from_millis(50))
+        let error = connect(&path, Mode::Write, Duration::from_millis(50), None)
             .err()
             .expect("the upgrade needs the lock");
         assert!(
@@ -501,6 +584,6 @@ mod tests {
         migrations::apply_migrations_up_to(&mut old, LATEST_VERSION).unwrap();
         old.execute_batch("BEGIN IMMEDIATE; INSERT INTO settings VALUES ('k', 'v');")
             .unwrap();
-        assert!(connect(&path, Mode::Write, Duration::from_millis(50)).is_ok());
+        assert!(connect(&path, Mode::Write, Duration::from_millis(50), None).is_ok());
     }
 }

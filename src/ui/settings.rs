@@ -1,17 +1,19 @@
-//! The Settings tab: masking patterns, the hardship-category list and the change log.
+//! The Settings tab: masking patterns, the hardship-category list, encrypting the ledger
+//! and the change log.
 
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
 use super::loaded::Loaded;
-use super::{Ctx, Notice, Permit, Tab, field_error_ui, text_field_ui};
+use super::{Ctx, Notice, PathRequest, Permit, Tab, field_error_ui, text_field_ui};
 use crate::domain::access::{Action as Access, Area};
 use crate::domain::mask::MaskPattern;
-use crate::i18n::{Lang, Msg, Text, common as c, settings as se};
+use crate::i18n::{Lang, Msg, Text, common as c, settings as se, window as wi};
+use crate::jobs::{JobSpec, backup};
 use crate::store::categories::{self, Category, Removed};
 use crate::store::changes::{self, Action, Change};
 use crate::store::settings::{self, MASK_ID_KEY, MASK_PHONE_KEY};
-use crate::store::{Store, settings as stored};
+use crate::store::{Store, check_passphrase, settings as stored};
 
 /// A fictional ID number and phone to show what a pattern does.
 const SAMPLE_ID: &str = "11010519491231002X";
@@ -35,6 +37,15 @@ pub struct SettingsTab {
     placement: super::placement_settings::PlacementSettings,
     bank: super::bank_settings::BankSettings,
     accounts: super::account_settings::AccountSettings,
+    encrypt: EncryptForm,
+}
+
+/// "Encrypt this ledger": the new passphrase twice, then the path of the copy.
+#[derive(Default)]
+struct EncryptForm {
+    passphrase: String,
+    repeated: String,
+    error: Option<Msg>,
 }
 
 impl Tab for SettingsTab {
@@ -68,6 +79,11 @@ impl Tab for SettingsTab {
                         ui.add_space(12.0);
                     }
                     self.accounts.ui(ui, cx.store, lang);
+                    // A copy of the whole ledger: the administrators' to make.
+                    if cx.store.session().keeps_accounts() {
+                        ui.add_space(12.0);
+                        self.encrypt.ui(ui, cx);
+                    }
                 });
             self.changes_ui(&mut columns[1], lang);
         });
@@ -265,6 +281,73 @@ impl SettingsTab {
                     });
                 });
             });
+    }
+}
+
+impl EncryptForm {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        let lang = cx.lang;
+        ui.heading(lang.t(se::ENCRYPT_LEDGER));
+        if cx.store.is_encrypted() {
+            ui.label(lang.t(se::LEDGER_IS_ENCRYPTED));
+        } else {
+            ui.label(lang.t(se::LEDGER_NOT_ENCRYPTED));
+        }
+        ui.label(lang.t(se::ENCRYPT_EXPLAIN));
+        egui::Grid::new("encrypt_grid")
+            .num_columns(2)
+            .show(ui, |ui| {
+                for (label, text) in [
+                    (se::NEW_PASSPHRASE, &mut self.passphrase),
+                    (se::REPEAT_PASSPHRASE, &mut self.repeated),
+                ] {
+                    let label = ui.label(lang.t(label));
+                    ui.add(
+                        egui::TextEdit::singleline(text)
+                            .password(true)
+                            .desired_width(220.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                }
+            });
+        if let Some(error) = &self.error {
+            field_error_ui(ui, error.get(lang));
+        }
+        if ui.button(lang.t(se::ENCRYPT_COPY)).clicked() {
+            self.ask_path(cx);
+        }
+    }
+
+    /// Checks the passphrase and asks where the copy goes; the fields are emptied, so the
+    /// passphrase stays in memory only until the copy is written.
+    fn ask_path(&mut self, cx: &mut Ctx<'_>) {
+        if let Err(e) = check_passphrase(&self.passphrase) {
+            self.error = Some(e.message());
+            return;
+        }
+        if self.passphrase != self.repeated {
+            self.error = Some(se::PASSPHRASES_DIFFER.into());
+            return;
+        }
+        self.error = None;
+        self.repeated.clear();
+        let passphrase = std::mem::take(&mut self.passphrase);
+        let stem = cx
+            .store
+            .path()
+            .file_stem()
+            .map_or_else(|| "minsheng".into(), |s| s.to_string_lossy());
+        cx.ask_path(PathRequest {
+            title: se::ENCRYPT_TO,
+            suggested_name: format!("{stem}-{}.sqlite", cx.lang.t(se::ENCRYPTED_NAME)),
+            extension: "sqlite",
+            then: Box::new(move |path| {
+                JobSpec::new(wi::JOB_ENCRYPT, move |store, reporter| {
+                    backup::encrypt_copy(store, &path, &passphrase, reporter)
+                })
+            }),
+        });
     }
 }
 
