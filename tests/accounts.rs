@@ -514,6 +514,26 @@ mod window {
         );
     }
 
+    /// A newcomer who loaded the demo is never locked out: its sign-in screen lists the
+    /// demo's accounts and passwords, and one of them signs in.
+    #[test]
+    fn the_demo_ledgers_sign_in_screen_lists_its_accounts() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = common::open_store(dir.path().join("demo.sqlite"));
+        demo::generate(&mut store, 1, &Reporter::silent()).unwrap();
+        let path = store.path().to_path_buf();
+        drop(store);
+        let mut h = common::harness(App::new(Ok(common::open_store(&path)), zh()));
+        common::settle(&mut h);
+        h.get_by_label("登录民生台账");
+        for account in demo::DEMO_ACCOUNTS {
+            h.get_by_label(account.password);
+        }
+        common::sign_in(&mut h, "viewer", "demo-viewer-2026");
+        h.get_by_label("人员与地区");
+        assert!(h.query_by_label("demo-viewer-2026").is_none());
+    }
+
     #[test]
     fn the_sign_in_screen_shows_nothing_of_the_ledger_until_the_password_is_right() {
         let dir = tempfile::tempdir().unwrap();
@@ -526,6 +546,8 @@ mod window {
         h.get_by_label("登录民生台账");
         assert!(h.query_by_label("人员与地区").is_none());
         assert!(h.query_by_label("设置").is_none());
+        // A real ledger lists no accounts, let alone passwords.
+        assert!(h.query_by_label("demo-admin-2026").is_none());
         common::sign_in(&mut h, "lihua", "wrong-password");
         h.get_by_label("账号或密码不对。");
         assert!(h.query_by_label("人员与地区").is_none());

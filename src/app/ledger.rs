@@ -36,6 +36,9 @@ pub(super) struct Ledger {
     /// The sign-in mode and the idle-lock minutes, with the revision of the settings they
     /// were read at.
     pub sign_in: Option<(u64, SignInMode, u32)>,
+    /// Whether the file holds the demo's accounts, with the revision of the settings it was
+    /// read at: the sign-in screen then lists them, so a newcomer is never locked out.
+    pub demo_accounts: Option<(u64, bool)>,
 }
 
 /// The threads that read for the window and watch for other writers.
@@ -109,6 +112,7 @@ impl Ledger {
             masks: Loaded::default(),
             empty: Loaded::default(),
             sign_in: None,
+            demo_accounts: None,
         }
     }
 
@@ -150,6 +154,24 @@ impl Ledger {
         }
         self.sign_in = Some((rev, mode, minutes));
         (mode, minutes, error)
+    }
+
+    /// Whether the file holds the demo's accounts (read once per revision of the settings;
+    /// a failed read counts as no).
+    pub fn holds_demo_accounts(&mut self) -> bool {
+        let rev = self.store.revision(&["settings"]);
+        if let Some((read, holds)) = self.demo_accounts
+            && read == rev
+        {
+            return holds;
+        }
+        let holds =
+            crate::store::settings::get(self.store.conn(), crate::jobs::demo::DEMO_ACCOUNTS_KEY)
+                .ok()
+                .flatten()
+                .is_some();
+        self.demo_accounts = Some((rev, holds));
+        holds
     }
 
     /// Reads the tables' revisions again when another connection wrote to the file.

@@ -342,6 +342,12 @@ impl App {
         let lang = self.prefs.lang;
         if let Some(ledger) = self.db.ledger_mut() {
             self.screens.sign_in_ui(ui, &mut ledger.store, lang);
+            if ledger.holds_demo_accounts() {
+                ui.vertical_centered(|ui| {
+                    ui.add_space(16.0);
+                    demo_accounts_ui(ui, lang);
+                });
+            }
         }
     }
 
@@ -595,22 +601,7 @@ impl App {
                     accepted = Some(self.demo_scale);
                 }
             });
-            ui.label(lang.t(acc::DEMO_ACCOUNTS));
-            egui::Grid::new("demo_accounts")
-                .num_columns(3)
-                .striped(true)
-                .show(ui, |ui| {
-                    for demo in jobs::demo::DEMO_ACCOUNTS {
-                        ui.monospace(demo.name);
-                        ui.monospace(demo.password);
-                        ui.label(format!(
-                            "{} · {}",
-                            demo.display_name,
-                            lang.t(crate::i18n::access::role(demo.role))
-                        ));
-                        ui.end_row();
-                    }
-                });
+            demo_accounts_ui(ui, lang);
             ui.add_space(8.0);
             ui.label(lang.t(wi::TREE_ONLY_EXPLAIN));
             if ui.button(lang.t(wi::LOAD_TREE_ONLY)).clicked() {
@@ -619,6 +610,27 @@ impl App {
         });
         accepted
     }
+}
+
+/// The demo's accounts and their published passwords: on the demo offer, and on the sign-in
+/// screen of a ledger that holds them.
+fn demo_accounts_ui(ui: &mut Ui, lang: Lang) {
+    ui.label(lang.t(acc::DEMO_ACCOUNTS));
+    egui::Grid::new("demo_accounts")
+        .num_columns(3)
+        .striped(true)
+        .show(ui, |ui| {
+            for demo in jobs::demo::DEMO_ACCOUNTS {
+                ui.monospace(demo.name);
+                ui.monospace(demo.password);
+                ui.label(format!(
+                    "{} · {}",
+                    demo.display_name,
+                    lang.t(crate::i18n::access::role(demo.role))
+                ));
+                ui.end_row();
+            }
+        });
 }
 
 /// Whether `event` is the user doing something (the idle lock's clock starts again).

@@ -146,6 +146,10 @@ pub fn generate(store: &mut Store, scale: u32, reporter: &Reporter) -> Result<Ou
     Ok(Outcome::Demo(result?))
 }
 
+/// The setting that says a ledger holds the demo's accounts, whose passwords are published:
+/// the sign-in screen lists them.
+pub const DEMO_ACCOUNTS_KEY: &str = "demo_accounts";
+
 /// The demonstration accounts ([`DEMO_ACCOUNTS`]), and a ledger that asks for a sign-in if
 /// nobody had decided yet. Not with the tree alone (scale 0): that file is for real work,
 /// and known passwords have no place in it. A name already taken (an administrator made
@@ -201,6 +205,7 @@ fn demo_accounts(w: &crate::store::Writer<'_>) -> Result<(), StoreError> {
     if accounts::sign_in_mode(w.tx())? == SignInMode::Undecided {
         settings::set(w, accounts::SIGN_IN_KEY, "required")?;
     }
+    settings::set(w, DEMO_ACCOUNTS_KEY, "listed")?;
     Ok(())
 }
 
