@@ -204,6 +204,19 @@ fn a_clerk_of_one_street_sees_and_changes_only_that_street() {
         assert!(!found.contains(&theirs), "{text}");
     }
 
+    // The placements' views are not narrowed to a street: a street's grant reads none of
+    // them (rather than every street's).
+    assert!(forbidden(minsheng::store::placements::list(
+        &store.read(),
+        minsheng::store::placements::PlacementScope::Active,
+        None,
+        ""
+    )));
+    assert!(forbidden(payroll::attendance(
+        &store.read(),
+        Month::of(common::test_day())
+    )));
+
     // Reading or changing another street's person directly is refused, saying why.
     match people::get(&store.read(), theirs) {
         Err(StoreError::Forbidden { elsewhere, .. }) => assert!(elsewhere),

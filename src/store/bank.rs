@@ -89,7 +89,7 @@ pub fn objection_phone(conn: &Read<'_>) -> Result<Option<String>> {
 
 /// The account of `person`, if one is recorded.
 pub fn account_of(conn: &Read<'_>, person: PersonId) -> Result<Option<BankAccount>> {
-    conn.reach(Area::Placements, Access::Read)?;
+    conn.require(Area::Placements, Access::Read, None)?;
     Ok(conn
         .query_row(
             "SELECT bank, account_no, holder_name FROM bank_accounts WHERE person_id = ?1",
@@ -185,7 +185,7 @@ pub struct HolderMismatch {
 /// The people on `month`'s sheet whose account holder is not the person (a payment to
 /// someone else's card is how a ghost worker is paid). By name.
 pub fn bank_holder_mismatches(conn: &Read<'_>, month: Month) -> Result<Vec<HolderMismatch>> {
-    conn.reach(Area::Placements, Access::Read)?;
+    conn.require(Area::Placements, Access::Read, None)?;
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT pe.id, pe.name, b.holder_name, pe.name_key
          FROM subsidy_lines l JOIN placements pl ON pl.id = l.placement_id
@@ -245,7 +245,7 @@ impl BankFile {
 
 /// The bank file of `month` from its computed lines, one line per person.
 pub fn bank_file(conn: &Read<'_>, month: Month) -> Result<BankFile> {
-    conn.reach(Area::Placements, Access::Read)?;
+    conn.require(Area::Placements, Access::Read, None)?;
     let mut stmt = conn.prepare_cached(
         "SELECT pe.id, pe.name, b.bank, b.account_no, b.holder_name,
                 sum(CASE WHEN l.to_person_fen IS NULL THEN l.total_fen
@@ -365,7 +365,7 @@ pub fn remove_candidate(w: &Writer<'_>, person: PersonId) -> Result<()> {
 /// The candidates not yet placed (no placement in post on or after the day they were
 /// chosen: none started since, none still running), not in the trash, by name.
 pub fn unplaced_candidates(conn: &Read<'_>) -> Result<Vec<Candidate>> {
-    conn.reach(Area::Placements, Access::Read)?;
+    conn.require(Area::Placements, Access::Read, None)?;
     let mut stmt = conn.prepare_cached(
         "SELECT pe.id, pe.name, pe.id_number, r.short_name, po.title, c.chosen_on
          FROM notice_candidates c JOIN people pe ON pe.id = c.person_id
@@ -403,7 +403,7 @@ pub struct CalendarDay {
 
 /// Every listed day, by date.
 pub fn calendar_days(conn: &Read<'_>) -> Result<Vec<CalendarDay>> {
-    conn.reach(Area::Placements, Access::Read)?;
+    conn.require(Area::Placements, Access::Read, None)?;
     let mut stmt =
         conn.prepare_cached("SELECT day, kind, name, verified FROM calendar_days ORDER BY day")?;
     let rows = stmt.query_map([], |r| {
@@ -429,7 +429,7 @@ pub fn calendar_days(conn: &Read<'_>) -> Result<Vec<CalendarDay>> {
 
 /// The working-day calendar of the years entered.
 pub fn work_calendar(conn: &Read<'_>) -> Result<WorkCalendar> {
-    conn.reach(Area::Placements, Access::Read)?;
+    conn.require(Area::Placements, Access::Read, None)?;
     Ok(WorkCalendar::new(
         calendar_days(conn)?.into_iter().map(|d| (d.day, d.kind)),
     ))

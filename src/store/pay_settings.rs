@@ -33,7 +33,7 @@ pub struct Marked<T> {
 
 /// The social-insurance bases and rates, oldest first.
 pub fn insurance_rows(conn: &Read<'_>) -> Result<Vec<Marked<InsuranceRate>>> {
-    conn.reach(Area::Placements, Access::Read)?;
+    conn.require(Area::Placements, Access::Read, None)?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, effective_from, base_fen, pension_employer_bp, medical_employer_bp,
                 unemployment_employer_bp, injury_employer_bp, pension_person_bp,
@@ -63,7 +63,7 @@ pub fn insurance_rows(conn: &Read<'_>) -> Result<Vec<Marked<InsuranceRate>>> {
 
 /// The table pay reads.
 pub fn insurance_table(conn: &Read<'_>) -> Result<InsuranceTable> {
-    conn.reach(Area::Placements, Access::Read)?;
+    conn.require(Area::Placements, Access::Read, None)?;
     Ok(InsuranceTable::new(
         insurance_rows(conn)?.into_iter().map(|r| r.value).collect(),
     ))
@@ -135,7 +135,7 @@ pub fn save_insurance_rate(
 
 /// The retirement rules, by group then date.
 pub fn retirement_rows(conn: &Read<'_>) -> Result<Vec<Marked<RetirementRule>>> {
-    conn.reach(Area::Placements, Access::Read)?;
+    conn.require(Area::Placements, Access::Read, None)?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, grp, effective_from, original_age_years, months_per_step, max_delay_months,
                 verified, source FROM retirement_rules ORDER BY grp, effective_from",
@@ -169,7 +169,7 @@ pub fn retirement_rows(conn: &Read<'_>) -> Result<Vec<Marked<RetirementRule>>> {
 
 /// The table retirement dates are read from.
 pub fn retirement_table(conn: &Read<'_>) -> Result<RetirementTable> {
-    conn.reach(Area::Placements, Access::Read)?;
+    conn.require(Area::Placements, Access::Read, None)?;
     Ok(RetirementTable::new(
         retirement_rows(conn)?
             .into_iter()
@@ -288,7 +288,7 @@ pub fn add_policy(w: &Writer<'_>, placement: PlacementId, p: &NewPolicy) -> Resu
 
 /// A placement's policies, by start of cover.
 pub fn policies(conn: &Read<'_>, placement: PlacementId) -> Result<Vec<Policy>> {
-    conn.reach(Area::Placements, Access::Read)?;
+    conn.require(Area::Placements, Access::Read, None)?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, placement_id, insurer, policy_no, premium_fen, covers_from, covers_to
          FROM accident_policies WHERE placement_id = ?1 ORDER BY covers_from, id",
@@ -351,7 +351,7 @@ pub struct Uncovered {
 /// Rural placements in post on at least one day of `month` whose policies do not cover
 /// every one of those days (the old yes/no flag is not a policy and does not count).
 pub fn uncovered_rural_placements(conn: &Read<'_>, month: Month) -> Result<Vec<PlacementId>> {
-    conn.reach(Area::Placements, Access::Read)?;
+    conn.require(Area::Placements, Access::Read, None)?;
     Ok(uncovered_rural_days(conn, month)?
         .into_iter()
         .map(|u| u.placement_id)
@@ -360,7 +360,7 @@ pub fn uncovered_rural_placements(conn: &Read<'_>, month: Month) -> Result<Vec<P
 
 /// As [`uncovered_rural_placements`], with the first day not covered of each.
 pub fn uncovered_rural_days(conn: &Read<'_>, month: Month) -> Result<Vec<Uncovered>> {
-    conn.reach(Area::Placements, Access::Read)?;
+    conn.require(Area::Placements, Access::Read, None)?;
     let (first, last) = (month.first_day(), month.last_day());
     let mut stmt = conn.prepare_cached(
         "SELECT pl.id, max(pl.start_date, ?1),
@@ -409,7 +409,7 @@ pub struct Retiring {
 /// Placements in post during `month` (not exited before it) whose holder's retirement date
 /// falls inside the month.
 pub fn retiring_in_month(conn: &Read<'_>, month: Month) -> Result<Vec<Retiring>> {
-    conn.reach(Area::Placements, Access::Read)?;
+    conn.require(Area::Placements, Access::Read, None)?;
     let table = retirement_table(conn)?;
     let women_workers = super::placements::rules(conn)?.women_worker_posts;
     let mut stmt = conn.prepare_cached(

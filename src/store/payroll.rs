@@ -69,7 +69,7 @@ impl MonthStatus {
 
 /// The sheet's state for `month`: open until it has been computed.
 pub fn month_status(conn: &Read<'_>, month: Month) -> Result<MonthStatus> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let status: Option<MonthStatus> = conn
         .query_row(
             "SELECT status FROM subsidy_months WHERE month = ?1",
@@ -120,7 +120,7 @@ fn month_row(w: &Writer<'_>, month: Month) -> Result<Option<(i64, SubsidyMonthRe
 /// The pay rules for this file: the tier and how absence reduces pay (calendar days and
 /// leave counted as worked unless set otherwise).
 pub fn pay_rules(conn: &Read<'_>) -> Result<PayRules> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let number = |key: &str, default: i64| -> Result<i64> {
         Ok(settings::parsed(conn, key)?.unwrap_or(default))
     };
@@ -192,7 +192,7 @@ pub struct WageRow {
 
 /// The minimum-wage table, oldest first.
 pub fn wage_rows(conn: &Read<'_>) -> Result<Vec<WageRow>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, effective_from, tier, monthly_fen, hourly_fen, verified, source, recorded_at
          FROM minimum_wages ORDER BY effective_from, tier, id",
@@ -216,7 +216,7 @@ pub fn wage_rows(conn: &Read<'_>) -> Result<Vec<WageRow>> {
 
 /// The table the pay rules read.
 pub fn wage_table(conn: &Read<'_>) -> Result<WageTable> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     Ok(WageTable::new(
         wage_rows(conn)?.into_iter().map(|r| r.wage).collect(),
     ))
@@ -305,7 +305,7 @@ pub struct AttendanceRow {
 /// funding end, the post's closing and the day before the statutory retirement date: pay
 /// stops at each of them.
 pub fn attendance(conn: &Read<'_>, month: Month) -> Result<Vec<AttendanceRow>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let retirement = super::pay_settings::retirement_table(conn)?;
     let women_workers = super::placements::rules(conn)?.women_worker_posts;
     let mut stmt = conn.prepare_cached(
@@ -548,7 +548,7 @@ pub fn preview(
     month: Month,
     progress: impl FnMut(u64, u64) -> bool,
 ) -> Result<Vec<LineCalc>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     preview_with(conn, month, &wage_table(conn)?, &pay_rules(conn)?, progress)
 }
 
@@ -561,7 +561,7 @@ pub fn preview_with(
     rules: &PayRules,
     mut progress: impl FnMut(u64, u64) -> bool,
 ) -> Result<Vec<LineCalc>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     // Insurance rates in force in an approved month are history (0005_lock), so the table
     // as it is now is the one its approval used.
     let insurance = super::pay_settings::insurance_table(conn)?;
@@ -725,7 +725,7 @@ pub fn compute(
 /// Why `month` can not be approved on `today`, if it can not: not computed (or already
 /// approved), not ended, attendance incomplete, or findings neither fixed nor accepted.
 pub fn check_approvable(conn: &Read<'_>, month: Month, today: Date) -> Result<()> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     match month_status(conn, month)? {
         MonthStatus::Approved => return Err(StoreError::MonthApproved(month)),
         MonthStatus::Open => {
@@ -747,7 +747,7 @@ pub fn check_approvable(conn: &Read<'_>, month: Month, today: Date) -> Result<()
 
 /// The placements in post in `month` with no days worked (urban) or hours (rural) entered.
 pub fn missing_attendance(conn: &Read<'_>, month: Month) -> Result<Vec<PlacementId>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     Ok(attendance(conn, month)?
         .into_iter()
         .filter(|r| attendance_value(r).is_none())
@@ -834,7 +834,7 @@ pub const SEPARATION_OF_DUTIES: &str = "separation_of_duties";
 /// The minimum-wage rows of the file's tier in force on some day of `month` and still marked
 /// "to check": approving the month asks for confirmation while there are any.
 pub fn unverified_rates(conn: &Read<'_>, month: Month) -> Result<Vec<WageRow>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let tier = pay_rules(conn)?.tier;
     let rows: Vec<WageRow> = wage_rows(conn)?
         .into_iter()
@@ -916,7 +916,7 @@ pub struct Recovery {
 /// post (the pay rule), so the hours up to the exit are the entered hours × days to the exit
 /// ÷ days paid, to the tenth.
 pub fn recovery_proposals(conn: &Read<'_>, placement: PlacementId) -> Result<Vec<Recovery>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let p = super::placements::get(conn, placement)?;
     let Some(exit) = p.exit_date else {
         return Ok(Vec::new());

@@ -60,7 +60,7 @@ pub struct SheetLine {
 
 /// The computed lines of `month`, in sheet order (place, post, name).
 pub fn sheet(conn: &Read<'_>, month: Month) -> Result<Vec<SheetLine>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let mut stmt = conn.prepare_cached(
         "SELECT l.placement_id, pe.name, pe.id_number, r.short_name, po.title, l.area, l.days_in_post,
                 l.hours_tenths, l.wage_fen, l.social_insurance_fen, l.adjustment_fen, l.total_fen,
@@ -213,7 +213,7 @@ pub struct Finding {
 /// Every finding for `month`, by kind then name, each with its acceptance if it has one.
 /// Reads the computed lines, so compute first.
 pub fn checks(conn: &Read<'_>, month: Month) -> Result<Vec<Finding>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let m = month.to_string();
     let first = month.first_day().to_string();
     let last = month.last_day().to_string();
@@ -363,7 +363,7 @@ fn lines_of(
 /// every day in post in the month (the policy table; the old yes/no flag does not count).
 /// The detail is the first day not covered, or empty when the placement has no policy.
 pub fn missing_accident_cover(conn: &Read<'_>, month: Month) -> Result<Vec<Finding>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let lines = lines_of(conn, month, true)?;
     Ok(super::pay_settings::uncovered_rural_days(conn, month)?
         .into_iter()
@@ -390,7 +390,7 @@ pub fn missing_accident_cover(conn: &Read<'_>, month: Month) -> Result<Vec<Findi
 /// record the exit), or reached it before the month (paid after retirement). The detail is
 /// the retirement date.
 pub fn past_retirement(conn: &Read<'_>, month: Month) -> Result<Vec<Finding>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let lines = lines_of(conn, month, false)?;
     let finding = |placement_id: PlacementId, date: Date| {
         let (person_id, name) = lines.get(&placement_id)?.clone();
@@ -444,7 +444,7 @@ pub fn acceptances(
     conn: &Read<'_>,
     month: Month,
 ) -> Result<std::collections::HashMap<(CheckKind, PlacementId), Acceptance>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let mut stmt = conn.prepare_cached(
         "SELECT kind, placement_id, reason, accepted_by, accepted_at FROM finding_acceptances
          WHERE month = ?1",
@@ -484,7 +484,7 @@ pub struct AcceptedFinding {
 
 /// The findings accepted for `month`, by kind then name, with the person's name.
 pub fn accepted_findings(conn: &Read<'_>, month: Month) -> Result<Vec<AcceptedFinding>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let mut stmt = conn.prepare_cached(
         "SELECT fa.kind, fa.placement_id, pe.name, fa.reason, fa.accepted_by, fa.accepted_at
          FROM finding_acceptances fa JOIN placements pl ON pl.id = fa.placement_id
@@ -513,7 +513,7 @@ pub fn accepted_findings(conn: &Read<'_>, month: Month) -> Result<Vec<AcceptedFi
 
 /// The findings of `month` neither fixed nor accepted.
 pub fn open_findings(conn: &Read<'_>, month: Month) -> Result<Vec<Finding>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let mut findings = checks(conn, month)?;
     findings.retain(|f| f.accepted.is_none());
     Ok(findings)
@@ -576,7 +576,7 @@ pub struct Figures {
 
 /// The figures as of `today`.
 pub fn figures(conn: &Read<'_>, today: Date) -> Result<Figures> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let t = today.to_string();
     let year_start = format!("{}-01-01", today.year());
     let active = "pl.start_date <= ?1 AND pl.agreement_end >= ?1 AND (pl.exit_date IS NULL OR pl.exit_date >= ?1)";
@@ -648,7 +648,7 @@ pub struct NoticeRow {
 
 /// Everyone whose placement started between `from` and `to`, by start date and place.
 pub fn placed_between(conn: &Read<'_>, from: Date, to: Date) -> Result<Vec<NoticeRow>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let mut stmt = conn.prepare_cached(
         "SELECT pe.name, pe.id_number, r.short_name, po.title, pl.start_date
          FROM placements pl JOIN people pe ON pe.id = pl.person_id JOIN posts po ON po.id = pl.post_id

@@ -107,7 +107,7 @@ pub struct Training {
 
 /// The placement rules in force for this file (defaults where not set).
 pub fn rules(conn: &Read<'_>) -> Result<PlacementRules> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let get = |key: &str| settings::get(conn, key);
     let number = |key: &str, default: i64| -> Result<i64> {
         Ok(settings::parsed(conn, key)?.unwrap_or(default))
@@ -167,7 +167,7 @@ pub fn set_rules(w: &Writer<'_>, rules: &PlacementRules) -> Result<()> {
 
 /// The person's trainings, newest first.
 pub fn trainings(conn: &Read<'_>, person: PersonId) -> Result<Vec<Training>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, course, trained_on, hours, passed FROM trainings WHERE person_id = ?1
          ORDER BY trained_on DESC, id DESC",
@@ -379,7 +379,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Placement> {
 
 /// One placement.
 pub fn get(conn: &Read<'_>, id: PlacementId) -> Result<Placement> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     conn.prepare_cached(&format!("{SELECT} WHERE pl.id = ?1"))?
         .query_row([id.0], from_row)
         .optional()?
@@ -406,7 +406,7 @@ pub fn list(
     post: Option<PostId>,
     name: &str,
 ) -> Result<Vec<Placement>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let scope_sql = match scope {
         PlacementScope::Active => "pl.exit_date IS NULL",
         PlacementScope::Exited => "pl.exit_date IS NOT NULL",
@@ -424,7 +424,7 @@ pub fn list(
 
 /// Every placement of one person, newest first: their history.
 pub fn history(conn: &Read<'_>, person: PersonId) -> Result<Vec<Placement>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE pl.person_id = ?1 ORDER BY pl.start_date DESC"
     ))?;

@@ -107,7 +107,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
 
 /// Posts matching `filter`, with places filled on `today`, by street, place and title.
 pub fn list(conn: &Read<'_>, filter: &PostFilter, today: Date) -> Result<Vec<Post>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let mut clauses = vec!["1"];
     let mut values: Vec<Value> = vec![Value::Text(today.to_string())];
     if let Some(street) = filter.street {
@@ -137,7 +137,7 @@ pub fn list(conn: &Read<'_>, filter: &PostFilter, today: Date) -> Result<Vec<Pos
 
 /// One post, with places filled on `on`.
 pub fn get(conn: &Read<'_>, id: PostId, on: Date) -> Result<Post> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?2"))?
         .query_row(params![on.to_string(), id.0], from_row)
         .optional()?

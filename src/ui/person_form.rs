@@ -186,7 +186,9 @@ impl PersonForm {
                         outcome = FormOutcome::AskTrash(id, self.draft.name.clone());
                     }
                 });
-                self.history_ui(ui, cx);
+                if may_read_placements(cx) {
+                    self.history_ui(ui, cx);
+                }
             });
         outcome
     }
@@ -250,7 +252,9 @@ impl PersonForm {
                 ui.end_row();
                 self.error_row_ui(ui, Field::Region, lang);
             });
-        self.bank_ui(ui, cx, may_reveal);
+        if may_read_placements(cx) {
+            self.bank_ui(ui, cx, may_reveal);
+        }
         ui.add_space(6.0);
         ui.label(lang.t(pe::FIELD_CATEGORIES));
         categories_ui(ui, &mut self.draft.categories, categories, lang);
@@ -585,4 +589,10 @@ fn categories_ui(
             }
         }
     });
+}
+
+/// Whether the person's placements and bank account are shown: the placements' views are
+/// read with a district-wide grant only (they are not narrowed to a street yet).
+fn may_read_placements(cx: &Ctx<'_>) -> bool {
+    cx.store.session().may(Area::Placements, Action::Read, None)
 }

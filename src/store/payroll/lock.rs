@@ -333,7 +333,7 @@ pub fn seal_approved_months(tx: &Transaction<'_>) -> Result<()> {
 
 /// The minimum-wage table as it stood when row `wages_as_of` was the newest.
 pub fn wage_table_as_of(conn: &Read<'_>, wages_as_of: i64) -> Result<WageTable> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let mut stmt = conn.prepare_cached(
         "SELECT effective_from, tier, monthly_fen, hourly_fen FROM minimum_wages
          WHERE id <= ?1 ORDER BY effective_from, tier, id",
@@ -365,7 +365,7 @@ pub(super) fn wage_row_relied_on(conn: &Read<'_>, id: i64) -> Result<bool> {
 /// recorded by then, the attendance and adjustments, locked since) to list lines that come
 /// out differently. A month not approved has nothing to verify.
 pub fn verify_month(conn: &Read<'_>, month: Month) -> Result<Verification> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let status = month_status(conn, month)?;
     let mut verification = Verification {
         month,
@@ -436,7 +436,7 @@ pub fn verify_month(conn: &Read<'_>, month: Month) -> Result<Verification> {
 /// left to the checks: an exit recorded later explains some, and a change of the pay rules
 /// in a later version of the program would make every old month differ.
 pub fn require_intact(conn: &Read<'_>, month: Month) -> Result<()> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     if month_status(conn, month)? != MonthStatus::Approved {
         return Ok(());
     }
@@ -495,7 +495,7 @@ fn wage_part(
 /// it. Each is an adjustment line on the month after the last approved one, naming the
 /// rate and the month; a lower rate gives negative lines (recoveries). Nothing is written.
 pub fn arrears_for_wage(conn: &Read<'_>, new_rate: &MinimumWage) -> Result<Vec<NewAdjustment>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
+    conn.require(access::Area::Placements, Access::Read, None)?;
     let from = Month::of(new_rate.effective_from);
     let months: Vec<(Month, Option<u8>, Option<String>)> = conn
         .prepare_cached(
