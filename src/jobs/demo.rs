@@ -18,7 +18,6 @@ use crate::domain::{CategoryId, RegionId, names};
 use crate::store::accounts::{self, NewAccount, SignInMode};
 use crate::store::regions::NewRegion;
 use crate::store::{Store, StoreError, categories, people, regions, settings};
-use rusqlite::OptionalExtension;
 
 /// The district's division codes and names (national statistical codes, 2023 edition).
 const DIVISIONS_CSV: &str = include_str!("../../assets/divisions_370117.csv");
@@ -159,28 +158,13 @@ fn demo_accounts(w: &crate::store::Writer<'_>) -> Result<(), StoreError> {
     if !w.session().keeps_accounts() {
         return Ok(());
     }
-    let street: Option<i64> = w
-        .tx()
-        .query_row(
-            "SELECT id FROM regions WHERE code = ?1",
-            [DEMO_STREET_CODE],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let street = regions::id_by_code(w.tx(), DEMO_STREET_CODE)?;
     for demo in DEMO_ACCOUNTS {
-        let taken: bool = w.tx().query_row(
-            "SELECT EXISTS (SELECT 1 FROM accounts WHERE name = ?1)",
-            [demo.name],
-            |r| r.get(0),
-        )?;
-        let street = if demo.one_street {
-            match street {
-                Some(id) => Some(RegionId(id)),
-                None => continue,
-            }
-        } else {
-            None
-        };
+        let taken = accounts::name_taken(w.tx(), demo.name)?;
+        if demo.one_street && street.is_none() {
+            continue;
+        }
+        let street = street.filter(|_| demo.one_street);
         if taken {
             continue;
         }

@@ -236,18 +236,22 @@ pub fn create_account(w: &Writer<'_>, new: &NewAccount) -> Result<i64> {
     insert_account(w, new)
 }
 
+/// Whether an account is named `name` (the names compare without case).
+pub fn name_taken(conn: &Connection, name: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM accounts WHERE name = ?1)",
+        [name],
+        |r| r.get(0),
+    )?)
+}
+
 fn insert_account(w: &Writer<'_>, new: &NewAccount) -> Result<i64> {
     let name = new.name.trim();
     if name.is_empty() || name.chars().count() > 40 {
         return Err(StoreError::Account(AccountRule::NameInvalid));
     }
     check_password(&new.password)?;
-    let taken: bool = w.tx().query_row(
-        "SELECT EXISTS (SELECT 1 FROM accounts WHERE name = ?1)",
-        [name],
-        |r| r.get(0),
-    )?;
-    if taken {
+    if name_taken(w.tx(), name)? {
         return Err(StoreError::Account(AccountRule::NameTaken));
     }
     let hash = hash(&new.password)?;

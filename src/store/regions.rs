@@ -24,6 +24,14 @@ pub(crate) fn street_of(conn: &rusqlite::Connection, region: RegionId) -> Result
         .optional()?)
 }
 
+/// The place with division code `code`, if any.
+pub fn id_by_code(conn: &rusqlite::Connection, code: &str) -> Result<Option<RegionId>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM regions WHERE code = ?1")?
+        .query_row([code], |r| r.get(0).map(RegionId))
+        .optional()?)
+}
+
 /// A place as stored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Region {
@@ -118,13 +126,7 @@ pub fn insert(w: &Writer<'_>, new: &NewRegion) -> Result<RegionId> {
         None if new.level == RegionLevel::District && new.code.len() == 12 => {}
         None => return Err(StoreError::Region(RegionRule::NeedsParent)),
     }
-    let taken: Option<i64> = w
-        .tx()
-        .query_row("SELECT id FROM regions WHERE code = ?1", [&new.code], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    if taken.is_some() {
+    if id_by_code(w.tx(), &new.code)?.is_some() {
         return Err(StoreError::Region(RegionRule::DuplicateCode));
     }
     w.tx()

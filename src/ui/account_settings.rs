@@ -304,28 +304,22 @@ impl AccountSettings {
             grants.remove(index);
         }
         ui.horizontal(|ui| {
-            let role_text = self.role.map_or("—", |r| lang.t(ac::role(r)));
-            let label = ui.label(lang.t(acc::ROLE));
-            egui::ComboBox::from_id_salt((salt, "role"))
-                .selected_text(role_text)
-                .show_ui(ui, |ui| {
-                    for role in Role::ALL {
-                        ui.selectable_value(&mut self.role, Some(role), lang.t(ac::role(role)));
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            let area_text = self.area.map_or("—", |a| lang.t(ac::area(a)));
-            let label = ui.label(lang.t(acc::AREA));
-            egui::ComboBox::from_id_salt((salt, "area"))
-                .selected_text(area_text)
-                .show_ui(ui, |ui| {
-                    for area in Area::ALL {
-                        ui.selectable_value(&mut self.area, Some(area), lang.t(ac::area(area)));
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            choice_ui(
+                ui,
+                (salt, "role"),
+                lang.t(acc::ROLE),
+                &mut self.role,
+                &Role::ALL,
+                |r| lang.t(ac::role(r)),
+            );
+            choice_ui(
+                ui,
+                (salt, "area"),
+                lang.t(acc::AREA),
+                &mut self.area,
+                &Area::ALL,
+                |a| lang.t(ac::area(a)),
+            );
             let street_text = match self.street {
                 None => lang.t(acc::WHOLE_DISTRICT).to_string(),
                 Some(id) => self
@@ -402,4 +396,25 @@ enum Act {
     Disable(bool),
     Reset,
     Edit,
+}
+
+/// A labelled drop-down choosing one of `all` (none chosen yet shows a dash).
+fn choice_ui<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    label: &str,
+    value: &mut Option<T>,
+    all: &[T],
+    name: impl Fn(T) -> &'static str,
+) {
+    let label = ui.label(label);
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(value.map_or("—", &name))
+        .show_ui(ui, |ui| {
+            for &item in all {
+                ui.selectable_value(value, Some(item), name(item));
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
