@@ -5,7 +5,7 @@
 //! correction is an adjustment line in a later month.
 
 use crate::domain::access::{self, Action as Access};
-use crate::store::Read;
+use crate::store::{Read, Within};
 use jiff::civil::Date;
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -69,7 +69,7 @@ impl MonthStatus {
 
 /// The sheet's state for `month`: open until it has been computed.
 pub fn month_status(conn: &Read<'_>, month: Month) -> Result<MonthStatus> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    conn.reach(access::Area::Placements, Access::Read)?;
     let status: Option<MonthStatus> = conn
         .query_row(
             "SELECT status FROM subsidy_months WHERE month = ?1",
@@ -120,7 +120,7 @@ fn month_row(w: &Writer<'_>, month: Month) -> Result<Option<(i64, SubsidyMonthRe
 /// The pay rules for this file: the tier and how absence reduces pay (calendar days and
 /// leave counted as worked unless set otherwise).
 pub fn pay_rules(conn: &Read<'_>) -> Result<PayRules> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    conn.reach(access::Area::Placements, Access::Read)?;
     let number = |key: &str, default: i64| -> Result<i64> {
         Ok(settings::parsed(conn, key)?.unwrap_or(default))
     };
@@ -192,7 +192,7 @@ pub struct WageRow {
 
 /// The minimum-wage table, oldest first.
 pub fn wage_rows(conn: &Read<'_>) -> Result<Vec<WageRow>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    conn.reach(access::Area::Placements, Access::Read)?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, effective_from, tier, monthly_fen, hourly_fen, verified, source, recorded_at
          FROM minimum_wages ORDER BY effective_from, tier, id",
@@ -216,7 +216,7 @@ pub fn wage_rows(conn: &Read<'_>) -> Result<Vec<WageRow>> {
 
 /// The table the pay rules read.
 pub fn wage_table(conn: &Read<'_>) -> Result<WageTable> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    conn.reach(access::Area::Placements, Access::Read)?;
     Ok(WageTable::new(
         wage_rows(conn)?.into_iter().map(|r| r.wage).collect(),
     ))
@@ -304,11 +304,19 @@ pub struct AttendanceRow {
 /// The last day in post is the earliest of the agreement's end, the exit, the post's
 /// funding end, the post's closing and the day before the statutory retirement date: pay
 /// stops at each of them.
+///
+/// A reader limited to some streets gets the placements on those streets' posts.
 pub fn attendance(conn: &Read<'_>, month: Month) -> Result<Vec<AttendanceRow>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    let within = conn.within(access::Area::Placements, Access::Read)?;
+    attendance_within(conn, month, &within)
+}
+
+/// [`attendance`] for the placements on posts `within`, unchecked: the month's sheet is
+/// computed from every placement, whoever started it.
+fn attendance_within(conn: &Read<'_>, month: Month, within: &Within) -> Result<Vec<AttendanceRow>> {
     let retirement = super::pay_settings::retirement_table(conn)?;
     let women_workers = super::placements::rules(conn)?.women_worker_posts;
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT pl.id, pl.person_id, pe.name, pe.id_number, po.title, r.short_name, po.area,
                 pl.start_date,
                 min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end), po.funded_to,
@@ -320,9 +328,10 @@ pub fn attendance(conn: &Read<'_>, month: Month) -> Result<Vec<AttendanceRow>> {
          JOIN regions r ON r.id = po.region_id LEFT JOIN regions s ON s.id = r.parent_id
          LEFT JOIN attendance a ON a.placement_id = pl.id AND a.month = ?1
          WHERE pl.start_date <= ?3
-           AND min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end)) >= ?2
+           AND min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end)) >= ?2 AND {}
          ORDER BY r.code, po.title, pe.name_key, pl.id",
-    )?;
+        within.sql("po.region_id")
+    ))?;
     let rows = stmt.query_map(
         params![
             month.to_string(),
@@ -378,7 +387,7 @@ pub fn set_leave_days(
     month: Month,
     leave_days: Option<i64>,
 ) -> Result<()> {
-    w.require(access::Area::Placements, Access::Write, None)?;
+    super::placements::require_placement(&w.read(), Access::Write, placement)?;
     refuse_if_approved(&w.read(), month)?;
     if leave_days.is_some_and(|d| !(0..=i64::from(month.days())).contains(&d)) {
         return Err(StoreError::Payroll(PayrollRule::AttendanceOutOfRange));
@@ -420,7 +429,7 @@ pub fn set_attendance(
     days_worked: Option<i64>,
     hours_tenths: Option<i64>,
 ) -> Result<()> {
-    w.require(access::Area::Placements, Access::Write, None)?;
+    super::placements::require_placement(&w.read(), Access::Write, placement)?;
     refuse_if_approved(&w.read(), month)?;
     if days_worked.is_some_and(|d| !(0..=i64::from(month.days())).contains(&d))
         || hours_tenths.is_some_and(|h| h < 0)
@@ -475,7 +484,7 @@ pub struct NewAdjustment {
 
 /// Adds an adjustment line; it must correct an approved, earlier month.
 pub fn add_adjustment(w: &Writer<'_>, a: &NewAdjustment) -> Result<i64> {
-    w.require(access::Area::Placements, Access::Write, None)?;
+    super::placements::require_placement(&w.read(), Access::Write, a.placement_id)?;
     refuse_if_approved(&w.read(), a.month)?;
     if a.corrects_month >= a.month
         || month_status(&w.read(), a.corrects_month)? != MonthStatus::Approved
@@ -565,7 +574,7 @@ pub fn preview_with(
     // Insurance rates in force in an approved month are history (0005_lock), so the table
     // as it is now is the one its approval used.
     let insurance = super::pay_settings::insurance_table(conn)?;
-    let rows = attendance(conn, month)?;
+    let rows = attendance_within(conn, month, &Within::District)?;
     let total = rows.len() as u64;
     let mut adjustments = adjustments_by_placement(conn, month)?;
     let mut lines = Vec::with_capacity(rows.len());
@@ -747,7 +756,6 @@ pub fn check_approvable(conn: &Read<'_>, month: Month, today: Date) -> Result<()
 
 /// The placements in post in `month` with no days worked (urban) or hours (rural) entered.
 pub fn missing_attendance(conn: &Read<'_>, month: Month) -> Result<Vec<PlacementId>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
     Ok(attendance(conn, month)?
         .into_iter()
         .filter(|r| attendance_value(r).is_none())
@@ -834,7 +842,7 @@ pub const SEPARATION_OF_DUTIES: &str = "separation_of_duties";
 /// The minimum-wage rows of the file's tier in force on some day of `month` and still marked
 /// "to check": approving the month asks for confirmation while there are any.
 pub fn unverified_rates(conn: &Read<'_>, month: Month) -> Result<Vec<WageRow>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    conn.reach(access::Area::Placements, Access::Read)?;
     let tier = pay_rules(conn)?.tier;
     let rows: Vec<WageRow> = wage_rows(conn)?
         .into_iter()
@@ -916,7 +924,6 @@ pub struct Recovery {
 /// post (the pay rule), so the hours up to the exit are the entered hours × days to the exit
 /// ÷ days paid, to the tenth.
 pub fn recovery_proposals(conn: &Read<'_>, placement: PlacementId) -> Result<Vec<Recovery>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
     let p = super::placements::get(conn, placement)?;
     let Some(exit) = p.exit_date else {
         return Ok(Vec::new());
@@ -1003,7 +1010,7 @@ pub fn write_recoveries(
     recoveries: &[Recovery],
     reason: impl Fn(&Recovery) -> String,
 ) -> Result<()> {
-    w.require(access::Area::Placements, Access::Write, None)?;
+    super::placements::require_placement(&w.read(), Access::Write, placement)?;
     for r in recoveries {
         add_adjustment(
             w,

@@ -313,8 +313,9 @@ impl PersonForm {
 
     fn bank_ui(&mut self, ui: &mut Ui, cx: &Ctx<'_>, may_reveal: bool) {
         let (lang, masker) = (cx.lang, cx.masker);
-        // Bank accounts belong to the placements' payments: a district-wide clerk of those.
-        let permit = cx.permit_district(Area::Placements, Action::Write);
+        // Bank accounts belong to the placements' payments: a clerk of those, for a person
+        // of their streets (the store checks).
+        let permit = cx.permit(Area::Placements, Action::Write);
         if !self.bank.loaded {
             self.bank.loaded = true;
             if let Some(id) = self.editing {
@@ -591,8 +592,8 @@ fn categories_ui(
     });
 }
 
-/// Whether the person's placements and bank account are shown: the placements' views are
-/// read with a district-wide grant only (they are not narrowed to a street yet).
+/// Whether the person's placements and bank account are shown: to those who may read the
+/// placements somewhere (the store checks the person's street).
 fn may_read_placements(cx: &Ctx<'_>) -> bool {
-    cx.store.session().may(Area::Placements, Action::Read, None)
+    cx.may(Area::Placements, Action::Read)
 }

@@ -72,7 +72,7 @@ impl Tab for SettingsTab {
                     ui.add_space(12.0);
                     // The programme's rules and the bank file's layout, for those who
                     // may read the programme at all.
-                    if cx.store.session().may(Area::Placements, Access::Read, None) {
+                    if cx.may(Area::Placements, Access::Read) {
                         self.placement.ui(ui, cx, &categories);
                         ui.add_space(12.0);
                         self.bank.ui(ui, cx);

@@ -159,7 +159,10 @@ impl MonthView {
             _ => MonthStatus::Open,
         };
         let computing = self.computing.is_some_and(|id| cx.is_running(id));
-        let may_write = cx.permit_district(Access::Placements, Action::Write);
+        // The sheet is computed for the whole district; attendance is entered by the
+        // clerks of each street for the placements on their posts.
+        let may_compute = cx.permit_district(Access::Placements, Action::Write);
+        let may_write = cx.permit(Access::Placements, Action::Write);
         let may_approve = cx.permit_district(Access::Placements, Action::Approve);
         let may_reveal = cx.permit_district(Access::Placements, Action::Reveal);
         self.full_ids &= may_reveal.allows();
@@ -183,7 +186,7 @@ impl MonthView {
             ui.selectable_value(&mut self.show_sheet, true, lang.t(pl::SUBSIDY_SHEET));
             ui.separator();
             let open = status != MonthStatus::Approved;
-            if may_write.add(
+            if may_compute.add(
                 ui,
                 lang,
                 open && !computing,
