@@ -251,6 +251,11 @@ fn a_clerk_of_one_street_sees_and_changes_only_that_street() {
         )
         .unwrap();
     assert!(actor.starts_with("aishan"), "{actor}");
+    // The recent changes the clerk is shown are the clerk's own: the log names people of
+    // every street.
+    let recent = minsheng::store::changes::recent(&store.read(), 1000).unwrap();
+    assert!(!recent.is_empty());
+    assert!(recent.iter().all(|c| c.actor.starts_with("aishan")));
 }
 
 /// The demo's placements on posts of `street` and on posts elsewhere, read as an auditor

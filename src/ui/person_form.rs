@@ -248,7 +248,7 @@ impl PersonForm {
                     220.0,
                 );
                 ui.end_row();
-                self.region_ui(ui, lang, regions);
+                self.region_ui(ui, lang, regions, cx.store.session());
                 ui.end_row();
                 self.error_row_ui(ui, Field::Region, lang);
             });
@@ -442,7 +442,14 @@ impl PersonForm {
         }
     }
 
-    fn region_ui(&mut self, ui: &mut Ui, lang: Lang, regions: &[Region]) {
+    /// The village or community, chosen among those where the user may enter people.
+    fn region_ui(
+        &mut self,
+        ui: &mut Ui,
+        lang: Lang,
+        regions: &[Region],
+        session: &crate::domain::access::Session,
+    ) {
         let label = ui.label(lang.t(pe::FIELD_REGION));
         let chosen = self
             .draft
@@ -465,8 +472,12 @@ impl PersonForm {
                         .hint_text(lang.t(pe::SEARCH)),
                 );
                 let filter = self.region_filter.trim();
+                let allowed = |r: &Region| {
+                    let street = super::regions::street_of(regions, r.id);
+                    session.may(Area::Registry, Action::Write, street)
+                };
                 for region in regions.iter().filter(|r| r.level.holds_people()) {
-                    if filter.is_empty() || region.name.contains(filter) {
+                    if (filter.is_empty() || region.name.contains(filter)) && allowed(region) {
                         ui.selectable_value(
                             &mut self.draft.region_id,
                             Some(region.id),
