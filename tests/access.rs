@@ -396,6 +396,28 @@ fn a_clerk_of_one_street_sees_and_works_on_that_streets_posts_only() {
     assert!(forbidden(bank::bank_file(&store.read(), approved)));
     // What is refused was not written.
     assert_eq!(entered(&store), before);
+    // The clerk's export of the approved sheet holds the street's lines and says so.
+    let xlsx = dir.path().join("street-sheet.xlsx");
+    minsheng::jobs::exports::subsidy_sheet(
+        &mut store,
+        approved,
+        &xlsx,
+        minsheng::jobs::exports::Disclosure {
+            id_mask: minsheng::domain::mask::MaskPattern::ID_DEFAULT,
+            full_ids: false,
+        },
+        minsheng::i18n::Lang::Zh,
+        &Reporter::silent(),
+    )
+    .unwrap();
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let range = book.worksheet_range(&approved.to_string()).unwrap();
+    let texts: Vec<String> = range.cells().map(|(_, _, c)| c.to_string()).collect();
+    assert!(
+        texts.iter().any(|t| t.contains(&format!("仅含 {street_name} 的岗位"))),
+        "{texts:?}"
+    );
     // On its own street the clerk enters attendance as usual.
     let result = store.write(|w| payroll::set_attendance(w, mine, open, Some(20), None));
     assert!(

@@ -237,7 +237,13 @@ impl MonthView {
             return;
         }
         if self.show_sheet {
-            self.sheet_ui(ui, lang, cx.masker, status, may_write);
+            // A street's clerk sees the lines of the street's posts: said, so that the
+            // total is not taken for the district's.
+            let narrowed = !cx
+                .store
+                .session()
+                .may(Access::Placements, Action::Read, None);
+            self.sheet_ui(ui, lang, cx.masker, status, may_write, narrowed);
         } else {
             self.attendance_ui(ui, cx, month, status, computing || !may_write.allows());
         }
@@ -707,6 +713,7 @@ impl MonthView {
         masker: Masker,
         status: MonthStatus,
         may_correct: Permit,
+        narrowed: bool,
     ) {
         let Some(data) = self.data.rows() else { return };
         let lines = &data.lines;
@@ -716,6 +723,9 @@ impl MonthView {
         }
         let total: i64 = lines.iter().map(|l| l.total_fen).sum();
         ui.strong(pl::sheet_subtitle(lines.len(), format_yuan(total)).text(lang));
+        if narrowed {
+            ui.weak(lang.t(pl::STREETS_ONLY_NOTE));
+        }
         ui.weak(data.rule.get(lang));
         let approved = status == MonthStatus::Approved;
         let mut correct = None;
