@@ -415,7 +415,9 @@ fn a_clerk_of_one_street_sees_and_works_on_that_streets_posts_only() {
     let range = book.worksheet_range(&approved.to_string()).unwrap();
     let texts: Vec<String> = range.cells().map(|(_, _, c)| c.to_string()).collect();
     assert!(
-        texts.iter().any(|t| t.contains(&format!("仅含 {street_name} 的岗位"))),
+        texts
+            .iter()
+            .any(|t| t.contains(&format!("仅含 {street_name} 的岗位"))),
         "{texts:?}"
     );
     // On its own street the clerk enters attendance as usual.

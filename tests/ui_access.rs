@@ -177,6 +177,15 @@ fn the_clerk_of_one_street_sees_only_that_streets_people() {
     assert!(h.query_by_label("共 0 人").is_none());
     // Their clerk may add people.
     h.get_by_role_and_label(Role::Button, "新增人员");
+    // The tree counts the street's people, and no other street's or the district's.
+    assert!(h.query_all_by_label_contains("艾山街道 (").next().is_some());
+    for elsewhere in ["钢城区 (", "里辛街道 ("] {
+        assert!(
+            h.query_all_by_label_contains(elsewhere).next().is_none(),
+            "{elsewhere}"
+        );
+    }
+    h.get_by_label("里辛街道");
 }
 
 #[test]

@@ -218,11 +218,15 @@ fn check_names_and_coordinate(
 }
 
 /// People in the registry per place they are registered in.
+///
+/// A reader limited to some streets counts the people of those streets only.
 pub fn people_counts(conn: &Read<'_>) -> Result<Vec<(RegionId, i64)>> {
-    conn.reach(Area::Registry, Access::Read)?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT region_id, count(*) FROM people WHERE deleted_at IS NULL GROUP BY region_id",
-    )?;
+    let within = conn.within(Area::Registry, Access::Read)?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT region_id, count(*) FROM people WHERE deleted_at IS NULL AND {}
+         GROUP BY region_id",
+        within.sql("region_id")
+    ))?;
     let rows = stmt.query_map([], |r| Ok((RegionId(r.get(0)?), r.get(1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
