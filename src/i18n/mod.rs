@@ -17,6 +17,7 @@ pub mod errors;
 pub mod pay_rules;
 pub mod people;
 pub mod placements;
+pub mod service_points;
 pub mod settings;
 pub mod window;
 
@@ -158,6 +159,7 @@ mod tests {
         ("pay_rules", pay_rules::ALL),
         ("people", people::ALL),
         ("placements", placements::ALL),
+        ("service_points", service_points::ALL),
         ("settings", settings::ALL),
         ("window", window::ALL),
     ];

@@ -30,6 +30,10 @@ const AREAS: &[(&str, Area)] = &[
     ("insurance_rates", Area::Placements),
     ("retirement_rules", Area::Placements),
     ("accident_policies", Area::Placements),
+    ("service_points", Area::ServicePoints),
+    ("sp_services", Area::ServicePoints),
+    ("service_log", Area::ServicePoints),
+    ("map_outlines", Area::ServicePoints),
 ];
 
 /// The area a logged table belongs to, if any.
