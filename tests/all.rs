@@ -18,6 +18,7 @@ mod lock;
 mod migrations;
 mod people_search;
 mod placements;
+mod service_points;
 mod store;
 mod ui;
 mod ui_access;

@@ -11,6 +11,7 @@ pub mod backup;
 pub mod bank_export;
 pub mod demo;
 mod demo_placements;
+mod demo_service_points;
 pub mod exports;
 
 use std::path::PathBuf;
