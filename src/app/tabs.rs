@@ -9,6 +9,7 @@ pub fn all() -> Vec<Box<dyn Tab>> {
     vec![
         Box::<PeopleTab>::default(),
         Box::<PlacementsTab>::default(),
+        Box::<crate::ui::service_points::ServicePointsTab>::default(),
         Box::<SettingsTab>::default(),
         Box::<AuditTab>::default(),
     ]

@@ -103,6 +103,7 @@ crate::i18n::texts! {
     const NOT_PLACED => "未定位", "Not placed";
     const BAD_NUMBER => "请输入数字，例如 117.81449", "Enter a number, e.g. 117.81449";
     const BAD_DATE => "日期格式为 2026-03-01", "Dates are written 2026-03-01";
+    const PLACE_REQUIRED => "请选择所在地区。", "Choose the place.";
     const SAVED => "服务点已保存", "Point saved";
     const YES => "是", "Yes";
     const NO => "否", "No";
@@ -123,6 +124,14 @@ crate::i18n::texts! {
     fn reach_detail(speed, detour) => "速度 {speed} km/h，绕行系数 {detour}", "speed {speed} km/h, detour factor {detour}";
     fn district_coverage(covered, villages, people_covered, people, share) => "全区：{villages} 个村居中 {covered} 个在服务圈内；登记人口 {people} 人中 {people_covered} 人（{share}）", "District: {covered} of {villages} villages inside the circle; {people_covered} of {people} registered people ({share})";
     fn unplaced(count) => "{count} 个村居没有坐标，未计入（人员与地区 ▸ 地区编辑中填写）", "{count} villages have no coordinates and are not counted (enter them in People & places ▸ the region editor)";
+    fn uncovered_count(count) => "共 {count} 个村居在服务圈外", "{count} villages outside the circle";
+    fn points_count(count) => "共 {count} 个服务点", "{count} points";
+    const NEW_POINT_HERE => "在此新建工作点", "New point here";
+    const READ_POINTS_FAILED => "服务点未能读取", "The points could not be read";
+    const VILLAGE_CARD_PEOPLE => "登记人口", "People registered";
+    const IN_CIRCLE => "在服务圈内", "Inside the circle";
+    const OUT_OF_CIRCLE => "在服务圈外", "Outside the circle";
+    fn nearest_line(tier, name, metres, minutes) => "{tier}：{name}，{metres} m，约 {minutes} 分钟", "{tier}: {name}, {metres} m, about {minutes} min";
     const UNCOVERED_TITLE => "服务圈外的村居（按未覆盖人口排序）", "Villages outside the circle (most people first)";
     const ALL_COVERED => "所有已定位的村居都在服务圈内", "Every placed village is inside the circle";
     const STREETS_TITLE => "各街道覆盖情况与目标", "Coverage by street, against the targets";

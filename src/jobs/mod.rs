@@ -13,6 +13,7 @@ pub mod demo;
 mod demo_placements;
 mod demo_service_points;
 pub mod exports;
+pub mod service_point_exports;
 
 use std::path::PathBuf;
 use std::sync::Arc;

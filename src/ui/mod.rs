@@ -16,6 +16,7 @@ pub(crate) mod person_form;
 mod placement_settings;
 pub mod placements;
 pub(crate) mod regions;
+pub mod service_points;
 pub mod settings;
 pub mod sign_in;
 mod table_rows;
