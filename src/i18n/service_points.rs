@@ -111,7 +111,7 @@ crate::i18n::texts! {
     const LEGEND => "图例", "Legend";
     const LEGEND_VILLAGE_COVERED => "村居（圈内）", "Village (inside the circle)";
     const LEGEND_VILLAGE_UNCOVERED => "村居（圈外）", "Village (outside the circle)";
-    const LEGEND_PLANNED => "虚线：筹建中", "Dashed: planned";
+    const LEGEND_PLANNED => "空心：筹建中", "Hollow: planned";
     const NO_OUTLINE => "未导入行政区轮廓：只画村居和服务点（设置 ▸ 医保服务点 导入 GeoJSON）", "No outline imported: villages and points only (Settings ▸ Service points imports GeoJSON)";
     const GENERATED_COORDS => "演示数据：坐标为生成的示意位置，并非实测", "Demonstration data: coordinates are generated, not surveyed";
     const MAP_HINT => "拖动平移，滚轮缩放，单击查看详情", "Drag to pan, wheel to zoom, click for details";

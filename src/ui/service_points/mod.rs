@@ -10,6 +10,7 @@ mod coverage_view;
 mod form;
 mod log_view;
 pub mod map;
+pub mod settings;
 
 use egui::Ui;
 
