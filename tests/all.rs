@@ -25,3 +25,4 @@ mod ui_access;
 mod ui_bank;
 mod ui_month;
 mod ui_placements;
+mod ui_service_points;

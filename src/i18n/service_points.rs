@@ -112,7 +112,7 @@ crate::i18n::texts! {
     const LEGEND_VILLAGE_COVERED => "村居（圈内）", "Village (inside the circle)";
     const LEGEND_VILLAGE_UNCOVERED => "村居（圈外）", "Village (outside the circle)";
     const LEGEND_PLANNED => "空心：筹建中", "Hollow: planned";
-    const NO_OUTLINE => "未导入行政区轮廓：只画村居和服务点（设置 ▸ 医保服务点 导入 GeoJSON）", "No outline imported: villages and points only (Settings ▸ Service points imports GeoJSON)";
+    const NO_OUTLINE => "未导入行政区轮廓：只画村居和服务点（在“设置”的“医保服务点”中导入 GeoJSON）", "No outline imported: villages and points only (import GeoJSON under Settings, Service points)";
     const GENERATED_COORDS => "演示数据：坐标为生成的示意位置，并非实测", "Demonstration data: coordinates are generated, not surveyed";
     const MAP_HINT => "拖动平移，滚轮缩放，单击查看详情", "Drag to pan, wheel to zoom, click for details";
     const CARD_NEAREST => "最近的服务点", "Nearest points";
@@ -123,7 +123,7 @@ crate::i18n::texts! {
     fn radius_explained(minutes, mode, metres) => "{minutes} 分钟{mode} ≈ {metres} m 直线距离", "{minutes} minutes {mode} ≈ {metres} m in a straight line";
     fn reach_detail(speed, detour) => "速度 {speed} km/h，绕行系数 {detour}", "speed {speed} km/h, detour factor {detour}";
     fn district_coverage(covered, villages, people_covered, people, share) => "全区：{villages} 个村居中 {covered} 个在服务圈内；登记人口 {people} 人中 {people_covered} 人（{share}）", "District: {covered} of {villages} villages inside the circle; {people_covered} of {people} registered people ({share})";
-    fn unplaced(count) => "{count} 个村居没有坐标，未计入（人员与地区 ▸ 地区编辑中填写）", "{count} villages have no coordinates and are not counted (enter them in People & places ▸ the region editor)";
+    fn unplaced(count) => "{count} 个村居没有坐标，未计入（在“人员与地区”的地区编辑中填写）", "{count} villages have no coordinates and are not counted (enter them in the region editor of People & places)";
     fn uncovered_count(count) => "共 {count} 个村居在服务圈外", "{count} villages outside the circle";
     fn points_count(count) => "共 {count} 个服务点", "{count} points";
     const NEW_POINT_HERE => "在此新建工作点", "New point here";
