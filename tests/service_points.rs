@@ -9,7 +9,7 @@ use minsheng::domain::service_points::{
 };
 use minsheng::domain::spatial::Datum;
 use minsheng::domain::{RegionId, access::Action, access::Area};
-use minsheng::jobs::{Reporter, demo};
+use minsheng::jobs::{Reporter, demo, service_point_exports};
 use minsheng::store::accounts;
 use minsheng::store::service_points::{self as sp, PointFilter, coverage, outlines};
 use minsheng::store::{Store, StoreError, regions};
@@ -298,4 +298,95 @@ fn the_reach_is_a_setting_and_the_radius_follows_it() {
     accounts::sign_out(&mut store).unwrap();
     sign_in(&mut store, "admin");
     assert!(store.write(|w| sp::set_reach(w, &bad)).is_err());
+}
+
+#[test]
+fn the_coverage_sheet_the_guide_and_the_map_are_written_with_their_author() {
+    use calamine::Reader;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_ledger(&dir);
+    sign_in(&mut store, "clerk");
+    let lang = minsheng::i18n::Lang::Zh;
+    let xlsx = dir.path().join("coverage.xlsx");
+    service_point_exports::coverage_xlsx(&mut store, &xlsx, lang, &Reporter::silent()).unwrap();
+    let mut book = calamine::open_workbook_auto(&xlsx).unwrap();
+    let villages = book.worksheet_range_at(0).unwrap().unwrap();
+    assert!(villages.height() > 252, "a row per village and the titles");
+    let aishan = regions::id_by_code(store.conn(), AISHAN).unwrap();
+    let in_aishan: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM regions WHERE parent_id = ?1",
+            [aishan.unwrap().0],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let guide = dir.path().join("guide.pdf");
+    service_point_exports::guide_pdf(&mut store, aishan, &guide, lang, &Reporter::silent())
+        .unwrap();
+    let pdf = lopdf::Document::load(&guide).unwrap();
+    assert_eq!(pdf.get_pages().len() as i64, in_aishan, "a page per village");
+    let map = dir.path().join("map.pdf");
+    service_point_exports::coverage_map_pdf(&mut store, &map, lang, &Reporter::silent())
+        .unwrap();
+    assert_eq!(lopdf::Document::load(&map).unwrap().get_pages().len(), 1);
+    let bytes = std::fs::read(&map).unwrap();
+    assert!(
+        bytes.windows(5).any(|w| w == b"clerk"),
+        "the PDF names who made it"
+    );
+}
+
+/// `import outline`: a broken file exits with the reason and writes nothing; a bad datum
+/// is a usage error; a good file replaces the outlines.
+#[test]
+fn the_command_line_imports_an_outline_or_refuses_it_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_ledger(&dir);
+    // The command line signs in like the window; this ledger needs none, for the test.
+    store
+        .conn()
+        .execute("UPDATE settings SET value = 'none' WHERE key = 'sign_in'", [])
+        .unwrap();
+    let db = store.path().to_path_buf();
+    drop(store);
+    let run = |file: &std::path::Path, datum: &str| {
+        let args = [
+            "import",
+            "outline",
+            "--db",
+            db.to_str().unwrap(),
+            "--file",
+            file.to_str().unwrap(),
+            "--datum",
+            datum,
+            "--lang",
+            "en",
+        ]
+        .map(std::ffi::OsString::from);
+        minsheng::cli::parse(args).and_then(minsheng::cli::run)
+    };
+    let broken = dir.path().join("broken.geojson");
+    std::fs::write(&broken, r#"{"type":"LineString","coordinates":[[0,0],[1,1]]}"#).unwrap();
+    match run(&broken, "wgs84") {
+        Err(minsheng::cli::CliError::Failed(msg)) => {
+            assert!(msg.get(minsheng::i18n::Lang::En).contains("LineString"))
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert!(matches!(
+        run(&broken, "bd09"),
+        Err(minsheng::cli::CliError::Usage(..))
+    ));
+    let count = || -> i64 {
+        common::open_store(&db)
+            .conn()
+            .query_row("SELECT count(*) FROM map_outlines", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(count(), 8, "the demo's sketches are still there");
+    let good = dir.path().join("good.geojson");
+    std::fs::write(&good, SQUARE).unwrap();
+    run(&good, "gcj02").unwrap();
+    assert_eq!(count(), 2);
 }

@@ -197,6 +197,17 @@ crate::i18n::texts! {
     const GUIDE_HALL => "区医保服务大厅", "District service hall";
     const GUIDE_NONE => "暂无", "None yet";
     fn guide_distance(metres, minutes) => "约 {metres} 米，步行约 {minutes} 分钟", "About {metres} m, about {minutes} minutes on foot";
+    fn guide_address(value) => "地址：{value}", "Address: {value}";
+    fn guide_hours(value) => "办公时间：{value}", "Opening hours: {value}";
+    fn guide_phone(value) => "电话：{value}", "Phone: {value}";
+    fn guide_on_site(value) => "现场办理：{value}", "Handled on site: {value}";
+    fn guide_assisted(value) => "帮办代办：{value}", "Assisted and passed on: {value}";
+    fn guide_heading(tier, name) => "{tier}：{name}", "{tier}: {name}";
+    const EXPORT_MAP => "打印覆盖地图（PDF）", "Print the coverage map (PDF)";
+    const JOB_MAP => "生成覆盖地图", "Making the coverage map";
+    const ASK_MAP_PATH => "覆盖地图保存到", "Save the coverage map to";
+    const MAP_TITLE => "医保经办10分钟便民服务圈覆盖地图", "Map of the 10-minute medical-insurance service circle";
+    fn map_subtitle(radius, outside) => "服务圈半径约 {radius} m（直线），圈外村居 {outside} 个（橙色圆圈）", "Circle radius about {radius} m (straight line); {outside} villages outside (orange rings)";
     const GUIDE_FOOTER => "坐标与距离为直线估算，仅供参考", "Distances are straight-line estimates, for guidance only";
     const NO_VILLAGES => "没有可打印的村居", "No villages to print";
     const UNKNOWN_STREET => "没有这个街道代码", "No street has this code";

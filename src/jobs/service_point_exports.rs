@@ -10,7 +10,8 @@ use super::{JobError, Outcome, Reporter};
 use crate::domain::RegionId;
 use crate::domain::service_points::{Handling, Tier};
 use crate::i18n::{Lang, placements as pl, service_points as sp};
-use crate::report::pdf::{PdfFont, ReportColumn, TableReport, write_table_pdf};
+use crate::report::pdf::PdfFont;
+use crate::report::pdf::pages::{Block, Mark, PagedDoc, write_pages_pdf};
 use crate::report::xlsx::{CellValue, SheetColumn, SheetTable, write_xlsx};
 use crate::store::Store;
 use crate::store::service_points::{self as points, PointFilter, coverage};
@@ -141,9 +142,9 @@ pub fn coverage_xlsx(
     Ok(Outcome::Exported(path.to_path_buf()))
 }
 
-/// Writes the "where to go" guide to `path` (`.pdf`): for each village (of `street`, or
-/// all), the nearest village point, the street's workstation and the hall, each with its
-/// address, hours, phone and what it handles on site.
+/// Writes the "where to go" guide to `path` (`.pdf`): a page for each village (of
+/// `street`, or all), with its nearest village point, workstation and the hall, each with
+/// its address, hours, phone, what it handles on site and what it passes on.
 pub fn guide_pdf(
     store: &mut Store,
     street: Option<RegionId>,
@@ -165,10 +166,29 @@ pub fn guide_pdf(
             crate::store::RecordKind::Region,
         )));
     }
-    let mut rows = Vec::new();
+    let names = |p: &points::ServicePoint, handling: Handling| -> String {
+        let list: Vec<&str> = p
+            .fields
+            .services
+            .iter()
+            .filter(|o| o.handling == handling)
+            .filter_map(|o| services.iter().find(|s| s.id == o.service))
+            .map(|s| s.name(lang))
+            .collect();
+        if list.is_empty() {
+            lang.t(sp::GUIDE_NONE).to_string()
+        } else {
+            list.join("、")
+        }
+    };
+    let mut pages = Vec::new();
     for index in villages {
         let v = &report.villages[index];
         let reach_of = &report.reach_of[index];
+        let mut blocks = vec![
+            Block::Title(sp::guide_for(&v.name, &v.street).text(lang)),
+            Block::Gap(8.0),
+        ];
         for (tier, title) in [
             (Tier::Village, sp::GUIDE_NEAREST_VILLAGE),
             (Tier::Workstation, sp::GUIDE_WORKSTATION),
@@ -176,78 +196,181 @@ pub fn guide_pdf(
         ] {
             let found = reach_of.nearest[tier.index()]
                 .and_then(|n| every.iter().find(|p| p.id == n.point).map(|p| (n, p)));
-            let mut row = vec![
-                format!("{} {}", v.street, v.name),
-                lang.t(title).to_string(),
-            ];
             match found {
                 Some((n, p)) => {
-                    let on_site = p
-                        .fields
-                        .services
-                        .iter()
-                        .filter(|o| o.handling == Handling::OnSite)
-                        .filter_map(|o| services.iter().find(|s| s.id == o.service))
-                        .map(|s| s.name(lang))
-                        .collect::<Vec<_>>()
-                        .join("、");
-                    row.extend([
-                        p.fields.name.clone(),
-                        p.fields.address.clone(),
-                        p.fields.hours.clone(),
-                        p.fields.phone.clone(),
-                        on_site,
-                        sp::guide_distance(
-                            n.distance_m.round(),
-                            crate::domain::service_points::Reach::default()
-                                .minutes_for(n.distance_m)
-                                .round(),
-                        )
-                        .text(lang),
-                    ]);
+                    blocks.push(Block::Heading(sp::guide_heading(lang.t(title), &p.fields.name).text(lang)));
+                    blocks.push(Block::Text(sp::guide_address(&p.fields.address).text(lang)));
+                    blocks.push(Block::Text(sp::guide_hours(&p.fields.hours).text(lang)));
+                    if !p.fields.phone.is_empty() {
+                        blocks.push(Block::Text(sp::guide_phone(&p.fields.phone).text(lang)));
+                    }
+                    blocks.push(Block::Text(sp::guide_on_site(names(p, Handling::OnSite)).text(lang)));
+                    blocks.push(Block::Text(sp::guide_assisted(names(p, Handling::Assisted)).text(lang)));
+                    let minutes = crate::domain::service_points::Reach::default()
+                        .minutes_for(n.distance_m)
+                        .round();
+                    blocks.push(Block::Text(sp::guide_distance(n.distance_m.round(), minutes).text(lang)));
                 }
                 None => {
-                    row.push(lang.t(sp::GUIDE_NONE).to_string());
-                    row.extend(std::iter::repeat_n(String::new(), 5));
+                    blocks.push(Block::Heading(sp::guide_heading(lang.t(title), lang.t(sp::GUIDE_NONE)).text(lang)));
                 }
             }
-            rows.push(row);
+            blocks.push(Block::Gap(10.0));
         }
+        blocks.push(Block::Text(lang.t(sp::GUIDE_FOOTER).to_string()));
+        pages.push(blocks);
     }
-    let titles = [
-        (sp::COL_PLACE, 2.2),
-        (sp::COL_TIER, 2.0),
-        (sp::COL_NAME, 2.6),
-        (sp::COL_ADDRESS, 2.2),
-        (sp::COL_HOURS, 2.4),
-        (sp::COL_PHONE, 1.6),
-        (sp::CARD_HANDLES, 3.2),
-        (sp::COL_DISTANCE, 2.0),
-    ];
-    let report = TableReport {
+    let doc = PagedDoc {
         title: lang.t(sp::GUIDE_TITLE).to_string(),
-        subtitle: String::new(),
-        columns: titles
-            .iter()
-            .map(|(t, w)| ReportColumn::new(lang.t(*t), *w))
-            .collect(),
-        rows,
-        footer: lang.t(sp::GUIDE_FOOTER).to_string(),
+        pages,
         generated_on: pl::generated_on(store.clock().today()).text(lang),
         page_label: pl::page_label("{}", "{}").text(lang),
         made_by: Some(made_by(store, lang)),
     };
     reporter.progress(1, 2);
+    write_pdf(&doc, path)?;
+    reporter.progress(2, 2);
+    Ok(Outcome::Exported(path.to_path_buf()))
+}
+
+fn write_pdf(doc: &PagedDoc, path: &Path) -> Result<(), JobError> {
     let font = crate::fonts::cjk_font();
     let pdf_font = PdfFont {
         data: font.data.clone(),
         index: font.index,
     };
-    let bytes = write_table_pdf(&report, &pdf_font).map_err(ExportError::from)?;
+    let bytes = write_pages_pdf(doc, &pdf_font).map_err(ExportError::from)?;
     std::fs::write(path, bytes).map_err(|source| ExportError::Write {
         path: path.to_path_buf(),
         source,
     })?;
+    Ok(())
+}
+
+/// The colour of a tier on paper, as on screen.
+fn tier_rgb(tier: Tier) -> (u8, u8, u8) {
+    match tier {
+        Tier::Hall => (200, 40, 40),
+        Tier::Workstation => (30, 90, 200),
+        Tier::Village => (20, 140, 60),
+        Tier::Hospital => (140, 60, 170),
+    }
+}
+
+/// A tier's marker on paper: the shapes of the screen's legend.
+fn tier_mark(tier: Tier, (x, y): (f32, f32), r: f32, filled: bool) -> Mark {
+    let rgb = tier_rgb(tier);
+    let points = match tier {
+        Tier::Hall => vec![(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)],
+        Tier::Workstation => vec![(x, y - r * 1.2), (x + r * 1.1, y + r * 0.8), (x - r * 1.1, y + r * 0.8)],
+        Tier::Hospital => vec![(x, y - r * 1.2), (x + r * 1.2, y), (x, y + r * 1.2), (x - r * 1.2, y)],
+        Tier::Village => return Mark::Circle { at: (x, y), r, rgb, filled },
+    };
+    Mark::Polygon { points, rgb, filled }
+}
+
+/// Writes the coverage map to `path` (`.pdf`): one A4 page, vector: the outlines, the
+/// points by tier, the villages outside the circle marked and named, a legend and a scale.
+pub fn coverage_map_pdf(
+    store: &mut Store,
+    path: &Path,
+    lang: Lang,
+    reporter: &Reporter,
+) -> Result<Outcome, JobError> {
+    use crate::domain::spatial::mercator::{self, Merc, View};
+    check_extension(path, "pdf")?;
+    reporter.progress(0, 2);
+    let r = store.read();
+    let report = coverage::report(&r)?;
+    let every = points::list(&r, &PointFilter::default())?;
+    let shapes = crate::store::service_points::outlines::all(&r)?;
+    let (w, h) = (515.0_f32, 600.0_f32);
+    let placed: Vec<Merc> = every
+        .iter()
+        .filter_map(|p| p.fields.at)
+        .chain(report.villages.iter().filter_map(|v| v.village.at))
+        .chain(shapes.iter().filter_map(|o| o.bounds()).flat_map(|(a, b)| [a, b]))
+        .map(|(lon, lat)| mercator::project(lon, lat))
+        .collect();
+    let Some(first) = placed.first().copied() else {
+        return Err(JobError::Store(crate::store::StoreError::NotFound(
+            crate::store::RecordKind::ServicePoint,
+        )));
+    };
+    let (lo, hi) = placed.iter().fold((first, first), |(lo, hi), p| {
+        (
+            Merc { x: lo.x.min(p.x), y: lo.y.min(p.y) },
+            Merc { x: hi.x.max(p.x), y: hi.y.max(p.y) },
+        )
+    });
+    let view = View::fit(lo, hi, (f64::from(w), f64::from(h)));
+    let at = |lon: f64, lat: f64| -> (f32, f32) {
+        let (x, y) = view.to_screen(mercator::project(lon, lat));
+        (w / 2.0 + x as f32, h / 2.0 + y as f32)
+    };
+    let mut marks = Vec::new();
+    for o in &shapes {
+        for polygon in &o.shape.0 {
+            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+                marks.push(Mark::Line {
+                    points: ring.0.iter().map(|c| at(c.x, c.y)).collect(),
+                    rgb: (120, 110, 150),
+                    width: 0.8,
+                });
+            }
+        }
+    }
+    for tier in [Tier::Village, Tier::Hospital, Tier::Workstation, Tier::Hall] {
+        for p in every.iter().filter(|p| p.fields.tier == tier) {
+            if let Some((lon, lat)) = p.fields.at {
+                let size = if tier == Tier::Village { 2.2 } else { 4.0 };
+                let open = p.fields.status == crate::domain::service_points::PointStatus::Open;
+                marks.push(tier_mark(tier, at(lon, lat), size, open));
+            }
+        }
+    }
+    for &index in &report.uncovered {
+        let v = &report.villages[index];
+        if let Some((lon, lat)) = v.village.at {
+            let (x, y) = at(lon, lat);
+            marks.push(Mark::Circle { at: (x, y), r: 5.0, rgb: (230, 110, 0), filled: false });
+            marks.push(Mark::Text { at: (x + 7.0, y + 3.0), text: v.name.clone(), size: 7.0 });
+        }
+    }
+    // Scale bar, bottom left.
+    let (metres, px) = mercator::scale_bar(&view, 120.0);
+    let y = h - 8.0;
+    marks.push(Mark::Line { points: vec![(8.0, y), (8.0 + px as f32, y)], rgb: (0, 0, 0), width: 2.0 });
+    marks.push(Mark::Text {
+        at: (8.0, y - 5.0),
+        text: if metres >= 1000.0 { format!("{} km", metres / 1000.0) } else { format!("{metres} m") },
+        size: 8.0,
+    });
+    // Legend, top right.
+    let lx = w - 150.0;
+    marks.push(Mark::Text { at: (lx, 10.0), text: lang.t(sp::LEGEND).to_string(), size: 9.0 });
+    for (n, tier) in Tier::ALL.into_iter().enumerate() {
+        let y = 24.0 + n as f32 * 14.0;
+        marks.push(tier_mark(tier, (lx + 5.0, y - 3.0), 4.0, true));
+        marks.push(Mark::Text { at: (lx + 14.0, y), text: lang.t(sp::tier(tier)).to_string(), size: 8.0 });
+    }
+    let y = 24.0 + 4.0 * 14.0;
+    marks.push(Mark::Circle { at: (lx + 5.0, y - 3.0), r: 5.0, rgb: (230, 110, 0), filled: false });
+    marks.push(Mark::Text { at: (lx + 14.0, y), text: lang.t(sp::LEGEND_VILLAGE_UNCOVERED).to_string(), size: 8.0 });
+    let doc = PagedDoc {
+        title: lang.t(sp::MAP_TITLE).to_string(),
+        pages: vec![vec![
+            Block::Title(lang.t(sp::MAP_TITLE).to_string()),
+            Block::Text(sp::map_subtitle(report.reach.radius_shown_m(), report.uncovered.len()).text(lang)),
+            Block::Gap(6.0),
+            Block::Figure(h, marks),
+        ]],
+        generated_on: pl::generated_on(store.clock().today()).text(lang),
+        page_label: pl::page_label("{}", "{}").text(lang),
+        made_by: Some(made_by(store, lang)),
+    };
+    reporter.progress(1, 2);
+    write_pdf(&doc, path)?;
     reporter.progress(2, 2);
     Ok(Outcome::Exported(path.to_path_buf()))
 }

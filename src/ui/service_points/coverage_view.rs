@@ -57,6 +57,18 @@ pub fn coverage_ui(
                 }),
             });
         }
+        if ui.button(lang.t(sp::EXPORT_MAP)).clicked() {
+            cx.ask_path(PathRequest {
+                title: sp::ASK_MAP_PATH,
+                suggested_name: format!("{}.pdf", lang.t(sp::MAP_TITLE)),
+                extension: "pdf",
+                then: Box::new(move |path| {
+                    JobSpec::new(sp::JOB_MAP, move |store, reporter| {
+                        crate::jobs::service_point_exports::coverage_map_pdf(store, &path, lang, reporter)
+                    })
+                }),
+            });
+        }
         if ui.button(lang.t(sp::EXPORT_GUIDE)).clicked() {
             cx.ask_path(PathRequest {
                 title: sp::ASK_GUIDE_PATH,

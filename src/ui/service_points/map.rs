@@ -261,6 +261,12 @@ impl MapView {
         self.view
     }
 
+    /// Shows `view` from the next frame (the benchmarks pan with it).
+    pub fn set_view(&mut self, view: View) {
+        self.view = Some(view);
+        self.fitted_for = Some(0);
+    }
+
     /// Draws the map filling `size` and handles the mouse.
     pub fn ui(
         &mut self,
