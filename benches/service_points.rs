@@ -10,9 +10,7 @@ use minsheng::domain::spatial::coverage::{Site, Village};
 use minsheng::domain::spatial::mercator::{self, View};
 use minsheng::i18n::Lang;
 use minsheng::store::service_points::coverage::{self, SiteRow, VillageRow};
-use minsheng::ui::service_points::map::{
-    MapData, MapOptions, MapPoint, MapVillage, MapView, Ring,
-};
+use minsheng::ui::service_points::map::{MapData, MapOptions, MapPoint, MapView, MapVillage, Ring};
 
 fn main() {
     divan::main();
@@ -134,7 +132,12 @@ fn coverage_10k_villages_3k_points(bencher: divan::Bencher) {
             },
         })
         .collect();
-    let tiers = [Tier::Workstation, Tier::Village, Tier::Village, Tier::Hospital];
+    let tiers = [
+        Tier::Workstation,
+        Tier::Village,
+        Tier::Village,
+        Tier::Hospital,
+    ];
     let sites: Vec<SiteRow> = (0..3_000)
         .map(|i| SiteRow {
             site: Site {

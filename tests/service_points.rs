@@ -160,7 +160,11 @@ fn a_viewer_and_a_clerk_of_another_street_may_not_write_points() {
     let points = count(&store);
 
     sign_in(&mut store, "viewer");
-    assert!(!sp::list(&store.read(), &PointFilter::default()).unwrap().is_empty());
+    assert!(
+        !sp::list(&store.read(), &PointFilter::default())
+            .unwrap()
+            .is_empty()
+    );
     let refused = store.write(|w| sp::insert(w, &village_point(wenyuan_village, at)));
     assert!(matches!(
         refused,
@@ -262,7 +266,11 @@ fn an_outline_import_replaces_the_outlines_and_a_broken_file_writes_nothing() {
             .unwrap_err();
         assert!(matches!(refused, StoreError::ServicePoints(_)), "{refused}");
         assert!(!refused.message().get(minsheng::i18n::Lang::Zh).is_empty());
-        assert_eq!(outlines::all(&store.read()).unwrap(), kept, "nothing written");
+        assert_eq!(
+            outlines::all(&store.read()).unwrap(),
+            kept,
+            "nothing written"
+        );
         assert_eq!(log_rows(&store), before);
     }
     // A clerk may not import outlines.
@@ -325,10 +333,13 @@ fn the_coverage_sheet_the_guide_and_the_map_are_written_with_their_author() {
     service_point_exports::guide_pdf(&mut store, aishan, &guide, lang, &Reporter::silent())
         .unwrap();
     let pdf = lopdf::Document::load(&guide).unwrap();
-    assert_eq!(pdf.get_pages().len() as i64, in_aishan, "a page per village");
+    assert_eq!(
+        pdf.get_pages().len() as i64,
+        in_aishan,
+        "a page per village"
+    );
     let map = dir.path().join("map.pdf");
-    service_point_exports::coverage_map_pdf(&mut store, &map, lang, &Reporter::silent())
-        .unwrap();
+    service_point_exports::coverage_map_pdf(&mut store, &map, lang, &Reporter::silent()).unwrap();
     assert_eq!(lopdf::Document::load(&map).unwrap().get_pages().len(), 1);
     let bytes = std::fs::read(&map).unwrap();
     assert!(
@@ -346,7 +357,10 @@ fn the_command_line_imports_an_outline_or_refuses_it_with_the_reason() {
     // The command line signs in like the window; this ledger needs none, for the test.
     store
         .conn()
-        .execute("UPDATE settings SET value = 'none' WHERE key = 'sign_in'", [])
+        .execute(
+            "UPDATE settings SET value = 'none' WHERE key = 'sign_in'",
+            [],
+        )
         .unwrap();
     let db = store.path().to_path_buf();
     drop(store);
@@ -367,7 +381,11 @@ fn the_command_line_imports_an_outline_or_refuses_it_with_the_reason() {
         minsheng::cli::parse(args).and_then(minsheng::cli::run)
     };
     let broken = dir.path().join("broken.geojson");
-    std::fs::write(&broken, r#"{"type":"LineString","coordinates":[[0,0],[1,1]]}"#).unwrap();
+    std::fs::write(
+        &broken,
+        r#"{"type":"LineString","coordinates":[[0,0],[1,1]]}"#,
+    )
+    .unwrap();
     match run(&broken, "wgs84") {
         Err(minsheng::cli::CliError::Failed(msg)) => {
             assert!(msg.get(minsheng::i18n::Lang::En).contains("LineString"))

@@ -13,10 +13,7 @@ use minsheng::jobs::{Reporter, demo};
 fn count_in(h: &Harness<'_, App>, words: &str) -> usize {
     let node = h.get_by_label_contains(words);
     let node = node.accesskit_node();
-    let label = node
-        .label()
-        .or_else(|| node.value())
-        .unwrap_or_default();
+    let label = node.label().or_else(|| node.value()).unwrap_or_default();
     label
         .chars()
         .filter(char::is_ascii_digit)
@@ -62,12 +59,19 @@ fn a_point_where_a_village_lies_outside_shrinks_the_list_and_the_tier_filter_nar
     settle(&mut h);
     h.get_by_label("服务点已保存");
     let after = count_in(&h, "个村居在服务圈外");
-    assert!(after < before, "{after} villages outside after, {before} before");
+    assert!(
+        after < before,
+        "{after} villages outside after, {before} before"
+    );
 
     h.get_by_label("服务点列表").click();
     settle(&mut h);
     let all = count_in(&h, "个服务点");
-    assert_eq!(all, 1 + 16 + 257 + 4 + 1, "the demo's points and the new one");
+    assert_eq!(
+        all,
+        1 + 16 + 257 + 4 + 1,
+        "the demo's points and the new one"
+    );
     h.get_all_by_label("医保工作站")
         .next()
         .expect("the tier filter")

@@ -147,14 +147,16 @@ pub(super) fn run(command: SpCommand, user: Option<&str>, lang: Lang) -> Result<
             println!("{}", outcome.message().get(lang));
         }
         SpCommand::ImportOutline { db, file, datum } => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| failure(StoreError::Io(e)))?;
+            let text = std::fs::read_to_string(&file).map_err(|e| failure(StoreError::Io(e)))?;
             let mut store = open_existing(&db, user, lang)?;
             let source = file.display().to_string();
             let done = store
                 .write(|w| outlines::import(w, &text, datum, &source))
                 .map_err(failure)?;
-            println!("{}", sp::outline_imported(done.outlines, done.vertices).get(lang));
+            println!(
+                "{}",
+                sp::outline_imported(done.outlines, done.vertices).get(lang)
+            );
         }
     }
     Ok(())

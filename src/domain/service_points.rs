@@ -80,7 +80,8 @@ pub enum PointStatus {
 
 impl PointStatus {
     /// Every status.
-    pub const ALL: [PointStatus; 3] = [PointStatus::Planned, PointStatus::Open, PointStatus::Closed];
+    pub const ALL: [PointStatus; 3] =
+        [PointStatus::Planned, PointStatus::Open, PointStatus::Closed];
 
     /// The name stored in the file.
     pub fn as_str(self) -> &'static str {
@@ -324,8 +325,20 @@ mod tests {
             ..Reach::default()
         };
         assert_eq!(ebike.radius_shown_m(), 1920);
-        assert!(!Reach { detour: 0.5, ..Reach::default() }.is_valid());
-        assert!(!Reach { minutes: 0.0, ..Reach::default() }.is_valid());
+        assert!(
+            !Reach {
+                detour: 0.5,
+                ..Reach::default()
+            }
+            .is_valid()
+        );
+        assert!(
+            !Reach {
+                minutes: 0.0,
+                ..Reach::default()
+            }
+            .is_valid()
+        );
     }
 
     fn point(tier: Tier) -> NewServicePoint {
@@ -349,7 +362,11 @@ mod tests {
 
     #[test]
     fn a_point_hangs_under_the_tier_above_it() {
-        assert!(point(Tier::Village).problems(Some(Tier::Workstation)).is_empty());
+        assert!(
+            point(Tier::Village)
+                .problems(Some(Tier::Workstation))
+                .is_empty()
+        );
         assert_eq!(
             point(Tier::Village).problems(Some(Tier::Hall)),
             vec![PointProblem::WrongParent]

@@ -181,8 +181,7 @@ pub(super) fn generate(w: &Writer<'_>, today: Date) -> Result<usize, StoreError>
         count += 1;
     }
 
-    for n in 0..HOSPITALS.min(streets.len()) {
-        let street = streets[n];
+    for (n, street) in streets.iter().take(HOSPITALS).enumerate() {
         sp::insert(
             w,
             &NewServicePoint {
@@ -332,7 +331,10 @@ fn service_log(
     services: &[sp::Service],
 ) -> Result<(), StoreError> {
     let points = sp::list(&w.read(), &sp::PointFilter::default())?;
-    for point in points.iter().filter(|p| p.fields.status == PointStatus::Open) {
+    for point in points
+        .iter()
+        .filter(|p| p.fields.status == PointStatus::Open)
+    {
         let busy = match point.fields.tier {
             Tier::Hall => 60,
             Tier::Workstation => 25,

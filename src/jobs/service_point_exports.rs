@@ -43,7 +43,10 @@ pub fn coverage_xlsx(
                 CellValue::Text(report.site_name(n.point).to_string()),
                 CellValue::Int(n.distance_m.round() as i64),
             ],
-            None => [CellValue::Text(String::new()), CellValue::Text(String::new())],
+            None => [
+                CellValue::Text(String::new()),
+                CellValue::Text(String::new()),
+            ],
         }
     };
     let mut village_rows = Vec::new();
@@ -86,8 +89,12 @@ pub fn coverage_xlsx(
             ]
         })
         .collect();
-    let subtitle = sp::radius_explained(reach.minutes, lang.t(sp::mode(reach.mode)), reach.radius_shown_m())
-        .text(lang);
+    let subtitle = sp::radius_explained(
+        reach.minutes,
+        lang.t(sp::mode(reach.mode)),
+        reach.radius_shown_m(),
+    )
+    .text(lang);
     let tables = [
         SheetTable {
             sheet_name: lang.t(sp::SHEET_VILLAGES).to_string(),
@@ -198,21 +205,31 @@ pub fn guide_pdf(
                 .and_then(|n| every.iter().find(|p| p.id == n.point).map(|p| (n, p)));
             match found {
                 Some((n, p)) => {
-                    blocks.push(Block::Heading(sp::guide_heading(lang.t(title), &p.fields.name).text(lang)));
+                    blocks.push(Block::Heading(
+                        sp::guide_heading(lang.t(title), &p.fields.name).text(lang),
+                    ));
                     blocks.push(Block::Text(sp::guide_address(&p.fields.address).text(lang)));
                     blocks.push(Block::Text(sp::guide_hours(&p.fields.hours).text(lang)));
                     if !p.fields.phone.is_empty() {
                         blocks.push(Block::Text(sp::guide_phone(&p.fields.phone).text(lang)));
                     }
-                    blocks.push(Block::Text(sp::guide_on_site(names(p, Handling::OnSite)).text(lang)));
-                    blocks.push(Block::Text(sp::guide_assisted(names(p, Handling::Assisted)).text(lang)));
+                    blocks.push(Block::Text(
+                        sp::guide_on_site(names(p, Handling::OnSite)).text(lang),
+                    ));
+                    blocks.push(Block::Text(
+                        sp::guide_assisted(names(p, Handling::Assisted)).text(lang),
+                    ));
                     let minutes = crate::domain::service_points::Reach::default()
                         .minutes_for(n.distance_m)
                         .round();
-                    blocks.push(Block::Text(sp::guide_distance(n.distance_m.round(), minutes).text(lang)));
+                    blocks.push(Block::Text(
+                        sp::guide_distance(n.distance_m.round(), minutes).text(lang),
+                    ));
                 }
                 None => {
-                    blocks.push(Block::Heading(sp::guide_heading(lang.t(title), lang.t(sp::GUIDE_NONE)).text(lang)));
+                    blocks.push(Block::Heading(
+                        sp::guide_heading(lang.t(title), lang.t(sp::GUIDE_NONE)).text(lang),
+                    ));
                 }
             }
             blocks.push(Block::Gap(10.0));
@@ -261,12 +278,37 @@ fn tier_rgb(tier: Tier) -> (u8, u8, u8) {
 fn tier_mark(tier: Tier, (x, y): (f32, f32), r: f32, filled: bool) -> Mark {
     let rgb = tier_rgb(tier);
     let points = match tier {
-        Tier::Hall => vec![(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)],
-        Tier::Workstation => vec![(x, y - r * 1.2), (x + r * 1.1, y + r * 0.8), (x - r * 1.1, y + r * 0.8)],
-        Tier::Hospital => vec![(x, y - r * 1.2), (x + r * 1.2, y), (x, y + r * 1.2), (x - r * 1.2, y)],
-        Tier::Village => return Mark::Circle { at: (x, y), r, rgb, filled },
+        Tier::Hall => vec![
+            (x - r, y - r),
+            (x + r, y - r),
+            (x + r, y + r),
+            (x - r, y + r),
+        ],
+        Tier::Workstation => vec![
+            (x, y - r * 1.2),
+            (x + r * 1.1, y + r * 0.8),
+            (x - r * 1.1, y + r * 0.8),
+        ],
+        Tier::Hospital => vec![
+            (x, y - r * 1.2),
+            (x + r * 1.2, y),
+            (x, y + r * 1.2),
+            (x - r * 1.2, y),
+        ],
+        Tier::Village => {
+            return Mark::Circle {
+                at: (x, y),
+                r,
+                rgb,
+                filled,
+            };
+        }
     };
-    Mark::Polygon { points, rgb, filled }
+    Mark::Polygon {
+        points,
+        rgb,
+        filled,
+    }
 }
 
 /// Writes the coverage map to `path` (`.pdf`): one A4 page, vector: the outlines, the
@@ -289,7 +331,12 @@ pub fn coverage_map_pdf(
         .iter()
         .filter_map(|p| p.fields.at)
         .chain(report.villages.iter().filter_map(|v| v.village.at))
-        .chain(shapes.iter().filter_map(|o| o.bounds()).flat_map(|(a, b)| [a, b]))
+        .chain(
+            shapes
+                .iter()
+                .filter_map(|o| o.bounds())
+                .flat_map(|(a, b)| [a, b]),
+        )
         .map(|(lon, lat)| mercator::project(lon, lat))
         .collect();
     let Some(first) = placed.first().copied() else {
@@ -299,8 +346,14 @@ pub fn coverage_map_pdf(
     };
     let (lo, hi) = placed.iter().fold((first, first), |(lo, hi), p| {
         (
-            Merc { x: lo.x.min(p.x), y: lo.y.min(p.y) },
-            Merc { x: hi.x.max(p.x), y: hi.y.max(p.y) },
+            Merc {
+                x: lo.x.min(p.x),
+                y: lo.y.min(p.y),
+            },
+            Merc {
+                x: hi.x.max(p.x),
+                y: hi.y.max(p.y),
+            },
         )
     });
     let view = View::fit(lo, hi, (f64::from(w), f64::from(h)));
@@ -333,35 +386,71 @@ pub fn coverage_map_pdf(
         let v = &report.villages[index];
         if let Some((lon, lat)) = v.village.at {
             let (x, y) = at(lon, lat);
-            marks.push(Mark::Circle { at: (x, y), r: 5.0, rgb: (230, 110, 0), filled: false });
-            marks.push(Mark::Text { at: (x + 7.0, y + 3.0), text: v.name.clone(), size: 7.0 });
+            marks.push(Mark::Circle {
+                at: (x, y),
+                r: 5.0,
+                rgb: (230, 110, 0),
+                filled: false,
+            });
+            marks.push(Mark::Text {
+                at: (x + 7.0, y + 3.0),
+                text: v.name.clone(),
+                size: 7.0,
+            });
         }
     }
     // Scale bar, bottom left.
     let (metres, px) = mercator::scale_bar(&view, 120.0);
     let y = h - 8.0;
-    marks.push(Mark::Line { points: vec![(8.0, y), (8.0 + px as f32, y)], rgb: (0, 0, 0), width: 2.0 });
+    marks.push(Mark::Line {
+        points: vec![(8.0, y), (8.0 + px as f32, y)],
+        rgb: (0, 0, 0),
+        width: 2.0,
+    });
     marks.push(Mark::Text {
         at: (8.0, y - 5.0),
-        text: if metres >= 1000.0 { format!("{} km", metres / 1000.0) } else { format!("{metres} m") },
+        text: if metres >= 1000.0 {
+            format!("{} km", metres / 1000.0)
+        } else {
+            format!("{metres} m")
+        },
         size: 8.0,
     });
     // Legend, top right.
     let lx = w - 150.0;
-    marks.push(Mark::Text { at: (lx, 10.0), text: lang.t(sp::LEGEND).to_string(), size: 9.0 });
+    marks.push(Mark::Text {
+        at: (lx, 10.0),
+        text: lang.t(sp::LEGEND).to_string(),
+        size: 9.0,
+    });
     for (n, tier) in Tier::ALL.into_iter().enumerate() {
         let y = 24.0 + n as f32 * 14.0;
         marks.push(tier_mark(tier, (lx + 5.0, y - 3.0), 4.0, true));
-        marks.push(Mark::Text { at: (lx + 14.0, y), text: lang.t(sp::tier(tier)).to_string(), size: 8.0 });
+        marks.push(Mark::Text {
+            at: (lx + 14.0, y),
+            text: lang.t(sp::tier(tier)).to_string(),
+            size: 8.0,
+        });
     }
     let y = 24.0 + 4.0 * 14.0;
-    marks.push(Mark::Circle { at: (lx + 5.0, y - 3.0), r: 5.0, rgb: (230, 110, 0), filled: false });
-    marks.push(Mark::Text { at: (lx + 14.0, y), text: lang.t(sp::LEGEND_VILLAGE_UNCOVERED).to_string(), size: 8.0 });
+    marks.push(Mark::Circle {
+        at: (lx + 5.0, y - 3.0),
+        r: 5.0,
+        rgb: (230, 110, 0),
+        filled: false,
+    });
+    marks.push(Mark::Text {
+        at: (lx + 14.0, y),
+        text: lang.t(sp::LEGEND_VILLAGE_UNCOVERED).to_string(),
+        size: 8.0,
+    });
     let doc = PagedDoc {
         title: lang.t(sp::MAP_TITLE).to_string(),
         pages: vec![vec![
             Block::Title(lang.t(sp::MAP_TITLE).to_string()),
-            Block::Text(sp::map_subtitle(report.reach.radius_shown_m(), report.uncovered.len()).text(lang)),
+            Block::Text(
+                sp::map_subtitle(report.reach.radius_shown_m(), report.uncovered.len()).text(lang),
+            ),
             Block::Gap(6.0),
             Block::Figure(h, marks),
         ]],

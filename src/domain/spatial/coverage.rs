@@ -6,8 +6,8 @@
 //! reported is the haversine one. A village without coordinates is neither covered nor
 //! uncovered: it is listed apart, to be placed.
 
-use rstar::primitives::GeomWithData;
 use rstar::RTree;
+use rstar::primitives::GeomWithData;
 
 use super::{LocalPlane, distance_m};
 use crate::domain::RegionId;
@@ -255,7 +255,11 @@ pub fn best_sites(
             let mut brought: Vec<usize> = tree
                 .locate_within_distance(plane.xy(at), slack * slack)
                 .map(|e| e.data)
-                .filter(|&j| villages[j].at.is_some_and(|b| distance_m(at, b) <= radius_m))
+                .filter(|&j| {
+                    villages[j]
+                        .at
+                        .is_some_and(|b| distance_m(at, b) <= radius_m)
+                })
                 .collect();
             brought.sort_unstable();
             Some(Candidate {

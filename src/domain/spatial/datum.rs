@@ -121,8 +121,14 @@ mod tests {
     fn wgs84_to_gcj02_matches_the_known_pairs() {
         for (w_lat, w_lon, g_lat, g_lon) in PAIRS {
             let (lon, lat) = wgs84_to_gcj02(w_lon, w_lat);
-            assert!((lon - g_lon).abs() < 1e-7, "{w_lat},{w_lon}: lon {lon} not {g_lon}");
-            assert!((lat - g_lat).abs() < 1e-7, "{w_lat},{w_lon}: lat {lat} not {g_lat}");
+            assert!(
+                (lon - g_lon).abs() < 1e-7,
+                "{w_lat},{w_lon}: lon {lon} not {g_lon}"
+            );
+            assert!(
+                (lat - g_lat).abs() < 1e-7,
+                "{w_lat},{w_lon}: lat {lat} not {g_lat}"
+            );
         }
     }
 

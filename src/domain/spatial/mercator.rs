@@ -136,7 +136,12 @@ mod tests {
 
     #[test]
     fn projecting_and_back_gives_the_point_again() {
-        for (lon, lat) in [(117.81449, 36.05806), (0.0, 0.0), (-70.5, -33.4), (179.9, 80.0)] {
+        for (lon, lat) in [
+            (117.81449, 36.05806),
+            (0.0, 0.0),
+            (-70.5, -33.4),
+            (179.9, 80.0),
+        ] {
             let (lon2, lat2) = unproject(project(lon, lat));
             assert!((lon - lon2).abs() < 1e-9 && (lat - lat2).abs() < 1e-9);
         }

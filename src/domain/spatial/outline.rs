@@ -147,11 +147,13 @@ pub fn parse(text: &str, datum: Datum) -> Result<Vec<Outline>, OutlineError> {
 /// The name a feature's properties give it, under the keys GIS exports use.
 fn feature_name(properties: Option<&geojson::JsonObject>) -> Option<String> {
     let properties = properties?;
-    ["name", "NAME", "Name", "名称", "name_zh", "NAME_CHN", "XZQMC"]
-        .iter()
-        .find_map(|key| properties.get(*key)?.as_str())
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
+    [
+        "name", "NAME", "Name", "名称", "name_zh", "NAME_CHN", "XZQMC",
+    ]
+    .iter()
+    .find_map(|key| properties.get(*key)?.as_str())
+    .map(|s| s.trim().to_string())
+    .filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]
@@ -170,7 +172,10 @@ mod tests {
         assert_eq!(outlines[0].vertices(), 5);
         assert!(outlines[0].shape.contains(&Point::new(117.81, 36.06)));
         let stored = outlines[0].to_geojson();
-        assert_eq!(Outline::from_geojson("艾山街道", &stored).unwrap(), outlines[0]);
+        assert_eq!(
+            Outline::from_geojson("艾山街道", &stored).unwrap(),
+            outlines[0]
+        );
     }
 
     #[test]
@@ -190,7 +195,10 @@ mod tests {
         assert!((outlines[0].shape.unsigned_area() - 2.0).abs() < 1e-12);
         assert_eq!(outlines[1].name, "2", "unnamed: its number in the file");
         assert!((outlines[1].shape.unsigned_area() - 12.0).abs() < 1e-12);
-        assert!(!outlines[1].shape.contains(&Point::new(12.0, 12.0)), "inside the hole");
+        assert!(
+            !outlines[1].shape.contains(&Point::new(12.0, 12.0)),
+            "inside the hole"
+        );
         assert!(outlines[1].shape.contains(&Point::new(10.5, 12.0)));
     }
 

@@ -118,7 +118,14 @@ impl Drawer<'_> {
             return;
         }
         let (text, glyphs) = self.shaper.fit(text, size, max);
-        s.draw_glyphs(Point::from_xy(x, y), &glyphs, self.font.clone(), &text, size, false);
+        s.draw_glyphs(
+            Point::from_xy(x, y),
+            &glyphs,
+            self.font.clone(),
+            &text,
+            size,
+            false,
+        );
     }
 
     fn mark(&self, s: &mut Surface, mark: &Mark, ox: f32, oy: f32) {
@@ -134,7 +141,11 @@ impl Drawer<'_> {
                     s.draw_path(&p);
                 }
             }
-            Mark::Polygon { points, rgb, filled } => {
+            Mark::Polygon {
+                points,
+                rgb,
+                filled,
+            } => {
                 self.set(s, *rgb, *filled);
                 if let Some(p) = path(points, ox, oy, true) {
                     s.draw_path(&p);
@@ -229,8 +240,8 @@ fn layout<'b>(doc: &'b PagedDoc, shaper: &Shaper<'_>) -> Vec<Vec<(f32, Placed<'b
 /// Writes `doc` as an A4 PDF.
 pub fn write_pages_pdf(doc: &PagedDoc, font: &PdfFont) -> Result<Vec<u8>, PdfError> {
     let bytes: &[u8] = (*font.data).as_ref();
-    let face =
-        FontRef::from_index(bytes, font.index).map_err(|e| PdfError::FontUnusable(e.to_string()))?;
+    let face = FontRef::from_index(bytes, font.index)
+        .map_err(|e| PdfError::FontUnusable(e.to_string()))?;
     let krilla_font = Font::new(font.data.clone().into(), font.index)
         .ok_or_else(|| PdfError::FontUnusable("krilla can not read the face".into()))?;
     let drawer = Drawer {
@@ -256,7 +267,14 @@ pub fn write_pages_pdf(doc: &PagedDoc, font: &PdfFont) -> Result<Vec<u8>, PdfErr
                 Placed::Title(t) => {
                     let size = 17.0;
                     let w = drawer.shaper.width(t, size).min(CONTENT_W);
-                    drawer.text(&mut s, t, size, MARGIN + (CONTENT_W - w) / 2.0, y + 20.0, CONTENT_W);
+                    drawer.text(
+                        &mut s,
+                        t,
+                        size,
+                        MARGIN + (CONTENT_W - w) / 2.0,
+                        y + 20.0,
+                        CONTENT_W,
+                    );
                 }
                 Placed::Heading(t) => drawer.text(&mut s, t, 13.0, MARGIN, y + 15.0, CONTENT_W),
                 Placed::Line(t) => drawer.text(&mut s, t, 10.5, MARGIN, y + 12.0, CONTENT_W),
@@ -280,7 +298,14 @@ pub fn write_pages_pdf(doc: &PagedDoc, font: &PdfFont) -> Result<Vec<u8>, PdfErr
         drawer.text(&mut s, &left, 8.0, MARGIN, bottom, CONTENT_W / 2.0);
         let label = super::page_label(&doc.page_label, n + 1, count);
         let w = drawer.shaper.width(&label, 8.0);
-        drawer.text(&mut s, &label, 8.0, MARGIN + CONTENT_W - w, bottom, CONTENT_W / 2.0);
+        drawer.text(
+            &mut s,
+            &label,
+            8.0,
+            MARGIN + CONTENT_W - w,
+            bottom,
+            CONTENT_W / 2.0,
+        );
         s.finish();
         page.finish();
     }

@@ -8,7 +8,7 @@ use crate::domain::RegionId;
 use crate::domain::access::{Action as Access, Area};
 use crate::domain::service_points::{PointStatus, Reach, ServicePointId, Tier};
 use crate::domain::spatial::coverage::{
-    Candidate, SiteIndex, Site, Tally, Village, VillageReach, best_sites, tallies, uncovered,
+    Candidate, Site, SiteIndex, Tally, Village, VillageReach, best_sites, tallies, uncovered,
 };
 
 /// A village or community as the coverage lists it.

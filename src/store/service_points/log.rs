@@ -29,7 +29,11 @@ pub struct NewLogLine {
 
 /// Logs a line; the writer must be a clerk of the point's street.
 pub fn add(w: &Writer<'_>, line: &NewLogLine, today: Date) -> Result<i64> {
-    w.require_at(Area::ServicePoints, Access::Write, region_of(w.tx(), line.point)?)?;
+    w.require_at(
+        Area::ServicePoints,
+        Access::Write,
+        region_of(w.tx(), line.point)?,
+    )?;
     if line.count <= 0 || line.day > today {
         return Err(StoreError::ServicePoints(ServicePointRule::LogLine));
     }

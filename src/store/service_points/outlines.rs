@@ -67,12 +67,12 @@ pub fn all(conn: &Read<'_>) -> Result<Vec<Outline>> {
     let mut out = Vec::new();
     for row in rows {
         let (name, geometry) = row?;
-        out.push(
-            Outline::from_geojson(&name, &geometry).map_err(|_| StoreError::UnknownValue {
+        out.push(Outline::from_geojson(&name, &geometry).map_err(|_| {
+            StoreError::UnknownValue {
                 column: "map_outlines.geometry".into(),
                 value: name,
-            })?,
-        );
+            }
+        })?);
     }
     Ok(out)
 }

@@ -8,7 +8,12 @@ use crate::store::service_points::coverage::CoverageReport;
 use crate::store::service_points::{Service, ServicePoint};
 use crate::ui::Masker;
 
-fn service_names(point: &ServicePoint, services: &[Service], handling: Handling, lang: Lang) -> String {
+fn service_names(
+    point: &ServicePoint,
+    services: &[Service],
+    handling: Handling,
+    lang: Lang,
+) -> String {
     point
         .fields
         .services
@@ -91,35 +96,57 @@ pub fn point_card_ui(
         ))
         .color(super::map::tier_color(p.fields.tier)),
     );
-    egui::Grid::new("sp_point_card").num_columns(2).show(ui, |ui| {
-        let mut line = |label: crate::i18n::Text, value: String| {
-            ui.label(lang.t(label));
-            ui.label(value);
-            ui.end_row();
-        };
-        line(sp::COL_STREET, format!("{} {}", p.street, p.place));
-        line(sp::FIELD_PARENT, parent.unwrap_or(lang.t(sp::NO_PARENT)).to_string());
-        line(sp::COL_ADDRESS, p.fields.address.clone());
-        line(sp::COL_HOURS, p.fields.hours.clone());
-        line(sp::COL_PHONE, masker.phone(&p.fields.phone).into_owned());
-        line(
-            sp::COL_COORD,
-            p.fields
-                .at
-                .map_or(lang.t(sp::NOT_PLACED).to_string(), |(lon, lat)| format!("{lon:.6}, {lat:.6}")),
-        );
-        if let Some(day) = p.fields.opened_on {
-            line(sp::FIELD_OPENED, day.to_string());
-        }
-        line(sp::CARD_HANDLES, service_names(p, services, Handling::OnSite, lang));
-        line(sp::CARD_PASSES, service_names(p, services, Handling::Assisted, lang));
-    });
+    egui::Grid::new("sp_point_card")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let mut line = |label: crate::i18n::Text, value: String| {
+                ui.label(lang.t(label));
+                ui.label(value);
+                ui.end_row();
+            };
+            line(sp::COL_STREET, format!("{} {}", p.street, p.place));
+            line(
+                sp::FIELD_PARENT,
+                parent.unwrap_or(lang.t(sp::NO_PARENT)).to_string(),
+            );
+            line(sp::COL_ADDRESS, p.fields.address.clone());
+            line(sp::COL_HOURS, p.fields.hours.clone());
+            line(sp::COL_PHONE, masker.phone(&p.fields.phone).into_owned());
+            line(
+                sp::COL_COORD,
+                p.fields
+                    .at
+                    .map_or(lang.t(sp::NOT_PLACED).to_string(), |(lon, lat)| {
+                        format!("{lon:.6}, {lat:.6}")
+                    }),
+            );
+            if let Some(day) = p.fields.opened_on {
+                line(sp::FIELD_OPENED, day.to_string());
+            }
+            line(
+                sp::CARD_HANDLES,
+                service_names(p, services, Handling::OnSite, lang),
+            );
+            line(
+                sp::CARD_PASSES,
+                service_names(p, services, Handling::Assisted, lang),
+            );
+        });
     if !p.fields.staff.is_empty() {
         ui.separator();
         ui.strong(lang.t(sp::COL_STAFF));
         for s in &p.fields.staff {
-            let kind = if s.full_time { sp::FIELD_FULL_TIME } else { sp::PART_TIME };
-            ui.label(format!("{}（{}）{}", s.name, lang.t(kind), masker.phone(&s.phone)));
+            let kind = if s.full_time {
+                sp::FIELD_FULL_TIME
+            } else {
+                sp::PART_TIME
+            };
+            ui.label(format!(
+                "{}（{}）{}",
+                s.name,
+                lang.t(kind),
+                masker.phone(&s.phone)
+            ));
         }
     }
 }
@@ -131,7 +158,11 @@ pub fn village_card_ui(ui: &mut Ui, lang: Lang, report: &CoverageReport, index: 
     };
     ui.heading(&v.name);
     ui.label(&v.street);
-    ui.label(format!("{}：{}", lang.t(sp::VILLAGE_CARD_PEOPLE), v.village.people));
+    ui.label(format!(
+        "{}：{}",
+        lang.t(sp::VILLAGE_CARD_PEOPLE),
+        v.village.people
+    ));
     if r.covered {
         ui.label(lang.t(sp::IN_CIRCLE));
     } else {

@@ -25,8 +25,12 @@ pub fn coverage_ui(
     let reach = report.reach;
     ui.horizontal_wrapped(|ui| {
         ui.strong(
-            sp::radius_explained(reach.minutes, lang.t(sp::mode(reach.mode)), reach.radius_shown_m())
-                .get(lang),
+            sp::radius_explained(
+                reach.minutes,
+                lang.t(sp::mode(reach.mode)),
+                reach.radius_shown_m(),
+            )
+            .get(lang),
         );
         ui.weak(sp::reach_detail(reach.speed_kmh, reach.detour).get(lang));
     });
@@ -52,7 +56,9 @@ pub fn coverage_ui(
                 extension: "xlsx",
                 then: Box::new(move |path| {
                     JobSpec::new(sp::JOB_COVERAGE, move |store, reporter| {
-                        crate::jobs::service_point_exports::coverage_xlsx(store, &path, lang, reporter)
+                        crate::jobs::service_point_exports::coverage_xlsx(
+                            store, &path, lang, reporter,
+                        )
                     })
                 }),
             });
@@ -64,7 +70,9 @@ pub fn coverage_ui(
                 extension: "pdf",
                 then: Box::new(move |path| {
                     JobSpec::new(sp::JOB_MAP, move |store, reporter| {
-                        crate::jobs::service_point_exports::coverage_map_pdf(store, &path, lang, reporter)
+                        crate::jobs::service_point_exports::coverage_map_pdf(
+                            store, &path, lang, reporter,
+                        )
                     })
                 }),
             });
@@ -76,7 +84,9 @@ pub fn coverage_ui(
                 extension: "pdf",
                 then: Box::new(move |path| {
                     JobSpec::new(sp::JOB_GUIDE, move |store, reporter| {
-                        crate::jobs::service_point_exports::guide_pdf(store, None, &path, lang, reporter)
+                        crate::jobs::service_point_exports::guide_pdf(
+                            store, None, &path, lang, reporter,
+                        )
                     })
                 }),
             });
@@ -90,82 +100,110 @@ pub fn coverage_ui(
         if report.uncovered.is_empty() {
             ui.label(lang.t(sp::ALL_COVERED));
         } else {
-            egui::Grid::new("sp_uncovered").striped(true).num_columns(6).show(ui, |ui| {
-                for title in [sp::COL_PLACE, sp::COL_STREET, sp::COL_PEOPLE, sp::COL_NEAREST, sp::COL_DISTANCE, sp::COL_MINUTES] {
-                    ui.strong(lang.t(title));
-                }
-                ui.end_row();
-                for &index in &report.uncovered {
-                    let v = &report.villages[index];
-                    let r = &report.reach_of[index];
-                    ui.label(&v.name);
-                    ui.label(&v.street);
-                    ui.label(v.village.people.to_string());
-                    match r.closest {
-                        Some(n) => {
-                            ui.label(report.site_name(n.point));
-                            ui.label(format!("{:.0} m", n.distance_m));
-                            ui.label(format!("{:.0}", reach.minutes_for(n.distance_m)));
-                        }
-                        None => {
-                            ui.label("—");
-                            ui.label("—");
-                            ui.label("—");
-                        }
-                    }
-                    if may_write.small_button(ui, lang, lang.t(sp::NEW_POINT_HERE)) {
-                        asked = Some(index);
+            egui::Grid::new("sp_uncovered")
+                .striped(true)
+                .num_columns(6)
+                .show(ui, |ui| {
+                    for title in [
+                        sp::COL_PLACE,
+                        sp::COL_STREET,
+                        sp::COL_PEOPLE,
+                        sp::COL_NEAREST,
+                        sp::COL_DISTANCE,
+                        sp::COL_MINUTES,
+                    ] {
+                        ui.strong(lang.t(title));
                     }
                     ui.end_row();
-                }
-            });
+                    for &index in &report.uncovered {
+                        let v = &report.villages[index];
+                        let r = &report.reach_of[index];
+                        ui.label(&v.name);
+                        ui.label(&v.street);
+                        ui.label(v.village.people.to_string());
+                        match r.closest {
+                            Some(n) => {
+                                ui.label(report.site_name(n.point));
+                                ui.label(format!("{:.0} m", n.distance_m));
+                                ui.label(format!("{:.0}", reach.minutes_for(n.distance_m)));
+                            }
+                            None => {
+                                ui.label("—");
+                                ui.label("—");
+                                ui.label("—");
+                            }
+                        }
+                        if may_write.small_button(ui, lang, lang.t(sp::NEW_POINT_HERE)) {
+                            asked = Some(index);
+                        }
+                        ui.end_row();
+                    }
+                });
         }
         ui.separator();
         ui.heading(lang.t(sp::STREETS_TITLE));
         ui.label(lang.t(sp::TARGETS));
-        egui::Grid::new("sp_streets").striped(true).num_columns(7).show(ui, |ui| {
-            for title in [sp::COL_STREET, sp::COL_VILLAGES_COVERED, sp::COL_PEOPLE_COVERED, sp::COL_SHARE, sp::COL_WORKSTATIONS, sp::COL_VILLAGE_POINTS] {
-                ui.strong(lang.t(title));
-            }
-            ui.end_row();
-            for s in &report.streets {
-                ui.label(&s.name);
-                ui.label(format!("{}/{}", s.tally.villages_covered, s.tally.villages));
-                ui.label(format!("{}/{}", s.tally.people_covered, s.tally.people));
-                ui.label(percent(s.tally.people_share()));
-                target_ui(ui, lang, s.workstations.to_string(), s.workstations >= 1);
-                target_ui(
-                    ui,
-                    lang,
-                    format!("{}/{}", s.villages_with_point, s.villages),
-                    s.villages_with_point == s.villages,
-                );
+        egui::Grid::new("sp_streets")
+            .striped(true)
+            .num_columns(7)
+            .show(ui, |ui| {
+                for title in [
+                    sp::COL_STREET,
+                    sp::COL_VILLAGES_COVERED,
+                    sp::COL_PEOPLE_COVERED,
+                    sp::COL_SHARE,
+                    sp::COL_WORKSTATIONS,
+                    sp::COL_VILLAGE_POINTS,
+                ] {
+                    ui.strong(lang.t(title));
+                }
                 ui.end_row();
-            }
-        });
+                for s in &report.streets {
+                    ui.label(&s.name);
+                    ui.label(format!("{}/{}", s.tally.villages_covered, s.tally.villages));
+                    ui.label(format!("{}/{}", s.tally.people_covered, s.tally.people));
+                    ui.label(percent(s.tally.people_share()));
+                    target_ui(ui, lang, s.workstations.to_string(), s.workstations >= 1);
+                    target_ui(
+                        ui,
+                        lang,
+                        format!("{}/{}", s.villages_with_point, s.villages),
+                        s.villages_with_point == s.villages,
+                    );
+                    ui.end_row();
+                }
+            });
         ui.separator();
         ui.heading(lang.t(sp::BEST_TITLE));
         ui.weak(lang.t(sp::BEST_HINT));
-        egui::Grid::new("sp_best").striped(true).num_columns(4).show(ui, |ui| {
-            for title in [sp::COL_PLACE, sp::COL_STREET, sp::COL_BROUGHT, sp::COL_BROUGHT_VILLAGES] {
-                ui.strong(lang.t(title));
-            }
-            ui.end_row();
-            for c in &report.candidates {
-                let v = &report.villages[c.village];
-                ui.label(&v.name);
-                ui.label(&v.street);
-                ui.label(c.people_brought.to_string());
-                ui.label(
-                    c.villages_brought
-                        .iter()
-                        .map(|&i| report.villages[i].name.as_str())
-                        .collect::<Vec<_>>()
-                        .join("、"),
-                );
+        egui::Grid::new("sp_best")
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                for title in [
+                    sp::COL_PLACE,
+                    sp::COL_STREET,
+                    sp::COL_BROUGHT,
+                    sp::COL_BROUGHT_VILLAGES,
+                ] {
+                    ui.strong(lang.t(title));
+                }
                 ui.end_row();
-            }
-        });
+                for c in &report.candidates {
+                    let v = &report.villages[c.village];
+                    ui.label(&v.name);
+                    ui.label(&v.street);
+                    ui.label(c.people_brought.to_string());
+                    ui.label(
+                        c.villages_brought
+                            .iter()
+                            .map(|&i| report.villages[i].name.as_str())
+                            .collect::<Vec<_>>()
+                            .join("、"),
+                    );
+                    ui.end_row();
+                }
+            });
         let _ = Tier::ALL;
     });
     asked

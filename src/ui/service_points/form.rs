@@ -12,10 +12,10 @@ use crate::domain::service_points::{
 };
 use crate::domain::spatial::Datum;
 use crate::i18n::{Lang, Msg, service_points as sp};
+use crate::store::StoreError;
 use crate::store::regions::Region;
 use crate::store::service_points::coverage::VillageRow;
 use crate::store::service_points::{self as points, Service, ServicePoint, ServicePointRule};
-use crate::store::StoreError;
 use crate::ui::Ctx;
 
 /// What became of the form this frame.
@@ -161,7 +161,11 @@ impl PointForm {
         services: &[Service],
     ) -> FormResult {
         let lang = cx.lang;
-        ui.heading(lang.t(if self.editing.is_some() { sp::EDIT } else { sp::NEW_POINT }));
+        ui.heading(lang.t(if self.editing.is_some() {
+            sp::EDIT
+        } else {
+            sp::NEW_POINT
+        }));
         crate::ui::text_field_ui(ui, lang.t(sp::FIELD_NAME), &mut self.name, 300.0);
         self.problem_ui(ui, lang, PointProblem::NameRequired);
         ui.horizontal_wrapped(|ui| {
@@ -264,7 +268,11 @@ impl PointForm {
                 }
                 if let Some(i) = self.services.iter().position(|o| o.service == s.id) {
                     for h in [Handling::OnSite, Handling::Assisted] {
-                        ui.selectable_value(&mut self.services[i].handling, h, lang.t(sp::handling(h)));
+                        ui.selectable_value(
+                            &mut self.services[i].handling,
+                            h,
+                            lang.t(sp::handling(h)),
+                        );
                     }
                 }
             });

@@ -27,7 +27,13 @@ pub struct LogView {
 
 impl LogView {
     /// Draws the view.
-    pub fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>, points: &[ServicePoint], services: &[Service]) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        cx: &mut Ctx<'_>,
+        points: &[ServicePoint],
+        services: &[Service],
+    ) {
         let lang = cx.lang;
         let today = cx.today();
         if self.day.is_empty() {
@@ -83,10 +89,11 @@ impl LogView {
         let from = today
             .first_of_month()
             .saturating_sub(jiff::Span::new().months(11));
-        self.workload
-            .ensure_later(cx, (cx.rev(&["service_log", "service_points"]), today), move |conn| {
-                log::workload(conn, from, today)
-            });
+        self.workload.ensure_later(
+            cx,
+            (cx.rev(&["service_log", "service_points"]), today),
+            move |conn| log::workload(conn, from, today),
+        );
         let Some(rows) = self.workload.status_ui(ui, lang) else {
             return;
         };

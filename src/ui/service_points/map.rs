@@ -10,7 +10,9 @@
 
 use std::sync::Arc;
 
-use egui::{Align2, Color32, FontId, Galley, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
+use egui::{
+    Align2, Color32, FontId, Galley, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2,
+};
 
 use crate::domain::service_points::{PointStatus, ServicePointId, Tier};
 use crate::domain::spatial::mercator::{self, Merc, View};
@@ -181,7 +183,10 @@ pub fn tier_shape(tier: Tier, status: PointStatus, c: Pos2, r: f32) -> Shape {
     };
     let filled = status == PointStatus::Open;
     let fill = if filled { color } else { Color32::WHITE };
-    let stroke = Stroke::new(if filled { 1.0 } else { 2.0 }, if filled { Color32::WHITE } else { color });
+    let stroke = Stroke::new(
+        if filled { 1.0 } else { 2.0 },
+        if filled { Color32::WHITE } else { color },
+    );
     let polygon = |pts: Vec<Pos2>| Shape::convex_polygon(pts, fill, stroke);
     match tier {
         Tier::Hall => polygon(vec![
@@ -281,11 +286,11 @@ impl MapView {
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, Color32::from_rgb(245, 243, 236));
         let dims = (f64::from(rect.width()), f64::from(rect.height()));
-        if self.view.is_none() || self.fitted_for.is_none() {
-            if let Some((min, max)) = data.bounds() {
-                self.view = Some(View::fit(min, max, dims));
-                self.fitted_for = Some(data.generation);
-            }
+        if (self.view.is_none() || self.fitted_for.is_none())
+            && let Some((min, max)) = data.bounds()
+        {
+            self.view = Some(View::fit(min, max, dims));
+            self.fitted_for = Some(data.generation);
         }
         let Some(mut view) = self.view else {
             painter.text(
@@ -313,7 +318,10 @@ impl MapView {
         self.view = Some(view);
         let key = (
             data.generation,
-            [view.centre.x.to_bits() ^ view.centre.y.to_bits().rotate_left(1), view.m_per_px.to_bits()],
+            [
+                view.centre.x.to_bits() ^ view.centre.y.to_bits().rotate_left(1),
+                view.m_per_px.to_bits(),
+            ],
             [
                 rect.min.x.to_bits(),
                 rect.min.y.to_bits(),
@@ -334,7 +342,8 @@ impl MapView {
         {
             if options.placing {
                 let off = pos - rect.center();
-                let (lon, lat) = mercator::unproject(view.to_plane(f64::from(off.x), f64::from(off.y)));
+                let (lon, lat) =
+                    mercator::unproject(view.to_plane(f64::from(off.x), f64::from(off.y)));
                 return MapEvent::Placed(lon, lat);
             }
             return MapEvent::Picked(pick(screen, data, pos, options));
@@ -375,10 +384,17 @@ fn make_screen(
         pos2(centre.x + x as f32, centre.y + y as f32)
     };
     let (lo, hi) = (
-        view.to_plane(-f64::from(rect.width()) / 2.0, f64::from(rect.height()) / 2.0),
-        view.to_plane(f64::from(rect.width()) / 2.0, -f64::from(rect.height()) / 2.0),
+        view.to_plane(
+            -f64::from(rect.width()) / 2.0,
+            f64::from(rect.height()) / 2.0,
+        ),
+        view.to_plane(
+            f64::from(rect.width()) / 2.0,
+            -f64::from(rect.height()) / 2.0,
+        ),
     );
-    let visible_box = |min: Merc, max: Merc| min.x <= hi.x && max.x >= lo.x && min.y <= hi.y && max.y >= lo.y;
+    let visible_box =
+        |min: Merc, max: Merc| min.x <= hi.x && max.x >= lo.x && min.y <= hi.y && max.y >= lo.y;
     let inside = rect.expand(12.0);
     // Rings in view, with vertices closer than half a screen point merged.
     let outlines = data
@@ -460,7 +476,11 @@ fn place_labels(
     let font = FontId::proportional(11.0);
     let mut placed: Vec<Rect> = Vec::new();
     // Markers are obstacles too, so a label does not hide a point.
-    placed.extend(points.iter().map(|(_, s)| Rect::from_center_size(*s, Vec2::splat(8.0))));
+    placed.extend(
+        points
+            .iter()
+            .map(|(_, s)| Rect::from_center_size(*s, Vec2::splat(8.0))),
+    );
     let mut out = Vec::new();
     for (_, at, text, color) in wanted {
         let galley = ui.fonts_mut(|f| f.layout_no_wrap(text.to_string(), font.clone(), color));
@@ -501,7 +521,12 @@ fn paint(
         let fill = Color32::from_rgba_unmultiplied(30, 90, 200, 22);
         for (i, s) in &screen.points {
             if data.points[*i].status == PointStatus::Open {
-                painter.circle(*s, screen.circle_px, fill, Stroke::new(0.6, Color32::from_rgba_unmultiplied(30, 90, 200, 90)));
+                painter.circle(
+                    *s,
+                    screen.circle_px,
+                    fill,
+                    Stroke::new(0.6, Color32::from_rgba_unmultiplied(30, 90, 200, 90)),
+                );
             }
         }
     }
@@ -553,28 +578,50 @@ fn overlays_ui(painter: &egui::Painter, rect: Rect, view: &View, data: &MapData,
     let x0 = rect.min.x + MARGIN + 4.0;
     let bar = [pos2(x0, y), pos2(x0 + px as f32, y)];
     painter.rect_filled(
-        Rect::from_min_max(pos2(x0 - 6.0, y - 20.0), pos2(x0 + px as f32 + 50.0, y + 8.0)),
+        Rect::from_min_max(
+            pos2(x0 - 6.0, y - 20.0),
+            pos2(x0 + px as f32 + 50.0, y + 8.0),
+        ),
         3.0,
         Color32::from_white_alpha(210),
     );
     painter.line_segment(bar, Stroke::new(3.0, Color32::BLACK));
     for x in [bar[0].x, bar[1].x] {
-        painter.line_segment([pos2(x, y - 5.0), pos2(x, y + 3.0)], Stroke::new(1.5, Color32::BLACK));
+        painter.line_segment(
+            [pos2(x, y - 5.0), pos2(x, y + 3.0)],
+            Stroke::new(1.5, Color32::BLACK),
+        );
     }
     let text = if metres >= 1000.0 {
         format!("{} km", metres / 1000.0)
     } else {
         format!("{metres} m")
     };
-    painter.text(pos2(x0, y - 7.0), Align2::LEFT_BOTTOM, text, font.clone(), Color32::BLACK);
+    painter.text(
+        pos2(x0, y - 7.0),
+        Align2::LEFT_BOTTOM,
+        text,
+        font.clone(),
+        Color32::BLACK,
+    );
 
     // Legend, top right.
     let rows: Vec<(Shape, String)> = {
-        let at = |n: usize| pos2(rect.max.x - 210.0, rect.min.y + MARGIN + 34.0 + n as f32 * 20.0);
+        let at = |n: usize| {
+            pos2(
+                rect.max.x - 210.0,
+                rect.min.y + MARGIN + 34.0 + n as f32 * 20.0,
+            )
+        };
         let mut rows: Vec<(Shape, String)> = Tier::ALL
             .iter()
             .enumerate()
-            .map(|(n, t)| (tier_shape(*t, PointStatus::Open, at(n), 6.0), lang.t(sp::tier(*t)).to_string()))
+            .map(|(n, t)| {
+                (
+                    tier_shape(*t, PointStatus::Open, at(n), 6.0),
+                    lang.t(sp::tier(*t)).to_string(),
+                )
+            })
             .collect();
         rows.push((
             tier_shape(Tier::Village, PointStatus::Planned, at(4), 5.0),
@@ -592,7 +639,10 @@ fn overlays_ui(painter: &egui::Painter, rect: Rect, view: &View, data: &MapData,
     };
     let legend = Rect::from_min_max(
         pos2(rect.max.x - 225.0, rect.min.y + MARGIN),
-        pos2(rect.max.x - MARGIN, rect.min.y + MARGIN + 34.0 + rows.len() as f32 * 20.0),
+        pos2(
+            rect.max.x - MARGIN,
+            rect.min.y + MARGIN + 34.0 + rows.len() as f32 * 20.0,
+        ),
     );
     painter.rect_filled(legend, 4.0, Color32::from_white_alpha(225));
     painter.text(
@@ -605,12 +655,24 @@ fn overlays_ui(painter: &egui::Painter, rect: Rect, view: &View, data: &MapData,
     for (shape, text) in rows {
         let c = shape.visual_bounding_rect().center();
         painter.add(shape);
-        painter.text(c + vec2(14.0, 0.0), Align2::LEFT_CENTER, text, font.clone(), Color32::BLACK);
+        painter.text(
+            c + vec2(14.0, 0.0),
+            Align2::LEFT_CENTER,
+            text,
+            font.clone(),
+            Color32::BLACK,
+        );
     }
     // Notes, top left.
     let mut y = rect.min.y + MARGIN;
     let mut note = |text: &str| {
-        let r = painter.text(pos2(rect.min.x + MARGIN, y), Align2::LEFT_TOP, text, font.clone(), Color32::from_rgb(90, 60, 20));
+        let r = painter.text(
+            pos2(rect.min.x + MARGIN, y),
+            Align2::LEFT_TOP,
+            text,
+            font.clone(),
+            Color32::from_rgb(90, 60, 20),
+        );
         y = r.max.y + 4.0;
     };
     if data.outlines.is_empty() {

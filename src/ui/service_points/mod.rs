@@ -25,12 +25,16 @@ use crate::i18n::{Lang, Text, service_points as sp};
 use crate::store::regions::{self, Region};
 use crate::store::service_points::coverage::{self, CoverageReport};
 use crate::store::service_points::{self as points, PointFilter, Service, ServicePoint, outlines};
-use map::{MapData, MapEvent, MapOptions, MapPoint, MapVillage, MapView, Picked, Ring};
+use map::{MapData, MapEvent, MapOptions, MapPoint, MapView, MapVillage, Picked, Ring};
 
 /// The tables the points list shows.
 const POINT_TABLES: &[&str] = &["service_points", "sp_services", "regions"];
 /// The tables the coverage is computed from.
 const COVERAGE_TABLES: &[&str] = &["service_points", "regions", "people", "settings"];
+
+/// What the map's geometry was made from: the keys of the points, the coverage and the
+/// outlines it shows.
+type MapKey = (Option<(u64, PointFilter)>, Option<u64>, Option<u64>);
 
 /// The views inside the tab.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -56,7 +60,7 @@ pub struct ServicePointsTab {
     regions: Loaded<u64, Vec<Region>>,
     map: MapView,
     map_data: MapData,
-    map_for: Option<(Option<(u64, PointFilter)>, Option<u64>, Option<u64>)>,
+    map_for: Option<MapKey>,
     selected: Option<Picked>,
     form: Option<Box<form::PointForm>>,
     log: log_view::LogView,
@@ -268,7 +272,9 @@ impl ServicePointsTab {
                 .filter
                 .service
                 .and_then(|id| services.iter().find(|s| s.id == id))
-                .map_or(lang.t(sp::ALL_SERVICES).to_string(), |s| s.name(lang).to_string());
+                .map_or(lang.t(sp::ALL_SERVICES).to_string(), |s| {
+                    s.name(lang).to_string()
+                });
             let label = ui.label(lang.t(sp::FILTER_SERVICE));
             egui::ComboBox::from_id_salt("sp_service")
                 .selected_text(shown)
@@ -290,7 +296,11 @@ impl ServicePointsTab {
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter.status, None, lang.t(sp::ALL_STATUSES));
                     for s in PointStatus::ALL {
-                        ui.selectable_value(&mut self.filter.status, Some(s), lang.t(sp::status(s)));
+                        ui.selectable_value(
+                            &mut self.filter.status,
+                            Some(s),
+                            lang.t(sp::status(s)),
+                        );
                     }
                 })
                 .response
@@ -349,10 +359,11 @@ impl ServicePointsTab {
         self.coverage.status_ui(ui, lang);
         self.outlines.status_ui(ui, lang);
         self.points.status_ui(ui, lang);
-        if placing && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            if let Some(f) = &mut self.form {
-                f.placing = false;
-            }
+        if placing
+            && ui.input(|i| i.key_pressed(egui::Key::Escape))
+            && let Some(f) = &mut self.form
+        {
+            f.placing = false;
         }
         let options = MapOptions {
             show_circle: self.show_circle,
@@ -360,7 +371,10 @@ impl ServicePointsTab {
             placing,
         };
         let size = ui.available_size().max(egui::vec2(200.0, 200.0));
-        match self.map.ui(ui, size, &self.map_data, options, self.selected, lang) {
+        match self
+            .map
+            .ui(ui, size, &self.map_data, options, self.selected, lang)
+        {
             MapEvent::None => {}
             MapEvent::Picked(picked) => self.selected = picked,
             MapEvent::Placed(lon, lat) => {
@@ -417,7 +431,12 @@ impl ServicePointsTab {
         let services = self.services.rows().cloned().unwrap_or_default();
         match self.selected {
             Some(Picked::Point(id)) => {
-                let Some(point) = self.every_point.rows().and_then(|r| r.iter().find(|p| p.id == id)).cloned() else {
+                let Some(point) = self
+                    .every_point
+                    .rows()
+                    .and_then(|r| r.iter().find(|p| p.id == id))
+                    .cloned()
+                else {
                     return;
                 };
                 let parent = point.fields.parent.and_then(|pid| {
@@ -427,7 +446,11 @@ impl ServicePointsTab {
                         .map(|p| p.fields.name.clone())
                 });
                 cards::point_card_ui(ui, lang, &point, parent.as_deref(), &services, &cx.masker);
-                let may = crate::ui::Permit::somewhere(cx.store.session(), Area::ServicePoints, Action::Write);
+                let may = crate::ui::Permit::somewhere(
+                    cx.store.session(),
+                    Area::ServicePoints,
+                    Action::Write,
+                );
                 if may.button(ui, lang, lang.t(sp::EDIT)) {
                     self.form = Some(Box::new(form::PointForm::editing(&point)));
                 }

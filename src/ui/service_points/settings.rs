@@ -74,7 +74,12 @@ impl ServicePointSettings {
                 });
                 ui.horizontal(|ui| {
                     crate::ui::text_field_ui(ui, lang.t(sp::FIELD_SPEED), &mut self.speed, 50.0);
-                    crate::ui::text_field_ui(ui, lang.t(sp::FIELD_MINUTES), &mut self.minutes, 40.0);
+                    crate::ui::text_field_ui(
+                        ui,
+                        lang.t(sp::FIELD_MINUTES),
+                        &mut self.minutes,
+                        40.0,
+                    );
                     crate::ui::text_field_ui(ui, lang.t(sp::FIELD_DETOUR), &mut self.detour, 40.0);
                 });
             });
@@ -82,8 +87,12 @@ impl ServicePointSettings {
             match reach {
                 Some(r) if r.is_valid() => {
                     ui.label(
-                        sp::radius_explained(r.minutes, lang.t(sp::mode(r.mode)), r.radius_shown_m())
-                            .get(lang),
+                        sp::radius_explained(
+                            r.minutes,
+                            lang.t(sp::mode(r.mode)),
+                            r.radius_shown_m(),
+                        )
+                        .get(lang),
                     );
                 }
                 _ => {
@@ -114,7 +123,12 @@ impl ServicePointSettings {
         permit.section_ui(ui, lang, |ui| {
             permit.fields_ui(ui, |ui| {
                 ui.horizontal(|ui| {
-                    crate::ui::text_field_ui(ui, lang.t(sp::FIELD_OUTLINE_FILE), &mut self.outline_path, 260.0);
+                    crate::ui::text_field_ui(
+                        ui,
+                        lang.t(sp::FIELD_OUTLINE_FILE),
+                        &mut self.outline_path,
+                        260.0,
+                    );
                     if ui.button(lang.t(sp::CHOOSE_FILE)).clicked()
                         && let Some(path) = rfd::FileDialog::new()
                             .add_filter("GeoJSON", &["geojson", "json"])
@@ -158,9 +172,14 @@ impl ServicePointSettings {
         };
         let datum = self.datum;
         let source = path.display().to_string();
-        self.message = Some(match cx.store.write(|w| outlines::import(w, &text, datum, &source)) {
-            Ok(done) => Notice::info(sp::outline_imported(done.outlines, done.vertices)),
-            Err(e) => Notice::store_error(&e),
-        });
+        self.message = Some(
+            match cx
+                .store
+                .write(|w| outlines::import(w, &text, datum, &source))
+            {
+                Ok(done) => Notice::info(sp::outline_imported(done.outlines, done.vertices)),
+                Err(e) => Notice::store_error(&e),
+            },
+        );
     }
 }
