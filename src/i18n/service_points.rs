@@ -202,7 +202,7 @@ crate::i18n::texts! {
     fn guide_phone(value) => "电话：{value}", "Phone: {value}";
     fn guide_on_site(value) => "现场办理：{value}", "Handled on site: {value}";
     fn guide_assisted(value) => "帮办代办：{value}", "Assisted and passed on: {value}";
-    fn guide_heading(tier, name) => "{tier}：{name}", "{tier}: {name}";
+    fn guide_name(value) => "名称：{value}", "Name: {value}";
     const EXPORT_MAP => "打印覆盖地图（PDF）", "Print the coverage map (PDF)";
     const JOB_MAP => "生成覆盖地图", "Making the coverage map";
     const ASK_MAP_PATH => "覆盖地图保存到", "Save the coverage map to";

@@ -205,9 +205,8 @@ pub fn guide_pdf(
                 .and_then(|n| every.iter().find(|p| p.id == n.point).map(|p| (n, p)));
             match found {
                 Some((n, p)) => {
-                    blocks.push(Block::Heading(
-                        sp::guide_heading(lang.t(title), &p.fields.name).text(lang),
-                    ));
+                    blocks.push(Block::Heading(lang.t(title).to_string()));
+                    blocks.push(Block::Text(sp::guide_name(&p.fields.name).text(lang)));
                     blocks.push(Block::Text(sp::guide_address(&p.fields.address).text(lang)));
                     blocks.push(Block::Text(sp::guide_hours(&p.fields.hours).text(lang)));
                     if !p.fields.phone.is_empty() {
@@ -227,9 +226,8 @@ pub fn guide_pdf(
                     ));
                 }
                 None => {
-                    blocks.push(Block::Heading(
-                        sp::guide_heading(lang.t(title), lang.t(sp::GUIDE_NONE)).text(lang),
-                    ));
+                    blocks.push(Block::Heading(lang.t(title).to_string()));
+                    blocks.push(Block::Text(lang.t(sp::GUIDE_NONE).to_string()));
                 }
             }
             blocks.push(Block::Gap(10.0));
