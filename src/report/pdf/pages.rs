@@ -5,7 +5,7 @@
 
 use krilla::Document;
 use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::{PathBuilder, Point};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
@@ -195,14 +195,16 @@ impl Drawer<'_> {
     }
 }
 
-/// Lays the blocks out over pages: `(page index, y, block)` for each block or line.
+/// A block, or one wrapped line of one, placed on a page.
 enum Placed<'b> {
     Title(&'b str),
     Heading(&'b str),
     Line(String),
-    Figure(f32, &'b [Mark]),
+    Figure(&'b [Mark]),
 }
 
+/// Lays the blocks out over pages: for each page, the top of each item placed on it. A
+/// page whose blocks run past the bottom continues on a new page.
 fn layout<'b>(doc: &'b PagedDoc, shaper: &Shaper<'_>) -> Vec<Vec<(f32, Placed<'b>)>> {
     let mut pages: Vec<Vec<(f32, Placed<'b>)>> = Vec::new();
     for blocks in &doc.pages {
@@ -220,7 +222,7 @@ fn layout<'b>(doc: &'b PagedDoc, shaper: &Shaper<'_>) -> Vec<Vec<(f32, Placed<'b
                     y += g;
                     continue;
                 }
-                Block::Figure(h, marks) => (*h, vec![Placed::Figure(*h, marks)]),
+                Block::Figure(h, marks) => (*h, vec![Placed::Figure(marks)]),
             };
             for item in items {
                 if y + height > BOTTOM {
@@ -278,8 +280,7 @@ pub fn write_pages_pdf(doc: &PagedDoc, font: &PdfFont) -> Result<Vec<u8>, PdfErr
                 }
                 Placed::Heading(t) => drawer.text(&mut s, t, 13.0, MARGIN, y + 15.0, CONTENT_W),
                 Placed::Line(t) => drawer.text(&mut s, t, 10.5, MARGIN, y + 12.0, CONTENT_W),
-                Placed::Figure(h, marks) => {
-                    let _ = Rect::from_xywh(MARGIN, *y, CONTENT_W, *h);
+                Placed::Figure(marks) => {
                     for mark in *marks {
                         drawer.mark(&mut s, mark, MARGIN, *y);
                     }

@@ -4,7 +4,6 @@
 
 use egui::{RichText, Ui};
 
-use crate::domain::service_points::Tier;
 use crate::i18n::{Lang, service_points as sp};
 use crate::jobs::JobSpec;
 use crate::store::service_points::coverage::CoverageReport;
@@ -204,7 +203,6 @@ pub fn coverage_ui(
                     ui.end_row();
                 }
             });
-        let _ = Tier::ALL;
     });
     asked
 }

@@ -7,8 +7,7 @@ use jiff::civil::Date;
 use crate::domain::RegionId;
 use crate::domain::region::RegionLevel;
 use crate::domain::service_points::{
-    Handling, NewServicePoint, Offered, PointProblem, PointStatus, ServiceId, ServicePointId,
-    Staff, Tier,
+    Handling, NewServicePoint, Offered, PointProblem, PointStatus, ServicePointId, Staff, Tier,
 };
 use crate::domain::spatial::Datum;
 use crate::i18n::{Lang, Msg, service_points as sp};
@@ -316,7 +315,6 @@ impl PointForm {
                 result = FormResult::Closed;
             }
         });
-        let _ = ServiceId(0);
         result
     }
 
