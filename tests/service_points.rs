@@ -408,3 +408,39 @@ fn the_command_line_imports_an_outline_or_refuses_it_with_the_reason() {
     run(&good, "gcj02").unwrap();
     assert_eq!(count(), 2);
 }
+
+#[test]
+fn village_coordinates_are_imported_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_ledger(&dir);
+    sign_in(&mut store, "admin");
+    let (village, _) = a_village(&store, AISHAN);
+    let code: String = store
+        .conn()
+        .query_row("SELECT code FROM regions WHERE id = ?1", [village.0], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let good = format!("code,lon,lat\n{code},117.8,36.05\n");
+    let done = store
+        .write(|w| sp::import_village_coordinates(w, &good, Datum::Gcj02))
+        .unwrap();
+    assert_eq!(done, 1);
+    let place = regions::get(&store.read(), village).unwrap();
+    assert!(place.lon.unwrap() < 117.8, "moved from GCJ-02");
+    let broken = format!("{code},117.9,36.1\n370117001000,117.8,36.0\n");
+    let refused = store
+        .write(|w| sp::import_village_coordinates(w, &broken, Datum::Wgs84))
+        .unwrap_err();
+    assert!(
+        refused
+            .message()
+            .get(minsheng::i18n::Lang::Zh)
+            .contains("第 2 行")
+    );
+    assert_eq!(
+        regions::get(&store.read(), village).unwrap(),
+        place,
+        "nothing written"
+    );
+}

@@ -180,6 +180,11 @@ crate::i18n::texts! {
     fn outline_not_geojson(detail) => "不是有效的 GeoJSON 文件，未导入任何内容：{detail}", "Not a valid GeoJSON file; nothing was imported: {detail}";
     fn outline_unsupported(feature, kind) => "第 {feature} 个要素是 {kind}，只能导入面（Polygon）和多面（MultiPolygon）；未导入任何内容。", "Feature {feature} is a {kind}; only Polygon and MultiPolygon are imported. Nothing was imported.";
     fn outline_bad_ring(feature) => "第 {feature} 个要素的边界不是闭合的经纬度环（可能是投影坐标）；未导入任何内容。", "Feature {feature} has a ring that is not a closed ring of degrees (projected coordinates?); nothing was imported.";
+    fn village_line_invalid(line) => "坐标文件第 {line} 行不是“区划代码,经度,纬度”或不是村居；未导入任何内容。", "Line {line} of the coordinates file is not code,longitude,latitude of a village or community; nothing was imported.";
+    const SETTINGS_VILLAGES => "村居坐标（CSV：区划代码,经度,纬度）", "Village coordinates (CSV: code,longitude,latitude)";
+    const FIELD_VILLAGE_FILE => "CSV 文件", "CSV file";
+    const IMPORT_VILLAGES => "导入村居坐标", "Import village coordinates";
+    fn villages_imported(count) => "已更新 {count} 个村居的坐标", "Coordinates of {count} villages updated";
     const OUTLINE_EMPTY => "文件中没有面或多面；未导入任何内容。", "The file holds no Polygon or MultiPolygon; nothing was imported.";
     // Exports
     const SHEET_TITLE => "医保经办10分钟便民服务圈覆盖分析", "Coverage of the 10-minute medical-insurance service circle";

@@ -46,6 +46,9 @@ pub enum ServicePointRule {
     /// A service needs its Chinese and English names.
     #[error("a service needs its Chinese and English names")]
     ServiceName,
+    /// A line of a village-coordinates file is not `code,lon,lat` of a known village.
+    #[error("line {0} of the coordinates file is not code,longitude,latitude of a village")]
+    VillageLine(usize),
 }
 
 impl ServicePointRule {
@@ -60,6 +63,7 @@ impl ServicePointRule {
             ServicePointRule::Reach => sp::REACH_INVALID.into(),
             ServicePointRule::LogLine => sp::LOG_LINE_INVALID.into(),
             ServicePointRule::ServiceName => sp::SERVICE_NAME_REQUIRED.into(),
+            ServicePointRule::VillageLine(line) => sp::village_line_invalid(line),
         }
     }
 }
@@ -421,4 +425,51 @@ pub fn set_reach(w: &Writer<'_>, reach: &Reach) -> Result<()> {
     super::settings::set(w, REACH_SPEED_KEY, &reach.speed_kmh.to_string())?;
     super::settings::set(w, REACH_MINUTES_KEY, &reach.minutes.to_string())?;
     super::settings::set(w, REACH_DETOUR_KEY, &reach.detour.to_string())
+}
+
+/// Sets the coordinates of villages and communities from CSV text (`code,lon,lat` per line,
+/// an optional header line) given in `datum`; all or nothing. Returns how many were set.
+/// Coordinates are the region tree's, so this asks what editing the tree asks.
+pub fn import_village_coordinates(
+    w: &Writer<'_>,
+    text: &str,
+    datum: crate::domain::spatial::Datum,
+) -> Result<usize> {
+    let mut rows = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let number = index + 1;
+        let line = line.trim().trim_start_matches('\u{feff}');
+        if line.is_empty() || (index == 0 && !line.starts_with(|c: char| c.is_ascii_digit())) {
+            continue;
+        }
+        let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+        let bad = || rule(ServicePointRule::VillageLine(number));
+        let [code, lon, lat] = fields[..] else {
+            return Err(bad());
+        };
+        let (Ok(lon), Ok(lat)) = (lon.parse::<f64>(), lat.parse::<f64>()) else {
+            return Err(bad());
+        };
+        if !crate::domain::region::valid_coordinate(lon, lat) {
+            return Err(bad());
+        }
+        let region = super::regions::id_by_code(w.tx(), code)?.ok_or_else(bad)?;
+        let place = super::regions::get(&w.read(), region)?;
+        if !place.level.holds_people() {
+            return Err(bad());
+        }
+        let (lon, lat) = datum.to_wgs84(lon, lat);
+        rows.push((place, (lon * 1e6).round() / 1e6, (lat * 1e6).round() / 1e6));
+    }
+    for (place, lon, lat) in &rows {
+        super::regions::update(
+            w,
+            place.id,
+            &place.name,
+            &place.short_name,
+            Some(*lon),
+            Some(*lat),
+        )?;
+    }
+    Ok(rows.len())
 }

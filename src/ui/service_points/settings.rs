@@ -20,6 +20,7 @@ pub struct ServicePointSettings {
     detour: String,
     reach_error: Option<Msg>,
     outline_path: String,
+    villages_path: String,
     datum: Datum,
     kept: Option<(usize, usize)>,
     message: Option<Notice>,
@@ -148,8 +149,45 @@ impl ServicePointSettings {
                 self.import(cx);
             }
         });
+        ui.add_space(8.0);
+        ui.label(lang.t(sp::SETTINGS_VILLAGES));
+        // Coordinates of villages are the region tree's: its administrators'.
+        let permit = Permit::district(cx.store.session(), Area::Registry, Action::Administer);
+        permit.section_ui(ui, lang, |ui| {
+            permit.fields_ui(ui, |ui| {
+                crate::ui::text_field_ui(
+                    ui,
+                    lang.t(sp::FIELD_VILLAGE_FILE),
+                    &mut self.villages_path,
+                    260.0,
+                );
+            });
+            if permit.button(ui, lang, lang.t(sp::IMPORT_VILLAGES)) {
+                self.import_villages(cx);
+            }
+        });
         crate::ui::message_ui(ui, &self.message, lang);
         ui.add_space(12.0);
+    }
+
+    fn import_villages(&mut self, cx: &mut Ctx<'_>) {
+        let text = match std::fs::read_to_string(self.villages_path.trim()) {
+            Ok(text) => text,
+            Err(e) => {
+                self.message = Some(Notice::store_error(&crate::store::StoreError::Io(e)));
+                return;
+            }
+        };
+        let datum = self.datum;
+        self.message = Some(
+            match cx
+                .store
+                .write(|w| points::import_village_coordinates(w, &text, datum))
+            {
+                Ok(count) => Notice::info(sp::villages_imported(count)),
+                Err(e) => Notice::store_error(&e),
+            },
+        );
     }
 
     fn parsed(&self) -> Option<Reach> {
