@@ -120,7 +120,7 @@ crate::i18n::texts! {
     const CARD_HANDLES => "现场办理", "Handled on site";
     const CARD_PASSES => "帮办代办", "Assisted, passed on";
     // Coverage
-    fn radius_explained(minutes, mode, metres) => "{minutes} 分钟{mode} ≈ {metres} m 直线距离", "{minutes} minutes {mode} ≈ {metres} m in a straight line";
+    fn radius_explained(minutes, mode, metres) => "{minutes} 分钟{mode} ≈ {metres} m 直线距离", "{mode}, {minutes} minutes ≈ {metres} m in a straight line";
     fn reach_detail(speed, detour) => "速度 {speed} km/h，绕行系数 {detour}", "speed {speed} km/h, detour factor {detour}";
     fn district_coverage(covered, villages, people_covered, people, share) => "全区：{villages} 个村居中 {covered} 个在服务圈内；登记人口 {people} 人中 {people_covered} 人（{share}）", "District: {covered} of {villages} villages inside the circle; {people_covered} of {people} registered people ({share})";
     fn unplaced(count) => "{count} 个村居没有坐标，未计入（在“人员与地区”的地区编辑中填写）", "{count} villages have no coordinates and are not counted (enter them in the region editor of People & places)";
@@ -150,6 +150,8 @@ crate::i18n::texts! {
     const LOG_ADD => "记一笔", "Log it";
     const LOG_TITLE => "按服务点、事项和月份的工作量（近 12 个月）", "Workload by point, service and month (last 12 months)";
     const LOG_SAVED => "已记录", "Logged";
+    const LOG_UPWARD => "上交办理最多的服务点（近 12 个月）", "Points that pass most work upward (last 12 months)";
+    fn log_upward_line(name, passed, total) => "{name}：上交 {passed} 次，共 {total} 次", "{name}: {passed} passed on of {total}";
     const LOG_EMPTY => "近 12 个月没有服务记录", "No service logged in the last 12 months";
     // Settings
     const SETTINGS_TITLE => "医保服务点", "Service points";

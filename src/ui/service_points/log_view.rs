@@ -101,6 +101,8 @@ impl LogView {
             ui.label(lang.t(sp::LOG_EMPTY));
             return;
         }
+        upward_ui(ui, lang, rows);
+        ui.separator();
         let columns = [
             (sp::COL_MONTH, 70.0),
             (sp::COL_POINT, 200.0),
@@ -153,5 +155,22 @@ impl LogView {
             Ok(_) => self.message = Some(Notice::info(sp::LOG_SAVED)),
             Err(e) => self.error = Some(Notice::store_error(&e).msg),
         }
+    }
+}
+
+/// The points that pass most of their work to the tier above, from the rows already read.
+fn upward_ui(ui: &mut Ui, lang: crate::i18n::Lang, rows: &[Workload]) {
+    let mut by_point: std::collections::BTreeMap<ServicePointId, (&str, i64, i64)> =
+        std::collections::BTreeMap::new();
+    for w in rows {
+        let entry = by_point.entry(w.point).or_insert((w.name.as_str(), 0, 0));
+        entry.1 += w.passed_on;
+        entry.2 += w.count;
+    }
+    let mut ranked: Vec<(&str, i64, i64)> = by_point.into_values().filter(|e| e.1 > 0).collect();
+    ranked.sort_by_key(|e| std::cmp::Reverse(e.1));
+    ui.strong(lang.t(sp::LOG_UPWARD));
+    for (name, passed, total) in ranked.into_iter().take(10) {
+        ui.label(sp::log_upward_line(name, passed, total).get(lang));
     }
 }

@@ -254,6 +254,26 @@ pub struct MapView {
 
 /// How many screen points the map sets aside for the legend and the bars.
 const MARGIN: f32 = 10.0;
+/// Rows of the legend.
+const LEGEND_ROWS: usize = 7;
+
+/// Where the legend, the notes and the scale bar are drawn: no label goes there.
+fn overlay_rects(rect: Rect) -> [Rect; 3] {
+    [
+        Rect::from_min_max(
+            pos2(rect.max.x - 225.0, rect.min.y + MARGIN),
+            pos2(
+                rect.max.x - MARGIN,
+                rect.min.y + MARGIN + 34.0 + LEGEND_ROWS as f32 * 20.0,
+            ),
+        ),
+        Rect::from_min_size(rect.min + vec2(MARGIN, MARGIN), vec2(430.0, 36.0)),
+        Rect::from_min_size(
+            pos2(rect.min.x + MARGIN, rect.max.y - 48.0),
+            vec2(230.0, 40.0),
+        ),
+    ]
+}
 
 impl MapView {
     /// Shows the whole of the data again at the next frame.
@@ -430,7 +450,7 @@ fn make_screen(
     } else {
         Vec::new()
     };
-    let labels = place_labels(ui, view, data, &points, &villages);
+    let labels = place_labels(ui, view, data, &points, &villages, &overlay_rects(rect));
     Screen {
         key,
         outlines,
@@ -450,6 +470,7 @@ fn place_labels(
     data: &MapData,
     points: &[(usize, Pos2)],
     villages: &[(usize, Pos2)],
+    overlays: &[Rect],
 ) -> Vec<Label> {
     let close = view.ground_m_per_px() < 12.0;
     let mut wanted: Vec<(u8, Pos2, &str, Color32)> = Vec::new();
@@ -474,7 +495,7 @@ fn place_labels(
     }
     wanted.sort_by_key(|w| w.0);
     let font = FontId::proportional(11.0);
-    let mut placed: Vec<Rect> = Vec::new();
+    let mut placed: Vec<Rect> = overlays.to_vec();
     // Markers are obstacles too, so a label does not hide a point.
     placed.extend(
         points
@@ -666,6 +687,12 @@ fn overlays_ui(painter: &egui::Painter, rect: Rect, view: &View, data: &MapData,
     // Notes, top left.
     let mut y = rect.min.y + MARGIN;
     let mut note = |text: &str| {
+        let galley = painter.layout_no_wrap(text.to_string(), font.clone(), Color32::BLACK);
+        painter.rect_filled(
+            Rect::from_min_size(pos2(rect.min.x + MARGIN, y), galley.size()).expand(2.0),
+            2.0,
+            Color32::from_white_alpha(215),
+        );
         let r = painter.text(
             pos2(rect.min.x + MARGIN, y),
             Align2::LEFT_TOP,
