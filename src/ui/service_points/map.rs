@@ -502,6 +502,12 @@ fn place_labels(
             .iter()
             .map(|(_, s)| Rect::from_center_size(*s, Vec2::splat(8.0))),
     );
+    placed.extend(
+        villages
+            .iter()
+            .filter(|(i, _)| !data.villages[*i].covered)
+            .map(|(_, s)| Rect::from_center_size(*s, Vec2::splat(12.0))),
+    );
     let mut out = Vec::new();
     for (_, at, text, color) in wanted {
         let galley = ui.fonts_mut(|f| f.layout_no_wrap(text.to_string(), font.clone(), color));
