@@ -17,6 +17,7 @@ mod file_problems;
 mod lock;
 mod migrations;
 mod people_search;
+mod petitions;
 mod placements;
 mod store;
 mod ui;

@@ -433,7 +433,9 @@ pub fn working_days_between(
 /// The last day of the week (Sunday) that `today` is in: "due this week" ends there.
 pub fn end_of_week(today: Date) -> Date {
     let days = 7 - i64::from(today.weekday().to_monday_one_offset());
-    today.checked_add(jiff::Span::new().days(days)).unwrap_or(today)
+    today
+        .checked_add(jiff::Span::new().days(days))
+        .unwrap_or(today)
 }
 
 #[cfg(test)]

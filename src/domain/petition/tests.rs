@@ -28,10 +28,7 @@ fn a_deadline_across_national_day_counts_the_make_up_saturday() {
     let cal = autumn_2026();
     // Received Monday 28 September, 7 working days: Tue 29 (1), Wed 30 (2), 1–7 October
     // off, Thu 8 (3), Fri 9 (4), Saturday 10 worked (5), Sunday 11 off, Mon 12 (6), Tue 13 (7).
-    assert_eq!(
-        deadline(&cal, date(2026, 9, 28), 7),
-        Ok(date(2026, 10, 13))
-    );
+    assert_eq!(deadline(&cal, date(2026, 9, 28), 7), Ok(date(2026, 10, 13)));
     // Counting weekdays alone would have said Wednesday 7 October, a holiday.
     // 15 working days ("complex"): … Tue 13 (7), Wed 14 … Fri 16 (10), Mon 19 … Fri 23 (15).
     assert_eq!(
@@ -63,8 +60,14 @@ fn a_missing_year_is_said_not_counted_on_weekdays() {
 fn working_days_left_last_day_and_overdue() {
     let cal = autumn_2026();
     let deadline = date(2026, 11, 20); // a Friday
-    assert_eq!(urgency(&cal, date(2026, 11, 18), deadline), Urgency::Left(2));
-    assert_eq!(urgency(&cal, date(2026, 11, 19), deadline), Urgency::Left(1));
+    assert_eq!(
+        urgency(&cal, date(2026, 11, 18), deadline),
+        Urgency::Left(2)
+    );
+    assert_eq!(
+        urgency(&cal, date(2026, 11, 19), deadline),
+        Urgency::Left(1)
+    );
     assert_eq!(urgency(&cal, deadline, deadline), Urgency::LastDay);
     // The weekend right after: past the deadline, no working day late yet.
     assert_eq!(
@@ -198,7 +201,10 @@ fn replies_and_reasons_are_required() {
         check_reply("已转供电公司", Outcome::NotOurs, " "),
         Err(PetitionRule::ResponsibleRequired)
     );
-    assert_eq!(check_reply("已转", Outcome::NotOurs, "国网钢城供电中心"), Ok(()));
+    assert_eq!(
+        check_reply("已转", Outcome::NotOurs, "国网钢城供电中心"),
+        Ok(())
+    );
     assert_eq!(check_reply("已更换电线", Outcome::Fixed, ""), Ok(()));
 }
 
@@ -260,7 +266,10 @@ fn closed_not_fixed_is_never_fixed_and_satisfaction_counts_the_last_answer() {
     assert_eq!((f.fixed, f.not_fixed, f.not_ours, f.closed), (1, 1, 1, 3));
     assert_eq!(f.fixed_share().percent().map(|p| p.round()), Some(33.0));
     assert_eq!((f.satisfied, f.basic, f.unsatisfied), (1, 1, 1));
-    assert_eq!((f.satisfaction_rate().part, f.satisfaction_rate().whole), (2, 3));
+    assert_eq!(
+        (f.satisfaction_rate().part, f.satisfaction_rate().whole),
+        (2, 3)
+    );
     assert_eq!((f.reopens, f.reopened_matters), (2, 1));
     // Received Monday 2 November: closed Wed 4 (2), Fri 6 (4), Mon 9 (5) → median 4.
     assert_eq!(f.median_days_to_close, Some(4.0));
