@@ -10,6 +10,7 @@ pub mod audit_export;
 pub mod backup;
 pub mod bank_export;
 pub mod demo;
+mod demo_petitions;
 mod demo_placements;
 pub mod exports;
 

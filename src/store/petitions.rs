@@ -32,6 +32,7 @@ pub use meetings::{
     Attendee, Meeting, MeetingRow, NewAttendee, NewMeeting, add_attendee, add_meeting, meeting,
     meetings, update_minutes,
 };
+pub(crate) use steps::take_step_on;
 pub use steps::{NewMatter, Reporter, StepInput, raise, take_step};
 pub use timeline::{TimelineEntry, timeline};
 

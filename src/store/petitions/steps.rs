@@ -271,6 +271,16 @@ pub fn raise(w: &Writer<'_>, m: &NewMatter) -> Result<(MatterId, Option<i16>)> {
 /// Takes `input` on matter `id`: refused unless the writer may on the matter's street and
 /// the state machine allows it from where the matter stands; logged with the row before.
 pub fn take_step(w: &Writer<'_>, id: MatterId, input: &StepInput) -> Result<()> {
+    take_step_on(w, id, input, today(w)?)
+}
+
+/// As [`take_step`], dated `today` (the demonstration data writes a year of history at once).
+pub(crate) fn take_step_on(
+    w: &Writer<'_>,
+    id: MatterId,
+    input: &StepInput,
+    today: Date,
+) -> Result<()> {
     let before = w.existing::<PetitionRecord>(id.0, RecordKind::Matter)?;
     w.require(
         Area::Petitions,
@@ -292,7 +302,6 @@ pub fn take_step(w: &Writer<'_>, id: MatterId, input: &StepInput) -> Result<()> 
         StepInput::CallBack { said, .. } => rule::call_back(state, *said)?,
         _ => rule::next(state, step)?,
     };
-    let today = today(w)?;
     after.status = to.as_str().to_string();
     after.last_step = step.as_str().to_string();
     after.last_note = String::new();

@@ -135,7 +135,9 @@ END;
 -- 2027's statutory holidays by the holiday law as revised in 2024 (元旦 1 day, 春节 4 from the
 -- eve, 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3). The runs around them and the make-up working
 -- days are announced each November by the State Council: enter them from the notice.
-INSERT INTO calendar_days (day, kind, name, verified) VALUES
+-- A file that already holds any day of 2027 was entered by its office and is left as it is.
+INSERT INTO calendar_days (day, kind, name, verified)
+SELECT column1, column2, column3, column4 FROM (VALUES
     ('2027-01-01', 'holiday', '元旦', 0),
     ('2027-02-05', 'holiday', '春节（除夕）', 0),
     ('2027-02-06', 'holiday', '春节', 0),
@@ -148,5 +150,5 @@ INSERT INTO calendar_days (day, kind, name, verified) VALUES
     ('2027-09-15', 'holiday', '中秋节', 0),
     ('2027-10-01', 'holiday', '国庆节', 0),
     ('2027-10-02', 'holiday', '国庆节', 0),
-    ('2027-10-03', 'holiday', '国庆节', 0)
-ON CONFLICT (day) DO NOTHING;
+    ('2027-10-03', 'holiday', '国庆节', 0))
+WHERE NOT EXISTS (SELECT 1 FROM calendar_days WHERE day LIKE '2027-%');
