@@ -13,6 +13,7 @@ pub mod demo;
 mod demo_petitions;
 mod demo_placements;
 pub mod exports;
+pub mod petition_exports;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -33,7 +33,7 @@ pub use meetings::{
     meetings, update_minutes,
 };
 pub(crate) use steps::take_step_on;
-pub use steps::{NewMatter, Reporter, StepInput, raise, take_step};
+pub use steps::{NewMatter, Reporter, StepInput, raise, record_reporter_reveal, take_step};
 pub use timeline::{TimelineEntry, timeline};
 
 /// The tables the petition views read.

@@ -461,3 +461,22 @@ fn write_row(w: &Writer<'_>, m: &PetitionRecord) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// Records that the writer is shown the phone of matter `id`'s reporter in full (an access
+/// record naming the matter); refused unless the writer may reveal personal data of the
+/// petition log on the matter's street.
+pub fn record_reporter_reveal(w: &Writer<'_>, id: MatterId) -> Result<()> {
+    let street = super::street_of_matter(w.tx(), id)?;
+    w.require(Area::Petitions, Access::Reveal, street)?;
+    let person: Option<i64> = w.tx().query_row(
+        "SELECT reporter_person_id FROM petitions WHERE id = ?1",
+        [id.0],
+        |r| r.get(0),
+    )?;
+    super::super::access_log::insert(
+        w,
+        person.map(PersonId),
+        super::super::access_log::What::Phone,
+        Some(&format!("诉求 #{id}")),
+    )
+}
