@@ -175,6 +175,8 @@ crate::i18n::texts! {
     const FIELD_EXTENSIONS => "已批延期次数", "Extensions granted";
     const FIELD_SUPERVISED => "督办", "Supervised";
     const FIELD_REPLIED_ON => "答复日期", "Replied on";
+    const YES => "是", "yes";
+    const NO => "否", "no";
     // Meetings
     const NEW_MEETING => "召开议事会", "Hold a meeting";
     const FIELD_HELD_ON => "日期", "Date";

@@ -324,11 +324,18 @@ fn follow(
     let allowed = petition::working_days_between(calendar, received, deadline).unwrap_or(7);
     let at = |n: u32| -> Date { calendar.add_working_days(received, n).unwrap_or(received) };
     let roll = rng.u8(..100);
-    // Matters whose deadline is still ahead are being worked on.
-    let fate_late = roll < 8;
-    let fate_open_overdue = (8..13).contains(&roll);
-    let fate_return = (13..20).contains(&roll);
-    let fate_extension = (20..23).contains(&roll);
+    // A matter forgotten for months is not what an office has: the open, overdue ones were
+    // received in the last two months; older ones of that fate were closed late.
+    let recent = (today - received).get_days() < 60;
+    let fate_late = roll < 8 || ((8..16).contains(&roll) && !recent);
+    let fate_open_overdue = (8..16).contains(&roll) && recent;
+    // The newest matters wait at each stage: not yet signed for, signed for, being worked on.
+    let fresh = (today - received).get_days() < 5;
+    if fresh && roll % 3 == 0 {
+        return Ok(());
+    }
+    let fate_return = (16..23).contains(&roll);
+    let fate_extension = (23..26).contains(&roll);
     let mut day = 0;
     let step = |input: StepInput, n: u32| -> Result<bool, StoreError> {
         let when = at(n);
@@ -359,7 +366,7 @@ fn follow(
             return Ok(());
         }
     }
-    if !step(StepInput::SignFor, day)? {
+    if !step(StepInput::SignFor, day)? || (fresh && roll % 3 == 1) {
         return Ok(());
     }
     day += 1;

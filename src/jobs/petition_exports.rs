@@ -206,8 +206,12 @@ pub fn csv(
                 r.deadline.map(|d| d.to_string()).unwrap_or_default(),
                 due,
                 r.closed_on.map(|d| d.to_string()).unwrap_or_default(),
-                r.outcome.map(|o| o.label(lang).to_string()).unwrap_or_default(),
-                r.satisfaction.map(|s| s.label(lang).to_string()).unwrap_or_default(),
+                r.outcome
+                    .map(|o| o.label(lang).to_string())
+                    .unwrap_or_default(),
+                r.satisfaction
+                    .map(|s| s.label(lang).to_string())
+                    .unwrap_or_default(),
             ]
             .into_iter()
             .map(CellValue::Text)
@@ -259,14 +263,20 @@ pub fn minutes(
         .enumerate()
         .map(|(n, m)| {
             let result = match (m.status, m.outcome) {
-                (Status::Closed, Some(o)) => format!("{}（{}）", o.label(lang), m.closed_on.map(|d| d.to_string()).unwrap_or_default()),
+                (Status::Closed, Some(o)) => format!(
+                    "{}（{}）",
+                    o.label(lang),
+                    m.closed_on.map(|d| d.to_string()).unwrap_or_default()
+                ),
                 (s, _) => s.label(lang).to_string(),
             };
             vec![
                 (n + 1).to_string(),
                 m.text.clone(),
                 m.owner_unit.clone(),
-                m.deadline.map(|d| d.to_string()).unwrap_or_else(|| lang.t(pt::NO_DEADLINE).into()),
+                m.deadline
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| lang.t(pt::NO_DEADLINE).into()),
                 result,
             ]
         })

@@ -6,7 +6,9 @@ use egui::{RichText, Ui};
 
 use super::{Shared, tone_color, urgency_text};
 use crate::domain::access::{Action, Area};
-use crate::domain::petition::{MatterId, MatterState, Outcome, Satisfaction, Status, Step, next, urgency};
+use crate::domain::petition::{
+    MatterId, MatterState, Outcome, Satisfaction, Status, Step, next, urgency,
+};
 use crate::i18n::{Lang, Msg, common as c, petitions as pt};
 use crate::store::petitions::{self, Matter, StepInput, TimelineEntry};
 use crate::ui::loaded::Loaded;
@@ -89,14 +91,26 @@ impl DetailView {
         let mut rows: Vec<(crate::i18n::Text, String)> = vec![
             (pt::FIELD_STATUS, status_line(m, lang)),
             (pt::FIELD_TEXT, m.text.clone()),
-            (pt::FIELD_CATEGORY, shared.category_name(m.category_id, lang).to_string()),
+            (
+                pt::FIELD_CATEGORY,
+                shared.category_name(m.category_id, lang).to_string(),
+            ),
             (pt::FIELD_CHANNEL, m.channel.label(lang).to_string()),
-            (pt::FIELD_COMMUNITY, format!("{} {}", m.region_name, m.place_detail)),
-            (pt::FIELD_OWNER_UNIT, format!("{} {}", m.owner_unit, m.owner_person)),
+            (
+                pt::FIELD_COMMUNITY,
+                format!("{} {}", m.region_name, m.place_detail),
+            ),
+            (
+                pt::FIELD_OWNER_UNIT,
+                format!("{} {}", m.owner_unit, m.owner_person),
+            ),
             (pt::FIELD_RECEIVED, m.received_on.to_string()),
         ];
         if m.return_count > 0 {
-            rows.push((pt::FIELD_RETURNS, pt::returns_line(m.return_count, m.returned_days).text(lang)));
+            rows.push((
+                pt::FIELD_RETURNS,
+                pt::returns_line(m.return_count, m.returned_days).text(lang),
+            ));
         }
         if let Some(dup) = m.duplicate_of {
             rows.push((pt::FIELD_DUPLICATE_OF, format!("#{dup}")));
@@ -164,7 +178,10 @@ impl DetailView {
             return;
         }
         ui.monospace(cx.masker.phone(&r.phone).into_owned());
-        let may = cx.store.session().may(Area::Petitions, Action::Reveal, m.street_id);
+        let may = cx
+            .store
+            .session()
+            .may(Area::Petitions, Action::Reveal, m.street_id);
         if may && crate::ui::reveal_button_ui(ui, lang).clicked() {
             let id = m.id;
             match cx.store.write(|w| petitions::record_reporter_reveal(w, id)) {
@@ -197,7 +214,10 @@ impl DetailView {
         ui.horizontal_wrapped(|ui| {
             for step in offered {
                 let permit = match step {
-                    Step::ApproveExtension | Step::RefuseExtension | Step::Supervise | Step::Unsupervise => approve,
+                    Step::ApproveExtension
+                    | Step::RefuseExtension
+                    | Step::Supervise
+                    | Step::Unsupervise => approve,
                     _ => write,
                 };
                 let label = lang.t(pt::step_button(step));
@@ -233,7 +253,12 @@ impl DetailView {
             ui.add(edit.desired_width(f32::INFINITY)).labelled_by(l.id);
         };
         match step {
-            Step::Return | Step::AskExtension | Step::Supervise | Step::Unsupervise | Step::ApproveExtension | Step::RefuseExtension => {
+            Step::Return
+            | Step::AskExtension
+            | Step::Supervise
+            | Step::Unsupervise
+            | Step::ApproveExtension
+            | Step::RefuseExtension => {
                 let label = if matches!(step, Step::Return | Step::AskExtension) {
                     pt::FIELD_REASON
                 } else {
@@ -246,7 +271,12 @@ impl DetailView {
             }
             Step::Reassign => {
                 field(ui, lang.t(pt::FIELD_OWNER_UNIT), &mut p.owner_unit, false);
-                field(ui, lang.t(pt::FIELD_OWNER_PERSON), &mut p.owner_person, false);
+                field(
+                    ui,
+                    lang.t(pt::FIELD_OWNER_PERSON),
+                    &mut p.owner_person,
+                    false,
+                );
             }
             Step::Reply => {
                 field(ui, lang.t(pt::FIELD_REPLY), &mut p.reply, true);
@@ -267,7 +297,12 @@ impl DetailView {
                 });
                 field(ui, lang.t(pt::FIELD_NOTE), &mut p.reason, false);
             }
-            Step::MarkDuplicate => field(ui, lang.t(pt::FIELD_DUPLICATE_OF), &mut p.duplicate_of, false),
+            Step::MarkDuplicate => field(
+                ui,
+                lang.t(pt::FIELD_DUPLICATE_OF),
+                &mut p.duplicate_of,
+                false,
+            ),
             _ => {}
         }
         let mut error = None;
@@ -278,7 +313,8 @@ impl DetailView {
                         let id = self.id;
                         match cx.store.write(|w| petitions::take_step(w, id, &input)) {
                             Ok(()) => {
-                                self.message = Some(Notice::info(pt::step_done(lang.t(pt::step_text(step)))));
+                                self.message =
+                                    Some(Notice::info(pt::step_done(lang.t(pt::step_text(step)))));
                                 self.pending = Pending::default();
                             }
                             Err(e) => error = Some(Notice::store_error(&e).msg),
@@ -303,7 +339,9 @@ impl DetailView {
             Step::SignFor => StepInput::SignFor,
             Step::Start => StepInput::Start,
             Step::Close => StepInput::Close,
-            Step::Return => StepInput::Return { reason: p.reason.clone() },
+            Step::Return => StepInput::Return {
+                reason: p.reason.clone(),
+            },
             Step::Reassign => StepInput::Reassign {
                 owner_unit: p.owner_unit.clone(),
                 owner_person: p.owner_person.clone(),
@@ -318,7 +356,11 @@ impl DetailView {
                 note: p.reason.clone(),
             },
             Step::AskExtension => StepInput::AskExtension {
-                days: p.days.trim().parse().map_err(|_| Msg::from(pt::RULE_EXTENSION_DAYS))?,
+                days: p
+                    .days
+                    .trim()
+                    .parse()
+                    .map_err(|_| Msg::from(pt::RULE_EXTENSION_DAYS))?,
                 reason: p.reason.clone(),
             },
             Step::ApproveExtension | Step::RefuseExtension => StepInput::DecideExtension {
@@ -375,7 +417,22 @@ fn timeline_ui(ui: &mut Ui, lang: Lang, timeline: &[TimelineEntry]) {
         }
         for (field, before, after) in &e.fields {
             let name = pt::field_name(field).map_or(field.as_str(), |t| lang.t(t));
+            let (before, after) = (
+                shown_value(field, before, lang),
+                shown_value(field, after, lang),
+            );
             ui.label(RichText::new(format!("    {name}：{before} → {after}")).weak());
         }
     }
+}
+
+/// A logged value as the user reads it: a stored code by its label, a flag as yes or no.
+fn shown_value(field: &str, value: &str, lang: Lang) -> String {
+    let label = match field {
+        "outcome" => Outcome::parse(value).map(|o| o.label(lang)),
+        "satisfaction" => Satisfaction::parse(value).map(|s| s.label(lang)),
+        "supervised" => Some(lang.t(if value == "1" { pt::YES } else { pt::NO })),
+        _ => None,
+    };
+    label.map_or_else(|| value.to_string(), str::to_string)
 }

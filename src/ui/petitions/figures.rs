@@ -11,8 +11,8 @@ use super::{Go, Shared, date_field_ui};
 use crate::domain::petition::figures::Share;
 use crate::i18n::{Lang, Text, petitions as pt};
 use crate::store::petitions::{self, Backlog, BacklogRow, FigureSet, Focus, MatterFilter};
-use crate::ui::loaded::Loaded;
 use crate::ui::Ctx;
+use crate::ui::loaded::Loaded;
 
 /// State of the figures view.
 #[derive(Default)]
@@ -98,37 +98,103 @@ impl FiguresView {
         }
         let mut go = None;
         let base = period_filter(self.period);
-        let mut link = |ui: &mut Ui, label: Text, value: String, focus: Option<Focus>, overdue: bool| {
-            ui.label(lang.t(label));
-            if ui.link(RichText::new(value).strong()).clicked() {
-                go = Some(Go::List(Box::new(MatterFilter {
-                    focus,
-                    overdue,
-                    ..base.clone()
-                })));
-            }
-            ui.end_row();
-        };
+        let mut link =
+            |ui: &mut Ui, label: Text, value: String, focus: Option<Focus>, overdue: bool| {
+                ui.label(lang.t(label));
+                if ui.link(RichText::new(value).strong()).clicked() {
+                    go = Some(Go::List(Box::new(MatterFilter {
+                        focus,
+                        overdue,
+                        ..base.clone()
+                    })));
+                }
+                ui.end_row();
+            };
         egui::Grid::new("petition_figures")
             .num_columns(2)
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
-                link(ui, pt::FIG_RECEIVED, pt::matters_count(f.matters).text(lang), None, false);
-                link(ui, pt::FIG_ON_TIME, share(f.on_time_rate(), lang), Some(Focus::OnTime), false);
-                link(ui, pt::FIG_LATE, (f.late_closed + f.late_open).to_string(), Some(Focus::Late), false);
-                link(ui, pt::FIG_OVERDUE_OPEN, f.late_open.to_string(), None, true);
-                link(ui, pt::FIG_FIXED, share(f.fixed_share(), lang), Some(Focus::Fixed), false);
-                link(ui, pt::FIG_NOT_FIXED, share(f.not_fixed_share(), lang), Some(Focus::NotFixed), false);
-                link(ui, pt::FIG_NOT_OURS, f.not_ours.to_string(), Some(Focus::NotOurs), false);
-                link(ui, pt::FIG_SATISFACTION, share(f.satisfaction_rate(), lang), Some(Focus::Satisfied), false);
-                link(ui, pt::FIG_UNSATISFIED, f.unsatisfied.to_string(), Some(Focus::Unsatisfied), false);
-                link(ui, pt::FIG_REOPENED, pt::reopens(f.reopens, f.reopened_matters).text(lang), Some(Focus::Reopened), false);
-                link(ui, pt::FIG_RETURNED, lang.t(pt::SHOW_LIST).to_string(), Some(Focus::Returned), false);
-                ui.label(lang.t(pt::FIG_MEDIAN));
-                ui.label(
-                    f.median_days_to_close
-                        .map_or("—".to_string(), |d| pt::working_days(format!("{d:.1}")).text(lang)),
+                link(
+                    ui,
+                    pt::FIG_RECEIVED,
+                    pt::matters_count(f.matters).text(lang),
+                    None,
+                    false,
                 );
+                link(
+                    ui,
+                    pt::FIG_ON_TIME,
+                    share(f.on_time_rate(), lang),
+                    Some(Focus::OnTime),
+                    false,
+                );
+                link(
+                    ui,
+                    pt::FIG_LATE,
+                    (f.late_closed + f.late_open).to_string(),
+                    Some(Focus::Late),
+                    false,
+                );
+                link(
+                    ui,
+                    pt::FIG_OVERDUE_OPEN,
+                    f.late_open.to_string(),
+                    None,
+                    true,
+                );
+                link(
+                    ui,
+                    pt::FIG_FIXED,
+                    share(f.fixed_share(), lang),
+                    Some(Focus::Fixed),
+                    false,
+                );
+                link(
+                    ui,
+                    pt::FIG_NOT_FIXED,
+                    share(f.not_fixed_share(), lang),
+                    Some(Focus::NotFixed),
+                    false,
+                );
+                link(
+                    ui,
+                    pt::FIG_NOT_OURS,
+                    f.not_ours.to_string(),
+                    Some(Focus::NotOurs),
+                    false,
+                );
+                link(
+                    ui,
+                    pt::FIG_SATISFACTION,
+                    share(f.satisfaction_rate(), lang),
+                    Some(Focus::Satisfied),
+                    false,
+                );
+                link(
+                    ui,
+                    pt::FIG_UNSATISFIED,
+                    f.unsatisfied.to_string(),
+                    Some(Focus::Unsatisfied),
+                    false,
+                );
+                link(
+                    ui,
+                    pt::FIG_REOPENED,
+                    pt::reopens(f.reopens, f.reopened_matters).text(lang),
+                    Some(Focus::Reopened),
+                    false,
+                );
+                link(
+                    ui,
+                    pt::FIG_RETURNED,
+                    lang.t(pt::SHOW_LIST).to_string(),
+                    Some(Focus::Returned),
+                    false,
+                );
+                ui.label(lang.t(pt::FIG_MEDIAN));
+                ui.label(f.median_days_to_close.map_or("—".to_string(), |d| {
+                    pt::working_days(format!("{d:.1}")).text(lang)
+                }));
                 ui.end_row();
             });
         ui.label(RichText::new(lang.t(pt::ON_TIME_RULE)).weak());
@@ -167,35 +233,44 @@ fn backlog_table_ui(
     period: (Option<Date>, Option<Date>),
 ) -> Option<Go> {
     let mut go = None;
-    egui::Grid::new("backlog").striped(true).num_columns(5).show(ui, |ui| {
-        for h in [pt::COL_GROUP, pt::COL_MATTERS, pt::COL_OPEN, pt::FIG_OVERDUE_OPEN, pt::FIG_ON_TIME] {
-            ui.label(RichText::new(lang.t(h)).strong());
-        }
-        ui.end_row();
-        for row in rows {
-            if ui.link(row_label(row, shared, lang)).clicked() {
-                let mut filter = period_filter(period);
-                filter.open_only = true;
-                match &row.key {
-                    Backlog::Owner(unit) => filter.owner_unit = Some(unit.clone()),
-                    Backlog::Category(id) => filter.category = Some(*id),
-                    Backlog::Community(id) | Backlog::Street(id) => filter.region = Some(*id),
-                }
-                go = Some(Go::List(Box::new(filter)));
+    egui::Grid::new("backlog")
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for h in [
+                pt::COL_GROUP,
+                pt::COL_MATTERS,
+                pt::COL_OPEN,
+                pt::FIG_OVERDUE_OPEN,
+                pt::FIG_ON_TIME,
+            ] {
+                ui.label(RichText::new(lang.t(h)).strong());
             }
-            ui.label(row.total.to_string());
-            ui.label(row.open.to_string());
-            ui.label(row.overdue.to_string());
-            ui.label(share(
-                Share {
-                    part: row.on_time,
-                    whole: row.on_time + row.late,
-                },
-                lang,
-            ));
             ui.end_row();
-        }
-    });
+            for row in rows {
+                if ui.link(row_label(row, shared, lang)).clicked() {
+                    let mut filter = period_filter(period);
+                    filter.open_only = true;
+                    match &row.key {
+                        Backlog::Owner(unit) => filter.owner_unit = Some(unit.clone()),
+                        Backlog::Category(id) => filter.category = Some(*id),
+                        Backlog::Community(id) | Backlog::Street(id) => filter.region = Some(*id),
+                    }
+                    go = Some(Go::List(Box::new(filter)));
+                }
+                ui.label(row.total.to_string());
+                ui.label(row.open.to_string());
+                ui.label(row.overdue.to_string());
+                ui.label(share(
+                    Share {
+                        part: row.on_time,
+                        whole: row.on_time + row.late,
+                    },
+                    lang,
+                ));
+                ui.end_row();
+            }
+        });
     go
 }
 
@@ -221,7 +296,7 @@ fn backlog_chart_ui(ui: &mut Ui, lang: Lang, shared: &Shared, rows: &[BacklogRow
         .width(0.6)
         .stack_on(&[&overdue]);
     Plot::new("backlog_chart")
-        .height(280.0)
+        .height(240.0)
         .legend(Legend::default())
         .allow_zoom(false)
         .allow_drag(false)

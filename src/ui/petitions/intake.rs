@@ -148,19 +148,28 @@ impl IntakeForm {
                 ui.end_row();
                 let label = ui.label(lang.t(pt::FIELD_CATEGORY));
                 ui.vertical(|ui| {
-                    let chosen = self.category.map_or(lang.t(pt::CHOOSE), |id| shared.category_name(id, lang));
+                    let chosen = self
+                        .category
+                        .map_or(lang.t(pt::CHOOSE), |id| shared.category_name(id, lang));
                     let before = self.category;
                     egui::ComboBox::from_id_salt(("intake_category", self.meeting))
                         .selected_text(chosen)
                         .show_ui(ui, |ui| {
                             for cat in shared.categories().iter().filter(|c| c.active) {
-                                ui.selectable_value(&mut self.category, Some(cat.id), cat.name(lang));
+                                ui.selectable_value(
+                                    &mut self.category,
+                                    Some(cat.id),
+                                    cat.name(lang),
+                                );
                             }
                         })
                         .response
                         .labelled_by(label.id);
                     if self.category != before
-                        && let Some(cat) = shared.categories().iter().find(|c| Some(c.id) == self.category)
+                        && let Some(cat) = shared
+                            .categories()
+                            .iter()
+                            .find(|c| Some(c.id) == self.category)
                     {
                         // The category's owner, unless the clerk typed another.
                         self.owner_unit = cat.owner_unit.clone();
@@ -178,11 +187,15 @@ impl IntakeForm {
                 let label = ui.label(lang.t(pt::FIELD_OWNER_UNIT));
                 ui.vertical(|ui| {
                     ui.horizontal(|ui| {
-                        ui.add(egui::TextEdit::singleline(&mut self.owner_unit).desired_width(160.0))
-                            .labelled_by(label.id);
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.owner_unit).desired_width(160.0),
+                        )
+                        .labelled_by(label.id);
                         let person = ui.label(lang.t(pt::FIELD_OWNER_PERSON));
-                        ui.add(egui::TextEdit::singleline(&mut self.owner_person).desired_width(80.0))
-                            .labelled_by(person.id);
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.owner_person).desired_width(80.0),
+                        )
+                        .labelled_by(person.id);
                     });
                     self.error_at(ui, Field::Owner, lang);
                 });
@@ -197,8 +210,11 @@ impl IntakeForm {
                         )
                         .labelled_by(label.id);
                         let phone = ui.label(lang.t(pt::FIELD_PHONE));
-                        ui.add(egui::TextEdit::singleline(&mut self.reporter_phone).desired_width(110.0))
-                            .labelled_by(phone.id);
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.reporter_phone)
+                                .desired_width(110.0),
+                        )
+                        .labelled_by(phone.id);
                         ui.checkbox(&mut self.anonymous, lang.t(pt::ANONYMOUS));
                     });
                     self.error_at(ui, Field::Phone, lang);
@@ -257,14 +273,15 @@ impl IntakeForm {
             self.error = Some((Field::Received, pt::BAD_DATE.into()));
             return None;
         };
-        let reporter = if self.reporter_name.trim().is_empty() && self.reporter_phone.trim().is_empty() {
-            Reporter::Nobody
-        } else {
-            Reporter::Given {
-                name: self.reporter_name.clone(),
-                phone: self.reporter_phone.clone(),
-            }
-        };
+        let reporter =
+            if self.reporter_name.trim().is_empty() && self.reporter_phone.trim().is_empty() {
+                Reporter::Nobody
+            } else {
+                Reporter::Given {
+                    name: self.reporter_name.clone(),
+                    phone: self.reporter_phone.clone(),
+                }
+            };
         let new = NewMatter {
             meeting_id: self.meeting,
             channel: self.channel,

@@ -134,7 +134,8 @@ impl ListView {
                 self.side = Side::New(Box::new(IntakeForm::new(cx.today(), None, None)));
                 self.message = None;
             }
-            let search = crate::ui::text_field_ui(ui, lang.t(pt::SEARCH), &mut self.filter.text, 160.0);
+            let search =
+                crate::ui::text_field_ui(ui, lang.t(pt::SEARCH), &mut self.filter.text, 160.0);
             if search.changed() {
                 self.typed_at = Some(Instant::now());
             }
@@ -164,7 +165,11 @@ impl ListView {
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter.category, None, any);
                     for cat in shared.categories() {
-                        ui.selectable_value(&mut self.filter.category, Some(cat.id), cat.name(lang));
+                        ui.selectable_value(
+                            &mut self.filter.category,
+                            Some(cat.id),
+                            cat.name(lang),
+                        );
                     }
                 })
                 .response
@@ -196,7 +201,11 @@ impl ListView {
     fn export_ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         let lang = cx.lang;
         for (format, label, ext) in [
-            (crate::jobs::petition_exports::Format::Csv, pt::EXPORT_CSV, "csv"),
+            (
+                crate::jobs::petition_exports::Format::Csv,
+                pt::EXPORT_CSV,
+                "csv",
+            ),
             (
                 crate::jobs::petition_exports::Format::Open311,
                 pt::EXPORT_OPEN311,
@@ -268,7 +277,10 @@ impl ListView {
                         Tone::Plain => row.text(text),
                         tone => row.cell_ui(|ui| {
                             let color = tone_color(ui, *tone).unwrap_or(ui.visuals().text_color());
-                            crate::ui::cell_label(ui, RichText::new(text.as_str()).color(color).strong());
+                            crate::ui::cell_label(
+                                ui,
+                                RichText::new(text.as_str()).color(color).strong(),
+                            );
                         }),
                     }
                     if row.response().is_some_and(egui::Response::clicked) {

@@ -12,7 +12,9 @@ use crate::domain::access::{Action, Area};
 use crate::domain::petition::{AttendeeRole, MeetingId};
 use crate::i18n::{Msg, common as c, petitions as pt};
 use crate::jobs::JobSpec;
-use crate::store::petitions::{self, Meeting, MeetingRow, MatterFilter, MatterRow, NewAttendee, NewMeeting};
+use crate::store::petitions::{
+    self, MatterFilter, MatterRow, Meeting, MeetingRow, NewAttendee, NewMeeting,
+};
 use crate::ui::loaded::Loaded;
 use crate::ui::{Ctx, Notice, PathRequest, Permit, table_rows};
 
@@ -80,10 +82,11 @@ impl MeetingsView {
         }
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {
-                if cx
-                    .permit(Area::Petitions, Action::Write)
-                    .button(ui, lang, lang.t(pt::NEW_MEETING))
-                {
+                if cx.permit(Area::Petitions, Action::Write).button(
+                    ui,
+                    lang,
+                    lang.t(pt::NEW_MEETING),
+                ) {
                     self.form = Some(MeetingForm::new(cx.today()));
                 }
             });
@@ -140,13 +143,16 @@ impl MeetingsView {
                 community_ui(ui, cx, shared, "meeting_region", &mut form.region, label.id);
                 ui.end_row();
                 let label = ui.label(lang.t(pt::FIELD_HELD_ON));
-                ui.text_edit_singleline(&mut form.held_on).labelled_by(label.id);
+                ui.text_edit_singleline(&mut form.held_on)
+                    .labelled_by(label.id);
                 ui.end_row();
                 let label = ui.label(lang.t(pt::FIELD_MEETING_PLACE));
-                ui.text_edit_singleline(&mut form.place).labelled_by(label.id);
+                ui.text_edit_singleline(&mut form.place)
+                    .labelled_by(label.id);
                 ui.end_row();
                 let label = ui.label(lang.t(pt::FIELD_CHAIR));
-                ui.text_edit_singleline(&mut form.chair).labelled_by(label.id);
+                ui.text_edit_singleline(&mut form.chair)
+                    .labelled_by(label.id);
                 ui.end_row();
             });
         ui.label(RichText::new(lang.t(pt::ATTENDEES)).strong());
@@ -253,17 +259,17 @@ impl Screen {
         let lang = cx.lang;
         let id = self.id;
         let today = cx.today();
-        self.meeting.ensure_now(
-            &cx.store.read(),
-            (cx.rev(petitions::TABLES), id),
-            |conn| {
+        self.meeting
+            .ensure_now(&cx.store.read(), (cx.rev(petitions::TABLES), id), |conn| {
                 let filter = MatterFilter {
                     meeting: Some(id),
                     ..MatterFilter::default()
                 };
-                Ok((petitions::meeting(conn, id)?, petitions::list(conn, &filter, today)?))
-            },
-        );
+                Ok((
+                    petitions::meeting(conn, id)?,
+                    petitions::list(conn, &filter, today)?,
+                ))
+            });
         let mut back = false;
         let mut go = None;
         egui::CentralPanel::default().show(ui, |ui| {
@@ -307,37 +313,54 @@ impl Screen {
             .iter()
             .map(|a| format!("{}（{}）", a.name, a.role.label(lang)))
             .collect();
-        ui.label(format!("{}：{}", lang.t(pt::ATTENDEES), attendees.join("、")));
-        let write = Permit::at(cx.store.session(), Area::Petitions, Action::Write, m.street_id);
+        ui.label(format!(
+            "{}：{}",
+            lang.t(pt::ATTENDEES),
+            attendees.join("、")
+        ));
+        let write = Permit::at(
+            cx.store.session(),
+            Area::Petitions,
+            Action::Write,
+            m.street_id,
+        );
         let minutes = self.minutes.get_or_insert_with(|| m.minutes.clone());
         let label = ui.label(lang.t(pt::MINUTES));
         write.fields_ui(ui, |ui| {
-            ui.add(egui::TextEdit::multiline(minutes).desired_rows(3).desired_width(f32::INFINITY))
-                .labelled_by(label.id);
+            ui.add(
+                egui::TextEdit::multiline(minutes)
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
         });
         if *minutes != m.minutes && write.button(ui, lang, lang.t(pt::SAVE_MINUTES)) {
             let (id, text) = (self.id, minutes.clone());
-            self.message = Some(match cx.store.write(|w| petitions::update_minutes(w, id, &text)) {
-                Ok(()) => Notice::info(pt::MINUTES_SAVED),
-                Err(e) => Notice::store_error(&e),
-            });
+            self.message = Some(
+                match cx.store.write(|w| petitions::update_minutes(w, id, &text)) {
+                    Ok(()) => Notice::info(pt::MINUTES_SAVED),
+                    Err(e) => Notice::store_error(&e),
+                },
+            );
         }
         ui.separator();
         ui.label(RichText::new(pt::raised_here(matters.len()).text(lang)).strong());
         let mut go = None;
-        egui::Grid::new("meeting_matters").striped(true).show(ui, |ui| {
-            for r in matters {
-                if ui.link(format!("#{}", r.id)).clicked() {
-                    go = Some(Go::Matter(r.id));
+        egui::Grid::new("meeting_matters")
+            .striped(true)
+            .show(ui, |ui| {
+                for r in matters {
+                    if ui.link(format!("#{}", r.id)).clicked() {
+                        go = Some(Go::Matter(r.id));
+                    }
+                    ui.label(shared.category_name(r.category_id, lang));
+                    ui.label(&r.text);
+                    ui.label(format!("{} {}", r.owner_unit, r.owner_person));
+                    ui.label(r.status.label(lang));
+                    ui.label(r.deadline.map(|d| d.to_string()).unwrap_or_default());
+                    ui.end_row();
                 }
-                ui.label(shared.category_name(r.category_id, lang));
-                ui.label(&r.text);
-                ui.label(format!("{} {}", r.owner_unit, r.owner_person));
-                ui.label(r.status.label(lang));
-                ui.label(r.deadline.map(|d| d.to_string()).unwrap_or_default());
-                ui.end_row();
-            }
-        });
+            });
         if write.allows() {
             ui.separator();
             ui.label(RichText::new(lang.t(pt::QUICK_ENTRY)).strong());

@@ -45,7 +45,8 @@ impl Shared {
             cx.rev(&["petition_categories"]),
             petitions::categories,
         );
-        self.regions.ensure_now(conn, cx.rev(&["regions"]), regions::all);
+        self.regions
+            .ensure_now(conn, cx.rev(&["regions"]), regions::all);
         let today = cx.today();
         self.calendar
             .ensure_now(conn, (cx.rev(&["calendar_days"]), today), |conn| {
@@ -86,10 +87,7 @@ impl Shared {
             super::error_ui(ui, pt::calendar_missing(year).get(lang));
         }
         for year in &state.to_check {
-            ui.label(
-                egui::RichText::new(pt::calendar_to_check(year).text(lang))
-                    .color(amber(ui)),
-            );
+            ui.label(egui::RichText::new(pt::calendar_to_check(year).text(lang)).color(amber(ui)));
         }
     }
 }
