@@ -24,4 +24,5 @@ mod ui;
 mod ui_access;
 mod ui_bank;
 mod ui_month;
+mod ui_petitions;
 mod ui_placements;

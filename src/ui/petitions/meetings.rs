@@ -174,7 +174,7 @@ impl MeetingsView {
                         .hint_text(lang.t(pt::ATTENDEE_NOTE_HINT))
                         .desired_width(100.0),
                 );
-                if ui.small_button("✖").clicked() {
+                if ui.small_button(lang.t(c::DELETE)).clicked() {
                     remove = Some(n);
                 }
             });
