@@ -592,3 +592,222 @@ fn the_list_filters_overdue_and_due_this_week() {
     assert_eq!(figures.overall.on_time_rate().whole, 1);
     assert_eq!(figures.by_community[0].overdue, 1);
 }
+
+/// The fields of a service request in Open311 GeoReport v2 (GET requests), and those a
+/// request must carry.
+const REQUEST_FIELDS: &[&str] = &[
+    "service_request_id",
+    "status",
+    "status_notes",
+    "service_name",
+    "service_code",
+    "description",
+    "agency_responsible",
+    "service_notice",
+    "requested_datetime",
+    "updated_datetime",
+    "expected_datetime",
+    "address",
+    "address_id",
+    "zipcode",
+    "lat",
+    "long",
+    "media_url",
+];
+const REQUEST_REQUIRED: &[&str] = &["service_request_id", "status", "requested_datetime"];
+/// The fields of a service in GeoReport v2 (GET services), all required.
+const SERVICE_FIELDS: &[&str] = &[
+    "service_code",
+    "service_name",
+    "description",
+    "metadata",
+    "type",
+    "keywords",
+    "group",
+];
+
+fn iso_with_offset(v: &serde_json::Value, field: &str) {
+    let text = v[field]
+        .as_str()
+        .unwrap_or_else(|| panic!("{field} is a string"));
+    assert!(text.ends_with("+08:00"), "{field}: {text}");
+    text.parse::<jiff::Timestamp>()
+        .unwrap_or_else(|e| panic!("{field} {text} is not ISO 8601: {e}"));
+}
+
+#[test]
+fn open311_export_keeps_to_the_georeport_v2_fields_and_names_no_reporter() {
+    use minsheng::jobs::petition_exports::{self, Format};
+    let mut l = ledger();
+    let mut m = matter(
+        l.category("fire"),
+        l.chuangye,
+        "消防栓无水",
+        date(2026, 11, 2),
+    );
+    m.point = Some((117.80, 36.07));
+    let (with_point, _) = l.store.write(|w| petitions::raise(w, &m)).unwrap();
+    let closed = l.raise(l.chuangye, "路灯电线裸露", date(2026, 11, 16));
+    l.step(closed, StepInput::SignFor).unwrap();
+    l.step(closed, reply_fixed()).unwrap();
+    l.step(closed, StepInput::Close).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("matters.json");
+    let filter = MatterFilter {
+        from: Some(date(2026, 1, 1)),
+        to: Some(date(2026, 12, 31)),
+        ..MatterFilter::default()
+    };
+    petition_exports::export(
+        &mut l.store,
+        &filter,
+        Format::Open311,
+        &out,
+        minsheng::i18n::Lang::Zh,
+        &minsheng::jobs::Reporter::silent(),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        !text.contains("李大爷") && !text.contains("13900001234"),
+        "no reporter"
+    );
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["exported_by"], "clerk（钱经办）");
+    let services = doc["services"].as_array().unwrap();
+    assert_eq!(services.len(), 8, "one service per category");
+    for s in services {
+        let keys: Vec<&str> = s.as_object().unwrap().keys().map(String::as_str).collect();
+        for k in SERVICE_FIELDS {
+            assert!(keys.contains(k), "service lacks {k}");
+        }
+        assert!(keys.iter().all(|k| SERVICE_FIELDS.contains(k)), "{keys:?}");
+        assert!(s["metadata"].is_boolean());
+        assert!(["realtime", "batch", "blackbox"].contains(&s["type"].as_str().unwrap()));
+    }
+    let requests = doc["requests"].as_array().unwrap();
+    assert_eq!(requests.len(), 2);
+    for r in requests {
+        let o = r.as_object().unwrap();
+        for k in o.keys() {
+            assert!(
+                REQUEST_FIELDS.contains(&k.as_str()),
+                "{k} is not a GeoReport v2 field"
+            );
+        }
+        for k in REQUEST_REQUIRED {
+            assert!(o.contains_key(*k), "request lacks {k}");
+        }
+        assert!(["open", "closed"].contains(&r["status"].as_str().unwrap()));
+        let code = r["service_code"].as_str().unwrap();
+        assert!(services.iter().any(|s| s["service_code"] == code));
+        iso_with_offset(r, "requested_datetime");
+        iso_with_offset(r, "updated_datetime");
+        iso_with_offset(r, "expected_datetime");
+    }
+    let pointed = requests
+        .iter()
+        .find(|r| r["service_request_id"] == with_point.0.to_string())
+        .unwrap();
+    assert_eq!(
+        (pointed["lat"].as_f64(), pointed["long"].as_f64()),
+        (Some(36.07), Some(117.80))
+    );
+    assert_eq!(pointed["status"], "open");
+    assert_eq!(pointed["agency_responsible"], "物业服务中心");
+    assert_eq!(pointed["expected_datetime"], "2026-11-11T23:59:59+08:00");
+    let done = requests
+        .iter()
+        .find(|r| r["service_request_id"] == closed.0.to_string())
+        .unwrap();
+    assert_eq!(done["status"], "closed");
+    assert!(done["status_notes"].as_str().unwrap().contains("已解决"));
+    assert!(done.get("lat").is_none(), "no point, no lat/long");
+}
+
+#[test]
+fn the_csv_export_and_the_minutes_pdf() {
+    use minsheng::jobs::petition_exports::{self, Format};
+    let mut l = ledger();
+    let meeting = l
+        .store
+        .write(|w| {
+            petitions::add_meeting(
+                w,
+                &NewMeeting {
+                    region_id: l.chuangye,
+                    held_on: date(2026, 7, 29),
+                    place: "创业社区党群服务中心会议室".into(),
+                    chair: "王书记".into(),
+                    minutes: "现场对接负责人".into(),
+                    attendees: vec![NewAttendee {
+                        name: "马主任".into(),
+                        role: AttendeeRole::CommitteeDirector,
+                        note: String::new(),
+                    }],
+                },
+            )
+        })
+        .unwrap();
+    let mut m = matter(
+        l.category("noise"),
+        l.chuangye,
+        "篮球场夜间扰民",
+        date(2026, 7, 29),
+    );
+    m.meeting_id = Some(meeting);
+    let (id, _) = l.store.write(|w| petitions::raise(w, &m)).unwrap();
+    l.step(id, StepInput::SignFor).unwrap();
+    l.step(id, reply_fixed()).unwrap();
+    l.step(id, StepInput::Close).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("matters.csv");
+    let reporter = minsheng::jobs::Reporter::silent();
+    let lang = minsheng::i18n::Lang::Zh;
+    petition_exports::export(
+        &mut l.store,
+        &MatterFilter::default(),
+        Format::Csv,
+        &csv,
+        lang,
+        &reporter,
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with('\u{feff}'), "a BOM for Excel");
+    assert!(
+        text.contains("篮球场夜间扰民") && text.contains("已解决"),
+        "{text}"
+    );
+    assert!(
+        text.contains("clerk（钱经办）"),
+        "the author on the last line"
+    );
+    assert!(!text.contains("13900001234"));
+    // A JSON name on a CSV export is refused before anything is written.
+    assert!(
+        petition_exports::export(
+            &mut l.store,
+            &MatterFilter::default(),
+            Format::Csv,
+            &dir.path().join("x.json"),
+            lang,
+            &reporter
+        )
+        .is_err()
+    );
+    let pdf = dir.path().join("minutes.pdf");
+    petition_exports::minutes(&mut l.store, meeting, &pdf, lang).unwrap();
+    let document = lopdf::Document::load(&pdf).unwrap();
+    let pages: Vec<u32> = document.get_pages().into_keys().collect();
+    let text = document.extract_text(&pages).unwrap();
+    for expected in [
+        "创业社区",
+        "篮球场夜间扰民",
+        "马主任",
+        "已解决",
+        "主持人签字",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from {text}");
+    }
+}
