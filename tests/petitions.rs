@@ -811,3 +811,76 @@ fn the_csv_export_and_the_minutes_pdf() {
         assert!(text.contains(expected), "{expected} missing from {text}");
     }
 }
+
+#[test]
+fn a_reporters_phone_is_revealed_only_to_whom_may_and_is_recorded() {
+    let mut l = ledger();
+    let id = l.raise(l.chuangye, "管道堵塞", date(2026, 11, 16));
+    let records = |l: &Ledger| -> i64 {
+        l.store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM access_log WHERE what = 'phone' AND reason LIKE '%#' || ?1",
+                [id.0],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    l.sign_in("viewer");
+    assert!(forbidden(
+        l.store.write(|w| petitions::record_reporter_reveal(w, id))
+    ));
+    l.sign_in("aishan");
+    assert!(forbidden(
+        l.store.write(|w| petitions::record_reporter_reveal(w, id))
+    ));
+    assert_eq!(records(&l), 0);
+    l.sign_in("clerk");
+    l.store
+        .write(|w| petitions::record_reporter_reveal(w, id))
+        .unwrap();
+    assert_eq!(records(&l), 1);
+    // The full phone is only read for the one revealed; the store keeps it canonical.
+    let m = petitions::get(&l.store.read(), id).unwrap();
+    assert_eq!(m.reporter.phone, "13900001234");
+}
+
+#[test]
+fn categories_are_settings_an_administrator_changes() {
+    use minsheng::store::petitions::NewMatterCategory;
+    let mut l = ledger();
+    let change = NewMatterCategory {
+        code: "noise".into(),
+        name_zh: "噪音扰民".into(),
+        name_en: "Noise".into(),
+        owner_unit: "派出所".into(),
+        deadline_days: 5,
+        complex_days: 10,
+        active: true,
+    };
+    assert!(forbidden(
+        l.store.write(|w| petitions::save_category(w, &change))
+    ));
+    l.sign_in("admin");
+    let mut bad = change.clone();
+    bad.deadline_days = 0;
+    assert!(matches!(
+        l.store.write(|w| petitions::save_category(w, &bad)),
+        Err(StoreError::Petition(PetitionRule::DeadlineDays))
+    ));
+    l.store
+        .write(|w| petitions::save_category(w, &change))
+        .unwrap();
+    l.sign_in("clerk");
+    let m = matter(
+        l.category("noise"),
+        l.chuangye,
+        "夜间施工噪音",
+        date(2026, 11, 16),
+    );
+    let (id, _) = l.store.write(|w| petitions::raise(w, &m)).unwrap();
+    let shown = petitions::get(&l.store.read(), id).unwrap();
+    // Monday 16 November + 5 working days.
+    assert_eq!(shown.deadline, Some(date(2026, 11, 23)));
+    assert_eq!(shown.owner_unit, "派出所");
+}

@@ -76,6 +76,15 @@ crate::i18n::texts! {
     const VIEW_MATTERS => "诉求", "Matters";
     const VIEW_MEETINGS => "议事会", "Council meetings";
     const VIEW_FIGURES => "统计", "Figures";
+    const VIEW_CATEGORIES => "分类与时限", "Categories and deadlines";
+    const CATEGORIES_RULE => "每个分类的默认责任单位和办理时限（工作日）；复杂事项用较长时限。节假日与调休在“设置”的工作日历中。", "Each category's default owner unit and deadline in working days; complex matters get the longer one. Holidays and make-up working days are in the working-day calendar in Settings.";
+    const COL_CODE => "代码", "Code";
+    const COL_NAME_ZH => "中文名称", "Chinese name";
+    const COL_NAME_EN => "英文名称", "English name";
+    const COL_DAYS => "时限", "Days";
+    const COL_COMPLEX_DAYS => "复杂时限", "Complex";
+    const COL_ACTIVE => "启用", "In use";
+    const ADD_CATEGORY => "新增分类", "Add a category";
     fn calendar_to_check(year) => "{year} 年的节假日与调休为预置数据，尚未按国务院通知核对（在“设置”中核对）。", "The holidays of {year} are shipped defaults not yet checked against the State Council's notice (check them in Settings).";
     fn days_left(n) => "剩 {n} 个工作日", "{n} working days left";
     const LAST_DAY => "今天到期", "Due today";
@@ -128,6 +137,11 @@ crate::i18n::texts! {
     const NO_REPORTER => "未留姓名", "No name given";
     const COMPLEX => "复杂事项（较长时限）", "Complex (longer deadline)";
     const FIELD_RECEIVED => "受理日期", "Received on";
+    const FIELD_POINT => "经度", "Longitude";
+    const LAT => "纬度", "Latitude";
+    const LON_HINT => "如 117.80", "e.g. 117.80";
+    const LAT_HINT => "如 36.07", "e.g. 36.07";
+    const POINT_DATUM => "可不填；WGS-84 坐标（国内地图 App 显示的多为 GCJ-02，相差约 500 米）", "Optional; WGS-84 (Chinese map apps mostly show GCJ-02, some 500 m off)";
     const CHOOSE => "请选择", "Choose";
     const CHOOSE_CATEGORY => "请选择分类。", "Choose a category.";
     const RAISE => "登记并交办", "Raise and hand over";

@@ -39,6 +39,9 @@ pub struct IntakeForm {
     reporter_phone: String,
     anonymous: bool,
     received: String,
+    /// WGS-84 longitude and latitude as typed (optional).
+    lon: String,
+    lat: String,
     /// The error and the field it belongs to.
     error: Option<(Field, Msg)>,
     focus_text: bool,
@@ -53,6 +56,7 @@ enum Field {
     Owner,
     Phone,
     Received,
+    Point,
     Other,
 }
 
@@ -77,6 +81,8 @@ impl IntakeForm {
             reporter_phone: String::new(),
             anonymous: false,
             received: today.to_string(),
+            lon: String::new(),
+            lat: String::new(),
             error: None,
             focus_text: true,
         }
@@ -255,6 +261,27 @@ impl IntakeForm {
             self.error_at(ui, Field::Received, lang);
         });
         ui.end_row();
+        let label = ui.label(lang.t(pt::FIELD_POINT));
+        ui.vertical(|ui| {
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.lon)
+                        .hint_text(lang.t(pt::LON_HINT))
+                        .desired_width(90.0),
+                )
+                .labelled_by(label.id);
+                let lat = ui.label(lang.t(pt::LAT));
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.lat)
+                        .hint_text(lang.t(pt::LAT_HINT))
+                        .desired_width(90.0),
+                )
+                .labelled_by(lat.id);
+            });
+            ui.weak(lang.t(pt::POINT_DATUM));
+            self.error_at(ui, Field::Point, lang);
+        });
+        ui.end_row();
     }
 
     /// Raises the matter; on success clears what belongs to it and keeps the category, the
@@ -273,6 +300,16 @@ impl IntakeForm {
             self.error = Some((Field::Received, pt::BAD_DATE.into()));
             return None;
         };
+        let point = match (self.lon.trim(), self.lat.trim()) {
+            ("", "") => None,
+            (lon, lat) => match (lon.parse::<f64>(), lat.parse::<f64>()) {
+                (Ok(lon), Ok(lat)) => Some((lon, lat)),
+                _ => {
+                    self.error = Some((Field::Point, pt::RULE_COORDINATE.into()));
+                    return None;
+                }
+            },
+        };
         let reporter =
             if self.reporter_name.trim().is_empty() && self.reporter_phone.trim().is_empty() {
                 Reporter::Nobody
@@ -289,7 +326,7 @@ impl IntakeForm {
             text: self.text.clone(),
             region_id: region,
             place_detail: self.place_detail.clone(),
-            point: None,
+            point,
             reporter,
             anonymous: self.anonymous,
             owner_unit: self.owner_unit.clone(),
@@ -299,9 +336,13 @@ impl IntakeForm {
         };
         match cx.store.write(|w| petitions::raise(w, &new)) {
             Ok((id, missing)) => {
+                // The owner it went to: the one typed, or the category's.
+                let owner = petitions::get(&cx.store.read(), id)
+                    .map(|m| m.owner_unit)
+                    .unwrap_or_else(|_| new.owner_unit.clone());
                 let msg = match missing {
                     Some(year) => Notice::error(pt::raised_no_deadline(id, year)),
-                    None => Notice::info(pt::raised(id, &new.owner_unit_or_default())),
+                    None => Notice::info(pt::raised(id, owner)),
                 };
                 self.text.clear();
                 self.place_detail.clear();
@@ -309,6 +350,8 @@ impl IntakeForm {
                 self.reporter_phone.clear();
                 self.anonymous = false;
                 self.complex = false;
+                self.lon.clear();
+                self.lat.clear();
                 self.focus_text = true;
                 Some(IntakeOutcome::Raised(id, msg))
             }
@@ -317,23 +360,13 @@ impl IntakeForm {
                     StoreError::Petition(PetitionRule::TextRequired) => Field::Text,
                     StoreError::Petition(PetitionRule::ReporterPhone) => Field::Phone,
                     StoreError::Petition(PetitionRule::OwnerRequired) => Field::Owner,
+                    StoreError::Petition(PetitionRule::BadCoordinate) => Field::Point,
                     _ => Field::Other,
                 };
                 self.error = Some((field, Notice::store_error(&e).msg));
                 None
             }
         }
-    }
-}
-
-/// The owner named in the notice: the one typed, or "the category's".
-trait OwnerShown {
-    fn owner_unit_or_default(&self) -> String;
-}
-
-impl OwnerShown for NewMatter {
-    fn owner_unit_or_default(&self) -> String {
-        self.owner_unit.trim().to_string()
     }
 }
 

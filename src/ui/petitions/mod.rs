@@ -1,6 +1,7 @@
 //! The Petition log tab (民意直通车): the matters with their deadlines, a matter's steps and
 //! timeline, the council meetings with quick entry of the matters raised, and the figures.
 
+mod categories;
 mod detail;
 mod figures;
 mod intake;
@@ -26,6 +27,7 @@ enum View {
     Matters,
     Meetings,
     Figures,
+    Categories,
 }
 
 /// What every view reads: the categories, the places and the calendar, each kept for the
@@ -100,6 +102,7 @@ pub struct PetitionsTab {
     list: list::ListView,
     meetings: meetings::MeetingsView,
     figures: figures::FiguresView,
+    categories: categories::CategoriesView,
 }
 
 /// Where one view asks the tab to go next.
@@ -131,6 +134,7 @@ impl Tab for PetitionsTab {
                 (View::Matters, pt::VIEW_MATTERS),
                 (View::Meetings, pt::VIEW_MEETINGS),
                 (View::Figures, pt::VIEW_FIGURES),
+                (View::Categories, pt::VIEW_CATEGORIES),
             ] {
                 ui.selectable_value(&mut self.view, view, lang.t(label));
             }
@@ -141,6 +145,10 @@ impl Tab for PetitionsTab {
             View::Matters => self.list.ui(ui, cx, &self.shared),
             View::Meetings => self.meetings.ui(ui, cx, &self.shared),
             View::Figures => self.figures.ui(ui, cx, &self.shared),
+            View::Categories => {
+                self.categories.ui(ui, cx, &self.shared);
+                None
+            }
         };
         match go {
             Some(Go::List(filter)) => {
