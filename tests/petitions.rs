@@ -705,9 +705,11 @@ fn open311_export_keeps_to_the_georeport_v2_fields_and_names_no_reporter() {
         iso_with_offset(r, "updated_datetime");
         iso_with_offset(r, "expected_datetime");
     }
+    let request_of = |id: MatterId| id.0.to_string();
+    let (pointed_id, closed_id) = (request_of(with_point), request_of(closed));
     let pointed = requests
         .iter()
-        .find(|r| r["service_request_id"] == with_point.0.to_string())
+        .find(|r| r["service_request_id"] == pointed_id.as_str())
         .unwrap();
     assert_eq!(
         (pointed["lat"].as_f64(), pointed["long"].as_f64()),
@@ -718,7 +720,7 @@ fn open311_export_keeps_to_the_georeport_v2_fields_and_names_no_reporter() {
     assert_eq!(pointed["expected_datetime"], "2026-11-11T23:59:59+08:00");
     let done = requests
         .iter()
-        .find(|r| r["service_request_id"] == closed.0.to_string())
+        .find(|r| r["service_request_id"] == closed_id.as_str())
         .unwrap();
     assert_eq!(done["status"], "closed");
     assert!(done["status_notes"].as_str().unwrap().contains("已解决"));

@@ -331,7 +331,7 @@ fn follow(
     let fate_open_overdue = (8..16).contains(&roll) && recent;
     // The newest matters wait at each stage: not yet signed for, signed for, being worked on.
     let fresh = (today - received).get_days() < 5;
-    if fresh && roll % 3 == 0 {
+    if fresh && roll.is_multiple_of(3) {
         return Ok(());
     }
     let fate_return = (16..23).contains(&roll);

@@ -14,13 +14,16 @@ use crate::store::petitions::{self, Backlog, BacklogRow, FigureSet, Focus, Matte
 use crate::ui::Ctx;
 use crate::ui::loaded::Loaded;
 
+/// The first and last day received (either open).
+type Period = (Option<Date>, Option<Date>);
+
 /// State of the figures view.
 #[derive(Default)]
 pub struct FiguresView {
     from: String,
     to: String,
-    period: (Option<Date>, Option<Date>),
-    figures: Loaded<(u64, (Option<Date>, Option<Date>), Date), FigureSet>,
+    period: Period,
+    figures: Loaded<(u64, Period, Date), FigureSet>,
     by: By,
 }
 
@@ -202,7 +205,7 @@ impl FiguresView {
     }
 }
 
-fn period_filter(period: (Option<Date>, Option<Date>)) -> MatterFilter {
+fn period_filter(period: Period) -> MatterFilter {
     MatterFilter {
         from: period.0,
         to: period.1,
@@ -230,7 +233,7 @@ fn backlog_table_ui(
     lang: Lang,
     shared: &Shared,
     rows: &[BacklogRow],
-    period: (Option<Date>, Option<Date>),
+    period: Period,
 ) -> Option<Go> {
     let mut go = None;
     egui::Grid::new("backlog")

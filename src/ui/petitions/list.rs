@@ -180,17 +180,15 @@ impl ListView {
             if let Some(to) = date_field_ui(ui, lang.t(pt::TO), &mut self.to, lang) {
                 self.filter.to = to;
             }
-            if self.filter.focus.is_some()
+            let narrowed = self.filter.focus.is_some()
                 || self.filter.region.is_some()
                 || self.filter.owner_unit.is_some()
-                || self.filter.meeting.is_some()
-            {
-                if ui.button(lang.t(pt::CLEAR_FIGURE_FILTER)).clicked() {
-                    self.filter.focus = None;
-                    self.filter.region = None;
-                    self.filter.owner_unit = None;
-                    self.filter.meeting = None;
-                }
+                || self.filter.meeting.is_some();
+            if narrowed && ui.button(lang.t(pt::CLEAR_FIGURE_FILTER)).clicked() {
+                self.filter.focus = None;
+                self.filter.region = None;
+                self.filter.owner_unit = None;
+                self.filter.meeting = None;
             }
             let count = self.rows.rows().map_or(0, Vec::len);
             ui.label(pt::matters_count(count).text(lang));
