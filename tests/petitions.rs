@@ -79,7 +79,14 @@ pub fn ledger() -> Ledger {
                     street,
                 }],
             };
+            let mut both = account("both", "李经办", Role::Clerk, None);
+            both.grants.push(Grant {
+                role: Role::Clerk,
+                area: Area::Registry,
+                street: None,
+            });
             for a in [
+                both,
                 account("clerk", "钱经办", Role::Clerk, None),
                 account("aishan", "孙经办", Role::Clerk, Some(aishan)),
                 account("approver", "王科长", Role::Approver, None),
@@ -885,4 +892,42 @@ fn categories_are_settings_an_administrator_changes() {
     // Monday 16 November + 5 working days.
     assert_eq!(shown.deadline, Some(date(2026, 11, 23)));
     assert_eq!(shown.owner_unit, "派出所");
+}
+
+#[test]
+fn a_reporter_linked_to_the_registry_is_read_from_it_and_only_by_whom_may() {
+    use minsheng::domain::person::PersonDraft;
+    let mut l = ledger();
+    l.sign_in("both");
+    let beicheng = l.beicheng;
+    let person = l
+        .store
+        .write(|w| {
+            let draft = PersonDraft {
+                name: "蒋英花".into(),
+                id_number: "11010519491231002X".into(),
+                phone: "13900005678".into(),
+                region_id: Some(beicheng),
+                ..PersonDraft::default()
+            };
+            minsheng::store::people::insert(w, &draft.validate(common::test_day()).unwrap())
+        })
+        .unwrap();
+    let mut m = matter(
+        l.category("housing"),
+        l.beicheng,
+        "楼顶漏雨",
+        date(2026, 11, 16),
+    );
+    m.reporter = Reporter::Person(person);
+    let (id, _) = l.store.write(|w| petitions::raise(w, &m)).unwrap();
+    let shown = petitions::get(&l.store.read(), id).unwrap();
+    assert_eq!(shown.reporter.person, Some(person));
+    assert_eq!(
+        (shown.reporter.name.as_str(), shown.reporter.phone.as_str()),
+        ("蒋英花", "13900005678")
+    );
+    // A clerk of the petition log alone may not reach into the registry to link someone.
+    l.sign_in("clerk");
+    assert!(forbidden(l.store.write(|w| petitions::raise(w, &m))));
 }

@@ -133,6 +133,9 @@ crate::i18n::texts! {
     const FIELD_PHONE => "联系电话", "Phone";
     const REPORTER_NAME_HINT => "姓名", "Name";
     const ANONYMOUS => "要求匿名", "Stay anonymous";
+    const FIELD_PERSON => "人员库中的反映人", "Reporter in the registry";
+    const PERSON_HINT => "姓名或身份证号", "Name or ID number";
+    const UNLINK_PERSON => "取消选择", "Unlink";
     const ANONYMOUS_SHOWN => "匿名反映", "Anonymous";
     const NO_REPORTER => "未留姓名", "No name given";
     const COMPLEX => "复杂事项（较长时限）", "Complex (longer deadline)";

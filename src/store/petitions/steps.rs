@@ -210,7 +210,11 @@ pub fn raise(w: &Writer<'_>, m: &NewMatter) -> Result<(MatterId, Option<i16>)> {
     }
     let (person, name, phone) = match &m.reporter {
         Reporter::Nobody => (None, String::new(), String::new()),
-        Reporter::Person(p) => (Some(p.0), String::new(), String::new()),
+        Reporter::Person(p) => {
+            // Linking a person of the registry is reading them: refused to whom may not.
+            super::super::people::get(&w.read(), *p)?;
+            (Some(p.0), String::new(), String::new())
+        }
         Reporter::Given { name, phone } => {
             let phone = match phone.trim() {
                 "" => String::new(),

@@ -6,12 +6,13 @@ use egui::Ui;
 use jiff::civil::Date;
 
 use super::Shared;
-use crate::domain::RegionId;
 use crate::domain::access::{Action, Area};
 use crate::domain::petition::{Channel, MatterCategoryId, MatterId, MeetingId, PetitionRule};
+use crate::domain::{PersonId, RegionId};
 use crate::i18n::{Lang, Msg, common as c, petitions as pt};
 use crate::store::StoreError;
 use crate::store::petitions::{self, NewMatter, Reporter};
+use crate::ui::loaded::Loaded;
 use crate::ui::{Ctx, Notice};
 
 /// What the form did this frame.
@@ -39,6 +40,10 @@ pub struct IntakeForm {
     reporter_phone: String,
     anonymous: bool,
     received: String,
+    /// The reporter chosen from the registry (the name shown for them), and the search.
+    person: Option<(PersonId, String)>,
+    person_search: String,
+    found: Loaded<(u64, String), Vec<(PersonId, String)>>,
     /// WGS-84 longitude and latitude as typed (optional).
     lon: String,
     lat: String,
@@ -83,6 +88,9 @@ impl IntakeForm {
             received: today.to_string(),
             lon: String::new(),
             lat: String::new(),
+            person: None,
+            person_search: String::new(),
+            found: Loaded::default(),
             error: None,
             focus_text: true,
         }
@@ -226,12 +234,71 @@ impl IntakeForm {
                     self.error_at(ui, Field::Phone, lang);
                 });
                 ui.end_row();
+                if cx.may(Area::Registry, Action::Read) {
+                    let label = ui.label(lang.t(pt::FIELD_PERSON));
+                    ui.vertical(|ui| self.person_ui(ui, cx, label.id));
+                    ui.end_row();
+                }
                 ui.label("");
                 ui.checkbox(&mut self.complex, lang.t(pt::COMPLEX));
                 ui.end_row();
             });
         self.error_at(ui, Field::Other, lang);
         entered
+    }
+
+    /// The reporter as a person of the registry: found by name or ID number (two characters
+    /// or more), chosen from the first few; their name and phone then come from the registry.
+    fn person_ui(&mut self, ui: &mut Ui, cx: &Ctx<'_>, label: egui::Id) {
+        let lang = cx.lang;
+        if let Some((_, name)) = &self.person {
+            let mut clear = false;
+            ui.horizontal(|ui| {
+                ui.label(name);
+                clear = ui.small_button(lang.t(pt::UNLINK_PERSON)).clicked();
+            });
+            if clear {
+                self.person = None;
+            }
+            return;
+        }
+        ui.add(
+            egui::TextEdit::singleline(&mut self.person_search)
+                .hint_text(lang.t(pt::PERSON_HINT))
+                .desired_width(160.0),
+        )
+        .labelled_by(label);
+        let text = self.person_search.trim().to_string();
+        if text.chars().count() < 2 {
+            return;
+        }
+        let key = (cx.rev(&["people", "regions"]), text.clone());
+        self.found.ensure_now(&cx.store.read(), key, |conn| {
+            let filter = crate::store::people::PeopleFilter {
+                text,
+                ..Default::default()
+            };
+            let ids = crate::store::people::search_ids(conn, &filter)?;
+            let first: Vec<PersonId> = ids.into_iter().take(6).collect();
+            Ok(crate::store::people::rows(conn, &first)?
+                .into_iter()
+                .map(|p| (p.id, format!("{}（{}）", p.name, p.place)))
+                .collect())
+        });
+        let mut chosen = None;
+        if let Some(found) = self.found.status_ui(ui, lang) {
+            ui.horizontal_wrapped(|ui| {
+                for (id, shown) in found {
+                    if ui.small_button(shown).clicked() {
+                        chosen = Some((*id, shown.clone()));
+                    }
+                }
+            });
+        }
+        if chosen.is_some() {
+            self.person = chosen;
+            self.person_search.clear();
+        }
     }
 
     /// Channel, community and receiving day: the list's form only (a meeting has them).
@@ -310,15 +377,16 @@ impl IntakeForm {
                 }
             },
         };
-        let reporter =
-            if self.reporter_name.trim().is_empty() && self.reporter_phone.trim().is_empty() {
-                Reporter::Nobody
-            } else {
-                Reporter::Given {
-                    name: self.reporter_name.clone(),
-                    phone: self.reporter_phone.clone(),
-                }
-            };
+        let reporter = if let Some((person, _)) = &self.person {
+            Reporter::Person(*person)
+        } else if self.reporter_name.trim().is_empty() && self.reporter_phone.trim().is_empty() {
+            Reporter::Nobody
+        } else {
+            Reporter::Given {
+                name: self.reporter_name.clone(),
+                phone: self.reporter_phone.clone(),
+            }
+        };
         let new = NewMatter {
             meeting_id: self.meeting,
             channel: self.channel,
@@ -352,6 +420,7 @@ impl IntakeForm {
                 self.complex = false;
                 self.lon.clear();
                 self.lat.clear();
+                self.person = None;
                 self.focus_text = true;
                 Some(IntakeOutcome::Raised(id, msg))
             }
