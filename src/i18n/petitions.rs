@@ -157,6 +157,7 @@ crate::i18n::texts! {
     fn returns_line(count, days) => "{count} 次，退回期间共 {days} 天", "{count} times, {days} days spent returned";
     const FIELD_DUPLICATE_OF => "重复于诉求", "Duplicate of matter";
     const FIELD_REPLY => "答复内容", "Reply";
+    const FIELD_LAST_REPLY => "上次答复", "Last reply";
     const FIELD_OUTCOME => "办理结果", "Outcome";
     const FIELD_CALL_BACK => "回访", "Call-back";
     const FIELD_REOPENED => "重新办理次数", "Reopened";

@@ -88,6 +88,17 @@ fn datetime(local: &str) -> String {
     format!("{local}{OFFSET}")
 }
 
+/// When the request was made: the moment it was entered if that was the day it was received,
+/// else the start of the day received (a matter entered later, from a meeting's notes).
+fn requested(r: &ExportRow) -> String {
+    let day = r.received_on.to_string();
+    if r.created_at.starts_with(&day) {
+        datetime(&r.created_at)
+    } else {
+        datetime(&format!("{day}T00:00:00"))
+    }
+}
+
 /// A day's end as ISO 8601 with the offset: a deadline is met until that day is over.
 fn end_of(day: Date) -> String {
     format!("{day}T23:59:59{OFFSET}")
@@ -140,7 +151,7 @@ fn request(r: &ExportRow) -> Value {
         "description": r.text,
         "agency_responsible": r.owner_unit,
         "service_notice": "",
-        "requested_datetime": datetime(&r.created_at),
+        "requested_datetime": requested(r),
         "updated_datetime": datetime(&r.updated_at),
         "expected_datetime": r.deadline.map(end_of),
         "address": r.address,
@@ -252,11 +263,11 @@ pub fn minutes(
         })
         .collect();
     let columns = [
-        (pl::COL_INDEX, 0.8),
-        (pt::COL_TEXT, 5.0),
-        (pt::COL_OWNER, 3.0),
-        (pt::COL_DEADLINE, 2.0),
-        (pt::COL_RESULT, 3.2),
+        (pl::COL_INDEX, 0.6),
+        (pt::COL_TEXT, 5.4),
+        (pt::COL_OWNER, 3.6),
+        (pt::COL_DEADLINE, 1.8),
+        (pt::COL_RESULT, 2.8),
     ];
     let rows = matters
         .iter()
@@ -273,7 +284,9 @@ pub fn minutes(
             vec![
                 (n + 1).to_string(),
                 m.text.clone(),
-                m.owner_unit.clone(),
+                format!("{} {}", m.owner_unit, m.owner_person)
+                    .trim()
+                    .to_string(),
                 m.deadline
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| lang.t(pt::NO_DEADLINE).into()),

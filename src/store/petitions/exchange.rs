@@ -28,6 +28,8 @@ pub struct ExportRow {
     pub point: Option<(f64, f64)>,
     /// The unit responsible.
     pub owner_unit: String,
+    /// The person responsible there.
+    pub owner_person: String,
     /// Where it stands.
     pub status: Status,
     /// The reply.
@@ -59,7 +61,7 @@ pub fn export_rows(conn: &Read<'_>, filter: &MatterFilter, today: Date) -> Resul
                 trim(coalesce(s.short_name, '') || ' ' || r.short_name || ' ' || p.place_detail),
                 p.lon, p.lat, p.owner_unit, p.status, p.reply, p.outcome,
                 p.responsible_elsewhere, p.received_on, p.created_at, p.updated_at,
-                p.deadline, p.closed_on, p.satisfaction
+                p.deadline, p.closed_on, p.satisfaction, p.owner_person
          FROM petitions p JOIN regions r ON r.id = p.region_id
          JOIN petition_categories c ON c.id = p.category_id
          LEFT JOIN regions s ON s.id = p.street_id
@@ -88,6 +90,7 @@ pub fn export_rows(conn: &Read<'_>, filter: &MatterFilter, today: Date) -> Resul
             deadline: r.get::<_, Option<Day>>(17)?.map(|d| d.0),
             closed_on: r.get::<_, Option<Day>>(18)?.map(|d| d.0),
             satisfaction: r.get(19)?,
+            owner_person: r.get(20)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

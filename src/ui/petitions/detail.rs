@@ -116,7 +116,13 @@ impl DetailView {
             rows.push((pt::FIELD_DUPLICATE_OF, format!("#{dup}")));
         }
         if !m.reply.is_empty() {
-            rows.push((pt::FIELD_REPLY, m.reply.clone()));
+            // A reopened matter's reply is the one the resident was unhappy with.
+            let label = if m.status.is_open() && m.reopen_count > 0 {
+                pt::FIELD_LAST_REPLY
+            } else {
+                pt::FIELD_REPLY
+            };
+            rows.push((label, m.reply.clone()));
         }
         if let Some(o) = m.outcome {
             let mut text = o.label(lang).to_string();

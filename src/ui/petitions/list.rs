@@ -240,13 +240,13 @@ impl ListView {
         let status = crate::ui::widest(ui, Status::ALL.iter().map(|s| s.label(lang)));
         let columns = [
             (pt::COL_NUMBER, 50.0),
+            (pt::COL_DUE, 130.0),
             (pt::COL_RECEIVED, 90.0),
             (pt::FIELD_CATEGORY, 70.0),
             (pt::COL_TEXT, 200.0),
             (pt::COL_PLACE, 120.0),
             (pt::COL_OWNER, 110.0),
             (pt::FIELD_STATUS, status),
-            (pt::COL_DUE, 100.0),
         ];
         let calendar = shared.calendar();
         let mut clicked = None;
@@ -259,17 +259,6 @@ impl ListView {
                     let m = &line.row;
                     row.set_selected(selected == Some(m.id));
                     row.monospace(&m.id.to_string());
-                    row.text(&m.received_on.to_string());
-                    row.text(shared.category_name(m.category_id, lang));
-                    let flags = match (m.supervised, m.extension_asked) {
-                        (true, _) => format!("【{}】{}", lang.t(pt::SUPERVISED_MARK), m.text),
-                        (false, true) => format!("【{}】{}", lang.t(pt::EXTENSION_MARK), m.text),
-                        _ => m.text.clone(),
-                    };
-                    row.text(&flags);
-                    row.text(&m.place);
-                    row.text(&m.owner_unit);
-                    row.text(m.status.label(lang));
                     let (text, tone) = line.due.get_or_init(|| due_cell(m, calendar, today, lang));
                     match tone {
                         Tone::Plain => row.text(text),
@@ -281,6 +270,17 @@ impl ListView {
                             );
                         }),
                     }
+                    row.text(&m.received_on.to_string());
+                    row.text(shared.category_name(m.category_id, lang));
+                    let flags = match (m.supervised, m.extension_asked) {
+                        (true, _) => format!("【{}】{}", lang.t(pt::SUPERVISED_MARK), m.text),
+                        (false, true) => format!("【{}】{}", lang.t(pt::EXTENSION_MARK), m.text),
+                        _ => m.text.clone(),
+                    };
+                    row.text(&flags);
+                    row.text(&m.place);
+                    row.text(&m.owner_unit);
+                    row.text(m.status.label(lang));
                     if row.response().is_some_and(egui::Response::clicked) {
                         clicked = Some(m.id);
                     }
