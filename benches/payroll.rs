@@ -63,9 +63,21 @@ fn placements_tab_frame_100k(bencher: divan::Bencher) {
 /// a view pays once each time the data changes (never on an idle frame).
 #[divan::bench(args = ["attendance", "sheet", "placed"], sample_count = 10)]
 fn view_reads_100k(bencher: divan::Bencher, what: &str) {
-    use minsheng::store::placement_reports;
     let store = Store::open(&*PAYROLL_100K).expect("open");
-    bencher.bench_local(|| match what {
+    bencher.bench_local(|| view_read(&store, what));
+}
+
+/// The same reads as the clerk of one street, narrowed in SQL to the posts of that street:
+/// the permission check's cost beside the district-wide reads above.
+#[divan::bench(args = ["attendance", "sheet", "placed"], sample_count = 10)]
+fn view_reads_100k_street_clerk(bencher: divan::Bencher, what: &str) {
+    let store = common::street_clerk_store(&PAYROLL_100K);
+    bencher.bench_local(|| view_read(&store, what));
+}
+
+fn view_read(store: &Store, what: &str) -> usize {
+    use minsheng::store::placement_reports;
+    match what {
         "attendance" => payroll::attendance(&store.read(), month(COMPUTED))
             .expect("attendance")
             .len(),
@@ -75,5 +87,5 @@ fn view_reads_100k(bencher: divan::Bencher, what: &str) {
         _ => placements::list(&store.read(), placements::PlacementScope::Active, None, "")
             .expect("list")
             .len(),
-    });
+    }
 }

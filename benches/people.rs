@@ -67,7 +67,7 @@ fn row_block_100k(bencher: divan::Bencher) {
 /// clerk of one street, so every query is narrowed to that street's people in SQL.
 #[divan::bench(args = ["王", "建国", "王琳梅", "古墩", "4386"])]
 fn search_100k_street_clerk(bencher: divan::Bencher, text: &str) {
-    let store = common::street_clerk_store();
+    let store = common::street_clerk_store(&common::PEOPLE_100K);
     let filter = PeopleFilter {
         text: text.to_string(),
         sort: SortKey::Name,
@@ -79,7 +79,7 @@ fn search_100k_street_clerk(bencher: divan::Bencher, text: &str) {
 /// [`list_all_100k`] as a clerk of one street.
 #[divan::bench]
 fn list_all_100k_street_clerk(bencher: divan::Bencher) {
-    let store = common::street_clerk_store();
+    let store = common::street_clerk_store(&common::PEOPLE_100K);
     bencher
         .bench_local(|| people::search_ids(&store.read(), &PeopleFilter::default()).expect("list"));
 }
@@ -87,7 +87,7 @@ fn list_all_100k_street_clerk(bencher: divan::Bencher) {
 /// [`row_block_100k`] as a clerk of one street: each row's street is checked.
 #[divan::bench]
 fn row_block_100k_street_clerk(bencher: divan::Bencher) {
-    let store = common::street_clerk_store();
+    let store = common::street_clerk_store(&common::PEOPLE_100K);
     let ids = people::search_ids(&store.read(), &PeopleFilter::default()).expect("list");
     let block = &ids[ids.len() / 2..ids.len() / 2 + 120];
     bencher.bench_local(|| people::rows(&store.read(), block).expect("rows"));

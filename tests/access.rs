@@ -204,19 +204,6 @@ fn a_clerk_of_one_street_sees_and_changes_only_that_street() {
         assert!(!found.contains(&theirs), "{text}");
     }
 
-    // The placements' views are not narrowed to a street: a street's grant reads none of
-    // them (rather than every street's).
-    assert!(forbidden(minsheng::store::placements::list(
-        &store.read(),
-        minsheng::store::placements::PlacementScope::Active,
-        None,
-        ""
-    )));
-    assert!(forbidden(payroll::attendance(
-        &store.read(),
-        Month::of(common::test_day())
-    )));
-
     // Reading or changing another street's person directly is refused, saying why.
     match people::get(&store.read(), theirs) {
         Err(StoreError::Forbidden { elsewhere, .. }) => assert!(elsewhere),
@@ -264,6 +251,181 @@ fn a_clerk_of_one_street_sees_and_changes_only_that_street() {
         )
         .unwrap();
     assert!(actor.starts_with("aishan"), "{actor}");
+    // The recent changes the clerk is shown are the clerk's own: the log names people of
+    // every street.
+    let recent = minsheng::store::changes::recent(&store.read(), 1000).unwrap();
+    assert!(!recent.is_empty());
+    assert!(recent.iter().all(|c| c.actor.starts_with("aishan")));
+}
+
+/// The demo's placements on posts of `street` and on posts elsewhere, read as an auditor
+/// would, with raw SQL.
+fn placements_by_street(store: &Store, street: RegionId) -> (Vec<i64>, Vec<i64>) {
+    let ids = |inside: bool| -> Vec<i64> {
+        let conn = store.conn();
+        let mut stmt = conn
+            .prepare(&format!(
+                "SELECT pl.id FROM placements pl JOIN posts po ON po.id = pl.post_id
+                 JOIN regions r ON r.id = po.region_id
+                 WHERE (r.id = ?1 OR r.parent_id = ?1) = {inside} ORDER BY pl.id"
+            ))
+            .unwrap();
+        stmt.query_map([street.0], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    (ids(true), ids(false))
+}
+
+#[test]
+fn a_clerk_of_one_street_sees_and_works_on_that_streets_posts_only() {
+    use minsheng::domain::PlacementId;
+    use minsheng::store::{bank, placement_reports, placements, posts};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_ledger(&dir);
+    let (street, _, _) = aishan_and_people(&store);
+    let (mine, theirs) = placements_by_street(&store, street);
+    assert!(
+        !mine.is_empty() && !theirs.is_empty(),
+        "{mine:?} {theirs:?}"
+    );
+    let approved: String = store
+        .conn()
+        .query_row(
+            "SELECT max(month) FROM subsidy_months WHERE status = 'approved'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let approved: Month = approved.parse().unwrap();
+    sign_in(&mut store, "aishan");
+    let conn = store.read();
+
+    // Every list holds the street's posts and placements, and nothing else.
+    let street_posts =
+        posts::list(&conn, &posts::PostFilter::default(), common::test_day()).unwrap();
+    assert!(!street_posts.is_empty());
+    let street_name: String = store
+        .conn()
+        .query_row(
+            "SELECT short_name FROM regions WHERE id = ?1",
+            [street.0],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(street_posts.iter().all(|p| p.street == street_name));
+    let listed: Vec<i64> = placements::list(&conn, placements::PlacementScope::All, None, "")
+        .unwrap()
+        .into_iter()
+        .map(|p| p.id.0)
+        .collect();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(sorted, mine);
+    let attendance = payroll::attendance(&conn, approved).unwrap();
+    assert!(!attendance.is_empty());
+    assert!(attendance.iter().all(|r| mine.contains(&r.placement_id.0)));
+    let sheet = placement_reports::sheet(&conn, approved).unwrap();
+    assert!(!sheet.is_empty());
+    assert!(sheet.iter().all(|l| mine.contains(&l.placement_id.0)));
+    assert!(
+        placement_reports::checks(&conn, approved)
+            .unwrap()
+            .iter()
+            .all(|f| mine.contains(&f.placement_id.0))
+    );
+    let figures = placement_reports::figures(&conn, common::test_day()).unwrap();
+    assert_eq!(figures.placed_total, mine.len() as i64);
+    assert_eq!(figures.by_street.len(), 1, "{:?}", figures.by_street);
+
+    // Another street's placement, read or changed directly, is refused.
+    let theirs = PlacementId(theirs[0]);
+    let mine = PlacementId(mine[0]);
+    assert!(placements::get(&conn, mine).is_ok());
+    assert!(forbidden(placements::get(&conn, theirs)));
+    assert!(forbidden(minsheng::store::pay_settings::policies(
+        &conn, theirs
+    )));
+    let their_post = store
+        .conn()
+        .query_row(
+            "SELECT post_id FROM placements WHERE id = ?1",
+            [theirs.0],
+            |r| r.get(0).map(minsheng::domain::PostId),
+        )
+        .unwrap();
+    assert!(forbidden(posts::get(&conn, their_post, common::test_day())));
+    let open = approved.next();
+    let entered = |store: &Store| -> Vec<(Option<i64>, Option<i64>)> {
+        let conn = store.conn();
+        let mut stmt = conn
+            .prepare(
+                "SELECT days_worked, hours_tenths FROM attendance
+                 WHERE placement_id = ?1 AND month = ?2",
+            )
+            .unwrap();
+        stmt.query_map(rusqlite::params![theirs.0, open.to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+    };
+    let before = entered(&store);
+    assert!(forbidden(store.write(|w| payroll::set_attendance(
+        w,
+        theirs,
+        open,
+        Some(3),
+        None
+    ))));
+    assert!(forbidden(store.write(|w| placements::exit(
+        w,
+        theirs,
+        common::test_day(),
+        minsheng::domain::placement::ExitReason::OtherWork,
+        ""
+    ))));
+    // The whole district's month stays with district-wide grants.
+    assert!(forbidden(store.write(|w| payroll::compute(
+        w,
+        open,
+        |_, _| true
+    ))));
+    assert!(forbidden(bank::bank_file(&store.read(), approved)));
+    // What is refused was not written.
+    assert_eq!(entered(&store), before);
+    // The clerk's export of the approved sheet holds the street's lines and says so.
+    let xlsx = dir.path().join("street-sheet.xlsx");
+    minsheng::jobs::exports::subsidy_sheet(
+        &mut store,
+        approved,
+        &xlsx,
+        minsheng::jobs::exports::Disclosure {
+            id_mask: minsheng::domain::mask::MaskPattern::ID_DEFAULT,
+            full_ids: false,
+        },
+        minsheng::i18n::Lang::Zh,
+        &Reporter::silent(),
+    )
+    .unwrap();
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let range = book.worksheet_range(&approved.to_string()).unwrap();
+    let texts: Vec<String> = range.cells().map(|(_, _, c)| c.to_string()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains(&format!("仅含 {street_name} 的岗位"))),
+        "{texts:?}"
+    );
+    // On its own street the clerk enters attendance as usual.
+    let result = store.write(|w| payroll::set_attendance(w, mine, open, Some(20), None));
+    assert!(
+        !matches!(result, Err(StoreError::Forbidden { .. })),
+        "{result:?}"
+    );
 }
 
 #[test]

@@ -479,8 +479,10 @@ mod window {
         h.get_by_label("变更详情");
         h.get_by_label("旧地址 1 号");
         h.get_by_label("新地址 8 号");
-        h.get_by_label("* address");
-        h.get_by_label("name");
+        // Each field by its name on screen, not the column's.
+        h.get_by_label("* 住址");
+        h.get_by_label("姓名/名称");
+        assert!(h.query_by_label("address").is_none());
         assert!(
             h.query_by_label("13900001234").is_none(),
             "masked in the audit"

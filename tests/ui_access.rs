@@ -177,6 +177,53 @@ fn the_clerk_of_one_street_sees_only_that_streets_people() {
     assert!(h.query_by_label("共 0 人").is_none());
     // Their clerk may add people.
     h.get_by_role_and_label(Role::Button, "新增人员");
+    // The tree counts the street's people, and no other street's or the district's.
+    assert!(h.query_all_by_label_contains("艾山街道 (").next().is_some());
+    for elsewhere in ["钢城区 (", "里辛街道 ("] {
+        assert!(
+            h.query_all_by_label_contains(elsewhere).next().is_none(),
+            "{elsewhere}"
+        );
+    }
+    h.get_by_label("里辛街道");
+}
+
+#[test]
+fn the_clerk_of_one_street_works_on_that_streets_posts_and_leaves_the_sheet_to_the_district() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_copy(&dir);
+    // Street short names with a post, read as an auditor would.
+    let streets: Vec<(String, bool)> = {
+        let store = common::open_store(&path);
+        let conn = store.conn();
+        let mut stmt = conn
+            .prepare(
+                "SELECT DISTINCT s.short_name, s.code = ?1 FROM posts po
+                 JOIN regions r ON r.id = po.region_id JOIN regions s ON s.id = r.parent_id",
+            )
+            .unwrap();
+        stmt.query_map([AISHAN], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert!(streets.iter().any(|(_, mine)| *mine));
+    assert!(streets.iter().any(|(_, mine)| !*mine));
+    // The tab opens on its list of posts.
+    let mut h = signed_in(&path, "aishan", "placements");
+    for (street, mine) in &streets {
+        let shown = h.query_all_by_label_contains(street).next().is_some();
+        assert_eq!(shown, *mine, "{street}");
+    }
+    // The month's sheet is computed for the whole district, not by a street's clerk.
+    month_view(&mut h);
+    let compute = h.get_by_role_and_label(Role::Button, "计算补贴表");
+    let node = compute.accesskit_node();
+    assert!(node.is_disabled());
+    assert_eq!(
+        node.description().as_deref(),
+        Some("需要全区的经办人权限（您的账号只管本街道）")
+    );
 }
 
 #[test]

@@ -47,10 +47,10 @@ pub static PEOPLE_100K: LazyLock<PathBuf> = LazyLock::new(|| {
     path
 });
 
-/// The 100k-person ledger signed in as the demo's clerk of one street (艾山街道), whose
+/// The 100k ledger at `path` signed in as the demo's clerk of one street (艾山街道), whose
 /// every query is narrowed to that street.
-pub fn street_clerk_store() -> Store {
-    let mut store = Store::open(&*PEOPLE_100K).expect("open");
+pub fn street_clerk_store(path: &std::path::Path) -> Store {
+    let mut store = Store::open(path).expect("open");
     let clerk = demo::DEMO_ACCOUNTS
         .into_iter()
         .find(|a| a.name == "aishan")
@@ -76,7 +76,7 @@ pub fn month((y, m): (i16, i8)) -> Month {
 pub static PAYROLL_100K: LazyLock<PathBuf> = LazyLock::new(|| {
     let dir = bench_data();
     let path = dir.join(format!(
-        "payroll-100k-v{}.sqlite",
+        "payroll-100k-clerk-v{}.sqlite",
         minsheng::store::LATEST_VERSION
     ));
     if !path.exists() {
@@ -89,10 +89,44 @@ pub static PAYROLL_100K: LazyLock<PathBuf> = LazyLock::new(|| {
     path
 });
 
+/// The demo's clerk of 艾山街道, for [`street_clerk_store`] (the tree alone has no accounts).
+fn street_clerk_account(store: &mut Store) {
+    use minsheng::domain::access::{Area as Scope, Grant};
+    let clerk = demo::DEMO_ACCOUNTS
+        .into_iter()
+        .find(|a| a.name == "aishan")
+        .expect("the demo's street clerk");
+    let street = regions::id_by_code(store.conn(), "370117001000")
+        .expect("regions")
+        .expect("艾山街道");
+    let grants = Scope::ALL
+        .into_iter()
+        .map(|area| Grant {
+            role: clerk.role,
+            area,
+            street: Some(street),
+        })
+        .collect();
+    store
+        .write(|w| {
+            accounts::create_account(
+                w,
+                &accounts::NewAccount {
+                    name: clerk.name.into(),
+                    display_name: clerk.display_name.into(),
+                    password: clerk.password.into(),
+                    grants,
+                },
+            )
+        })
+        .expect("street clerk");
+}
+
 fn build(path: &std::path::Path) {
     let mut store = Store::open(path).expect("new database");
     demo::generate(&mut store, 0, &Reporter::silent()).expect("division tree");
     accounts::choose_no_sign_in(&mut store).expect("no sign-in");
+    street_clerk_account(&mut store);
     let villages: Vec<_> = regions::all(&store.read())
         .expect("regions")
         .into_iter()

@@ -343,9 +343,11 @@ impl App {
         if let Some(ledger) = self.db.ledger_mut() {
             self.screens.sign_in_ui(ui, &mut ledger.store, lang);
             if ledger.holds_demo_accounts() {
-                ui.vertical_centered(|ui| {
-                    ui.add_space(16.0);
-                    demo_accounts_ui(ui, lang);
+                ui.add_space(24.0);
+                // Under the form, centred by hand as the form is (a grid does not centre).
+                ui.horizontal(|ui| {
+                    ui.add_space((ui.available_width() - 420.0).max(0.0) / 2.0);
+                    ui.vertical(|ui| demo_accounts_ui(ui, lang));
                 });
             }
         }

@@ -3,6 +3,7 @@
 //! cancels; the field is masked and emptied whenever it is submitted.
 
 use std::path::PathBuf;
+use zeroize::Zeroize;
 
 use egui::Ui;
 
@@ -72,7 +73,7 @@ impl Unlock {
             });
         });
         if cancel || (modal.should_close() && !submit) {
-            self.text.clear();
+            self.text.zeroize();
             return Some(Answer::Cancel);
         }
         if !submit {

@@ -41,6 +41,8 @@ crate::i18n::texts! {
     const COL_START => "上岗日期", "Start date";
     fn sheet_title(month) => "{month} 城乡公益性岗位补贴发放表", "Public-welfare post subsidy sheet, {month}";
     fn sheet_subtitle(lines, total) => "共 {lines} 行，合计 {total} 元", "{lines} lines, {total} yuan in all";
+    const STREETS_ONLY_NOTE => "仅显示您所管街道岗位的行；全区的补贴表由全区账号计算和审核", "Only the lines of your streets' posts; the district's sheet is computed and approved by district-wide accounts";
+    fn only_streets(streets) => "仅含 {streets} 的岗位", "Posts of {streets} only";
     const TOTALS => "合计", "Total";
     const SHEET_FOOTER => "制表人：　　　　　审核人：　　　　　单位（盖章）：", "Prepared by:            Checked by:            Seal:";
     const NOTICE_TITLE => "钢城区城乡公益性岗位上岗人员公示", "Public notice: people placed on public-welfare posts, Gangcheng District";

@@ -30,6 +30,7 @@ crate::i18n::texts! {
     const ENCRYPT_TO => "加密副本的保存路径", "Path to save the encrypted copy to";
     const ENCRYPTED_NAME => "加密", "encrypted";
     const CHANGE_LOG_EXPLAIN => "最近的修改（谁、何时、改了什么）", "Recent changes (who, when, what)";
+    const OWN_CHANGES_EXPLAIN => "您最近的修改（何时、改了什么）；所有人的修改由管理员在“审计”页查看", "Your recent changes (when, what); everyone's are in the administrators' Audit tab";
     const ACT_INSERT => "新增", "Added";
     const ACT_UPDATE => "修改", "Changed";
     const ACT_DELETE => "删除", "Deleted";

@@ -57,7 +57,7 @@ pub fn audit_xlsx(
                 CellValue::Int(c.row_id),
                 CellValue::Text(lang.t(action_text(c.action)).to_string()),
                 CellValue::Text(c.subject),
-                CellValue::Text(c.changed.join(", ")),
+                CellValue::Text(au::field_names(&c.changed, lang)),
             ]);
         }
         if !page.more {

@@ -64,7 +64,10 @@ pub fn generate(
     let target = PLACEMENTS_PER_SCALE * scale as usize;
     let mut posts = Vec::new();
     let mut capacity = 0;
-    for &(village, urban) in villages {
+    // Posts in villages and communities of every street, not only the first ones listed.
+    let mut villages = villages.to_vec();
+    rng.shuffle(&mut villages);
+    for (village, urban) in villages {
         if capacity > target * 11 / 10 {
             break;
         }

@@ -260,7 +260,11 @@ pub fn subsidy_sheet(
     let table = SheetTable {
         sheet_name: month.to_string(),
         title: pl::sheet_title(month).text(lang),
-        subtitle: pl::sheet_subtitle(lines.len(), format_yuan(total)).text(lang),
+        subtitle: with_streets(
+            store,
+            pl::sheet_subtitle(lines.len(), format_yuan(total)).text(lang),
+            lang,
+        )?,
         columns: columns
             .iter()
             .map(|(key, width, total)| SheetColumn {
@@ -281,6 +285,31 @@ pub fn subsidy_sheet(
     write_xlsx(path, &[table], &made_by(store, lang)).map_err(ExportError::from)?;
     reporter.progress(2, 2);
     Ok(Outcome::Exported(path.to_path_buf()))
+}
+
+/// `text`, followed for a user limited to some streets by the streets' names: a street's
+/// part of the sheet must not pass for the whole district's.
+fn with_streets(store: &Store, text: String, lang: Lang) -> Result<String, JobError> {
+    use crate::domain::access::{Action, Area as Scope, Reach};
+    let Reach::Streets(streets) = store.session().reach(Scope::Placements, Action::Read) else {
+        return Ok(text);
+    };
+    let conn = store.read();
+    let mut names = Vec::new();
+    for street in streets {
+        let name: String = conn
+            .query_row(
+                "SELECT short_name FROM regions WHERE id = ?1",
+                [street.0],
+                |r| r.get(0),
+            )
+            .map_err(crate::store::StoreError::from)?;
+        names.push(name);
+    }
+    Ok(format!(
+        "{text}  {}",
+        pl::only_streets(names.join("、")).text(lang)
+    ))
 }
 
 /// Whom a public notice lists.

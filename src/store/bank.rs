@@ -89,7 +89,7 @@ pub fn objection_phone(conn: &Read<'_>) -> Result<Option<String>> {
 
 /// The account of `person`, if one is recorded.
 pub fn account_of(conn: &Read<'_>, person: PersonId) -> Result<Option<BankAccount>> {
-    conn.require(Area::Placements, Access::Read, None)?;
+    super::placements::require_for_person(conn, Access::Read, person)?;
     Ok(conn
         .query_row(
             "SELECT bank, account_no, holder_name FROM bank_accounts WHERE person_id = ?1",
@@ -121,7 +121,7 @@ pub fn check_account(new: &NewAccount) -> Result<(String, bool)> {
 /// Records (or replaces) `person`'s account, logged whole. Returns whether the number passes
 /// the Luhn check.
 pub fn set_account(w: &Writer<'_>, person: PersonId, new: &NewAccount) -> Result<bool> {
-    w.require(Area::Placements, Access::Write, None)?;
+    super::placements::require_for_person(&w.read(), Access::Write, person)?;
     let (number, luhn) = check_account(new)?;
     let find = |tx: &rusqlite::Transaction<'_>| -> Result<Option<i64>> {
         Ok(tx
@@ -155,7 +155,7 @@ pub fn set_account(w: &Writer<'_>, person: PersonId, new: &NewAccount) -> Result
 
 /// Removes `person`'s account, logged; nothing when there is none.
 pub fn remove_account(w: &Writer<'_>, person: PersonId) -> Result<()> {
-    w.require(Area::Placements, Access::Write, None)?;
+    super::placements::require_for_person(&w.read(), Access::Write, person)?;
     let id: Option<i64> = w
         .tx()
         .query_row(
@@ -184,14 +184,18 @@ pub struct HolderMismatch {
 
 /// The people on `month`'s sheet whose account holder is not the person (a payment to
 /// someone else's card is how a ghost worker is paid). By name.
+///
+/// A reader limited to some streets gets the lines of placements on those streets' posts.
 pub fn bank_holder_mismatches(conn: &Read<'_>, month: Month) -> Result<Vec<HolderMismatch>> {
-    conn.require(Area::Placements, Access::Read, None)?;
-    let mut stmt = conn.prepare_cached(
+    let within = conn.within(Area::Placements, Access::Read)?;
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT DISTINCT pe.id, pe.name, b.holder_name, pe.name_key
          FROM subsidy_lines l JOIN placements pl ON pl.id = l.placement_id
+         JOIN posts po ON po.id = pl.post_id
          JOIN people pe ON pe.id = pl.person_id JOIN bank_accounts b ON b.person_id = pe.id
-         WHERE l.month = ?1 ORDER BY pe.name_key, pe.id",
-    )?;
+         WHERE l.month = ?1 AND {} ORDER BY pe.name_key, pe.id",
+        within.sql("po.region_id")
+    ))?;
     let rows = stmt.query_map([month.to_string()], |r| {
         Ok(HolderMismatch {
             person_id: PersonId(r.get(0)?),
@@ -316,7 +320,7 @@ pub fn add_candidate(
     post: Option<PostId>,
     chosen_on: Date,
 ) -> Result<()> {
-    w.require(Area::Placements, Access::Write, None)?;
+    super::placements::require_for_person(&w.read(), Access::Write, person)?;
     let find = |tx: &rusqlite::Transaction<'_>| -> Result<Option<i64>> {
         Ok(tx
             .query_row(
@@ -346,7 +350,7 @@ pub fn add_candidate(
 
 /// Takes `person` off the candidates, logged.
 pub fn remove_candidate(w: &Writer<'_>, person: PersonId) -> Result<()> {
-    w.require(Area::Placements, Access::Write, None)?;
+    super::placements::require_for_person(&w.read(), Access::Write, person)?;
     let id: Option<i64> = w
         .tx()
         .query_row(
@@ -364,17 +368,23 @@ pub fn remove_candidate(w: &Writer<'_>, person: PersonId) -> Result<()> {
 
 /// The candidates not yet placed (no placement in post on or after the day they were
 /// chosen: none started since, none still running), not in the trash, by name.
+///
+/// A reader limited to some streets gets the candidates living there or proposed for a post
+/// there.
 pub fn unplaced_candidates(conn: &Read<'_>) -> Result<Vec<Candidate>> {
-    conn.require(Area::Placements, Access::Read, None)?;
-    let mut stmt = conn.prepare_cached(
+    let within = conn.within(Area::Placements, Access::Read)?;
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT pe.id, pe.name, pe.id_number, r.short_name, po.title, c.chosen_on
          FROM notice_candidates c JOIN people pe ON pe.id = c.person_id
          JOIN regions r ON r.id = pe.region_id LEFT JOIN posts po ON po.id = c.post_id
          WHERE pe.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM placements pl
              WHERE pl.person_id = c.person_id
                  AND (pl.exit_date IS NULL OR pl.exit_date >= c.chosen_on))
+             AND ({} OR {})
          ORDER BY pe.name_key, pe.id",
-    )?;
+        within.sql("pe.region_id"),
+        within.sql("po.region_id")
+    ))?;
     let rows = stmt.query_map([], |r| {
         Ok(Candidate {
             person_id: PersonId(r.get(0)?),
@@ -403,7 +413,7 @@ pub struct CalendarDay {
 
 /// Every listed day, by date.
 pub fn calendar_days(conn: &Read<'_>) -> Result<Vec<CalendarDay>> {
-    conn.require(Area::Placements, Access::Read, None)?;
+    conn.reach(Area::Placements, Access::Read)?;
     listed_days(conn)
 }
 
@@ -441,7 +451,7 @@ pub(crate) fn listed_days(conn: &rusqlite::Connection) -> Result<Vec<CalendarDay
 
 /// The working-day calendar of the years entered.
 pub fn work_calendar(conn: &Read<'_>) -> Result<WorkCalendar> {
-    conn.require(Area::Placements, Access::Read, None)?;
+    conn.reach(Area::Placements, Access::Read)?;
     Ok(WorkCalendar::new(
         calendar_days(conn)?.into_iter().map(|d| (d.day, d.kind)),
     ))

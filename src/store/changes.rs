@@ -133,9 +133,12 @@ pub struct Change {
     pub subject: String,
 }
 
-/// The most recent `limit` changes, newest first.
+/// The most recent `limit` changes, newest first: every change for an administrator of the
+/// whole district, who keeps the ledger; one's own for everyone else (the log names the
+/// people of every street).
 pub fn recent(conn: &Read<'_>, limit: usize) -> Result<Vec<Change>> {
     conn.require_signed_in()?;
+    let everyone = conn.session().keeps_accounts();
     let mut stmt = conn.prepare_cached(
         "SELECT seq, at, actor, table_name, row_id, action,
                 coalesce(json_extract(coalesce(after, before), '$.short_name'),
@@ -148,9 +151,10 @@ pub fn recent(conn: &Read<'_>, limit: usize) -> Result<Vec<Change>> {
                          json_extract(coalesce(after, before), '$.month'),
                          json_extract(coalesce(after, before), '$.effective_from'),
                          json_extract(coalesce(after, before), '$.exit_date'), '')
-         FROM changes ORDER BY seq DESC LIMIT ?1",
+         FROM changes WHERE ?2 OR actor = ?3 ORDER BY seq DESC LIMIT ?1",
     )?;
-    let rows = stmt.query_map([limit as i64], |r| {
+    let who = conn.session().name.as_str();
+    let rows = stmt.query_map(rusqlite::params![limit as i64, everyone, who], |r| {
         Ok(Change {
             seq: r.get(0)?,
             at: r.get(1)?,

@@ -360,6 +360,32 @@ impl Store {
     }
 }
 
+/// Where a reader's records lie: the whole district, or the places (streets and everything
+/// below them) of the streets a grant names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Within {
+    /// Every place.
+    District,
+    /// These places only.
+    Places(Vec<RegionId>),
+}
+
+impl Within {
+    /// An SQL condition holding for a row whose place (`column`, a region id) lies within:
+    /// `1` for the district. The ids are integers read from the ledger, written into the
+    /// text (a street has a few dozen places), so the condition binds no value.
+    pub fn sql(&self, column: &str) -> String {
+        match self {
+            Within::District => "1".to_string(),
+            Within::Places(places) if places.is_empty() => "0".to_string(),
+            Within::Places(places) => {
+                let ids: Vec<String> = places.iter().map(|p| p.0.to_string()).collect();
+                format!("{column} IN ({})", ids.join(","))
+            }
+        }
+    }
+}
+
 /// Reading the ledger as one user: the connection (for the SQL of the query functions) and
 /// the session they check before answering.
 #[derive(Clone, Copy)]
@@ -389,6 +415,21 @@ impl<'a> Read<'a> {
     /// `region` (its street is looked up only when the grants are limited to streets).
     pub fn require_at(&self, area: Area, action: Action, region: RegionId) -> Result<()> {
         require_at(self.conn, self.session, area, action, region)
+    }
+
+    /// Refuses unless the reader may do `action` in `area` somewhere; says where: the whole
+    /// district, or the places of the streets it was granted, for a list to be narrowed to
+    /// with [`Within::sql`].
+    pub fn within(&self, area: Area, action: Action) -> Result<Within> {
+        match self.reach(area, action)? {
+            Reach::Streets(streets) => Ok(Within::Places(regions::places_in(self.conn, &streets)?)),
+            _ => Ok(Within::District),
+        }
+    }
+
+    /// The error refusing the reader `action` in `area`, for a check made in SQL.
+    pub fn refusal(&self, area: Area, action: Action) -> StoreError {
+        refused(self.session, area, action)
     }
 
     /// Refuses unless someone is signed in: what every user may read (the region tree, the

@@ -33,7 +33,7 @@ pub struct Marked<T> {
 
 /// The social-insurance bases and rates, oldest first.
 pub fn insurance_rows(conn: &Read<'_>) -> Result<Vec<Marked<InsuranceRate>>> {
-    conn.require(Area::Placements, Access::Read, None)?;
+    conn.reach(Area::Placements, Access::Read)?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, effective_from, base_fen, pension_employer_bp, medical_employer_bp,
                 unemployment_employer_bp, injury_employer_bp, pension_person_bp,
@@ -63,7 +63,7 @@ pub fn insurance_rows(conn: &Read<'_>) -> Result<Vec<Marked<InsuranceRate>>> {
 
 /// The table pay reads.
 pub fn insurance_table(conn: &Read<'_>) -> Result<InsuranceTable> {
-    conn.require(Area::Placements, Access::Read, None)?;
+    conn.reach(Area::Placements, Access::Read)?;
     Ok(InsuranceTable::new(
         insurance_rows(conn)?.into_iter().map(|r| r.value).collect(),
     ))
@@ -135,7 +135,7 @@ pub fn save_insurance_rate(
 
 /// The retirement rules, by group then date.
 pub fn retirement_rows(conn: &Read<'_>) -> Result<Vec<Marked<RetirementRule>>> {
-    conn.require(Area::Placements, Access::Read, None)?;
+    conn.reach(Area::Placements, Access::Read)?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, grp, effective_from, original_age_years, months_per_step, max_delay_months,
                 verified, source FROM retirement_rules ORDER BY grp, effective_from",
@@ -169,7 +169,7 @@ pub fn retirement_rows(conn: &Read<'_>) -> Result<Vec<Marked<RetirementRule>>> {
 
 /// The table retirement dates are read from.
 pub fn retirement_table(conn: &Read<'_>) -> Result<RetirementTable> {
-    conn.require(Area::Placements, Access::Read, None)?;
+    conn.reach(Area::Placements, Access::Read)?;
     Ok(RetirementTable::new(
         retirement_rows(conn)?
             .into_iter()
@@ -259,7 +259,7 @@ pub struct Policy {
 
 /// Records a policy covering a placement.
 pub fn add_policy(w: &Writer<'_>, placement: PlacementId, p: &NewPolicy) -> Result<i64> {
-    w.require(Area::Placements, Access::Write, None)?;
+    super::placements::require_placement(&w.read(), Access::Write, placement)?;
     if p.insurer.trim().is_empty()
         || p.policy_no.trim().is_empty()
         || p.premium_fen < 0
@@ -288,7 +288,12 @@ pub fn add_policy(w: &Writer<'_>, placement: PlacementId, p: &NewPolicy) -> Resu
 
 /// A placement's policies, by start of cover.
 pub fn policies(conn: &Read<'_>, placement: PlacementId) -> Result<Vec<Policy>> {
-    conn.require(Area::Placements, Access::Read, None)?;
+    super::placements::require_placement(conn, Access::Read, placement)?;
+    policies_of(conn, placement)
+}
+
+/// [`policies`], unchecked, for a list already narrowed.
+fn policies_of(conn: &Read<'_>, placement: PlacementId) -> Result<Vec<Policy>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, placement_id, insurer, policy_no, premium_fen, covers_from, covers_to
          FROM accident_policies WHERE placement_id = ?1 ORDER BY covers_from, id",
@@ -351,7 +356,6 @@ pub struct Uncovered {
 /// Rural placements in post on at least one day of `month` whose policies do not cover
 /// every one of those days (the old yes/no flag is not a policy and does not count).
 pub fn uncovered_rural_placements(conn: &Read<'_>, month: Month) -> Result<Vec<PlacementId>> {
-    conn.require(Area::Placements, Access::Read, None)?;
     Ok(uncovered_rural_days(conn, month)?
         .into_iter()
         .map(|u| u.placement_id)
@@ -359,18 +363,21 @@ pub fn uncovered_rural_placements(conn: &Read<'_>, month: Month) -> Result<Vec<P
 }
 
 /// As [`uncovered_rural_placements`], with the first day not covered of each.
+///
+/// A reader limited to some streets gets the placements on those streets' posts.
 pub fn uncovered_rural_days(conn: &Read<'_>, month: Month) -> Result<Vec<Uncovered>> {
-    conn.require(Area::Placements, Access::Read, None)?;
+    let within = conn.within(Area::Placements, Access::Read)?;
     let (first, last) = (month.first_day(), month.last_day());
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT pl.id, max(pl.start_date, ?1),
                 min(?2, pl.agreement_end, coalesce(pl.exit_date, ?2), po.funded_to,
                     coalesce(po.closed_on, ?2))
          FROM placements pl JOIN posts po ON po.id = pl.post_id
          WHERE po.area = 'rural' AND pl.start_date <= ?2
-           AND min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end)) >= ?1
+           AND min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end)) >= ?1 AND {}
          ORDER BY pl.id",
-    )?;
+        within.sql("po.region_id")
+    ))?;
     let spans: Vec<(i64, Day, Day)> = stmt
         .query_map(params![first.to_string(), last.to_string()], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
@@ -381,7 +388,7 @@ pub fn uncovered_rural_days(conn: &Read<'_>, month: Month) -> Result<Vec<Uncover
         if to.0 < from.0 {
             continue;
         }
-        let ranges: Vec<(Date, Date)> = policies(conn, PlacementId(id))?
+        let ranges: Vec<(Date, Date)> = policies_of(conn, PlacementId(id))?
             .into_iter()
             .map(|p| (p.fields.covers_from, p.fields.covers_to))
             .collect();
@@ -408,16 +415,20 @@ pub struct Retiring {
 
 /// Placements in post during `month` (not exited before it) whose holder's retirement date
 /// falls inside the month.
+///
+/// A reader limited to some streets gets the placements on those streets' posts.
 pub fn retiring_in_month(conn: &Read<'_>, month: Month) -> Result<Vec<Retiring>> {
-    conn.require(Area::Placements, Access::Read, None)?;
+    let within = conn.within(Area::Placements, Access::Read)?;
     let table = retirement_table(conn)?;
     let women_workers = super::placements::rules(conn)?.women_worker_posts;
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT pl.id, pe.birth_date, pe.sex FROM placements pl JOIN people pe ON pe.id = pl.person_id
+         JOIN posts po ON po.id = pl.post_id
          WHERE pl.start_date <= ?2
-           AND min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end)) >= ?1
+           AND min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end)) >= ?1 AND {}
          ORDER BY pl.id",
-    )?;
+        within.sql("po.region_id")
+    ))?;
     let rows: Vec<(i64, Day, Sex)> = stmt
         .query_map(
             params![month.first_day().to_string(), month.last_day().to_string()],

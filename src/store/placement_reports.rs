@@ -59,9 +59,11 @@ pub struct SheetLine {
 }
 
 /// The computed lines of `month`, in sheet order (place, post, name).
+///
+/// A reader limited to some streets gets the lines of placements on those streets' posts.
 pub fn sheet(conn: &Read<'_>, month: Month) -> Result<Vec<SheetLine>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
-    let mut stmt = conn.prepare_cached(
+    let within = conn.within(access::Area::Placements, Access::Read)?;
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT l.placement_id, pe.name, pe.id_number, r.short_name, po.title, l.area, l.days_in_post,
                 l.hours_tenths, l.wage_fen, l.social_insurance_fen, l.adjustment_fen, l.total_fen,
                 coalesce(ci.amount_fen, 0), coalesce(co.amount_fen, 0),
@@ -72,8 +74,9 @@ pub fn sheet(conn: &Read<'_>, month: Month) -> Result<Vec<SheetLine>> {
          LEFT JOIN subsidy_carries co ON co.from_month = l.month AND co.placement_id = l.placement_id
          JOIN people pe ON pe.id = pl.person_id JOIN posts po ON po.id = pl.post_id
          JOIN regions r ON r.id = po.region_id
-         WHERE l.month = ?1 ORDER BY r.code, po.title, pe.name_key, l.id",
-    )?;
+         WHERE l.month = ?1 AND {} ORDER BY r.code, po.title, pe.name_key, l.id",
+        within.sql("po.region_id")
+    ))?;
     let rows = stmt.query_map([month.to_string()], |r| {
         Ok(SheetLine {
             placement_id: PlacementId(r.get(0)?),
@@ -212,8 +215,10 @@ pub struct Finding {
 
 /// Every finding for `month`, by kind then name, each with its acceptance if it has one.
 /// Reads the computed lines, so compute first.
+///
+/// A reader limited to some streets gets the findings on those streets' posts.
 pub fn checks(conn: &Read<'_>, month: Month) -> Result<Vec<Finding>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    let within = conn.within(access::Area::Placements, Access::Read)?;
     let m = month.to_string();
     let first = month.first_day().to_string();
     let last = month.last_day().to_string();
@@ -335,6 +340,9 @@ pub fn checks(conn: &Read<'_>, month: Month) -> Result<Vec<Finding>> {
     findings
         .sort_by(|a, b| (a.kind, &a.name, a.placement_id).cmp(&(b.kind, &b.name, b.placement_id)));
     findings.dedup_by(|a, b| (a.kind, a.placement_id) == (b.kind, b.placement_id));
+    if let Some(visible) = super::placements::visible(conn, &within)? {
+        findings.retain(|f| visible.contains(&f.placement_id));
+    }
     Ok(findings)
 }
 
@@ -363,7 +371,6 @@ fn lines_of(
 /// every day in post in the month (the policy table; the old yes/no flag does not count).
 /// The detail is the first day not covered, or empty when the placement has no policy.
 pub fn missing_accident_cover(conn: &Read<'_>, month: Month) -> Result<Vec<Finding>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
     let lines = lines_of(conn, month, true)?;
     Ok(super::pay_settings::uncovered_rural_days(conn, month)?
         .into_iter()
@@ -389,9 +396,14 @@ pub fn missing_accident_cover(conn: &Read<'_>, month: Month) -> Result<Vec<Findi
 /// the month while the placement runs on to that date or past it (it ends the day before:
 /// record the exit), or reached it before the month (paid after retirement). The detail is
 /// the retirement date.
+///
+/// A reader limited to some streets gets the findings on those streets' posts.
 pub fn past_retirement(conn: &Read<'_>, month: Month) -> Result<Vec<Finding>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
-    let lines = lines_of(conn, month, false)?;
+    let within = conn.within(access::Area::Placements, Access::Read)?;
+    let mut lines = lines_of(conn, month, false)?;
+    if let Some(visible) = super::placements::visible(conn, &within)? {
+        lines.retain(|id, _| visible.contains(id));
+    }
     let finding = |placement_id: PlacementId, date: Date| {
         let (person_id, name) = lines.get(&placement_id)?.clone();
         Some(Finding {
@@ -444,7 +456,7 @@ pub fn acceptances(
     conn: &Read<'_>,
     month: Month,
 ) -> Result<std::collections::HashMap<(CheckKind, PlacementId), Acceptance>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    conn.reach(access::Area::Placements, Access::Read)?;
     let mut stmt = conn.prepare_cached(
         "SELECT kind, placement_id, reason, accepted_by, accepted_at FROM finding_acceptances
          WHERE month = ?1",
@@ -483,13 +495,17 @@ pub struct AcceptedFinding {
 }
 
 /// The findings accepted for `month`, by kind then name, with the person's name.
+///
+/// A reader limited to some streets gets those on the streets' posts.
 pub fn accepted_findings(conn: &Read<'_>, month: Month) -> Result<Vec<AcceptedFinding>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
-    let mut stmt = conn.prepare_cached(
+    let within = conn.within(access::Area::Placements, Access::Read)?;
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT fa.kind, fa.placement_id, pe.name, fa.reason, fa.accepted_by, fa.accepted_at
          FROM finding_acceptances fa JOIN placements pl ON pl.id = fa.placement_id
-         JOIN people pe ON pe.id = pl.person_id WHERE fa.month = ?1",
-    )?;
+         JOIN posts po ON po.id = pl.post_id
+         JOIN people pe ON pe.id = pl.person_id WHERE fa.month = ?1 AND {}",
+        within.sql("po.region_id")
+    ))?;
     let mut rows = stmt.query([month.to_string()])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
@@ -513,7 +529,6 @@ pub fn accepted_findings(conn: &Read<'_>, month: Month) -> Result<Vec<AcceptedFi
 
 /// The findings of `month` neither fixed nor accepted.
 pub fn open_findings(conn: &Read<'_>, month: Month) -> Result<Vec<Finding>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
     let mut findings = checks(conn, month)?;
     findings.retain(|f| f.accepted.is_none());
     Ok(findings)
@@ -575,28 +590,39 @@ pub struct Figures {
 }
 
 /// The figures as of `today`.
+///
+/// A reader limited to some streets gets the figures of the streets' posts.
 pub fn figures(conn: &Read<'_>, today: Date) -> Result<Figures> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    let within = conn.within(access::Area::Placements, Access::Read)?;
+    // Every count reads `placements pl` narrowed to the posts within.
+    let placements = format!(
+        "placements pl JOIN posts po ON po.id = pl.post_id AND {}",
+        within.sql("po.region_id")
+    );
     let t = today.to_string();
     let year_start = format!("{}-01-01", today.year());
     let active = "pl.start_date <= ?1 AND pl.agreement_end >= ?1 AND (pl.exit_date IS NULL OR pl.exit_date >= ?1)";
     let mut f = Figures {
         in_post: conn.query_row(
-            &format!("SELECT count(*) FROM placements pl WHERE {active}"),
+            &format!("SELECT count(*) FROM {placements} WHERE {active}"),
             [&t],
             |r| r.get(0),
         )?,
         placed_this_year: conn.query_row(
-            "SELECT count(*) FROM placements WHERE start_date >= ?2 AND start_date <= ?1",
+            &format!(
+                "SELECT count(*) FROM {placements} WHERE pl.start_date >= ?2 AND pl.start_date <= ?1"
+            ),
             params![t, year_start],
             |r| r.get(0),
         )?,
-        placed_total: conn.query_row("SELECT count(*) FROM placements", [], |r| r.get(0))?,
+        placed_total: conn.query_row(&format!("SELECT count(*) FROM {placements}"), [], |r| {
+            r.get(0)
+        })?,
         ..Figures::default()
     };
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT po.category, po.area, coalesce(s.short_name, ''), count(*) FROM placements pl
-         JOIN posts po ON po.id = pl.post_id JOIN regions r ON r.id = po.region_id
+        "SELECT po.category, po.area, coalesce(s.short_name, ''), count(*) FROM {placements}
+         JOIN regions r ON r.id = po.region_id
          LEFT JOIN regions s ON s.id = r.parent_id WHERE {active} GROUP BY 1, 2, 3"
     ))?;
     let mut rows = stmt.query([&t])?;
@@ -611,9 +637,10 @@ pub fn figures(conn: &Read<'_>, today: Date) -> Result<Figures> {
         }
         *f.by_street.entry(r.get(2)?).or_default() += n;
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT exit_reason, count(*) FROM placements WHERE exit_date >= ?2 AND exit_date <= ?1 GROUP BY 1",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT pl.exit_reason, count(*) FROM {placements}
+         WHERE pl.exit_date >= ?2 AND pl.exit_date <= ?1 GROUP BY 1"
+    ))?;
     let mut rows = stmt.query(params![t, year_start])?;
     while let Some(r) = rows.next()? {
         f.exits_by_reason
@@ -621,9 +648,12 @@ pub fn figures(conn: &Read<'_>, today: Date) -> Result<Figures> {
     }
     for (months, slot) in [(6, &mut f.stable_6_months), (12, &mut f.stable_12_months)] {
         *slot = conn.query_row(
-            "SELECT count(*) FILTER (WHERE exit_date IS NULL OR exit_date >= date(start_date, ?2)),
-                    count(*)
-             FROM placements WHERE date(start_date, ?2) <= ?1",
+            &format!(
+                "SELECT count(*) FILTER (WHERE pl.exit_date IS NULL
+                                           OR pl.exit_date >= date(pl.start_date, ?2)),
+                        count(*)
+                 FROM {placements} WHERE date(pl.start_date, ?2) <= ?1"
+            ),
             params![t, format!("+{months} months")],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
@@ -647,14 +677,17 @@ pub struct NoticeRow {
 }
 
 /// Everyone whose placement started between `from` and `to`, by start date and place.
+///
+/// A reader limited to some streets gets those placed on the streets' posts.
 pub fn placed_between(conn: &Read<'_>, from: Date, to: Date) -> Result<Vec<NoticeRow>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
-    let mut stmt = conn.prepare_cached(
+    let within = conn.within(access::Area::Placements, Access::Read)?;
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT pe.name, pe.id_number, r.short_name, po.title, pl.start_date
          FROM placements pl JOIN people pe ON pe.id = pl.person_id JOIN posts po ON po.id = pl.post_id
          JOIN regions r ON r.id = pe.region_id
-         WHERE pl.start_date BETWEEN ?1 AND ?2 ORDER BY pl.start_date, r.code, pe.name_key",
-    )?;
+         WHERE pl.start_date BETWEEN ?1 AND ?2 AND {} ORDER BY pl.start_date, r.code, pe.name_key",
+        within.sql("po.region_id")
+    ))?;
     let rows = stmt.query_map(params![from.to_string(), to.to_string()], |r| {
         Ok(NoticeRow {
             name: r.get(0)?,

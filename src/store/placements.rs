@@ -107,7 +107,7 @@ pub struct Training {
 
 /// The placement rules in force for this file (defaults where not set).
 pub fn rules(conn: &Read<'_>) -> Result<PlacementRules> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    conn.reach(access::Area::Placements, Access::Read)?;
     let get = |key: &str| settings::get(conn, key);
     let number = |key: &str, default: i64| -> Result<i64> {
         Ok(settings::parsed(conn, key)?.unwrap_or(default))
@@ -167,7 +167,7 @@ pub fn set_rules(w: &Writer<'_>, rules: &PlacementRules) -> Result<()> {
 
 /// The person's trainings, newest first.
 pub fn trainings(conn: &Read<'_>, person: PersonId) -> Result<Vec<Training>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    require_for_person(conn, Access::Read, person)?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, course, trained_on, hours, passed FROM trainings WHERE person_id = ?1
          ORDER BY trained_on DESC, id DESC",
@@ -255,8 +255,14 @@ fn opening(conn: &Read<'_>, post: PostId, start: Date) -> Result<PostOpening> {
 
 /// Places a person after every check passes; otherwise writes nothing and returns every
 /// reason as [`StoreError::Ineligible`].
+///
+/// The writer must reach the post's street; the person may live in another.
 pub fn place(w: &Writer<'_>, new: &NewPlacement) -> Result<PlacementId> {
-    w.require(access::Area::Placements, Access::Write, None)?;
+    w.require_at(
+        access::Area::Placements,
+        Access::Write,
+        super::posts::region_of(w.tx(), new.post_id)?,
+    )?;
     let rules = rules(&w.read())?;
     let candidate = candidate(&w.read(), &rules, new)?;
     let opening = opening(&w.read(), new.post_id, new.start_date)?;
@@ -277,7 +283,7 @@ pub fn place(w: &Writer<'_>, new: &NewPlacement) -> Result<PlacementId> {
     }
     let training_id = match &new.training {
         TrainingChoice::Existing(id) => *id,
-        TrainingChoice::New(t) => add_training(w, new.person_id, t)?,
+        TrainingChoice::New(t) => insert_training(w, new.person_id, t)?,
     };
     let now = w.stamp();
     w.tx()
@@ -301,7 +307,11 @@ pub fn place(w: &Writer<'_>, new: &NewPlacement) -> Result<PlacementId> {
 
 /// Records a training for a person.
 pub fn add_training(w: &Writer<'_>, person: PersonId, t: &NewTraining) -> Result<TrainingId> {
-    w.require(access::Area::Placements, Access::Write, None)?;
+    require_for_person(&w.read(), Access::Write, person)?;
+    insert_training(w, person, t)
+}
+
+fn insert_training(w: &Writer<'_>, person: PersonId, t: &NewTraining) -> Result<TrainingId> {
     if t.course.trim().is_empty() || t.hours <= 0 {
         return Err(StoreError::Placement(PlacementRule::TrainingIncomplete));
     }
@@ -331,7 +341,7 @@ pub fn exit(
     reason: ExitReason,
     note: &str,
 ) -> Result<()> {
-    w.require(access::Area::Placements, Access::Write, None)?;
+    require_placement(&w.read(), Access::Write, id)?;
     let before = get(&w.read(), id)?;
     let row = w.existing::<PlacementRecord>(id.0, RecordKind::Placement)?;
     if before.exit_date.is_some() {
@@ -379,7 +389,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Placement> {
 
 /// One placement.
 pub fn get(conn: &Read<'_>, id: PlacementId) -> Result<Placement> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    require_placement(conn, Access::Read, id)?;
     conn.prepare_cached(&format!("{SELECT} WHERE pl.id = ?1"))?
         .query_row([id.0], from_row)
         .optional()?
@@ -399,21 +409,23 @@ pub enum PlacementScope {
 }
 
 /// Placements in `scope`, optionally on one post or with a name containing `name`,
-/// newest first.
+/// newest first; for a reader limited to some streets, those on the streets' posts.
 pub fn list(
     conn: &Read<'_>,
     scope: PlacementScope,
     post: Option<PostId>,
     name: &str,
 ) -> Result<Vec<Placement>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    let within = conn
+        .within(access::Area::Placements, Access::Read)?
+        .sql("po.region_id");
     let scope_sql = match scope {
         PlacementScope::Active => "pl.exit_date IS NULL",
         PlacementScope::Exited => "pl.exit_date IS NOT NULL",
         PlacementScope::All => "1",
     };
     let sql = format!(
-        "{SELECT} WHERE {scope_sql} AND (?1 IS NULL OR pl.post_id = ?1)
+        "{SELECT} WHERE {scope_sql} AND {within} AND (?1 IS NULL OR pl.post_id = ?1)
            AND (?2 = '' OR instr(pe.name, ?2) > 0)
          ORDER BY pl.start_date DESC, pl.id DESC"
     );
@@ -422,12 +434,68 @@ pub fn list(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Every placement of one person, newest first: their history.
+/// Every placement of one person, newest first: their history, the placements on other
+/// streets' posts included for a reader who may see the person's placement records.
 pub fn history(conn: &Read<'_>, person: PersonId) -> Result<Vec<Placement>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    require_for_person(conn, Access::Read, person)?;
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE pl.person_id = ?1 ORDER BY pl.start_date DESC"
     ))?;
     let rows = stmt.query_map([person.0], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Refuses unless the reader may do `action` on the placement: on a post of a street it
+/// reaches.
+pub(crate) fn require_placement(conn: &Read<'_>, action: Access, id: PlacementId) -> Result<()> {
+    let post = conn
+        .prepare_cached("SELECT post_id FROM placements WHERE id = ?1")?
+        .query_row([id.0], |r| r.get(0).map(PostId))
+        .optional()?
+        .ok_or(StoreError::NotFound(RecordKind::Placement))?;
+    conn.require_at(
+        access::Area::Placements,
+        action,
+        super::posts::region_of(conn, post)?,
+    )
+}
+
+/// Refuses unless the reader may do `action` on a person's placement records (trainings,
+/// bank account, place on the waiting list): those of a person living in a street it
+/// reaches, or placed on a post there.
+pub(crate) fn require_for_person(conn: &Read<'_>, action: Access, person: PersonId) -> Result<()> {
+    let within = conn.within(access::Area::Placements, action)?;
+    if within == super::Within::District {
+        return Ok(());
+    }
+    let sql = format!(
+        "SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1 AND {})
+             OR EXISTS (SELECT 1 FROM placements pl JOIN posts po ON po.id = pl.post_id
+                        WHERE pl.person_id = ?1 AND {})",
+        within.sql("region_id"),
+        within.sql("po.region_id")
+    );
+    if conn.query_row(&sql, [person.0], |r| r.get(0))? {
+        Ok(())
+    } else {
+        Err(conn.refusal(access::Area::Placements, action))
+    }
+}
+
+/// The placements on posts `within`, for a list narrowed after its query; none for the
+/// whole district (nothing to narrow).
+pub(crate) fn visible(
+    conn: &Read<'_>,
+    within: &super::Within,
+) -> Result<Option<std::collections::HashSet<PlacementId>>> {
+    if *within == super::Within::District {
+        return Ok(None);
+    }
+    let sql = format!(
+        "SELECT pl.id FROM placements pl JOIN posts po ON po.id = pl.post_id WHERE {}",
+        within.sql("po.region_id")
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let ids = stmt.query_map([], |r| r.get(0).map(PlacementId))?;
+    Ok(Some(ids.collect::<rusqlite::Result<_>>()?))
 }

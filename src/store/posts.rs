@@ -106,9 +106,13 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
 }
 
 /// Posts matching `filter`, with places filled on `today`, by street, place and title.
+///
+/// A reader limited to some streets sees the posts of those streets only.
 pub fn list(conn: &Read<'_>, filter: &PostFilter, today: Date) -> Result<Vec<Post>> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
-    let mut clauses = vec!["1"];
+    let within = conn
+        .within(access::Area::Placements, Access::Read)?
+        .sql("p.region_id");
+    let mut clauses = vec![within.as_str()];
     let mut values: Vec<Value> = vec![Value::Text(today.to_string())];
     if let Some(street) = filter.street {
         clauses.push("r.parent_id = ?");
@@ -137,9 +141,17 @@ pub fn list(conn: &Read<'_>, filter: &PostFilter, today: Date) -> Result<Vec<Pos
 
 /// One post, with places filled on `on`.
 pub fn get(conn: &Read<'_>, id: PostId, on: Date) -> Result<Post> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    conn.require_at(access::Area::Placements, Access::Read, region_of(conn, id)?)?;
     conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?2"))?
         .query_row(params![on.to_string(), id.0], from_row)
+        .optional()?
+        .ok_or(StoreError::NotFound(RecordKind::Post))
+}
+
+/// The place of a post: its street decides who may read it and write on it.
+pub(crate) fn region_of(conn: &rusqlite::Connection, id: PostId) -> Result<RegionId> {
+    conn.prepare_cached("SELECT region_id FROM posts WHERE id = ?1")?
+        .query_row([id.0], |r| r.get(0).map(RegionId))
         .optional()?
         .ok_or(StoreError::NotFound(RecordKind::Post))
 }
@@ -194,7 +206,14 @@ pub fn insert(w: &Writer<'_>, p: &NewPost) -> Result<PostId> {
 }
 
 /// Changes a post.
+///
+/// The writer must reach both the post's street and, when it moves, the new one.
 pub fn update(w: &Writer<'_>, id: PostId, p: &NewPost) -> Result<()> {
+    w.require_at(
+        access::Area::Placements,
+        Access::Write,
+        region_of(w.tx(), id)?,
+    )?;
     w.require_at(access::Area::Placements, Access::Write, p.region_id)?;
     check(p)?;
     let before = w.existing::<PostRecord>(id.0, RecordKind::Post)?;

@@ -24,6 +24,22 @@ pub(crate) fn street_of(conn: &rusqlite::Connection, region: RegionId) -> Result
         .optional()?)
 }
 
+/// Every place in the streets `streets`, the streets themselves included.
+pub(crate) fn places_in(
+    conn: &rusqlite::Connection,
+    streets: &std::collections::BTreeSet<RegionId>,
+) -> Result<Vec<RegionId>> {
+    let list = serde_json::to_string(&streets.iter().map(|s| s.0).collect::<Vec<_>>())?;
+    let mut stmt = conn.prepare_cached(
+        "WITH RECURSIVE below(id) AS (
+             SELECT value FROM json_each(?1)
+             UNION ALL SELECT r.id FROM regions r JOIN below ON r.parent_id = below.id)
+         SELECT id FROM below",
+    )?;
+    let ids = stmt.query_map([list], |r| r.get(0).map(RegionId))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The place with division code `code`, if any.
 pub fn id_by_code(conn: &rusqlite::Connection, code: &str) -> Result<Option<RegionId>> {
     Ok(conn
@@ -202,11 +218,15 @@ fn check_names_and_coordinate(
 }
 
 /// People in the registry per place they are registered in.
+///
+/// A reader limited to some streets counts the people of those streets only.
 pub fn people_counts(conn: &Read<'_>) -> Result<Vec<(RegionId, i64)>> {
-    conn.reach(Area::Registry, Access::Read)?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT region_id, count(*) FROM people WHERE deleted_at IS NULL GROUP BY region_id",
-    )?;
+    let within = conn.within(Area::Registry, Access::Read)?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT region_id, count(*) FROM people WHERE deleted_at IS NULL AND {}
+         GROUP BY region_id",
+        within.sql("region_id")
+    ))?;
     let rows = stmt.query_map([], |r| Ok((RegionId(r.get(0)?), r.get(1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -4,6 +4,7 @@
 //! chooses whether the ledger asks for a sign-in and after how many idle minutes it locks.
 
 use egui::Ui;
+use zeroize::Zeroize;
 
 use super::sign_in::password_field_ui;
 use super::{Notice, message_ui, text_field_ui};
@@ -111,9 +112,9 @@ impl AccountSettings {
             } else {
                 match accounts::change_own_password(store, &self.old_password, &self.new_password) {
                     Ok(()) => {
-                        self.old_password.clear();
-                        self.new_password.clear();
-                        self.new_again.clear();
+                        self.old_password.zeroize();
+                        self.new_password.zeroize();
+                        self.new_again.zeroize();
                         Notice::info(acc::PASSWORD_CHANGED)
                     }
                     Err(e) => Notice::store_error(&e),
@@ -251,7 +252,7 @@ impl AccountSettings {
             match result {
                 Ok(notice) => {
                     if matches!(act, Act::Reset) {
-                        self.reset_to.clear();
+                        self.reset_to.zeroize();
                     }
                     self.message = notice;
                 }
@@ -381,7 +382,7 @@ impl AccountSettings {
                     self.message = Some(Notice::info(acc::account_created(new.name.trim())));
                     self.name.clear();
                     self.display_name.clear();
-                    self.password.clear();
+                    self.password.zeroize();
                     self.grants.clear();
                 }
                 Err(e) => self.message = Some(Notice::store_error(&e)),

@@ -326,7 +326,7 @@ impl AuditTab {
                             table_name(&c.table_name, lang),
                             lang.t(audit_export::action_text(c.action)).to_string(),
                             c.subject.clone(),
-                            c.changed.join(", "),
+                            au::field_names(&c.changed, lang),
                         ],
                     );
                     if row.response().clicked() {
@@ -423,11 +423,11 @@ impl AuditTab {
                         let (before, after) = (show(&f.before), show(&f.after));
                         if f.changed() {
                             let mark = |t: String| RichText::new(t).strong().color(changed_color);
-                            cell_label(ui, mark(format!("* {}", f.field)));
+                            cell_label(ui, mark(format!("* {}", au::field_name(&f.field, lang))));
                             cell_label(ui, mark(before));
                             cell_label(ui, mark(after));
                         } else {
-                            cell_label(ui, f.field.as_str());
+                            cell_label(ui, au::field_name(&f.field, lang));
                             cell_label(ui, before);
                             cell_label(ui, after);
                         }

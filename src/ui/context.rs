@@ -156,8 +156,9 @@ impl Ctx<'_> {
         Permit::somewhere(self.store.session(), area, action)
     }
 
-    /// Whether the user may do `action` in `area` for the whole district (what the
-    /// placements, the month's sheet and the settings ask for), with the reason if not.
+    /// Whether the user may do `action` in `area` for the whole district (what computing and
+    /// approving the month's sheet, the bank file and the settings ask for), with the reason
+    /// if not.
     pub fn permit_district(&self, area: Area, action: Action) -> Permit {
         Permit::district(self.store.session(), area, action)
     }

@@ -30,7 +30,8 @@ impl Permit {
     }
 
     /// `action` in `area` on a record of the whole district, or by a store function that
-    /// asks for a district-wide grant (placements, the month's sheet, the settings).
+    /// asks for a district-wide grant (computing and approving the month's sheet, the bank
+    /// file, the settings).
     pub fn district(session: &Session, area: Area, action: Action) -> Permit {
         Permit::check(session.may(area, action, None), session, area, action, true)
     }

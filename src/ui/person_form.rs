@@ -248,7 +248,7 @@ impl PersonForm {
                     220.0,
                 );
                 ui.end_row();
-                self.region_ui(ui, lang, regions);
+                self.region_ui(ui, lang, regions, cx.store.session());
                 ui.end_row();
                 self.error_row_ui(ui, Field::Region, lang);
             });
@@ -313,8 +313,9 @@ impl PersonForm {
 
     fn bank_ui(&mut self, ui: &mut Ui, cx: &Ctx<'_>, may_reveal: bool) {
         let (lang, masker) = (cx.lang, cx.masker);
-        // Bank accounts belong to the placements' payments: a district-wide clerk of those.
-        let permit = cx.permit_district(Area::Placements, Action::Write);
+        // Bank accounts belong to the placements' payments: a clerk of those, for a person
+        // of their streets (the store checks).
+        let permit = cx.permit(Area::Placements, Action::Write);
         if !self.bank.loaded {
             self.bank.loaded = true;
             if let Some(id) = self.editing {
@@ -441,7 +442,14 @@ impl PersonForm {
         }
     }
 
-    fn region_ui(&mut self, ui: &mut Ui, lang: Lang, regions: &[Region]) {
+    /// The village or community, chosen among those where the user may enter people.
+    fn region_ui(
+        &mut self,
+        ui: &mut Ui,
+        lang: Lang,
+        regions: &[Region],
+        session: &crate::domain::access::Session,
+    ) {
         let label = ui.label(lang.t(pe::FIELD_REGION));
         let chosen = self
             .draft
@@ -464,8 +472,12 @@ impl PersonForm {
                         .hint_text(lang.t(pe::SEARCH)),
                 );
                 let filter = self.region_filter.trim();
+                let allowed = |r: &Region| {
+                    let street = super::regions::street_of(regions, r.id);
+                    session.may(Area::Registry, Action::Write, street)
+                };
                 for region in regions.iter().filter(|r| r.level.holds_people()) {
-                    if filter.is_empty() || region.name.contains(filter) {
+                    if (filter.is_empty() || region.name.contains(filter)) && allowed(region) {
                         ui.selectable_value(
                             &mut self.draft.region_id,
                             Some(region.id),
@@ -591,8 +603,8 @@ fn categories_ui(
     });
 }
 
-/// Whether the person's placements and bank account are shown: the placements' views are
-/// read with a district-wide grant only (they are not narrowed to a street yet).
+/// Whether the person's placements and bank account are shown: to those who may read the
+/// placements somewhere (the store checks the person's street).
 fn may_read_placements(cx: &Ctx<'_>) -> bool {
-    cx.store.session().may(Area::Placements, Action::Read, None)
+    cx.may(Area::Placements, Action::Read)
 }

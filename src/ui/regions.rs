@@ -93,12 +93,21 @@ impl TreeData {
                 }
             }
         }
+        // A place outside the reader's streets (the district itself, for a street's clerk)
+        // is shown without a count: the reader counts none of its people.
+        let session = conn.session();
+        let counted =
+            |r: &Region| session.may(Area::Registry, Action::Read, street_of(&data.regions, r.id));
         data.labels = data
             .regions
             .iter()
             .map(|r| {
-                let count = people.get(&r.id).copied().unwrap_or(0);
-                format!("{} ({count})", r.short_name)
+                if counted(r) {
+                    let count = people.get(&r.id).copied().unwrap_or(0);
+                    format!("{} ({count})", r.short_name)
+                } else {
+                    r.short_name.clone()
+                }
             })
             .collect();
         Ok(data)

@@ -72,7 +72,7 @@ impl Tab for SettingsTab {
                     ui.add_space(12.0);
                     // The programme's rules and the bank file's layout, for those who
                     // may read the programme at all.
-                    if cx.store.session().may(Area::Placements, Access::Read, None) {
+                    if cx.may(Area::Placements, Access::Read) {
                         self.placement.ui(ui, cx, &categories);
                         ui.add_space(12.0);
                         self.bank.ui(ui, cx);
@@ -85,7 +85,8 @@ impl Tab for SettingsTab {
                         self.encrypt.ui(ui, cx);
                     }
                 });
-            self.changes_ui(&mut columns[1], lang);
+            let everyone = cx.store.session().keeps_accounts();
+            self.changes_ui(&mut columns[1], lang, everyone);
         });
     }
 }
@@ -240,14 +241,19 @@ impl SettingsTab {
         });
     }
 
-    fn changes_ui(&self, ui: &mut Ui, lang: Lang) {
+    /// The recent changes: `everyone`'s for an administrator, the user's own otherwise.
+    fn changes_ui(&self, ui: &mut Ui, lang: Lang, everyone: bool) {
         if let Some(log) = crate::log::path() {
             ui.label(lang.t(se::LOG_FILE));
             ui.monospace(log.display().to_string());
             ui.add_space(8.0);
         }
         ui.heading(lang.t(se::CHANGE_LOG));
-        ui.label(lang.t(se::CHANGE_LOG_EXPLAIN));
+        ui.label(lang.t(if everyone {
+            se::CHANGE_LOG_EXPLAIN
+        } else {
+            se::OWN_CHANGES_EXPLAIN
+        }));
         let Some(changes) = self.changes.status_ui(ui, lang) else {
             return;
         };

@@ -3,6 +3,7 @@
 //! them reads a record of the ledger; each only asks the accounts module.
 
 use egui::{Key, Response, Ui};
+use zeroize::Zeroize;
 
 use super::{Notice, message_ui};
 use crate::i18n::{Lang, accounts as acc};
@@ -59,9 +60,9 @@ fn text_field_ui(ui: &mut Ui, label: &str, value: &mut String) -> (Response, boo
 impl SignInScreens {
     /// Forgets every password typed (after a sign-in, a sign-out, an unlock).
     pub fn clear_passwords(&mut self) {
-        self.password.clear();
-        self.admin_password.clear();
-        self.admin_again.clear();
+        self.password.zeroize();
+        self.admin_password.zeroize();
+        self.admin_again.zeroize();
         self.message = None;
     }
 
@@ -151,7 +152,7 @@ impl SignInScreens {
                             signed_in = true;
                         }
                         Err(e) => {
-                            self.password.clear();
+                            self.password.zeroize();
                             self.message = Some(Notice::store_error(&e));
                         }
                     }
@@ -194,7 +195,7 @@ impl SignInScreens {
                                 action = LockAction::Unlocked;
                             }
                             Err(e) => {
-                                self.password.clear();
+                                self.password.zeroize();
                                 self.message = Some(Notice::store_error(&e));
                                 if store.session().user.is_none() {
                                     action = LockAction::SignedOut;

@@ -333,7 +333,7 @@ pub fn seal_approved_months(tx: &Transaction<'_>) -> Result<()> {
 
 /// The minimum-wage table as it stood when row `wages_as_of` was the newest.
 pub fn wage_table_as_of(conn: &Read<'_>, wages_as_of: i64) -> Result<WageTable> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    conn.reach(access::Area::Placements, Access::Read)?;
     let mut stmt = conn.prepare_cached(
         "SELECT effective_from, tier, monthly_fen, hourly_fen FROM minimum_wages
          WHERE id <= ?1 ORDER BY effective_from, tier, id",
@@ -436,7 +436,7 @@ pub fn verify_month(conn: &Read<'_>, month: Month) -> Result<Verification> {
 /// left to the checks: an exit recorded later explains some, and a change of the pay rules
 /// in a later version of the program would make every old month differ.
 pub fn require_intact(conn: &Read<'_>, month: Month) -> Result<()> {
-    conn.require(access::Area::Placements, Access::Read, None)?;
+    conn.reach(access::Area::Placements, Access::Read)?;
     if month_status(conn, month)? != MonthStatus::Approved {
         return Ok(());
     }

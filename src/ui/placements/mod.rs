@@ -74,10 +74,10 @@ impl Tab for PlacementsTab {
         pl::TAB_PLACEMENTS
     }
 
-    /// Its views are not narrowed to a street yet, so only a district-wide grant reads
-    /// them (the store refuses the rest).
+    /// To those who may read the placements somewhere: a clerk of a street sees the posts
+    /// of that street and the placements on them (the store narrows every view).
     fn shown_to(&self, session: &Session) -> bool {
-        session.may(Area::Placements, Action::Read, None)
+        session.may_somewhere(Area::Placements, Action::Read)
     }
 
     fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {

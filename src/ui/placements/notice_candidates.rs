@@ -43,7 +43,7 @@ impl CandidatesPanel {
             .ensure_now(&cx.store.read(), rev, bank::unplaced_candidates);
         let mut add: Option<PersonId> = None;
         let mut remove: Option<PersonId> = None;
-        let may_write = cx.permit_district(Access::Placements, Action::Write);
+        let may_write = cx.permit(Access::Placements, Action::Write);
         ui.strong(lang.t(bk::CANDIDATES));
         if let Some(list) = self.candidates.status_ui(ui, lang) {
             if list.is_empty() {

@@ -169,7 +169,7 @@ impl PlaceForm {
             field_error_ui(ui, error.get(lang));
         }
         let mut done = None;
-        let may_place = cx.permit_district(Access::Placements, Action::Write);
+        let may_place = cx.permit(Access::Placements, Action::Write);
         ui.horizontal(|ui| {
             if may_place.button(
                 ui,

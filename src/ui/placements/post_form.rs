@@ -114,8 +114,8 @@ impl PostForm {
             ),
             None => Permit::somewhere(session, Access::Placements, Action::Write),
         };
-        // Placing a person is a district-wide write.
-        let may_place = Permit::district(session, Access::Placements, Action::Write);
+        // Placing a person on the post: a write on the post's street, as the post itself.
+        let may_place = permit;
         ui.heading(lang.t(if self.editing.is_some() {
             pl::EDIT_POST
         } else {
