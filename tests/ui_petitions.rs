@@ -174,3 +174,152 @@ fn a_council_meeting_its_matters_their_steps_and_a_timeline() {
     };
     assert_eq!(timeline.len(), 6);
 }
+
+/// A ledger that asks for a sign-in, with a matter in each of two streets, a viewer of the
+/// petition log and a clerk of 艾山街道 only.
+fn signed_ledger(dir: &tempfile::TempDir) -> Harness<'static, App> {
+    use minsheng::domain::access::{Area, Grant, Role};
+    use minsheng::domain::region::RegionLevel;
+    use minsheng::store::accounts::{self, NewAccount};
+    use minsheng::store::petitions::{NewMatter, Reporter};
+    use minsheng::store::regions::{self, NewRegion};
+    const PW: &str = "petition-ui-2026";
+    let mut store = common::open_store(dir.path().join("signed.sqlite"));
+    accounts::create_first_admin(&mut store, "admin", "赵管理员", PW).unwrap();
+    store
+        .write(|w| {
+            let [district, aishan, beicheng, _] = common::small_tree(w)?;
+            let wenyuan = regions::insert(
+                w,
+                &NewRegion {
+                    code: "370117003000".into(),
+                    name: "汶源街道".into(),
+                    short_name: "汶源街道".into(),
+                    level: RegionLevel::Street,
+                    parent_id: Some(district),
+                    lon: None,
+                    lat: None,
+                },
+            )?;
+            let chuangye = regions::insert(
+                w,
+                &NewRegion {
+                    code: "370117003008".into(),
+                    name: "创业社区".into(),
+                    short_name: "创业社区".into(),
+                    level: RegionLevel::Community,
+                    parent_id: Some(wenyuan),
+                    lon: None,
+                    lat: None,
+                },
+            )?;
+            let grant = |role, street| Grant {
+                role,
+                area: Area::Petitions,
+                street,
+            };
+            for (name, grants) in [
+                ("viewer", vec![grant(Role::Viewer, None)]),
+                ("aishan", vec![grant(Role::Clerk, Some(aishan))]),
+                ("clerk", vec![grant(Role::Clerk, None)]),
+            ] {
+                accounts::create_account(
+                    w,
+                    &NewAccount {
+                        name: name.into(),
+                        display_name: String::new(),
+                        password: PW.into(),
+                        grants,
+                    },
+                )?;
+            }
+            Ok([beicheng, chuangye])
+        })
+        .and_then(|places| {
+            accounts::sign_out(&mut store)?;
+            accounts::sign_in(&mut store, "clerk", PW)?;
+            let category = petitions::categories(&store.read())?[0].id;
+            for (place, text) in places.into_iter().zip(["垃圾清运不及时", "路灯电线裸露"])
+            {
+                let m = NewMatter {
+                    meeting_id: None,
+                    channel: minsheng::domain::petition::Channel::Visit,
+                    category_id: category,
+                    text: text.into(),
+                    region_id: place,
+                    place_detail: String::new(),
+                    point: None,
+                    reporter: Reporter::Given {
+                        name: "李大爷".into(),
+                        phone: "13900001234".into(),
+                    },
+                    anonymous: false,
+                    owner_unit: String::new(),
+                    owner_person: String::new(),
+                    complex: false,
+                    received_on: common::test_day(),
+                };
+                store.write(|w| petitions::raise(w, &m))?;
+            }
+            accounts::sign_out(&mut store)
+        })
+        .unwrap();
+    let prefs = Prefs {
+        lang: Lang::Zh,
+        tab: "petitions".into(),
+        ..Prefs::default()
+    };
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(minsheng::fonts::install_embedded)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), App::new(Ok(store), prefs))
+}
+
+#[test]
+fn a_viewer_is_offered_nothing_to_change_and_a_street_clerk_sees_the_street() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = signed_ledger(&dir);
+    common::sign_in(&mut h, "viewer", "petition-ui-2026");
+    h.get_by_label("民意直通车").click();
+    common::settle(&mut h);
+    assert_eq!(
+        h.query_all_by_role_and_label(Role::Button, "登记诉求")
+            .count(),
+        0
+    );
+    h.get_by_label("路灯电线裸露").click();
+    common::settle(&mut h);
+    for step in ["签收", "退回", "督办", "标为重复件"] {
+        assert_eq!(
+            h.query_all_by_role_and_label(Role::Button, step).count(),
+            0,
+            "{step} offered to a viewer"
+        );
+    }
+    // The reporter's phone stays masked, with no button to reveal it.
+    h.get_by_label("139****1234");
+    assert_eq!(
+        h.query_all_by_role_and_label(Role::Button, "显示").count(),
+        0
+    );
+
+    h.get_by_role_and_label(Role::Button, "退出登录").click();
+    common::settle(&mut h);
+    common::sign_in(&mut h, "aishan", "petition-ui-2026");
+    h.get_by_label("民意直通车").click();
+    common::settle(&mut h);
+    h.get_by_label("共 1 件");
+    assert!(
+        h.query_by_label("路灯电线裸露").is_none(),
+        "another street's matter"
+    );
+    h.get_by_label("垃圾清运不及时").click();
+    common::settle(&mut h);
+    click(&mut h, "签收");
+    click(&mut h, "确认");
+    let store = h.state().store().unwrap();
+    let rows =
+        petitions::list(&store.read(), &MatterFilter::default(), common::test_day()).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].status, Status::SignedFor);
+}
