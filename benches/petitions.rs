@@ -18,8 +18,9 @@ fn today() -> jiff::civil::Date {
     jiff::civil::date(2026, 11, 30)
 }
 
-/// The list as the tab first shows it (open matters, most urgent first), every matter,
-/// the overdue ones, those due this week, and a text search.
+/// The list query the tab runs when its filter changes (the ordered ids; the rows are read
+/// a screenful at a time): as the tab first shows it (open matters, most urgent first),
+/// every matter, the overdue ones, those due this week, and a text search.
 #[divan::bench(args = ["open", "all", "overdue", "this week", "text"])]
 fn matter_list_100k(bencher: divan::Bencher, which: &str) {
     let store = Store::open(&*PETITIONS_100K).expect("open");
@@ -42,7 +43,16 @@ fn matter_list_100k(bencher: divan::Bencher, which: &str) {
         },
         _ => MatterFilter::default(),
     };
-    bencher.bench_local(|| petitions::list(&store.read(), &filter, today()).expect("list"));
+    bencher.bench_local(|| petitions::list_ids(&store.read(), &filter, today()).expect("list"));
+}
+
+/// Reading one block of rows while scrolling the whole list.
+#[divan::bench]
+fn row_block_100k(bencher: divan::Bencher) {
+    let store = Store::open(&*PETITIONS_100K).expect("open");
+    let ids = petitions::list_ids(&store.read(), &MatterFilter::default(), today()).expect("list");
+    let block = &ids[50_000..50_120];
+    bencher.bench_local(|| petitions::rows(&store.read(), block).expect("rows"));
 }
 
 /// The figures of the whole year: every matter counted, working days to close on the

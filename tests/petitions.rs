@@ -931,3 +931,23 @@ fn a_reporter_linked_to_the_registry_is_read_from_it_and_only_by_whom_may() {
     l.sign_in("clerk");
     assert!(forbidden(l.store.write(|w| petitions::raise(w, &m))));
 }
+
+#[test]
+fn the_id_list_and_its_rows_keep_the_order_and_the_street() {
+    let mut l = ledger();
+    let a = l.raise(l.chuangye, "逾期", date(2026, 11, 2));
+    let b = l.raise(l.beicheng, "艾山的", date(2026, 11, 11));
+    let c = l.raise(l.chuangye, "下周", date(2026, 11, 19));
+    let read = l.store.read();
+    let ids = petitions::list_ids(&read, &MatterFilter::default(), common::test_day()).unwrap();
+    assert_eq!(ids, vec![a, b, c]);
+    let rows = petitions::rows(&read, &[c, a]).unwrap();
+    assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![c, a]);
+    l.sign_in("aishan");
+    let read = l.store.read();
+    let ids = petitions::list_ids(&read, &MatterFilter::default(), common::test_day()).unwrap();
+    assert_eq!(ids, vec![b]);
+    // Rows asked for by id are narrowed too.
+    let rows = petitions::rows(&read, &[a, b, c]).unwrap();
+    assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![b]);
+}

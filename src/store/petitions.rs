@@ -416,22 +416,56 @@ pub(crate) fn filter_sql(
     Ok(sql)
 }
 
-/// The matters matching `filter` as of `today`, the most urgent first (open ones by
-/// deadline, then the closed ones, newest first). A reader limited to some streets sees
-/// theirs only.
+/// The order of a list: open matters by deadline (the most urgent first, those without a
+/// deadline before all), then the closed ones, newest first.
+const LIST_ORDER: &str = "p.status IN ('closed', 'duplicate'),
+    CASE WHEN p.status IN ('closed', 'duplicate') THEN NULL ELSE coalesce(p.deadline, '0000') END,
+    p.received_on DESC, p.id DESC";
+
+/// The matters matching `filter` as of `today`, in the list's order (see [`list_ids`]),
+/// with their rows. A reader limited to some streets sees theirs only.
 pub fn list(conn: &Read<'_>, filter: &MatterFilter, today: Date) -> Result<Vec<MatterRow>> {
     let mut values = Vec::new();
     let condition = filter_sql(conn, filter, today, &mut values)?;
     let sql = format!(
         "SELECT {LIST_COLUMNS} FROM petitions p JOIN regions r ON r.id = p.region_id
-         WHERE {condition}
-         ORDER BY p.status IN ('closed', 'duplicate'),
-                  CASE WHEN p.status IN ('closed', 'duplicate') THEN NULL ELSE coalesce(p.deadline, '0000') END,
-                  p.received_on DESC, p.id DESC"
+         WHERE {condition} ORDER BY {LIST_ORDER}"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(values), list_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The ids of the matters matching `filter` as of `today`, the most urgent first (open
+/// ones by deadline, then the closed ones, newest first): all a long list holds, its rows
+/// read a screenful at a time with [`rows`]. Narrowed to the reader's streets.
+pub fn list_ids(conn: &Read<'_>, filter: &MatterFilter, today: Date) -> Result<Vec<MatterId>> {
+    let mut values = Vec::new();
+    let condition = filter_sql(conn, filter, today, &mut values)?;
+    let sql = format!("SELECT p.id FROM petitions p WHERE {condition} ORDER BY {LIST_ORDER}");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let ids = stmt.query_map(rusqlite::params_from_iter(values), |r| {
+        r.get(0).map(MatterId)
+    })?;
+    Ok(ids.collect::<Result<_, _>>()?)
+}
+
+/// The list rows of `ids`, in that order; a matter of a street the reader may not read, or
+/// gone, is left out.
+pub fn rows(conn: &Read<'_>, ids: &[MatterId]) -> Result<Vec<MatterRow>> {
+    let within = narrowing(conn)?;
+    let list = serde_json::to_string(&ids.iter().map(|i| i.0).collect::<Vec<_>>())?;
+    let sql = format!(
+        "SELECT {LIST_COLUMNS} FROM petitions p JOIN regions r ON r.id = p.region_id
+         WHERE p.id IN (SELECT value FROM json_each(?1))
+           AND (?2 IS NULL OR p.street_id IN (SELECT value FROM json_each(?2)))"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut found: std::collections::HashMap<MatterId, MatterRow> = stmt
+        .query_map(params![list, within], list_row)?
+        .map(|r| r.map(|row| (row.id, row)))
+        .collect::<Result<_, _>>()?;
+    Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
 }
 
 /// One matter in full; refused for a matter of a street the reader may not read.

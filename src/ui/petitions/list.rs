@@ -22,6 +22,51 @@ use crate::ui::{Ctx, Notice, PathRequest, table_rows};
 /// Typing in the search box waits this long before the list is read again.
 const DEBOUNCE: Duration = Duration::from_millis(250);
 const ROW_HEIGHT: f32 = 22.0;
+/// Rows read at a time around the first one the table asks for.
+const BLOCK: usize = 120;
+
+/// The key a list was read for: the tables' revision, the filter and the day.
+type ListKey = (u64, MatterFilter, Date);
+
+/// The rows of a window of the id list, read for one list.
+#[derive(Default)]
+struct Block {
+    key: Option<ListKey>,
+    start: usize,
+    lines: Vec<Line>,
+    /// The last read failed: read again only when the list changes, not every repaint.
+    failed: bool,
+}
+
+impl Block {
+    /// The row at `index`, reading a block around it when it is not held.
+    fn get(
+        &mut self,
+        conn: &crate::store::Read<'_>,
+        ids: &[MatterId],
+        index: usize,
+    ) -> Result<Option<&Line>, crate::store::StoreError> {
+        if self.failed {
+            return Ok(None);
+        }
+        let held = index >= self.start && index < self.start + self.lines.len();
+        if !held {
+            self.start = index.saturating_sub(BLOCK / 4);
+            let end = (self.start + BLOCK).min(ids.len());
+            self.lines = petitions::rows(conn, &ids[self.start..end])?
+                .into_iter()
+                .map(|row| Line {
+                    row,
+                    due: OnceCell::new(),
+                })
+                .collect();
+        }
+        Ok(self
+            .lines
+            .get(index - self.start)
+            .filter(|l| l.row.id == ids[index]))
+    }
+}
 
 /// A row with its deadline cell, worked out the first time the row is drawn (counting
 /// working days is not free, and only the rows in view need it).
@@ -43,7 +88,8 @@ pub struct ListView {
     from: String,
     to: String,
     typed_at: Option<Instant>,
-    rows: Loaded<(u64, MatterFilter, Date), Vec<Line>>,
+    ids: Loaded<ListKey, Vec<MatterId>>,
+    block: Block,
     side: Side,
     message: Option<Notice>,
 }
@@ -58,7 +104,8 @@ impl Default for ListView {
             from: String::new(),
             to: String::new(),
             typed_at: None,
-            rows: Loaded::default(),
+            ids: Loaded::default(),
+            block: Block::default(),
             side: Side::None,
             message: None,
         }
@@ -94,15 +141,15 @@ impl ListView {
             self.filters_ui(ui, cx, shared);
             crate::ui::message_ui(ui, &self.message, lang);
             self.reload(ui, cx);
-            if self.rows.status_ui(ui, lang).is_some() {
-                self.table_ui(ui, lang, shared, cx.today());
+            if self.ids.status_ui(ui, lang).is_some() {
+                self.table_ui(ui, cx, shared);
             }
         });
         go
     }
 
     fn reload(&mut self, ui: &Ui, cx: &Ctx<'_>) {
-        self.rows.poll();
+        self.ids.poll();
         if let Some(waited) = self.typed_at.map(|at| at.elapsed())
             && waited < DEBOUNCE
         {
@@ -113,14 +160,8 @@ impl ListView {
         let today = cx.today();
         let filter = self.filter.clone();
         let key = (cx.rev(petitions::TABLES), filter.clone(), today);
-        self.rows.ensure_later(cx, key, move |conn| {
-            Ok(petitions::list(conn, &filter, today)?
-                .into_iter()
-                .map(|row| Line {
-                    row,
-                    due: OnceCell::new(),
-                })
-                .collect())
+        self.ids.ensure_later(cx, key, move |conn| {
+            petitions::list_ids(conn, &filter, today)
         });
     }
 
@@ -190,7 +231,7 @@ impl ListView {
                 self.filter.owner_unit = None;
                 self.filter.meeting = None;
             }
-            let count = self.rows.rows().map_or(0, Vec::len);
+            let count = self.ids.rows().map_or(0, Vec::len);
             ui.label(pt::matters_count(count).text(lang));
             self.export_ui(ui, cx);
         });
@@ -231,8 +272,15 @@ impl ListView {
         }
     }
 
-    fn table_ui(&mut self, ui: &mut Ui, lang: Lang, shared: &Shared, today: Date) {
-        let rows = self.rows.rows().map_or(&[][..], Vec::as_slice);
+    fn table_ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>, shared: &Shared) {
+        let (lang, today) = (cx.lang, cx.today());
+        if self.block.key.as_ref() != self.ids.key() {
+            self.block = Block {
+                key: self.ids.key().cloned(),
+                ..Block::default()
+            };
+        }
+        let ids = self.ids.rows().map_or(&[][..], Vec::as_slice);
         let selected = match &self.side {
             Side::Matter(d) => Some(d.id()),
             _ => None,
@@ -250,12 +298,22 @@ impl ListView {
         ];
         let calendar = shared.calendar();
         let mut clicked = None;
+        let mut failed = None;
+        let conn = cx.store.read();
+        let block = &mut self.block;
         crate::ui::data_table(ui, "matters_table", lang, &columns)
             .sense(egui::Sense::click())
             .header(ROW_HEIGHT, |h| crate::ui::header_row(h, lang, &columns))
             .body(|body| {
-                table_rows::rows_ui(body, ROW_HEIGHT, rows.len(), None, |row| {
-                    let line = &rows[row.index()];
+                table_rows::rows_ui(body, ROW_HEIGHT, ids.len(), None, |row| {
+                    let line = match block.get(&conn, ids, row.index()) {
+                        Ok(Some(line)) => line,
+                        Ok(None) => return,
+                        Err(e) => {
+                            failed = Some(e);
+                            return;
+                        }
+                    };
                     let m = &line.row;
                     row.set_selected(selected == Some(m.id));
                     row.monospace(&m.id.to_string());
@@ -286,6 +344,11 @@ impl ListView {
                     }
                 });
             });
+        if let Some(e) = failed {
+            // Said once, where the rows would be; read again when the list changes.
+            self.block.failed = true;
+            self.message = Some(Notice::store_error(&e));
+        }
         if let Some(id) = clicked {
             self.open(id);
         }
