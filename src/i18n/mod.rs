@@ -16,6 +16,7 @@ pub mod common;
 pub mod errors;
 pub mod pay_rules;
 pub mod people;
+pub mod petitions;
 pub mod placements;
 pub mod settings;
 pub mod window;
@@ -157,6 +158,7 @@ mod tests {
         ("errors", errors::ALL),
         ("pay_rules", pay_rules::ALL),
         ("people", people::ALL),
+        ("petitions", petitions::ALL),
         ("placements", placements::ALL),
         ("settings", settings::ALL),
         ("window", window::ALL),
