@@ -16,6 +16,7 @@ pub mod common;
 pub mod errors;
 pub mod pay_rules;
 pub mod people;
+pub mod petitions;
 pub mod placements;
 pub mod service_points;
 pub mod settings;
@@ -158,6 +159,7 @@ mod tests {
         ("errors", errors::ALL),
         ("pay_rules", pay_rules::ALL),
         ("people", people::ALL),
+        ("petitions", petitions::ALL),
         ("placements", placements::ALL),
         ("service_points", service_points::ALL),
         ("settings", settings::ALL),

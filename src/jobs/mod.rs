@@ -10,9 +10,11 @@ pub mod audit_export;
 pub mod backup;
 pub mod bank_export;
 pub mod demo;
+mod demo_petitions;
 mod demo_placements;
 mod demo_service_points;
 pub mod exports;
+pub mod petition_exports;
 pub mod service_point_exports;
 
 use std::path::PathBuf;

@@ -7,23 +7,30 @@
 use crate::domain::access::{self, Action as Access};
 use crate::store::{Read, Within};
 use jiff::civil::Date;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, params};
 
-use super::records::{AdjustmentRecord, AttendanceRecord, MinimumWageRecord, SubsidyMonthRecord};
-use super::values::{Day, date_col};
+use super::records::{AdjustmentRecord, SubsidyMonthRecord};
 use super::{PayrollRule, RecordKind, Result, StoreError, Writer, changes::Action, settings};
+use crate::domain::PlacementId;
 use crate::domain::money::Fen;
 use crate::domain::pay::{
-    AbsenceBasis, AbsenceRule, Area, InPost, MinimumWage, Month, PayRules, WageTable, Worked,
-    rural_pay, urban_pay,
+    AbsenceBasis, AbsenceRule, Area, Month, PayRules, WageTable, Worked, rural_pay, urban_pay,
 };
-use crate::domain::{PersonId, PlacementId};
 
+mod attendance;
 mod lock;
+mod recovery;
+mod wages;
+use attendance::attendance_within;
+pub use attendance::{
+    AttendanceRow, attendance, attendance_value, missing_attendance, set_attendance, set_leave_days,
+};
 pub use lock::{
     LineDifference, Seal, Verification, arrears_for_wage, require_intact, save_wage_with_arrears,
     seal_approved_months, verify_month, wage_table_as_of,
 };
+pub use recovery::{Recovery, recovery_proposals, write_recoveries};
+pub use wages::{WageRow, save_wage, unverified_rates, wage_rows, wage_table};
 
 /// Setting key of the district's minimum-wage tier.
 pub const TIER_KEY: &str = "pay.tier";
@@ -172,299 +179,6 @@ pub fn rule_in_words(rules: &PayRules) -> crate::i18n::Msg {
         pr::RULE_LEAVE_NOT_COUNTED.into()
     };
     Msg::join([basis, leave, pr::RULE_INSURANCE.into()], " ")
-}
-
-/// A row of the minimum-wage table as stored.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WageRow {
-    /// Row id.
-    pub id: i64,
-    /// The figures.
-    pub wage: MinimumWage,
-    /// Checked by the user against the provincial notice.
-    pub verified: bool,
-    /// Where the figure came from.
-    pub source: String,
-    /// When it was entered (none: shipped, or entered before schema 5). A later row with
-    /// the same date and tier corrects an earlier one.
-    pub recorded_at: Option<String>,
-}
-
-/// The minimum-wage table, oldest first.
-pub fn wage_rows(conn: &Read<'_>) -> Result<Vec<WageRow>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, effective_from, tier, monthly_fen, hourly_fen, verified, source, recorded_at
-         FROM minimum_wages ORDER BY effective_from, tier, id",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(WageRow {
-            id: r.get(0)?,
-            wage: MinimumWage {
-                effective_from: date_col(r, 1)?,
-                tier: r.get(2)?,
-                monthly_fen: r.get(3)?,
-                hourly_fen: r.get(4)?,
-            },
-            verified: r.get(5)?,
-            source: r.get(6)?,
-            recorded_at: r.get(7)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-/// The table the pay rules read.
-pub fn wage_table(conn: &Read<'_>) -> Result<WageTable> {
-    conn.reach(access::Area::Placements, Access::Read)?;
-    Ok(WageTable::new(
-        wage_rows(conn)?.into_iter().map(|r| r.wage).collect(),
-    ))
-}
-
-/// Adds a minimum-wage row. A row of the same date and tier is changed in place while no
-/// approved month relied on it; once one did it is history, and a changed figure is a new
-/// row (a correction, recorded now) that supersedes it. Marking a row checked changes no
-/// figure and is always done in place.
-pub fn save_wage(w: &Writer<'_>, wage: &MinimumWage, verified: bool, source: &str) -> Result<()> {
-    w.require(access::Area::Placements, Access::Administer, None)?;
-    let latest: Option<i64> = w
-        .tx()
-        .query_row(
-            "SELECT id FROM minimum_wages WHERE effective_from = ?1 AND tier = ?2
-             ORDER BY id DESC LIMIT 1",
-            params![wage.effective_from.to_string(), wage.tier],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(id) = latest {
-        let before: MinimumWageRecord = w.existing(id, RecordKind::MinimumWage)?;
-        let same_figures =
-            (before.monthly_fen, before.hourly_fen) == (wage.monthly_fen, wage.hourly_fen);
-        if same_figures && before.verified == i64::from(verified) && before.source == source {
-            return Ok(());
-        }
-        if same_figures || !lock::wage_row_relied_on(&w.read(), id)? {
-            w.tx().execute(
-                "UPDATE minimum_wages SET monthly_fen = ?2, hourly_fen = ?3, verified = ?4, source = ?5,
-                     recorded_at = CASE WHEN ?6 THEN recorded_at ELSE ?7 END WHERE id = ?1",
-                params![id, wage.monthly_fen, wage.hourly_fen, verified, source, same_figures, w.stamp()],
-            )?;
-            return w.log(id, Action::Update, Some(before));
-        }
-    }
-    w.tx().execute(
-        "INSERT INTO minimum_wages (effective_from, tier, monthly_fen, hourly_fen, verified, source, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![wage.effective_from.to_string(), wage.tier, wage.monthly_fen, wage.hourly_fen, verified, source, w.stamp()],
-    )?;
-    let id = w.tx().last_insert_rowid();
-    w.log::<MinimumWageRecord>(id, Action::Insert, None)
-}
-
-/// One placement's line in a month's attendance grid.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AttendanceRow {
-    /// The placement.
-    pub placement_id: PlacementId,
-    /// The person.
-    pub person_id: PersonId,
-    /// Name.
-    pub name: String,
-    /// Full ID number; views mask it.
-    pub id_number: String,
-    /// Post title.
-    pub post: String,
-    /// Village or community of the post.
-    pub place: String,
-    /// Street of the post's village or community (empty if it has none).
-    pub street: String,
-    /// Urban or rural.
-    pub area: Area,
-    /// First and last day in post.
-    pub in_post: InPost,
-    /// The post's monthly hours (rural).
-    pub monthly_hours_tenths: Option<i64>,
-    /// The post's monthly floor of hours (rural).
-    pub min_hours_tenths: Option<i64>,
-    /// The post's monthly ceiling of hours (rural): hours above are not paid.
-    pub max_hours_tenths: Option<i64>,
-    /// Days worked entered (urban).
-    pub days_worked: Option<i64>,
-    /// Days of approved leave entered (urban).
-    pub leave_days: Option<i64>,
-    /// Hours entered (rural), in tenths.
-    pub hours_tenths: Option<i64>,
-    /// Whether any attendance was entered.
-    pub entered: bool,
-}
-
-/// Every placement in post on at least one day of `month`, with what was entered for it.
-///
-/// The last day in post is the earliest of the agreement's end, the exit, the post's
-/// funding end, the post's closing and the day before the statutory retirement date: pay
-/// stops at each of them.
-///
-/// A reader limited to some streets gets the placements on those streets' posts.
-pub fn attendance(conn: &Read<'_>, month: Month) -> Result<Vec<AttendanceRow>> {
-    let within = conn.within(access::Area::Placements, Access::Read)?;
-    attendance_within(conn, month, &within)
-}
-
-/// [`attendance`] for the placements on posts `within`, unchecked: the month's sheet is
-/// computed from every placement, whoever started it.
-fn attendance_within(conn: &Read<'_>, month: Month, within: &Within) -> Result<Vec<AttendanceRow>> {
-    let retirement = super::pay_settings::retirement_table(conn)?;
-    let women_workers = super::placements::rules(conn)?.women_worker_posts;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT pl.id, pl.person_id, pe.name, pe.id_number, po.title, r.short_name, po.area,
-                pl.start_date,
-                min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end), po.funded_to,
-                    coalesce(po.closed_on, po.funded_to)),
-                po.monthly_hours_tenths, a.days_worked, a.hours_tenths, a.id IS NOT NULL,
-                po.min_hours_tenths, po.max_hours_tenths, a.leave_days, pe.birth_date, pe.sex,
-                coalesce(s.short_name, '')
-         FROM placements pl JOIN people pe ON pe.id = pl.person_id JOIN posts po ON po.id = pl.post_id
-         JOIN regions r ON r.id = po.region_id LEFT JOIN regions s ON s.id = r.parent_id
-         LEFT JOIN attendance a ON a.placement_id = pl.id AND a.month = ?1
-         WHERE pl.start_date <= ?3
-           AND min(pl.agreement_end, coalesce(pl.exit_date, pl.agreement_end)) >= ?2 AND {}
-         ORDER BY r.code, po.title, pe.name_key, pl.id",
-        within.sql("po.region_id")
-    ))?;
-    let rows = stmt.query_map(
-        params![
-            month.to_string(),
-            month.first_day().to_string(),
-            month.last_day().to_string()
-        ],
-        |r| {
-            let mut last_day = date_col(r, 8)?;
-            let birth: Day = r.get(16)?;
-            if let Some(retires) = super::pay_settings::person_retirement(
-                &retirement,
-                women_workers,
-                birth.0,
-                r.get(17)?,
-            ) {
-                last_day = last_day.min(retires.yesterday().unwrap_or(retires));
-            }
-            Ok(AttendanceRow {
-                placement_id: PlacementId(r.get(0)?),
-                person_id: PersonId(r.get(1)?),
-                name: r.get(2)?,
-                id_number: r.get(3)?,
-                post: r.get(4)?,
-                place: r.get(5)?,
-                street: r.get(18)?,
-                area: r.get(6)?,
-                in_post: InPost {
-                    start: date_col(r, 7)?,
-                    last_day: Some(last_day),
-                },
-                monthly_hours_tenths: r.get(9)?,
-                min_hours_tenths: r.get(13)?,
-                max_hours_tenths: r.get(14)?,
-                days_worked: r.get(10)?,
-                leave_days: r.get(15)?,
-                hours_tenths: r.get(11)?,
-                entered: r.get(12)?,
-            })
-        },
-    )?;
-    let rows: Vec<AttendanceRow> = rows.collect::<Result<_, _>>()?;
-    // A post closed, unfunded or a person retired before the month: no day in post.
-    Ok(rows
-        .into_iter()
-        .filter(|row| crate::domain::pay::days_in_post(month, row.in_post) > 0)
-        .collect())
-}
-
-/// Enters a placement's days of approved leave (urban) for `month`.
-pub fn set_leave_days(
-    w: &Writer<'_>,
-    placement: PlacementId,
-    month: Month,
-    leave_days: Option<i64>,
-) -> Result<()> {
-    super::placements::require_placement(&w.read(), Access::Write, placement)?;
-    refuse_if_approved(&w.read(), month)?;
-    if leave_days.is_some_and(|d| !(0..=i64::from(month.days())).contains(&d)) {
-        return Err(StoreError::Payroll(PayrollRule::AttendanceOutOfRange));
-    }
-    let find = |tx: &Transaction<'_>| -> Result<Option<i64>> {
-        Ok(tx
-            .query_row(
-                "SELECT id FROM attendance WHERE placement_id = ?1 AND month = ?2",
-                params![placement.0, month],
-                |r| r.get(0),
-            )
-            .optional()?)
-    };
-    let written = w.upsert::<AttendanceRecord>(RecordKind::Attendance, find, |tx, before| {
-        let unchanged = match before {
-            Some(row) => row.leave_days == leave_days,
-            None => leave_days.is_none(),
-        };
-        if !unchanged {
-            tx.execute(
-                "INSERT INTO attendance (placement_id, month, leave_days) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (placement_id, month) DO UPDATE SET leave_days = excluded.leave_days",
-                params![placement.0, month, leave_days],
-            )?;
-        }
-        Ok(!unchanged)
-    })?;
-    if written.is_some() {
-        reopen(w, month)?;
-    }
-    Ok(())
-}
-
-/// Enters a placement's days worked (urban) or hours (rural) for `month`.
-pub fn set_attendance(
-    w: &Writer<'_>,
-    placement: PlacementId,
-    month: Month,
-    days_worked: Option<i64>,
-    hours_tenths: Option<i64>,
-) -> Result<()> {
-    super::placements::require_placement(&w.read(), Access::Write, placement)?;
-    refuse_if_approved(&w.read(), month)?;
-    if days_worked.is_some_and(|d| !(0..=i64::from(month.days())).contains(&d))
-        || hours_tenths.is_some_and(|h| h < 0)
-    {
-        return Err(StoreError::Payroll(PayrollRule::AttendanceOutOfRange));
-    }
-    let find = |tx: &Transaction<'_>| -> Result<Option<i64>> {
-        Ok(tx
-            .query_row(
-                "SELECT id FROM attendance WHERE placement_id = ?1 AND month = ?2",
-                params![placement.0, month],
-                |r| r.get(0),
-            )
-            .optional()?)
-    };
-    let written = w.upsert::<AttendanceRecord>(RecordKind::Attendance, find, |tx, before| {
-        let unchanged = match before {
-            Some(row) => (row.days_worked, row.hours_tenths) == (days_worked, hours_tenths),
-            None => days_worked.is_none() && hours_tenths.is_none(),
-        };
-        if !unchanged {
-            tx.execute(
-                "INSERT INTO attendance (placement_id, month, days_worked, hours_tenths) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (placement_id, month) DO UPDATE SET days_worked = excluded.days_worked,
-                     hours_tenths = excluded.hours_tenths",
-                params![placement.0, month, days_worked, hours_tenths],
-            )?;
-        }
-        Ok(!unchanged)
-    })?;
-    // A computed month is open again once what it was computed from changed.
-    if written.is_some() {
-        reopen(w, month)?;
-    }
-    Ok(())
 }
 
 /// A correction to an approved month, paid with a later month's sheet.
@@ -754,24 +468,6 @@ pub fn check_approvable(conn: &Read<'_>, month: Month, today: Date) -> Result<()
     Ok(())
 }
 
-/// The placements in post in `month` with no days worked (urban) or hours (rural) entered.
-pub fn missing_attendance(conn: &Read<'_>, month: Month) -> Result<Vec<PlacementId>> {
-    Ok(attendance(conn, month)?
-        .into_iter()
-        .filter(|r| attendance_value(r).is_none())
-        .map(|r| r.placement_id)
-        .collect())
-}
-
-/// What was entered for the row: days worked (urban) or hours in tenths (rural).
-pub fn attendance_value(row: &AttendanceRow) -> Option<i64> {
-    match row.area {
-        Area::Urban => row.days_worked,
-        Area::Rural => row.hours_tenths,
-    }
-}
-
-/// Approves a computed month for payment; from then on it is locked. Refused as
 /// [`check_approvable`] says.
 pub fn approve(w: &Writer<'_>, month: Month, today: Date) -> Result<()> {
     approve_as(w, month, today, w.actor())
@@ -839,33 +535,6 @@ fn refuse_same_hand(w: &Writer<'_>, month_rowid: i64) -> Result<()> {
 /// The setting that turns separation of duties off (`off`); on when absent.
 pub const SEPARATION_OF_DUTIES: &str = "separation_of_duties";
 
-/// The minimum-wage rows of the file's tier in force on some day of `month` and still marked
-/// "to check": approving the month asks for confirmation while there are any.
-pub fn unverified_rates(conn: &Read<'_>, month: Month) -> Result<Vec<WageRow>> {
-    conn.reach(access::Area::Placements, Access::Read)?;
-    let tier = pay_rules(conn)?.tier;
-    let rows: Vec<WageRow> = wage_rows(conn)?
-        .into_iter()
-        .filter(|r| r.wage.tier == tier)
-        .collect();
-    // The row in force on the first day, and every row that starts later in the month.
-    let in_force: Vec<&WageRow> = rows
-        .iter()
-        .enumerate()
-        .filter(|(i, r)| {
-            let next_from = rows.get(i + 1).map(|n| n.wage.effective_from);
-            r.wage.effective_from <= month.last_day()
-                && next_from.is_none_or(|d| d > month.first_day())
-        })
-        .map(|(_, r)| r)
-        .collect();
-    Ok(in_force
-        .into_iter()
-        .filter(|r| !r.verified)
-        .cloned()
-        .collect())
-}
-
 /// What `month`'s lines could not recover, written for the month after (replacing what an
 /// earlier computation carried); a computed next month is open again if that changed.
 fn write_carries(w: &Writer<'_>, month: Month, lines: &[LineCalc]) -> Result<()> {
@@ -901,127 +570,4 @@ fn write_carries(w: &Writer<'_>, month: Month, lines: &[LineCalc]) -> Result<()>
     drop(insert);
     w.touch("subsidy_carries");
     reopen(w, next)
-}
-
-/// A recovery proposed for an approved month a late exit shows was overpaid.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Recovery {
-    /// The approved month overpaid.
-    pub corrects_month: Month,
-    /// Wage and subsidy paid on its line, with corrections already made to it.
-    pub paid_fen: Fen,
-    /// What was due up to the exit.
-    pub due_fen: Fen,
-    /// The adjustment proposed: due − paid, negative.
-    pub amount_fen: Fen,
-    /// The open month whose sheet carries it.
-    pub month: Month,
-}
-
-/// For a placement whose exit falls on or before the end of approved months it was paid
-/// for, what each such month overpaid, proposed as negative adjustments on the first month
-/// after them that is not approved. Rural hours are taken as spread evenly over the days in
-/// post (the pay rule), so the hours up to the exit are the entered hours × days to the exit
-/// ÷ days paid, to the tenth.
-pub fn recovery_proposals(conn: &Read<'_>, placement: PlacementId) -> Result<Vec<Recovery>> {
-    let p = super::placements::get(conn, placement)?;
-    let Some(exit) = p.exit_date else {
-        return Ok(Vec::new());
-    };
-    let table = wage_table(conn)?;
-    let rules = pay_rules(conn)?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT l.month, l.days_in_post, l.hours_tenths, l.wage_fen + l.social_insurance_fen, l.days_paid,
-                (SELECT coalesce(sum(a.amount_fen), 0) FROM subsidy_adjustments a
-                 WHERE a.placement_id = l.placement_id AND a.corrects_month = l.month)
-         FROM subsidy_lines l JOIN subsidy_months m ON m.month = l.month AND m.status = 'approved'
-         WHERE l.placement_id = ?1 AND l.month >= ?2 ORDER BY l.month",
-    )?;
-    /// An approved month's line: month, days in post, hours, wage and subsidy paid, days
-    /// counted as worked, and the corrections already made to it.
-    type PaidLine = (Month, i64, Option<i64>, Fen, Option<i64>, Fen);
-    let rows: Vec<PaidLine> = stmt
-        .query_map(params![placement.0, Month::of(exit).to_string()], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        })?
-        .collect::<Result<_, _>>()?;
-    let in_post = InPost {
-        start: p.start_date,
-        last_day: Some(exit.min(p.agreement_end)),
-    };
-    let mut out = Vec::new();
-    let insurance = super::pay_settings::insurance_table(conn)?;
-    for (month, days_paid, hours, paid, worked, corrected) in rows {
-        let due = match p.area {
-            // The days counted as worked stand, up to the days left in post.
-            Area::Urban => {
-                let left = i64::from(crate::domain::pay::days_in_post(month, in_post));
-                let worked = Worked {
-                    days_worked: worked.map(|d| d.min(left)),
-                    leave_days: None,
-                };
-                urban_pay(&table, &rules, &insurance, month, in_post, worked)?.total_fen()
-            }
-            Area::Rural => {
-                let days = i64::from(crate::domain::pay::days_in_post(month, in_post));
-                let hours = hours.unwrap_or(0);
-                let kept = if days_paid == 0 {
-                    0
-                } else {
-                    (2 * hours * days + days_paid) / (2 * days_paid)
-                };
-                rural_pay(&table, &rules, month, in_post, kept, None)?.total_fen()
-            }
-        };
-        let paid = paid + corrected;
-        if paid > due {
-            out.push(Recovery {
-                corrects_month: month,
-                paid_fen: paid,
-                due_fen: due,
-                amount_fen: due - paid,
-                month,
-            });
-        }
-    }
-    if let Some(last) = out.last().map(|r| r.corrects_month) {
-        let mut pay_month = last.next();
-        while month_status(conn, pay_month)? == MonthStatus::Approved {
-            pay_month = pay_month.next();
-        }
-        for r in &mut out {
-            r.month = pay_month;
-        }
-    }
-    Ok(out)
-}
-
-/// Writes the proposed recoveries as adjustments, each with its reason.
-pub fn write_recoveries(
-    w: &Writer<'_>,
-    placement: PlacementId,
-    recoveries: &[Recovery],
-    reason: impl Fn(&Recovery) -> String,
-) -> Result<()> {
-    super::placements::require_placement(&w.read(), Access::Write, placement)?;
-    for r in recoveries {
-        add_adjustment(
-            w,
-            &NewAdjustment {
-                month: r.month,
-                placement_id: placement,
-                corrects_month: r.corrects_month,
-                amount_fen: r.amount_fen,
-                reason: reason(r),
-            },
-        )?;
-    }
-    Ok(())
 }
