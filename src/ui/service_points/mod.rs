@@ -403,7 +403,10 @@ impl ServicePointsTab {
         let services = self.services.rows().cloned().unwrap_or_default();
         let mut edit = None;
         cards::points_table_ui(ui, lang, rows, &services, &cx.masker, &mut edit);
-        if let Some(id) = edit
+        // A click on a row opens its form for those who may change points; the store
+        // still checks the point's street on saving.
+        if may_write.allows()
+            && let Some(id) = edit
             && let Some(point) = rows.iter().find(|p| p.id == id)
         {
             self.form = Some(Box::new(form::PointForm::editing(point)));
