@@ -8,6 +8,8 @@
 //! [`PASSPHRASE_ENV`] (for scheduled work), else one asked on the terminal without echo
 //! ([`read_secret`]). A passphrase is never printed or logged.
 
+mod service_points;
+
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
@@ -108,6 +110,8 @@ pub enum Command {
         /// The PDF to write.
         out: PathBuf,
     },
+    /// A command of the service points (export coverage or guide, import outline).
+    ServicePoints(service_points::SpCommand),
     /// Print a usage text.
     Help(Text),
     /// Print the version.
@@ -150,6 +154,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Cli
                     Some("demo") => parse_demo(&mut p)?,
                     Some("export") => parse_export(&mut p, &mut user)?,
                     Some("encrypt") => parse_encrypt(&mut p)?,
+                    Some("import") => service_points::parse_import(&mut p, &mut user)?,
                     _ => {
                         let word = word.to_string_lossy().into_owned();
                         return Err(CliError::Usage(cl::unknown_command(word), help));
@@ -326,6 +331,7 @@ fn parse_export(p: &mut Parser, user: &mut Option<String>) -> Result<Command, Cl
         Some(kind @ ("petitions" | "minutes")) => {
             return parse_petition_export(kind == "minutes", p, user);
         }
+        Some(k @ ("coverage" | "guide")) => return service_points::parse_export(k, p, user),
         _ => {
             let kind = kind.to_string_lossy().into_owned();
             return Err(CliError::Usage(cl::unknown_command(kind), cl::USAGE_EXPORT));
@@ -571,6 +577,7 @@ pub fn run(invocation: Invocation) -> Result<(), CliError> {
             Ok(())
         }
         Command::Encrypt { db, out } => encrypt(&db, &out, user, lang),
+        Command::ServicePoints(command) => service_points::run(command, user, lang),
         Command::Window { db } => window(db, lang, invocation.user),
     }
 }

@@ -11,6 +11,7 @@ pub fn all() -> Vec<Box<dyn Tab>> {
         Box::<PeopleTab>::default(),
         Box::<PlacementsTab>::default(),
         Box::<PetitionsTab>::default(),
+        Box::<crate::ui::service_points::ServicePointsTab>::default(),
         Box::<SettingsTab>::default(),
         Box::<AuditTab>::default(),
     ]

@@ -17,6 +17,8 @@ pub mod phone;
 pub mod placement;
 pub mod region;
 pub mod retirement;
+pub mod service_points;
+pub mod spatial;
 
 /// Declares an `i64` row-id newtype, so a person's id can not be passed as a region's.
 macro_rules! id_type {

@@ -18,6 +18,7 @@ pub mod pay_rules;
 pub mod people;
 pub mod petitions;
 pub mod placements;
+pub mod service_points;
 pub mod settings;
 pub mod window;
 
@@ -160,6 +161,7 @@ mod tests {
         ("people", people::ALL),
         ("petitions", petitions::ALL),
         ("placements", placements::ALL),
+        ("service_points", service_points::ALL),
         ("settings", settings::ALL),
         ("window", window::ALL),
     ];

@@ -135,6 +135,7 @@ pub fn generate(store: &mut Store, scale: u32, reporter: &Reporter) -> Result<Ou
         };
         if scale > 0 {
             super::demo_petitions::generate(w, &mut rng, today, scale, &villages)?;
+            super::demo_service_points::generate(w, today)?;
             demo_accounts(w)?;
         }
         Ok(DemoSummary {

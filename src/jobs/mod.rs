@@ -12,8 +12,10 @@ pub mod bank_export;
 pub mod demo;
 mod demo_petitions;
 mod demo_placements;
+mod demo_service_points;
 pub mod exports;
 pub mod petition_exports;
+pub mod service_point_exports;
 
 use std::path::PathBuf;
 use std::sync::Arc;

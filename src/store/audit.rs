@@ -34,6 +34,10 @@ const AREAS: &[(&str, Area)] = &[
     ("council_meetings", Area::Petitions),
     ("council_attendees", Area::Petitions),
     ("petitions", Area::Petitions),
+    ("service_points", Area::ServicePoints),
+    ("sp_services", Area::ServicePoints),
+    ("service_log", Area::ServicePoints),
+    ("map_outlines", Area::ServicePoints),
 ];
 
 /// The area a logged table belongs to, if any.

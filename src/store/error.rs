@@ -148,6 +148,9 @@ pub enum StoreError {
     /// A rule of the region tree.
     #[error("region rule: {0:?}")]
     Region(RegionRule),
+    /// A rule of the service points, their outlines, reach and log.
+    #[error("service-point rule: {0}")]
+    ServicePoints(super::service_points::ServicePointRule),
     /// A rule of the hardship-category list.
     #[error("category rule: {0:?}")]
     Category(CategoryRule),
@@ -312,6 +315,8 @@ pub enum RecordKind {
     Matter,
     /// A category of matters.
     MatterCategory,
+    /// A medical-insurance service point.
+    ServicePoint,
 }
 
 impl std::fmt::Display for RecordKind {
@@ -443,6 +448,7 @@ impl StoreError {
             StoreError::MigrationBrokeForeignKeys { version, .. } => er::upgrade_refused(version),
             StoreError::DuplicateIdNumber { name, .. } => pe::duplicate_person(name),
             StoreError::Region(rule) => region_rule(*rule).into(),
+            StoreError::ServicePoints(rule) => rule.message(),
             StoreError::Category(CategoryRule::NameRequired) => er::CATEGORY_NAMES_REQUIRED.into(),
             StoreError::Post(rule) => post_rule(*rule).into(),
             StoreError::Placement(rule) => placement_rule(*rule).into(),

@@ -28,6 +28,7 @@ pub mod placements;
 pub mod posts;
 pub mod records;
 pub mod regions;
+pub mod service_points;
 pub mod settings;
 pub mod values;
 

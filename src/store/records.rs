@@ -199,6 +199,30 @@ records! {
     }
 }
 
+records! {
+    /// A medical-insurance service point, with its services and staff (from schema 7).
+    ServicePointRecord = "service_points" {
+        id: i64, name: String, tier: String, parent_id: Option<i64>, region_id: i64,
+        address: String, lon: Option<f64>, lat: Option<f64>, hours: String, phone: String,
+        status: String, opened_on: Option<String>, closed_on: Option<String>, is_new: i64,
+        services: String, staff: String, created_at: String, updated_at: String,
+    }
+    /// A service of the service points' list (from schema 7).
+    SpServiceRecord = "sp_services" {
+        id: i64, name_zh: String, name_en: String, sort_order: i64, active: i64,
+    }
+    /// A line of a service point's log (from schema 7).
+    ServiceLogRecord = "service_log" {
+        id: i64, point_id: i64, day: String, service_id: i64, count: i64, passed_on: i64,
+        created_at: String,
+    }
+    /// An imported outline (from schema 7).
+    MapOutlineRecord = "map_outlines" {
+        id: i64, name: String, geometry: String, vertices: i64, datum_in: String,
+        source: String, imported_at: String,
+    }
+}
+
 /// A person, with the hardship categories they hold (kept in `person_hardships`, logged
 /// with the person).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -334,6 +358,10 @@ logged_tables! {
     CouncilMeetingRecord => crate::i18n::petitions::TABLE_MEETINGS,
     CouncilAttendeeRecord => crate::i18n::petitions::TABLE_ATTENDEES,
     PetitionRecord => crate::i18n::petitions::TABLE_MATTERS,
+    ServicePointRecord => crate::i18n::service_points::TABLE_SERVICE_POINTS,
+    SpServiceRecord => crate::i18n::service_points::TABLE_SP_SERVICES,
+    ServiceLogRecord => crate::i18n::service_points::TABLE_SERVICE_LOG,
+    MapOutlineRecord => crate::i18n::service_points::TABLE_MAP_OUTLINES,
 }
 
 /// The tables whose rows are not logged one by one, and why: the log itself and the

@@ -17,6 +17,7 @@ pub mod petitions;
 mod placement_settings;
 pub mod placements;
 pub(crate) mod regions;
+pub mod service_points;
 pub mod settings;
 pub mod sign_in;
 mod table_rows;

@@ -36,6 +36,7 @@ pub struct SettingsTab {
     message: Option<Notice>,
     placement: super::placement_settings::PlacementSettings,
     bank: super::bank_settings::BankSettings,
+    service_points: super::service_points::settings::ServicePointSettings,
     accounts: super::account_settings::AccountSettings,
     encrypt: EncryptForm,
 }
@@ -78,6 +79,7 @@ impl Tab for SettingsTab {
                         self.bank.ui(ui, cx);
                         ui.add_space(12.0);
                     }
+                    self.service_points.ui(ui, cx);
                     self.accounts.ui(ui, cx.store, lang);
                     // A copy of the whole ledger: the administrators' to make.
                     if cx.store.session().keeps_accounts() {

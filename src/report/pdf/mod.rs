@@ -423,6 +423,7 @@ impl Writer<'_> {
     }
 }
 
+pub mod pages;
 mod shaper;
 #[cfg(test)]
 mod tests;
