@@ -46,6 +46,7 @@ const MIGRATIONS: &[&[Step]] = &[
         Step::Sql(include_str!("sql/0006_accounts.sql")),
         Step::Sql(include_str!("sql/0006_access_log.sql")),
     ],
+    &[Step::Sql(include_str!("sql/0007_import.sql"))],
 ];
 
 /// The newest schema version this program writes.

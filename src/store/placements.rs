@@ -499,3 +499,17 @@ pub(crate) fn visible(
     let ids = stmt.query_map([], |r| r.get(0).map(PlacementId))?;
     Ok(Some(ids.collect::<rusqlite::Result<_>>()?))
 }
+
+/// Removes a placement an import made, when the import is undone: logged as a delete.
+pub(crate) fn remove_imported(w: &Writer<'_>, id: PlacementId) -> Result<()> {
+    let post = get(&w.read(), id)?.post_id;
+    w.require_at(
+        access::Area::Placements,
+        Access::Write,
+        super::posts::region_of(w.tx(), post)?,
+    )?;
+    let before = w.existing::<PlacementRecord>(id.0, RecordKind::Placement)?;
+    w.tx()
+        .execute("DELETE FROM placements WHERE id = ?1", [id.0])?;
+    w.log(id.0, Action::Delete, Some(before))
+}
