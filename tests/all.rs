@@ -14,6 +14,7 @@ mod demo;
 mod embedded_font;
 mod encrypt;
 mod file_problems;
+mod import;
 mod lock;
 mod migrations;
 mod people_search;

@@ -55,10 +55,10 @@ crate::i18n::texts! {
     fn undo_blocked(rows) => "这次导入不能撤销：以下记录在导入后又被修改过：{rows}。", "This import can not be undone: these records were changed after it: {rows}.";
     const ALREADY_UNDONE => "这次导入已经撤销过了。", "This import was undone already.";
     // Reasons at a cell
-    fn at_cell(column, why) => "【{column}】{why}", "[{column}] {why}";
+    fn at_cell(column, why) => "【{column}】列：{why}", "[{column}] {why}";
     const REQUIRED => "必填，但为空。", "Required, but empty.";
     fn id_stored_as_number(shown) => "身份证号被 Excel 存成了数字（{shown}），后几位已经丢失，无法还原。请把该列设为文本后重新填写。", "Excel stored this ID number as a number ({shown}): its last digits are lost and can not be recovered. Format the column as text and enter it again.";
-    fn bad_date(text) => "“{text}”不是可识别的日期（如 2026-06-01、2026/6/1、2026年6月1日、20260601）。", "“{text}” is not a date this import reads (e.g. 2026-06-01, 2026/6/1, 2026年6月1日, 20260601).";
+    fn bad_date(text) => "“{text}”不是可识别的日期（如 2026-06-01、2026/6/1、2026年6月1日、20260601）。", "“{text}” is not a date this import reads (e.g. 2026-06-01, 2026/6/1, 20260601, or with year, month and day characters).";
     fn impossible_date(text) => "“{text}”不是存在的日期。", "“{text}” is not a real date.";
     fn doubtful_phone(text) => "电话“{text}”位数不对，未导入该电话（手机11位，座机要带区号）。", "The phone “{text}” has too few or too many digits and was left out (mobiles have 11 digits, landlines need the area code).";
     fn sex_contradicts(stated, from_id) => "性别填的是“{stated}”，身份证号表明是“{from_id}”；以身份证号为准。", "The sex given is “{stated}” but the ID number says “{from_id}”; the ID number is kept.";
@@ -75,7 +75,7 @@ crate::i18n::texts! {
     const NOTHING_CHANGES => "已登记，内容相同。", "Already registered, with the same fields.";
     fn name_differs(file, ledger) => "姓名“{file}”与台账中的“{ledger}”不同。", "The name “{file}” differs from “{ledger}” in the ledger.";
     fn unknown_post_category(text) => "不认识的岗位类别“{text}”（公共管理、公共服务、社会事业、设施维护、社会治理）。", "Unknown post category “{text}” (public management, public service, social undertakings, facility maintenance, social governance).";
-    fn unknown_area(text) => "“{text}”应为城镇或乡村。", "“{text}” should be urban (城镇) or rural (乡村).";
+    fn unknown_area(text) => "“{text}”应为城镇或乡村。", "“{text}” should be urban or rural.";
     fn post_exists(title) => "岗位“{title}”已存在。", "The post “{title}” exists already.";
     fn new_post(title, place) => "岗位“{title}”（{place}）还不存在：同意新建后才导入这一行。", "The post “{title}” ({place}) does not exist yet: this row is imported only if you agree to create it.";
     fn post_will_be_created(title, place) => "将新建岗位“{title}”（{place}）。", "The post “{title}” ({place}) will be created.";
@@ -94,16 +94,16 @@ crate::i18n::texts! {
     // Template notes
     const NOTE_NAME => "与身份证一致", "As on the ID card";
     const NOTE_ID => "18位，文本格式；旧的15位会自动升级", "18 characters, as text; old 15-digit numbers are upgraded";
-    const NOTE_SEX => "男或女，可不填（以身份证号为准）", "男 or 女, optional (the ID number decides)";
+    const NOTE_SEX => "男或女，可不填（以身份证号为准）", "male or female, optional (the ID number decides)";
     const NOTE_PHONE => "手机11位，或带区号的座机", "11-digit mobile, or landline with area code";
-    const NOTE_STREET => "如：汶源街道，可不填", "e.g. 汶源街道; optional";
-    const NOTE_VILLAGE => "村或社区的名称，如：创业社区", "Village or community, e.g. 创业社区";
+    const NOTE_STREET => "如：汶源街道，可不填", "e.g. Wenyuan street; optional";
+    const NOTE_VILLAGE => "村或社区的名称，如：创业社区", "Village or community, e.g. Chuangye community";
     const NOTE_ADDRESS => "家庭住址，可不填", "Home address; optional";
-    const NOTE_CATEGORIES => "如：低保、特困，多个用顿号分开", "e.g. 低保、特困; several separated by 、";
+    const NOTE_CATEGORIES => "如：低保、特困，多个用顿号分开", "e.g. low-income, extreme poverty; several separated by commas";
     const NOTE_NOTES => "可不填", "Optional";
     const NOTE_POST_TITLE => "岗位名称，如：保洁员", "Post title, e.g. cleaner";
-    const NOTE_POST_CATEGORY => "公共管理、公共服务、社会事业、设施维护或社会治理", "公共管理, 公共服务, 社会事业, 设施维护 or 社会治理";
-    const NOTE_AREA => "城镇或乡村", "城镇 (urban) or 乡村 (rural)";
+    const NOTE_POST_CATEGORY => "公共管理、公共服务、社会事业、设施维护或社会治理", "public management, public service, social undertakings, facility maintenance or social governance";
+    const NOTE_AREA => "城镇或乡村", "urban or rural";
     const NOTE_HOST => "用工单位全称", "Host unit's full name";
     const NOTE_HEADCOUNT => "岗位人数，正整数", "Places on the post, a whole number";
     const NOTE_DATE => "日期，如 2026-06-01", "A date, e.g. 2026-06-01";

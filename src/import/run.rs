@@ -162,3 +162,108 @@ pub fn import(
     }
     Ok(result)
 }
+
+/// A file read, its table found, its columns mapped and its rows planned: what the
+/// preview shows and [`import`] writes.
+pub struct Prepared {
+    /// The file as read.
+    pub workbook: super::Workbook,
+    /// Which sheet.
+    pub sheet: usize,
+    /// The table on it.
+    pub layout: super::layout::Layout,
+    /// Field → column.
+    pub mapping: super::Mapping,
+    /// Every row's fate.
+    pub plan: Plan,
+    /// The file's name, for the batch.
+    pub file_name: String,
+}
+
+/// The table of `sheet` as `kind` reads it.
+pub fn find_layout(
+    kind: &dyn super::Kind,
+    sheet: &super::Sheet,
+) -> Result<super::layout::Layout, ImportError> {
+    let fields = kind.fields();
+    super::layout::find(sheet, &|h| super::mapping::is_known(fields, h))
+        .ok_or(ImportError::NoHeader)
+}
+
+/// The mapping remembered for these headers, or else the automatic one.
+pub fn mapping_for(
+    read: &Read<'_>,
+    kind: &dyn super::Kind,
+    headers: &[String],
+) -> Result<super::Mapping, StoreError> {
+    let signature = super::layout::signature(headers);
+    if let Some(json) = imports::remembered_mapping(read, kind.key(), &signature)?
+        && let Ok(mapping) = serde_json::from_str::<super::Mapping>(&json)
+        && mapping.len() == kind.fields().len()
+    {
+        return Ok(mapping);
+    }
+    Ok(super::mapping::auto_map(kind.fields(), headers))
+}
+
+/// Reads `path` and plans it as `kind`: the sheet named `sheet` (the first when none), a
+/// CSV in `encoding` (detected when none), the remembered or automatic mapping.
+pub fn prepare(
+    store: &Store,
+    kind: &'static dyn super::Kind,
+    path: &std::path::Path,
+    sheet: Option<&str>,
+    encoding: Option<super::Encoding>,
+    policy: super::Policy,
+) -> Result<Prepared, ImportError> {
+    let workbook = super::read::read_file(path, encoding)?;
+    let index = match sheet {
+        Some(name) => workbook
+            .sheets
+            .iter()
+            .position(|s| s.name == name)
+            .ok_or(ImportError::NoSheets)?,
+        None if workbook.sheets.is_empty() => return Err(ImportError::NoSheets),
+        None => 0,
+    };
+    let layout = find_layout(kind, &workbook.sheets[index])?;
+    let read = store.read();
+    let mapping = mapping_for(&read, kind, &layout.headers)?;
+    let missing = super::missing_required(kind, &mapping);
+    if !missing.is_empty() {
+        return Err(ImportError::MissingColumns(missing));
+    }
+    let known = known(&read, store.clock().today())?;
+    let plan = Plan::make(
+        kind,
+        &workbook.sheets[index],
+        &layout,
+        &mapping,
+        &known,
+        policy,
+    );
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Prepared {
+        workbook,
+        sheet: index,
+        layout,
+        mapping,
+        plan,
+        file_name,
+    })
+}
+
+/// Remembers `mapping` for the next file of `kind` with these headers.
+pub fn remember(
+    store: &mut Store,
+    kind: &dyn super::Kind,
+    headers: &[String],
+    mapping: &super::Mapping,
+) -> Result<(), StoreError> {
+    let signature = super::layout::signature(headers);
+    let json = serde_json::to_string(mapping)?;
+    store.write(|w| imports::remember_mapping(w, kind.key(), &signature, &json))
+}

@@ -312,4 +312,8 @@ pub const NOT_LOGGED: &[&str] = &[
     "subsidy_lines",
     "subsidy_carries",
     "person_grams",
+    // An import's own bookkeeping: the batch spans change-log entries that log each row.
+    "import_batches",
+    "import_rows",
+    "import_mappings",
 ];
