@@ -8,6 +8,8 @@
 //! [`PASSPHRASE_ENV`] (for scheduled work), else one asked on the terminal without echo
 //! ([`read_secret`]). A passphrase is never printed or logged.
 
+mod import;
+
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
@@ -86,6 +88,8 @@ pub enum Command {
         /// Why the file is made (`--reason`), kept in the access records.
         reason: String,
     },
+    /// Import the office's own spreadsheet.
+    Import(import::ImportArgs),
     /// Print a usage text.
     Help(Text),
     /// Print the version.
@@ -128,6 +132,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Cli
                     Some("demo") => parse_demo(&mut p)?,
                     Some("export") => parse_export(&mut p, &mut user)?,
                     Some("encrypt") => parse_encrypt(&mut p)?,
+                    Some("import") => import::parse(&mut p, &mut user)?,
                     _ => {
                         let word = word.to_string_lossy().into_owned();
                         return Err(CliError::Usage(cl::unknown_command(word), help));
@@ -450,6 +455,7 @@ pub fn run(invocation: Invocation) -> Result<(), CliError> {
             Ok(())
         }
         Command::Encrypt { db, out } => encrypt(&db, &out, user, lang),
+        Command::Import(args) => import::run_import(args, user, lang),
         Command::Window { db } => window(db, lang, invocation.user),
     }
 }

@@ -14,6 +14,8 @@ crate::i18n::texts! {
                                           导出拟安置人员公示（上岗前）
   minsheng encrypt --db 路径 --out 文件.sqlite
                                           写入台账的加密副本（需设口令）
+  minsheng import people|posts|roster --db 路径 --file 文件 [--policy …] [--mode …] [--dry-run]
+                                          从单位自己的表格导入（见 import --help）
   minsheng --version                      显示版本
 每个命令都可加 --help 查看说明；--lang en 用英文显示信息。
 台账要求登录时，打开台账的命令都要加 --user 账号（可写在命令前后）；密码取自环境变量
@@ -31,6 +33,8 @@ MINSHENG_PASSWORD，没有时在终端输入（不显示）。修改记录记在
                                           the notice of people proposed, before placement
   minsheng encrypt --db PATH --out FILE.sqlite
                                           write an encrypted copy of the ledger (with a passphrase)
+  minsheng import people|posts|roster --db PATH --file FILE [--policy …] [--mode …] [--dry-run]
+                                          import the office's own spreadsheet (see import --help)
   minsheng --version                      print the version
 Every command takes --help; --lang zh|en chooses the language of the messages.
 On a ledger that asks for a sign-in, every command that opens it needs --user NAME (before

@@ -91,6 +91,29 @@ crate::i18n::texts! {
     fn row_failed(row, why) => "第 {row} 行保存失败，什么也没有写入：{why}", "Row {row} could not be saved, so nothing was written: {why}";
     fn write_failed(why) => "无法写入文件：{why}", "The file could not be written: {why}";
     fn unknown_kind(kind) => "未知的导入内容“{kind}”（可用：people、posts、roster）。", "Unknown kind “{kind}” (people, posts, roster).";
+    // The command line
+    const USAGE_IMPORT => "用法：minsheng import 内容 --db 路径 --file 文件 [--sheet 工作表] [--encoding utf-8|gbk]
+        [--policy skip|fill|update|stop] [--mode all-or-nothing|good-rows] [--dry-run] [--errors 文件.xlsx]
+内容：people（人员）、posts（公益性岗位）、roster（上岗人员花名册）。
+读取 .xlsx/.xls/.csv（UTF-8 或 GBK），自动找到表头和各列，逐行检查后导入，打印新增、更新、跳过、拒绝的行数。
+--policy：身份证号已登记时跳过（默认）、只补空白项、更新，或停止（算作错误）。
+--mode：all-or-nothing（默认）有任何一行被拒绝就什么也不写入；good-rows 只导入正确的行。
+--dry-run 只检查不写入；--errors 把被拒绝的行原样写入 Excel，并加“错误原因”列。
+按 all-or-nothing 方式有行被拒绝时，退出码不为 0。一次导入是一批修改，可在窗口中整批撤销。", "usage: minsheng import KIND --db PATH --file FILE [--sheet NAME] [--encoding utf-8|gbk]
+        [--policy skip|fill|update|stop] [--mode all-or-nothing|good-rows] [--dry-run] [--errors FILE.xlsx]
+KIND: people, posts, or roster (people on posts).
+Reads .xlsx/.xls/.csv (UTF-8 or GBK), finds the header and the columns, checks every row, imports,
+and prints how many rows were created, updated, skipped and refused.
+--policy: when the ID number is registered, skip (default), fill empty fields only, update, or stop.
+--mode: all-or-nothing (default) writes nothing if any row is refused; good-rows imports the good ones.
+--dry-run checks without writing; --errors writes the refused rows as they were, with a reason column.
+Exits non-zero when rows were refused in all-or-nothing mode. An import is one batch, undone as a
+whole from the window.";
+    fn refused_row(row, why) => "第 {row} 行：{why}", "Row {row}: {why}";
+    fn batch_written(id) => "导入批次 {id}。", "Import batch {id}.";
+    fn errors_written(count, path) => "被拒绝的 {count} 行已写入 {path}。", "The {count} refused rows were written to {path}.";
+    const DRY_RUN => "只检查，未写入任何内容。", "Checked only; nothing was written.";
+    fn bad_option(name, value) => "{name} 的值“{value}”不对。", "“{value}” is not a value of {name}.";
     // Template notes
     const NOTE_NAME => "与身份证一致", "As on the ID card";
     const NOTE_ID => "18位，文本格式；旧的15位会自动升级", "18 characters, as text; old 15-digit numbers are upgraded";

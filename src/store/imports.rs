@@ -58,6 +58,14 @@ pub fn finish(w: &Writer<'_>, batch: BatchId, counts: [usize; 4]) -> Result<()> 
     Ok(())
 }
 
+/// Removes a batch that wrote nothing (every row refused while saving): no empty batch
+/// stays in the list to be undone.
+pub fn discard(w: &Writer<'_>, batch: BatchId) -> Result<()> {
+    w.tx()
+        .execute("DELETE FROM import_batches WHERE id = ?1", [batch.0])?;
+    Ok(())
+}
+
 /// Runs `f` so that, if it fails, what it wrote is taken back and the rest of the
 /// transaction stands (a savepoint): how a row refused while saving leaves the good rows.
 pub fn attempt<T>(w: &Writer<'_>, f: impl FnOnce() -> Result<T>) -> Result<Result<T>> {
