@@ -10,6 +10,8 @@
 
 mod import;
 
+pub use import::ignored_label;
+
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 

@@ -23,5 +23,6 @@ mod store;
 mod ui;
 mod ui_access;
 mod ui_bank;
+mod ui_import;
 mod ui_month;
 mod ui_placements;

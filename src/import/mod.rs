@@ -403,6 +403,15 @@ impl Plan {
         out
     }
 
+    /// The refused rows with their reasons (see [`Plan::reasons`]), for the error workbook.
+    pub fn refused(&self, mapping: &Mapping, headers: &[String]) -> Vec<(u32, Msg)> {
+        self.rows
+            .iter()
+            .filter(|(_, p)| p.outcome == Outcome::Refuse)
+            .map(|(n, p)| (*n, self.reasons(p, mapping, headers)))
+            .collect()
+    }
+
     /// A row's reasons as one text, each at its column's header (`headers`: the sheet's).
     pub fn reasons(&self, planned: &Planned, mapping: &Mapping, headers: &[String]) -> Msg {
         Msg::join(

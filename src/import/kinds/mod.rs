@@ -13,6 +13,8 @@ pub trait Kind: Send + Sync {
     fn key(&self) -> &'static str;
     /// Its name in the window.
     fn label(&self) -> Text;
+    /// The area of the ledger it writes to, whose write grant importing it needs.
+    fn area(&self) -> crate::domain::access::Area;
     /// The fields it fills, in order; a [`super::Mapping`] gives each its column.
     fn fields(&self) -> &'static [FieldSpec];
     /// What happens to each row of `rows` (one [`Planned`] per row, in order), against

@@ -130,6 +130,10 @@ impl super::Kind for People {
         im::KIND_PEOPLE
     }
 
+    fn area(&self) -> crate::domain::access::Area {
+        crate::domain::access::Area::Registry
+    }
+
     fn fields(&self) -> &'static [FieldSpec] {
         &PERSON_FIELDS
     }
