@@ -474,3 +474,268 @@ fn a_gbk_csv_from_wps_is_read_and_its_mapping_remembered() {
     let again = prepare(&store, &file, Policy::Skip);
     assert_eq!(again.mapping, mapping);
 }
+
+/// A roster: person columns and placement columns on one row, the start date in every form
+/// offices write it.
+fn roster_book(path: &Path) -> PathBuf {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.merge_range(0, 0, 0, 7, "2026年公益性岗位上岗人员花名册", &Format::new())
+        .unwrap();
+    let header = [
+        "姓名",
+        "身份证号码",
+        "村居",
+        "困难类别",
+        "岗位名称",
+        "岗位类别",
+        "上岗日期",
+        "备注",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
+    let people = [
+        ("甲一", id("19750101", 11), "保洁员", "公共服务"),
+        ("甲二", id("19760202", 22), "保洁员", "公共服务类"),
+        ("甲三", id("19770303", 33), "护林员", ""),
+        ("甲四", id("19780404", 44), "护林员", "设施维护"),
+        ("甲五", id("19790505", 55), "护林员", ""),
+        ("甲六", id("19800606", 66), "护林员", ""),
+        ("甲七", id("19810707", 77), "护林员", ""),
+        ("甲八", id("19820808", 88), "护林员", ""),
+    ];
+    for (i, (name, idn, post, cat)) in people.iter().enumerate() {
+        let r = 3 + i as u32;
+        for (c, v) in [*name, idn.as_str(), "北城子坡社区", "低保", *post, *cat]
+            .iter()
+            .enumerate()
+        {
+            if !v.is_empty() {
+                ws.write_string(r, c as u16, *v).unwrap();
+            }
+        }
+        match i {
+            0 => ws.write_string(r, 6, "2026-06-01").map(|_| ()),
+            1 => ws
+                .write_datetime_with_format(
+                    r,
+                    6,
+                    rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 6, 2).unwrap(),
+                    &date_fmt,
+                )
+                .map(|_| ()),
+            2 => ws.write_number(r, 6, 46175.0).map(|_| ()),
+            3 => ws.write_string(r, 6, "2026/6/1").map(|_| ()),
+            4 => ws.write_string(r, 6, "2026.6.1").map(|_| ()),
+            5 => ws.write_string(r, 6, "2026年6月1日").map(|_| ()),
+            6 => ws.write_number(r, 6, 20260601.0).map(|_| ()),
+            _ => ws.write_string(r, 6, "六月初").map(|_| ()),
+        }
+        .unwrap();
+    }
+    let file = path.join("roster.xlsx");
+    book.save(&file).unwrap();
+    file
+}
+
+#[test]
+fn a_roster_places_people_with_their_training_marked_not_in_the_file() {
+    use minsheng::domain::pay::Area;
+    use minsheng::domain::placement::{PostCategory, PostStatus};
+    use minsheng::store::posts::{self, NewPost};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = ledger(dir.path());
+    let community = store
+        .read()
+        .query_row(
+            "SELECT id FROM regions WHERE short_name = '北城子坡社区'",
+            [],
+            |r| r.get(0),
+        )
+        .map(minsheng::domain::RegionId)
+        .unwrap();
+    let post = NewPost {
+        title: "护林员".into(),
+        category: PostCategory::FacilityMaintenance,
+        area: Area::Urban,
+        host_unit: "北城子坡社区居民委员会".into(),
+        region_id: community,
+        headcount: 10,
+        monthly_hours_tenths: None,
+        min_hours_tenths: None,
+        max_hours_tenths: None,
+        funded_from: jiff::civil::date(2026, 1, 1),
+        funded_to: jiff::civil::date(2029, 12, 31),
+        status: PostStatus::Open,
+    };
+    let forest = store.write(|w| posts::insert(w, &post)).unwrap();
+    let file = roster_book(dir.path());
+    let kind = kinds::by_key("roster").unwrap();
+    let mut p = run::prepare(&store, kind, &file, None, None, Policy::Skip).unwrap();
+    assert_eq!(
+        outcomes(&p),
+        (4..=10)
+            .map(|r| (r, Outcome::Create))
+            .chain([(11, Outcome::Refuse)])
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        reasons(&p, 11).contains("“六月初”不是可识别的日期"),
+        "{}",
+        reasons(&p, 11)
+    );
+    assert!(reasons(&p, 4).contains("将新建岗位“保洁员”（北城子坡社区）"));
+    assert!(reasons(&p, 6).contains("源文件未载"));
+    assert_eq!(
+        p.plan.new_posts(),
+        vec!["保洁员（北城子坡社区）".to_string()]
+    );
+
+    // Without the clerk's agreement to create the post its rows are refused.
+    let err = run::import(
+        &mut store,
+        &mut p.plan,
+        Mode::AllOrNothing,
+        false,
+        "r",
+        &mut |_, _| true,
+    )
+    .unwrap_err();
+    assert!(matches!(err, ImportError::Refused(3)), "{err:?}");
+
+    let mut p = run::prepare(&store, kind, &file, None, None, Policy::Skip).unwrap();
+    let report = run::import(
+        &mut store,
+        &mut p.plan,
+        Mode::GoodRows,
+        true,
+        "r",
+        &mut |_, _| true,
+    )
+    .unwrap();
+    assert_eq!(
+        (report.counts.created, report.counts.refused),
+        (7, 1),
+        "{:?}",
+        report.failed
+    );
+    let conn = store.read();
+    let starts: Vec<(String, i64, Option<String>, String)> = conn
+        .prepare(
+            "SELECT pl.start_date, pl.post_id, t.trained_on, t.source FROM placements pl
+             JOIN trainings t ON t.id = pl.training_id ORDER BY pl.id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(starts.len(), 7);
+    let days: Vec<&str> = starts.iter().map(|s| s.0.as_str()).collect();
+    assert_eq!(
+        days,
+        [
+            "2026-06-01",
+            "2026-06-02",
+            "2026-06-02",
+            "2026-06-01",
+            "2026-06-01",
+            "2026-06-01",
+            "2026-06-01"
+        ]
+    );
+    assert!(
+        starts
+            .iter()
+            .all(|s| s.2.is_none() && s.3 == "not_in_source"),
+        "no invented date"
+    );
+    assert_eq!(starts.iter().filter(|s| s.1 == forest.0).count(), 5);
+    let cleaners: i64 = conn
+        .query_row(
+            "SELECT headcount FROM posts WHERE title = '保洁员'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(cleaners, 2);
+
+    // Undo takes back the placements, their trainings, the new post and the people.
+    assert_eq!(
+        store
+            .write(|w| imports::undo(w, report.batch.unwrap()))
+            .unwrap(),
+        Undone::Done(7 * 3 + 1)
+    );
+    let left: (i64, i64, i64, i64) = store
+        .read()
+        .query_row(
+            "SELECT (SELECT count(*) FROM placements), (SELECT count(*) FROM trainings),
+                    (SELECT count(*) FROM posts), (SELECT count(*) FROM people)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(left, (0, 0, 1, 0));
+}
+
+#[test]
+fn posts_from_a_utf8_csv_with_a_bom_and_an_empty_template_per_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = ledger(dir.path());
+    let text = "\u{FEFF}岗位名称,岗位类别,用工单位,村（社区）,岗位人数,资金起始日期,资金截止日期\r\n\
+        保洁员,公共服务类,北城子坡社区居民委员会,北城子坡社区,3,2026年1月1日,2028/12/31\r\n\
+        护路员,道路养护,古墩村村民委员会,古墩村,1,2026-01-01,2028-12-31\r\n\
+        保洁员,公共服务,北城子坡社区居民委员会,北城子坡社区,2,2026-01-01,2028-12-31\r\n";
+    let file = dir.path().join("posts.csv");
+    std::fs::write(&file, text).unwrap();
+    let kind = kinds::by_key("posts").unwrap();
+    let mut p = run::prepare(&store, kind, &file, None, None, Policy::Skip).unwrap();
+    assert_eq!(p.workbook.encoding, Some(minsheng::import::Encoding::Utf8));
+    assert_eq!(
+        outcomes(&p),
+        vec![
+            (2, Outcome::Create),
+            (3, Outcome::Refuse),
+            (4, Outcome::Refuse)
+        ]
+    );
+    assert!(reasons(&p, 3).contains("不认识的岗位类别“道路养护”"));
+    assert!(reasons(&p, 4).contains("第 2 行"));
+    let report = run::import(
+        &mut store,
+        &mut p.plan,
+        Mode::GoodRows,
+        false,
+        "p",
+        &mut |_, _| true,
+    )
+    .unwrap();
+    assert_eq!(report.counts.created, 1);
+
+    // Every kind's template reads back as its own header, with the notes row left out.
+    for kind in kinds::ALL {
+        let path = dir.path().join(format!("{}.xlsx", kind.key()));
+        minsheng::import::template::write(&path, *kind, Lang::Zh).unwrap();
+        let book = minsheng::import::read::read_file(&path, None).unwrap();
+        let layout = run::find_layout(*kind, &book.sheets[0]).unwrap();
+        assert_eq!(layout.header, 0);
+        let mapping = minsheng::import::mapping::auto_map(kind.fields(), &layout.headers);
+        assert!(mapping.iter().all(Option::is_some), "{}", kind.key());
+        let plan = minsheng::import::Plan::make(
+            *kind,
+            &book.sheets[0],
+            &layout,
+            &mapping,
+            &run::known(&store.read(), common::test_day()).unwrap(),
+            Policy::Skip,
+        );
+        assert!(
+            plan.rows.is_empty(),
+            "{}: the notes row is no data",
+            kind.key()
+        );
+    }
+}

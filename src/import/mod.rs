@@ -200,6 +200,8 @@ pub struct Known {
     pub people: HashMap<String, KnownPerson>,
     /// Posts: id, title, place, category key.
     pub posts: Vec<KnownPost>,
+    /// The placement rules (an agreement's default length), when the user may read them.
+    pub placement_rules: Option<crate::domain::placement::PlacementRules>,
 }
 
 /// A registered person, as planning compares the file with them.

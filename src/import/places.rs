@@ -151,6 +151,14 @@ impl Places {
             .map_or("", |(p, _)| p.short_name.as_str())
     }
 
+    /// The level of a place.
+    pub fn level_of(&self, id: RegionId) -> Option<RegionLevel> {
+        self.places
+            .iter()
+            .find(|(p, _)| p.id == id)
+            .map(|(p, _)| p.level)
+    }
+
     /// The street (or function area) a place lies in.
     pub fn street_of(&self, id: RegionId) -> Option<RegionId> {
         let mut at = self.places.iter().find(|(p, _)| p.id == id)?;

@@ -41,8 +41,23 @@ pub fn known(read: &Read<'_>, today: jiff::civil::Date) -> Result<Known, StoreEr
         places: super::places::Places::new(places),
         categories,
         people: imports::known_people(read)?,
-        posts: Vec::new(),
+        posts: known_posts(read, today),
+        placement_rules: crate::store::placements::rules(read).ok(),
     })
+}
+
+/// The posts the user may read (none when they read no placements).
+fn known_posts(read: &Read<'_>, today: jiff::civil::Date) -> Vec<super::KnownPost> {
+    crate::store::posts::list(read, &Default::default(), today)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| super::KnownPost {
+            id: p.id,
+            title: p.fields.title,
+            region: p.fields.region_id,
+            category: p.fields.category,
+        })
+        .collect()
 }
 
 /// Writes `plan` into `store` as one batch named after `file_name`. `create_posts`: the

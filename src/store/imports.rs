@@ -247,6 +247,9 @@ pub fn undo(w: &Writer<'_>, batch: BatchId) -> Result<Undone> {
             ("placements", "insert") => {
                 super::placements::remove_imported(w, crate::domain::PlacementId(*row_id))?
             }
+            ("trainings", "insert") => {
+                super::placements::remove_imported_training(w, crate::domain::TrainingId(*row_id))?
+            }
             _ => {}
         }
     }

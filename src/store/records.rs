@@ -92,8 +92,8 @@ records! {
     }
     /// A training a person took.
     TrainingRecord = "trainings" {
-        id: i64, person_id: i64, course: String, trained_on: String, hours: i64,
-        passed: i64, created_at: String,
+        id: i64, person_id: i64, course: String, trained_on: Option<String>, hours: Option<i64>,
+        passed: Option<i64>, created_at: String, source: Option<String>,
     }
     /// A placement on a post, with its exit.
     PlacementRecord = "placements" {

@@ -3,6 +3,8 @@
 //! [`ALL`].
 
 pub mod people;
+pub mod posts;
+pub mod roster;
 
 use super::{FieldSpec, Known, Planned, Policy, Rows};
 use crate::i18n::Text;
@@ -23,7 +25,7 @@ pub trait Kind: Send + Sync {
 }
 
 /// Every kind, in the window's order.
-pub const ALL: &[&dyn Kind] = &[&people::People];
+pub const ALL: &[&dyn Kind] = &[&people::People, &posts::Posts, &roster::Roster];
 
 /// The kind with this key.
 pub fn by_key(key: &str) -> Option<&'static dyn Kind> {

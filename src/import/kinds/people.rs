@@ -115,7 +115,6 @@ macro_rules! person_fields {
         ]
     };
 }
-#[allow(unused_imports)]
 pub(crate) use person_fields;
 
 /// The person columns.
