@@ -40,14 +40,21 @@ static FILES: LazyLock<(PathBuf, PathBuf, PathBuf)> = LazyLock::new(|| {
     }
     if !csv.exists() || !xlsx.exists() {
         let store = Store::open(&ledger).expect("ledger");
-        let villages: Vec<String> = regions::all(&store.read())
-            .expect("regions")
-            .into_iter()
+        let all = regions::all(&store.read()).expect("regions");
+        // Two villages share a name in different streets: the street tells them apart.
+        let villages: Vec<(String, String)> = all
+            .iter()
             .filter(|r| matches!(r.level, RegionLevel::Village | RegionLevel::Community))
-            .map(|r| r.short_name)
+            .map(|r| {
+                let street = all
+                    .iter()
+                    .find(|s| Some(s.id) == r.parent_id)
+                    .map_or_else(String::new, |s| s.short_name.clone());
+                (r.short_name.clone(), street)
+            })
             .collect();
         let rows = people_rows(&villages);
-        let mut text = String::from("姓名,身份证号,性别,联系电话,村居,住址,困难类别\n");
+        let mut text = String::from("姓名,身份证号,性别,联系电话,所属街道,村居,住址,困难类别\n");
         for r in &rows {
             text.push_str(&r.join(","));
             text.push('\n');
@@ -55,9 +62,18 @@ static FILES: LazyLock<(PathBuf, PathBuf, PathBuf)> = LazyLock::new(|| {
         std::fs::write(&csv, text).expect("csv");
         let mut book = rust_xlsxwriter::Workbook::new();
         let ws = book.add_worksheet();
-        for (c, h) in ["姓名", "身份证号", "性别", "联系电话", "村居", "住址", "困难类别"]
-            .iter()
-            .enumerate()
+        for (c, h) in [
+            "姓名",
+            "身份证号",
+            "性别",
+            "联系电话",
+            "所属街道",
+            "村居",
+            "住址",
+            "困难类别",
+        ]
+        .iter()
+        .enumerate()
         {
             ws.write_string(0, c as u16, *h).expect("header");
         }
@@ -72,9 +88,11 @@ static FILES: LazyLock<(PathBuf, PathBuf, PathBuf)> = LazyLock::new(|| {
 });
 
 /// 100k distinct people with valid ID numbers, spread over the villages.
-fn people_rows(villages: &[String]) -> Vec<[String; 7]> {
+fn people_rows(villages: &[(String, String)]) -> Vec<[String; 8]> {
     const SURNAMES: &[&str] = &["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
-    const GIVEN: &[&str] = &["建国", "秀英", "桂兰", "志强", "海燕", "明", "丽", "军", "芳", "伟"];
+    const GIVEN: &[&str] = &[
+        "建国", "秀英", "桂兰", "志强", "海燕", "明", "丽", "军", "芳", "伟",
+    ];
     const CATEGORIES: &[&str] = &["低保", "特困", "脱贫", "残疾、低保", "", "失业"];
     (0..PEOPLE)
         .map(|i| {
@@ -90,7 +108,8 @@ fn people_rows(villages: &[String]) -> Vec<[String; 7]> {
                 id,
                 if male { "男" } else { "女" }.to_string(),
                 format!("13{:09}", i),
-                villages[i % villages.len()].clone(),
+                villages[i % villages.len()].1.clone(),
+                villages[i % villages.len()].0.clone(),
                 format!("{}号", i % 500),
                 CATEGORIES[i % CATEGORIES.len()].to_string(),
             ]
@@ -106,8 +125,15 @@ fn import(file: &std::path::Path) {
     let mut store = Store::open(&copy).expect("open");
     let kind = kinds::by_key("people").expect("people");
     let mut p = run::prepare(&store, kind, file, None, None, Policy::Skip).expect("prepare");
-    let report = run::import(&mut store, &mut p.plan, Mode::AllOrNothing, false, "bench", &mut |_, _| true)
-        .expect("import");
+    let report = run::import(
+        &mut store,
+        &mut p.plan,
+        Mode::AllOrNothing,
+        false,
+        "bench",
+        &mut |_, _| true,
+    )
+    .expect("import");
     assert_eq!(report.counts.created, PEOPLE);
 }
 

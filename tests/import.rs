@@ -739,3 +739,45 @@ fn posts_from_a_utf8_csv_with_a_bom_and_an_empty_template_per_kind() {
         );
     }
 }
+
+#[test]
+fn a_batch_whose_person_has_a_training_since_is_not_undone_and_says_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = ledger(dir.path());
+    let file = people_book(dir.path());
+    let mut p = prepare(&store, &file, Policy::Skip);
+    let report = run::import(
+        &mut store,
+        &mut p.plan,
+        Mode::GoodRows,
+        false,
+        "x",
+        &mut |_, _| true,
+    )
+    .unwrap();
+    let li = people::find_by_id_number(&store.read(), &id("19750505", 22))
+        .unwrap()
+        .unwrap()
+        .0;
+    let training = minsheng::store::placements::NewTraining {
+        course: "保洁技能".into(),
+        trained_on: jiff::civil::date(2026, 11, 1),
+        hours: 16,
+        passed: true,
+    };
+    store
+        .write(|w| minsheng::store::placements::add_training(w, li, &training))
+        .unwrap();
+    let before = people_count(&store);
+    match store
+        .write(|w| imports::undo(w, report.batch.unwrap()))
+        .unwrap()
+    {
+        Undone::Blocked(rows) => {
+            assert_eq!(rows.len(), 1, "{rows:?}");
+            assert_eq!((rows[0].source_row, rows[0].row_id), (5, li.0));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(people_count(&store), before, "nothing undone");
+}

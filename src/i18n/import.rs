@@ -18,6 +18,9 @@ crate::i18n::texts! {
     const PREVIEW => "预览", "Preview";
     const IMPORT => "导入", "Import";
     const UNDO_BATCH => "撤销这次导入", "Undo this import";
+    const RECENT_IMPORTS => "最近的导入", "Recent imports";
+    const UNDO => "撤销", "Undo";
+    const UNDONE_MARK => "（已撤销）", "(undone)";
     const SAVE_ERRORS => "保存错误表…", "Save the error workbook…";
     const SAVE_TEMPLATE => "保存空白模板…", "Save an empty template…";
     const COL_ROW => "行", "Row";

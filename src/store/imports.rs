@@ -226,39 +226,71 @@ pub fn undo(w: &Writer<'_>, batch: BatchId) -> Result<Undone> {
         blockers.dedup();
         return Ok(Undone::Blocked(blockers));
     }
-    for (_, table, row_id, action, before, _) in &rows {
-        match (table.as_str(), action.as_str()) {
-            ("people", "insert") => super::people::remove_imported(w, PersonId(*row_id))?,
-            ("people", "update") => {
-                let b: PersonBefore = serde_json::from_str(before.as_deref().unwrap_or("{}"))?;
-                let new = NewPerson {
-                    name: b.name,
-                    id_number: IdNumber::parse(&b.id_number)
-                        .map_err(|_| StoreError::NotFound(super::RecordKind::Person))?,
-                    phone: Phone::parse(&b.phone).ok(),
-                    address: b.address,
-                    region_id: RegionId(b.region_id),
-                    categories: b.categories.into_iter().map(CategoryId).collect(),
-                    notes: b.notes,
-                };
-                super::people::update(w, PersonId(*row_id), &new)?;
-            }
-            ("posts", "insert") => super::posts::remove_imported(w, PostId(*row_id))?,
-            ("placements", "insert") => {
-                super::placements::remove_imported(w, crate::domain::PlacementId(*row_id))?
-            }
-            ("trainings", "insert") => {
-                super::placements::remove_imported_training(w, crate::domain::TrainingId(*row_id))?
-            }
-            _ => {}
+    // A record something else now rests on (a placement on a person the batch created,
+    // attendance on its placement) can not go: every step is tried, and if any fails
+    // nothing is undone and those rows are named.
+    w.tx().execute_batch("SAVEPOINT import_undo")?;
+    let mut refused = Vec::new();
+    for (source_row, table, row_id, action, before, _) in &rows {
+        match attempt(w, || undo_one(w, table, *row_id, action, before.as_deref()))? {
+            Ok(()) => {}
+            // A foreign key (or a lock of an approved month) holds the record.
+            Err(StoreError::Sqlite(_)) => refused.push(Blocker {
+                source_row: *source_row,
+                table: table.clone(),
+                row_id: *row_id,
+            }),
+            Err(e) => return Err(e),
         }
     }
+    if !refused.is_empty() {
+        w.tx()
+            .execute_batch("ROLLBACK TO import_undo; RELEASE import_undo")?;
+        refused.sort_by_key(|b| (b.source_row, b.row_id));
+        return Ok(Undone::Blocked(refused));
+    }
+    w.tx().execute_batch("RELEASE import_undo")?;
     w.tx().execute(
         "UPDATE import_batches SET undone_at = ?2 WHERE id = ?1",
         params![batch.0, w.stamp()],
     )?;
     w.touch("import_batches");
     Ok(Undone::Done(rows.len()))
+}
+
+/// Takes back one record of a batch.
+fn undo_one(
+    w: &Writer<'_>,
+    table: &str,
+    row_id: i64,
+    action: &str,
+    before: Option<&str>,
+) -> Result<()> {
+    match (table, action) {
+        ("people", "insert") => super::people::remove_imported(w, PersonId(row_id)),
+        ("people", "update") => {
+            let b: PersonBefore = serde_json::from_str(before.unwrap_or("{}"))?;
+            let new = NewPerson {
+                name: b.name,
+                id_number: IdNumber::parse(&b.id_number)
+                    .map_err(|_| StoreError::NotFound(super::RecordKind::Person))?,
+                phone: Phone::parse(&b.phone).ok(),
+                address: b.address,
+                region_id: RegionId(b.region_id),
+                categories: b.categories.into_iter().map(CategoryId).collect(),
+                notes: b.notes,
+            };
+            super::people::update(w, PersonId(row_id), &new)
+        }
+        ("posts", "insert") => super::posts::remove_imported(w, PostId(row_id)),
+        ("placements", "insert") => {
+            super::placements::remove_imported(w, crate::domain::PlacementId(row_id))
+        }
+        ("trainings", "insert") => {
+            super::placements::remove_imported_training(w, crate::domain::TrainingId(row_id))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// A batch, as the window lists them.

@@ -39,6 +39,8 @@ pub struct ImportTab {
     message: Option<Notice>,
     job: Option<(JobId, Slot)>,
     last: Option<Last>,
+    /// The recent batches, with the revision they were read at.
+    batches: Option<(u64, Vec<imports::BatchInfo>)>,
 }
 
 /// The file read and planned.
@@ -86,6 +88,7 @@ impl Tab for ImportTab {
                 self.choices_ui(ui, cx);
                 super::message_ui(ui, &self.message, lang);
             });
+        self.batches_ui(ui, cx);
         if self.file.is_some() {
             self.preview_ui(ui, lang);
         }
@@ -100,6 +103,7 @@ impl ImportTab {
     fn choices_ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         let lang = cx.lang;
         let mut read = false;
+        let mut keep_encoding = false;
         let mut replan = false;
         ui.horizontal_wrapped(|ui| {
             ui.label(lang.t(im::KIND));
@@ -156,6 +160,7 @@ impl ImportTab {
                         if ui.radio(found == enc, enc.name()).clicked() && found != enc {
                             self.encoding = Some(enc);
                             read = true;
+                            keep_encoding = true;
                         }
                     }
                 }
@@ -179,6 +184,10 @@ impl ImportTab {
             self.actions_ui(ui, cx);
         }
         if read {
+            // A new file's encoding is detected again; a chosen one holds for this file.
+            if !keep_encoding {
+                self.encoding = None;
+            }
             self.read(cx);
         } else if replan {
             self.plan(cx, false);
@@ -276,6 +285,51 @@ impl ImportTab {
                 self.undo(cx, batch);
             }
         });
+    }
+
+    /// The recent imports, each with its counts and an undo while it stands.
+    fn batches_ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
+        let lang = cx.lang;
+        let rev = cx.rev(&["import_batches"]);
+        if self.batches.as_ref().is_none_or(|(r, _)| *r != rev) {
+            let list = imports::batches(&cx.store.read(), 10).unwrap_or_default();
+            self.batches = Some((rev, list));
+        }
+        let Some((_, list)) = &self.batches else {
+            return;
+        };
+        if list.is_empty() {
+            return;
+        }
+        let mut undo = None;
+        egui::Panel::bottom("import_batches")
+            .resizable(false)
+            .show(ui, |ui| {
+                egui::CollapsingHeader::new(lang.t(im::RECENT_IMPORTS))
+                    .default_open(false)
+                    .show(ui, |ui| {
+                        for b in list {
+                            ui.horizontal(|ui| {
+                                ui.label(format!(
+                                    "{}  {}  {}  {}",
+                                    b.at.replace('T', " "),
+                                    b.actor,
+                                    b.file_name,
+                                    im::counts(b.counts[0], b.counts[1], b.counts[2], b.counts[3])
+                                        .get(lang)
+                                ));
+                                if b.undone_at.is_some() {
+                                    ui.weak(lang.t(im::UNDONE_MARK));
+                                } else if ui.small_button(lang.t(im::UNDO)).clicked() {
+                                    undo = Some(b.id);
+                                }
+                            });
+                        }
+                    });
+            });
+        if let Some(batch) = undo {
+            self.undo(cx, batch);
+        }
     }
 
     fn preview_ui(&mut self, ui: &mut Ui, lang: Lang) {

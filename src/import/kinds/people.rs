@@ -166,6 +166,8 @@ pub struct PersonPlan {
     pub write: Option<PersonWrite>,
     /// The registered person the row names (skip, fill, update).
     pub existing: Option<PersonId>,
+    /// The registered person's village.
+    pub existing_region: Option<RegionId>,
 }
 
 /// Writing a row's person.
@@ -220,6 +222,7 @@ pub fn plan_person(
         label: name,
         write: None,
         existing: None,
+        existing_region: None,
     };
     if name.is_empty() {
         issues.push(refuse(f(NAME), im::REQUIRED.into()));
@@ -259,6 +262,7 @@ pub fn plan_person(
                     label: name,
                     write: None,
                     existing: None,
+                    existing_region: None,
                 };
             }
             issues.push(refuse(f(ID), msg));
@@ -314,7 +318,7 @@ pub fn plan_person(
             issues.push(refuse(f(ID), im::already_registered_stop(&p.name)));
             refused(issues, name)
         }
-        Policy::Skip => skipped(issues, name, p.id, im::already_registered(&p.name), f(ID)),
+        Policy::Skip => skipped(issues, name, p, im::already_registered(&p.name), f(ID)),
         Policy::Fill => {
             let filled = PersonDraft {
                 name: p.name.clone(),
@@ -342,7 +346,7 @@ pub fn plan_person(
                 },
             };
             if same(&filled, p) {
-                return skipped(issues, name, p.id, im::NOTHING_TO_FILL.into(), f(ID));
+                return skipped(issues, name, p, im::NOTHING_TO_FILL.into(), f(ID));
             }
             finish(filled, Some(p.id), issues, known, f, Outcome::Update)
         }
@@ -361,7 +365,7 @@ pub fn plan_person(
                 draft.categories = p.categories.clone();
             }
             if same(&draft, p) {
-                return skipped(issues, name, p.id, im::NOTHING_CHANGES.into(), f(ID));
+                return skipped(issues, name, p, im::NOTHING_CHANGES.into(), f(ID));
             }
             finish(draft, Some(p.id), issues, known, f, Outcome::Update)
         }
@@ -384,7 +388,7 @@ fn same(d: &PersonDraft, p: &super::super::KnownPerson) -> bool {
 fn skipped(
     mut issues: Vec<Issue>,
     name: String,
-    id: PersonId,
+    person: &super::super::KnownPerson,
     why: Msg,
     field: usize,
 ) -> PersonPlan {
@@ -394,7 +398,8 @@ fn skipped(
         issues,
         label: name,
         write: None,
-        existing: Some(id),
+        existing: Some(person.id),
+        existing_region: Some(person.region),
     }
 }
 
@@ -417,6 +422,7 @@ fn finish(
                 None => PersonWrite::Insert(new),
             }),
             existing,
+            existing_region: None,
         },
         Err(errors) => {
             for (field, e) in errors {
@@ -434,6 +440,7 @@ fn finish(
                 label,
                 write: None,
                 existing,
+                existing_region: None,
             }
         }
     }

@@ -15,7 +15,7 @@ use super::posts::{
 };
 use crate::domain::pay::Area;
 use crate::domain::placement::PostStatus;
-use crate::domain::{PersonId, PostId, RegionId};
+use crate::domain::{PersonId, PostId};
 use crate::i18n::{Text, import as im};
 use crate::import::clean::header_key;
 use crate::import::{
@@ -175,8 +175,18 @@ fn plan_row(
     if person.outcome == Outcome::Refuse {
         return Planned::refused(label, issues);
     }
+    // The same person twice in a roster is not skipped: a second placement is refused.
+    if person.outcome == Outcome::Skip && person.existing.is_none() {
+        for issue in &mut issues {
+            issue.refuses |= issue.field == Some(people::ID);
+        }
+        return Planned::refused(label, issues);
+    }
     // The person's village is the post's.
-    let region = person_region(&person.write, person.existing, known);
+    let region = match &person.write {
+        Some(PersonWrite::Insert(p) | PersonWrite::Update(_, p)) => Some(p.region_id),
+        None => person.existing_region,
+    };
     let title = row.text(TITLE);
     if title.is_empty() {
         issues.push(refuse(TITLE, im::REQUIRED.into()));
@@ -269,19 +279,6 @@ fn plan_row(
             insurance,
         })),
         needs_post,
-    }
-}
-
-fn person_region(
-    write: &Option<PersonWrite>,
-    existing: Option<PersonId>,
-    known: &Known,
-) -> Option<RegionId> {
-    match write {
-        Some(PersonWrite::Insert(p) | PersonWrite::Update(_, p)) => Some(p.region_id),
-        None => {
-            existing.and_then(|id| known.people.values().find(|p| p.id == id).map(|p| p.region))
-        }
     }
 }
 
