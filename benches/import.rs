@@ -150,3 +150,16 @@ fn people_100k_from_xlsx(bencher: divan::Bencher) {
     let xlsx = FILES.2.clone();
     bencher.bench(|| import(&xlsx));
 }
+
+/// Reading and planning alone (every check but the writes), from the CSV: how much of the
+/// import the cleaning takes.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn people_100k_plan_only_csv(bencher: divan::Bencher) {
+    let (ledger, csv, _) = &*FILES;
+    let store = Store::open(ledger).expect("open");
+    let kind = kinds::by_key("people").expect("people");
+    bencher.bench(|| {
+        let p = run::prepare(&store, kind, csv, None, None, Policy::Skip).expect("prepare");
+        assert_eq!(p.plan.counts().created, PEOPLE);
+    });
+}
