@@ -158,7 +158,7 @@ fn people_100k_plan_only_csv(bencher: divan::Bencher) {
     let (ledger, csv, _) = &*FILES;
     let store = Store::open(ledger).expect("open");
     let kind = kinds::by_key("people").expect("people");
-    bencher.bench(|| {
+    bencher.bench_local(|| {
         let p = run::prepare(&store, kind, csv, None, None, Policy::Skip).expect("prepare");
         assert_eq!(p.plan.counts().created, PEOPLE);
     });
