@@ -8,6 +8,7 @@ crate::i18n::texts! {
     const FILE => "文件", "File";
     const CHOOSE_FILE => "选择文件…", "Choose a file…";
     const READ_FILE => "读取", "Read";
+    const READING => "正在读取和检查…", "Reading and checking…";
     const SHEET => "工作表", "Sheet";
     const ENCODING => "编码", "Encoding";
     const KIND => "导入内容", "What to import";

@@ -21,6 +21,7 @@ use crate::import::{
 };
 use crate::jobs::imports::Slot;
 use crate::jobs::{JobId, JobSpec, Outcome as JobOutcome};
+use crate::store::background::Pending;
 use crate::store::imports::{self, BatchId, Undone};
 
 const ROW_HEIGHT: f32 = 22.0;
@@ -41,6 +42,8 @@ pub struct ImportTab {
     last: Option<Last>,
     /// The recent batches, with the revision they were read at.
     batches: Option<(u64, Vec<imports::BatchInfo>)>,
+    /// The file being read and planned on the reading thread.
+    planning: Option<Pending<(Option<File>, Option<Msg>)>>,
 }
 
 /// The file read and planned.
@@ -54,6 +57,92 @@ struct File {
     counts: crate::import::Counts,
     ignored: Vec<Msg>,
     new_posts: Vec<String>,
+}
+
+impl File {
+    fn new(workbook: Workbook, file_name: String) -> File {
+        File {
+            workbook,
+            file_name,
+            layout: Layout {
+                header: 0,
+                headers: Vec::new(),
+                body: Vec::new(),
+                ignored: Vec::new(),
+            },
+            mapping: Vec::new(),
+            plan: None,
+            preview: Vec::new(),
+            counts: Default::default(),
+            ignored: Vec::new(),
+            new_posts: Vec::new(),
+        }
+    }
+
+    /// Finds the table on sheet `sheet`, its mapping (found again when `fresh` or when the
+    /// headers changed) and plans every row; the reason when it can not.
+    fn plan(
+        &mut self,
+        read: &crate::store::Read<'_>,
+        kind: &'static dyn Kind,
+        sheet: usize,
+        policy: Policy,
+        fresh: bool,
+        today: jiff::civil::Date,
+    ) -> Option<Msg> {
+        self.plan = None;
+        self.preview.clear();
+        self.counts = Default::default();
+        let Some(rows) = self.workbook.sheets.get(sheet) else {
+            return Some(ImportError::NoSheets.message());
+        };
+        let layout = match run::find_layout(kind, rows) {
+            Ok(l) => l,
+            Err(e) => return Some(e.message()),
+        };
+        if fresh
+            || layout.headers != self.layout.headers
+            || self.mapping.len() != kind.fields().len()
+        {
+            match run::mapping_for(read, kind, &layout.headers) {
+                Ok(m) => self.mapping = m,
+                Err(e) => return Some(e.message()),
+            }
+        }
+        self.layout = layout;
+        let missing = crate::import::missing_required(kind, &self.mapping);
+        if !missing.is_empty() {
+            return Some(ImportError::MissingColumns(missing).message());
+        }
+        let known = match run::known(read, today) {
+            Ok(k) => k,
+            Err(e) => return Some(e.message()),
+        };
+        let plan = Plan::make(kind, rows, &self.layout, &self.mapping, &known, policy);
+        self.preview = plan
+            .rows
+            .iter()
+            .map(|(n, p)| PreviewRow {
+                number: *n,
+                outcome: p.outcome,
+                label: p.label.clone(),
+                reasons: plan.reasons(p, &self.mapping, &self.layout.headers),
+            })
+            .collect();
+        self.counts = plan.counts();
+        self.new_posts = plan.new_posts();
+        let mut ignored = vec![im::header_found(plan.header_row)];
+        ignored.extend(plan.ignored.iter().map(|(row, why)| {
+            let why = crate::cli::ignored_label(*why);
+            Msg::new(
+                im::ignored_row(row, why.zh).text(Lang::Zh),
+                im::ignored_row(row, why.en).text(Lang::En),
+            )
+        }));
+        self.ignored = ignored;
+        self.plan = Some(plan);
+        None
+    }
 }
 
 /// One line of the preview.
@@ -82,6 +171,7 @@ impl Tab for ImportTab {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Ctx<'_>) {
         let lang = cx.lang;
         self.poll_job(cx);
+        self.poll_planning();
         egui::Panel::top("import_choices")
             .resizable(false)
             .show(ui, |ui| {
@@ -89,7 +179,12 @@ impl Tab for ImportTab {
                 super::message_ui(ui, &self.message, lang);
             });
         self.batches_ui(ui, cx);
-        if self.file.is_some() {
+        if self.planning.is_some() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(lang.t(im::READING));
+            });
+        } else if self.file.is_some() {
             self.preview_ui(ui, lang);
         }
     }
@@ -371,124 +466,61 @@ impl ImportTab {
             });
     }
 
-    /// Reads the file at the typed path, then plans it.
+    /// Reads the file at the typed path and plans it, on the reading thread.
     fn read(&mut self, cx: &mut Ctx<'_>) {
         let path = PathBuf::from(self.path.trim());
-        match crate::import::read::read_file(&path, self.encoding) {
-            Ok(workbook) => {
-                self.sheet = 0;
-                self.last = None;
-                let file_name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                self.file = Some(File {
-                    workbook,
-                    file_name,
-                    layout: Layout {
-                        header: 0,
-                        headers: Vec::new(),
-                        body: Vec::new(),
-                        ignored: Vec::new(),
-                    },
-                    mapping: Vec::new(),
-                    plan: None,
-                    preview: Vec::new(),
-                    counts: Default::default(),
-                    ignored: Vec::new(),
-                    new_posts: Vec::new(),
-                });
-                self.message = None;
-                self.plan(cx, true);
-            }
-            Err(e) => {
-                self.file = None;
-                self.message = Some(Notice::error(e.message()));
-            }
-        }
+        let (kind, encoding, policy, today) = (self.kind(), self.encoding, self.policy, cx.today());
+        self.sheet = 0;
+        self.last = None;
+        self.file = None;
+        self.message = None;
+        self.planning = Some(cx.read_later(move |read| {
+            let workbook = match crate::import::read::read_file(&path, encoding) {
+                Ok(w) => w,
+                Err(e) => return Ok((None, Some(e.message()))),
+            };
+            let file_name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let mut file = File::new(workbook, file_name);
+            let error = file.plan(read, kind, 0, policy, true, today);
+            Ok((Some(file), error))
+        }));
     }
 
-    /// Plans the sheet again: after a new file, sheet or kind (`fresh`: the mapping is found
-    /// again) or a changed policy or mapping.
+    /// Plans the sheet again on the reading thread: after a new sheet or kind (`fresh`: the
+    /// mapping is found again) or a changed policy or mapping.
     fn plan(&mut self, cx: &mut Ctx<'_>, fresh: bool) {
-        let kind = self.kind();
-        let Some(file) = &mut self.file else {
+        let Some(mut file) = self.file.take() else {
             return;
         };
-        let Some(sheet) = file.workbook.sheets.get(self.sheet) else {
-            self.message = Some(Notice::error(ImportError::NoSheets.message()));
+        let (kind, sheet, policy, today) = (self.kind(), self.sheet, self.policy, cx.today());
+        self.planning = Some(cx.read_later(move |read| {
+            let error = file.plan(read, kind, sheet, policy, fresh, today);
+            Ok((Some(file), error))
+        }));
+    }
+
+    /// Takes the plan once the reading thread has made it.
+    fn poll_planning(&mut self) {
+        let Some(pending) = &mut self.planning else {
             return;
         };
-        let layout = match run::find_layout(kind, sheet) {
-            Ok(l) => l,
-            Err(e) => {
-                self.message = Some(Notice::error(e.message()));
-                file.plan = None;
-                file.preview.clear();
-                return;
-            }
+        let Some(result) = pending.poll() else {
+            return;
         };
-        let read = cx.store.read();
-        let headers_changed = layout.headers != file.layout.headers;
-        if fresh || headers_changed || file.mapping.len() != kind.fields().len() {
-            match run::mapping_for(&read, kind, &layout.headers) {
-                Ok(m) => file.mapping = m,
-                Err(e) => {
-                    self.message = Some(Notice::store_error(&e));
-                    return;
+        self.planning = None;
+        match result {
+            Ok((file, error)) => {
+                self.file = file;
+                match error {
+                    Some(msg) => self.message = Some(Notice::error(msg)),
+                    None if self.message.as_ref().is_some_and(|m| m.error) => self.message = None,
+                    None => {}
                 }
             }
-        }
-        file.layout = layout;
-        let missing = crate::import::missing_required(kind, &file.mapping);
-        if !missing.is_empty() {
-            self.message = Some(Notice::error(
-                ImportError::MissingColumns(missing).message(),
-            ));
-            file.plan = None;
-            file.preview.clear();
-            file.counts = Default::default();
-            return;
-        }
-        let known = match run::known(&read, cx.today()) {
-            Ok(k) => k,
-            Err(e) => {
-                self.message = Some(Notice::store_error(&e));
-                return;
-            }
-        };
-        let plan = Plan::make(
-            kind,
-            sheet,
-            &file.layout,
-            &file.mapping,
-            &known,
-            self.policy,
-        );
-        file.preview = plan
-            .rows
-            .iter()
-            .map(|(n, p)| PreviewRow {
-                number: *n,
-                outcome: p.outcome,
-                label: p.label.clone(),
-                reasons: plan.reasons(p, &file.mapping, &file.layout.headers),
-            })
-            .collect();
-        file.counts = plan.counts();
-        file.new_posts = plan.new_posts();
-        let mut ignored = vec![im::header_found(plan.header_row)];
-        ignored.extend(plan.ignored.iter().map(|(row, why)| {
-            let why = crate::cli::ignored_label(*why);
-            Msg::new(
-                im::ignored_row(row, why.zh).text(Lang::Zh),
-                im::ignored_row(row, why.en).text(Lang::En),
-            )
-        }));
-        file.ignored = ignored;
-        file.plan = Some(plan);
-        if self.message.as_ref().is_some_and(|m| m.error) {
-            self.message = None;
+            Err(e) => self.message = Some(Notice::store_error(&e)),
         }
     }
 
