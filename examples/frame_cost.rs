@@ -6,7 +6,7 @@
 //! target/release/examples/frame_cost placements 1000
 //! ```
 //!
-//! Arguments: the tab (`people` or `placements`), the frames to time (default 1000) and the
+//! Arguments: the tab (`people`, `placements` or `petitions`), the frames to time (default 1000) and the
 //! untimed frames before them (default 10); with `--shapes FILE` last, it also writes what
 //! the last frame paints to FILE, to check that a cheaper frame paints the same.
 //!
@@ -52,9 +52,10 @@ fn main() {
     let fixture = match tab.as_str() {
         "people" => &*common::PEOPLE_100K,
         "placements" => &*common::PAYROLL_100K,
-        other => panic!("unknown tab {other:?}: people or placements"),
+        "petitions" => &*common::PETITIONS_100K,
+        other => panic!("unknown tab {other:?}: people, placements or petitions"),
     };
-    let (mut app, ctx) = common::loaded_window(fixture, &tab);
+    let (mut app, ctx) = common::settled_window(fixture, &tab);
     let mut drawn = Vec::new();
     for _ in 0..warmup.max(1) {
         drawn = common::frame(&mut app, &ctx);

@@ -92,6 +92,28 @@ pub enum Command {
     },
     /// Import the office's own spreadsheet.
     Import(import::ImportArgs),
+    /// Export the matters received in a period (Open311 JSON or CSV).
+    ExportPetitions {
+        /// The database.
+        db: PathBuf,
+        /// Received on or after.
+        from: Date,
+        /// Received on or before.
+        to: Date,
+        /// Open311 or CSV.
+        format: jobs::petition_exports::Format,
+        /// The file to write.
+        out: PathBuf,
+    },
+    /// Print a council meeting's minutes to PDF.
+    ExportMinutes {
+        /// The database.
+        db: PathBuf,
+        /// The meeting's number.
+        meeting: i64,
+        /// The PDF to write.
+        out: PathBuf,
+    },
     /// Print a usage text.
     Help(Text),
     /// Print the version.
@@ -308,6 +330,9 @@ fn parse_export(p: &mut Parser, user: &mut Option<String>) -> Result<Command, Cl
         Some("subsidy-sheet") => (cl::USAGE_SHEET, true, false),
         Some("bank-file") => (crate::i18n::bank::USAGE_BANK_FILE, true, true),
         Some("notice") => (cl::USAGE_NOTICE, false, false),
+        Some(kind @ ("petitions" | "minutes")) => {
+            return parse_petition_export(kind == "minutes", p, user);
+        }
         _ => {
             let kind = kind.to_string_lossy().into_owned();
             return Err(CliError::Usage(cl::unknown_command(kind), cl::USAGE_EXPORT));
@@ -392,6 +417,69 @@ fn parse_export(p: &mut Parser, user: &mut Option<String>) -> Result<Command, Cl
     }
 }
 
+/// `export petitions` and `export minutes`.
+fn parse_petition_export(
+    minutes: bool,
+    p: &mut Parser,
+    user: &mut Option<String>,
+) -> Result<Command, CliError> {
+    use crate::i18n::petitions as pt;
+    use crate::jobs::petition_exports::Format;
+    let help = if minutes {
+        pt::USAGE_MINUTES
+    } else {
+        pt::USAGE_PETITIONS
+    };
+    let (mut db, mut out, mut from, mut to, mut format, mut meeting) =
+        (None, None, None, None, None, None);
+    while let Some(arg) = p.next().map_err(|e| usage(e, help))? {
+        match arg {
+            Arg::Long("db") => db = Some(path_value(p, help)?),
+            Arg::Long("user") => *user = Some(user_value(p, help)?),
+            Arg::Long("out") => out = Some(path_value(p, help)?),
+            Arg::Long(name @ ("from" | "to")) if !minutes => {
+                let is_from = name == "from";
+                let text = p.value().map_err(|e| usage(e, help))?;
+                let date: Option<Date> = text.to_str().and_then(|t| t.parse().ok());
+                let date = date.ok_or(CliError::Usage(cl::BAD_DATE.into(), help))?;
+                *if is_from { &mut from } else { &mut to } = Some(date);
+            }
+            Arg::Long("format") if !minutes => {
+                let text = p.value().map_err(|e| usage(e, help))?;
+                format = Some(match text.to_str() {
+                    Some("open311") => Format::Open311,
+                    Some("csv") => Format::Csv,
+                    _ => return Err(CliError::Usage(pt::BAD_FORMAT.into(), help)),
+                });
+            }
+            Arg::Long("meeting") if minutes => {
+                let text = p.value().map_err(|e| usage(e, help))?;
+                meeting = Some(text.parse::<i64>().map_err(|e| usage(e, help))?);
+            }
+            Arg::Short('h') | Arg::Long("help") => return Ok(Command::Help(help)),
+            Arg::Long("lang") => lang_value(p, help)?,
+            other => return Err(usage(other.unexpected(), help)),
+        }
+    }
+    let required = |name: &str| CliError::Usage(cl::missing_option(name), help);
+    let db = db.ok_or_else(|| required("--db"))?;
+    let out = out.ok_or_else(|| required("--out"))?;
+    if minutes {
+        return Ok(Command::ExportMinutes {
+            db,
+            meeting: meeting.ok_or_else(|| required("--meeting"))?,
+            out,
+        });
+    }
+    Ok(Command::ExportPetitions {
+        db,
+        from: from.ok_or_else(|| required("--from"))?,
+        to: to.ok_or_else(|| required("--to"))?,
+        format: format.ok_or_else(|| required("--format"))?,
+        out,
+    })
+}
+
 /// Carries out a command; what it prints goes to standard output, what went wrong is the
 /// error.
 pub fn run(invocation: Invocation) -> Result<(), CliError> {
@@ -453,6 +541,39 @@ pub fn run(invocation: Invocation) -> Result<(), CliError> {
                 &Reporter::silent(),
             )
             .map_err(failure)?;
+            println!("{}", outcome.message().get(lang));
+            Ok(())
+        }
+        Command::ExportPetitions {
+            db,
+            from,
+            to,
+            format,
+            out,
+        } => {
+            let mut store = open_existing(&db, user, lang)?;
+            let filter = crate::store::petitions::MatterFilter {
+                from: Some(from),
+                to: Some(to),
+                ..Default::default()
+            };
+            let outcome = jobs::petition_exports::export(
+                &mut store,
+                &filter,
+                format,
+                &out,
+                lang,
+                &Reporter::silent(),
+            )
+            .map_err(failure)?;
+            println!("{}", outcome.message().get(lang));
+            Ok(())
+        }
+        Command::ExportMinutes { db, meeting, out } => {
+            let mut store = open_existing(&db, user, lang)?;
+            let id = crate::domain::petition::MeetingId(meeting);
+            let outcome =
+                jobs::petition_exports::minutes(&mut store, id, &out, lang).map_err(failure)?;
             println!("{}", outcome.message().get(lang));
             Ok(())
         }
@@ -856,7 +977,49 @@ mod tests {
             parse_str("encrypt --db a --out b --help"),
             Ok(Command::Help(cl::USAGE_ENCRYPT))
         );
+        assert_eq!(
+            parse_str("export petitions --help"),
+            Ok(Command::Help(crate::i18n::petitions::USAGE_PETITIONS))
+        );
+        assert_eq!(
+            parse_str("export minutes --db x --help"),
+            Ok(Command::Help(crate::i18n::petitions::USAGE_MINUTES))
+        );
         assert_eq!(parse_str("--version"), Ok(Command::Version));
+    }
+
+    #[test]
+    fn parses_the_petition_exports() {
+        use crate::jobs::petition_exports::Format;
+        assert_eq!(
+            parse_str(
+                "export petitions --db a.sqlite --from 2026-01-01 --to 2026-12-31 --format open311 --out p.json"
+            ),
+            Ok(Command::ExportPetitions {
+                db: "a.sqlite".into(),
+                from: jiff::civil::date(2026, 1, 1),
+                to: jiff::civil::date(2026, 12, 31),
+                format: Format::Open311,
+                out: "p.json".into(),
+            })
+        );
+        assert_eq!(
+            parse_str("export minutes --db a.sqlite --meeting 7 --out m.pdf"),
+            Ok(Command::ExportMinutes {
+                db: "a.sqlite".into(),
+                meeting: 7,
+                out: "m.pdf".into(),
+            })
+        );
+        for line in [
+            "export petitions --db a --from 2026-01-01 --to 2026-12-31 --format xml --out p",
+            "export petitions --db a --from 2026-01-01 --format csv --out p",
+            "export minutes --db a --meeting seven --out m.pdf",
+            "export minutes --db a --out m.pdf",
+            "export minutes --db a --meeting 1 --from 2026-01-01 --out m.pdf",
+        ] {
+            assert!(is_usage(parse_str(line)), "{line}");
+        }
     }
 
     #[test]

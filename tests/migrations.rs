@@ -168,9 +168,18 @@ fn every_old_version_keeps_every_row_through_the_upgrade() {
             .unwrap();
         assert_eq!(found, LATEST_VERSION, "v{version} was not upgraded");
         for (table, cols, old_rows) in &before {
+            let mut now = rows(&conn, table, cols);
+            if table == "calendar_days" {
+                // Schema 7 ships 2027's statutory holidays ("to check") to a file that had
+                // none of 2027: rows added, none changed.
+                let of_2027 = |row: &Vec<Value>| {
+                    row.iter()
+                        .any(|v| matches!(v, Value::Text(t) if t.starts_with("2027-")))
+                };
+                now.retain(|row| old_rows.contains(row) || !of_2027(row));
+            }
             assert_eq!(
-                &rows(&conn, table, cols),
-                old_rows,
+                &now, old_rows,
                 "v{version}: the rows of {table} changed in the upgrade"
             );
         }

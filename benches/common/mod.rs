@@ -257,6 +257,24 @@ pub fn loaded_window(path: &std::path::Path, tab: &str) -> (App, egui::Context) 
     (app, ctx)
 }
 
+/// As [`loaded_window`], then drawn until the tab no longer says it is reading (a read off
+/// the window's thread can still be on its way when the reader reports idle, or start only
+/// once the tab is first drawn); at most a minute.
+pub fn settled_window(path: &std::path::Path, tab: &str) -> (App, egui::Context) {
+    let (mut app, ctx) = loaded_window(path, tab);
+    let reading = minsheng::i18n::Lang::Zh.t(minsheng::i18n::window::READING);
+    let started = std::time::Instant::now();
+    while describe_frame(&mut app, &ctx).contains(reading)
+        && started.elapsed() < std::time::Duration::from_secs(60)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    for _ in 0..3 {
+        frame(&mut app, &ctx);
+    }
+    (app, ctx)
+}
+
 /// A 1280×800 window with no input.
 pub fn input() -> egui::RawInput {
     egui::RawInput {
@@ -306,4 +324,132 @@ pub fn describe_frame(app: &mut App, ctx: &egui::Context) -> String {
         }
     }
     lines
+}
+
+/// Matters in the petition-log fixture.
+pub const MATTERS: usize = 100_000;
+
+/// A database of the district's region tree and 100,000 matters of the petition log, over
+/// the year so far: about 85% closed (most on time, some late, a few not fixed), the rest
+/// open at every stage, some past their deadline. Written in one transaction with plain
+/// inserts (the change log is not what these benchmarks measure).
+pub static PETITIONS_100K: LazyLock<PathBuf> = LazyLock::new(|| {
+    let dir = bench_data();
+    let path = dir.join(format!(
+        "petitions-100k-v{}.sqlite",
+        minsheng::store::LATEST_VERSION
+    ));
+    if !path.exists() {
+        std::fs::create_dir_all(&dir).expect("bench-data folder");
+        let partial = dir.join("petitions-100k.partial.sqlite");
+        let _ = std::fs::remove_file(&partial);
+        let mut store = Store::open(&partial).expect("new database");
+        demo::generate(&mut store, 0, &Reporter::silent()).expect("the region tree");
+        accounts::choose_no_sign_in(&mut store).expect("no sign-in");
+        store.write(write_matters).expect("matters");
+        drop(store);
+        std::fs::rename(&partial, &path).expect("rename");
+    }
+    path
+});
+
+fn write_matters(w: &minsheng::store::Writer<'_>) -> minsheng::store::Result<()> {
+    use minsheng::domain::petition::deadline;
+    let calendar = minsheng::store::petitions::calendar(&w.read())?;
+    let places: Vec<(i64, Option<i64>)> = regions::all(&w.read())?
+        .into_iter()
+        .filter(|r| r.level.holds_people())
+        .map(|r| (r.id.0, r.parent_id.map(|p| p.0)))
+        .collect();
+    let mut rng = fastrand::Rng::with_seed(100_000);
+    let start = date(2026, 1, 1);
+    let today = date(2026, 11, 30);
+    let days = (today - start).get_days();
+    let mut stmt = w.tx().prepare(
+        "INSERT INTO petitions (channel, category_id, text, region_id, street_id, place_detail,
+             reporter_name, reporter_phone, owner_unit, owner_person, received_on, deadline,
+             status, reply, outcome, replied_on, closed_on, satisfaction, reopen_count,
+             return_count, last_step, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16,
+             ?17, ?18, ?19, 'close', ?20, ?20)",
+    )?;
+    const TEXTS: [&str; 6] = [
+        "路灯不亮",
+        "下水管道堵塞",
+        "顶楼漏雨",
+        "楼道堆放杂物堵塞消防通道",
+        "广场舞音响声音过大",
+        "垃圾清运不及时",
+    ];
+    const CHANNELS: [&str; 6] = ["council", "visit", "phone", "hotline", "grid", "other"];
+    const OWNERS: [&str; 4] = [
+        "物业服务中心",
+        "社区居民委员会",
+        "街道环卫所",
+        "街道城市管理办公室",
+    ];
+    const OPEN: [&str; 5] = [
+        "received",
+        "returned",
+        "signed_for",
+        "in_progress",
+        "replied",
+    ];
+    for n in 0..MATTERS {
+        let received = start
+            .checked_add(jiff::Span::new().days(rng.i32(0..days)))
+            .expect("a day of 2026");
+        let due = deadline(&calendar, received, 7).expect("2026 is in the calendar");
+        let (place, street) = places[rng.usize(..places.len())];
+        let roll = rng.u8(..100);
+        let closed = roll < 85 && due < today;
+        let closed_on = closed.then(|| {
+            let late = if roll < 10 {
+                rng.u32(8..20)
+            } else {
+                rng.u32(1..8)
+            };
+            calendar.add_working_days(received, late).expect("a day")
+        });
+        let status = if closed {
+            "closed"
+        } else {
+            OPEN[rng.usize(..OPEN.len())]
+        };
+        let outcome = closed.then(|| match rng.u8(..100) {
+            0..=84 => "fixed",
+            85..=94 => "not_fixed",
+            _ => "fixed",
+        });
+        let satisfaction = (closed && rng.bool()).then(|| match rng.u8(..100) {
+            0..=69 => "satisfied",
+            70..=94 => "basic",
+            _ => "unsatisfied",
+        });
+        let stamp = format!("{received}T09:00:00");
+        stmt.execute(rusqlite::params![
+            CHANNELS[rng.usize(..CHANNELS.len())],
+            rng.i64(1..=8),
+            TEXTS[rng.usize(..TEXTS.len())],
+            place,
+            street,
+            format!("{}号楼", rng.u8(1..40)),
+            "居民",
+            format!("13{}0000{:04}", rng.u8(0..10), n % 10_000),
+            OWNERS[rng.usize(..OWNERS.len())],
+            "刘工",
+            received.to_string(),
+            due.to_string(),
+            status,
+            if closed { "已处理" } else { "" },
+            outcome,
+            closed_on.map(|d| d.to_string()),
+            satisfaction,
+            i64::from(roll == 99),
+            i64::from(roll == 98),
+            stamp,
+        ])?;
+    }
+    w.touch("petitions");
+    Ok(())
 }

@@ -1,8 +1,8 @@
 //! The window's tabs, in the order of their buttons: adding a tab is one line here.
 
 use crate::ui::{
-    Tab, audit::AuditTab, import::ImportTab, people::PeopleTab, placements::PlacementsTab,
-    settings::SettingsTab,
+    Tab, audit::AuditTab, import::ImportTab, people::PeopleTab, petitions::PetitionsTab,
+    placements::PlacementsTab, settings::SettingsTab,
 };
 
 /// A fresh set of tabs, for a ledger just opened.
@@ -10,6 +10,7 @@ pub fn all() -> Vec<Box<dyn Tab>> {
     vec![
         Box::<PeopleTab>::default(),
         Box::<PlacementsTab>::default(),
+        Box::<PetitionsTab>::default(),
         Box::<ImportTab>::default(),
         Box::<SettingsTab>::default(),
         Box::<AuditTab>::default(),

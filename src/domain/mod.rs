@@ -12,6 +12,7 @@ pub mod name_sort;
 pub mod names;
 pub mod pay;
 pub mod person;
+pub mod petition;
 pub mod phone;
 pub mod placement;
 pub mod region;
@@ -45,4 +46,10 @@ id_type! {
     PlacementId;
     /// A training course a person took.
     TrainingId;
+    /// A residents' council meeting.
+    MeetingId;
+    /// A matter (诉求) raised by a resident.
+    MatterId;
+    /// A category of matters (市政设施, 消防安全 …).
+    MatterCategoryId;
 }

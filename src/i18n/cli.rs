@@ -12,6 +12,10 @@ crate::i18n::texts! {
                                           导出该期间上岗人员的公示（身份证号遮盖）
   minsheng export notice --db 路径 --candidates --out 文件.pdf
                                           导出拟安置人员公示（上岗前）
+  minsheng export petitions --db 路径 --from YYYY-MM-DD --to YYYY-MM-DD --format open311|csv --out 文件
+                                          导出该期间受理的诉求（Open311 JSON 或 CSV）
+  minsheng export minutes --db 路径 --meeting 编号 --out 文件.pdf
+                                          打印居民议事会会议纪要
   minsheng encrypt --db 路径 --out 文件.sqlite
                                           写入台账的加密副本（需设口令）
   minsheng import people|posts|roster --db 路径 --file 文件 [--policy …] [--mode …] [--dry-run]
@@ -31,6 +35,10 @@ MINSHENG_PASSWORD，没有时在终端输入（不显示）。修改记录记在
                                           the public notice of people placed in a period (IDs masked)
   minsheng export notice --db PATH --candidates --out FILE.pdf
                                           the notice of people proposed, before placement
+  minsheng export petitions --db PATH --from YYYY-MM-DD --to YYYY-MM-DD --format open311|csv --out FILE
+                                          the matters received in a period (Open311 JSON or CSV)
+  minsheng export minutes --db PATH --meeting ID --out FILE.pdf
+                                          a residents' council meeting's minutes
   minsheng encrypt --db PATH --out FILE.sqlite
                                           write an encrypted copy of the ledger (with a passphrase)
   minsheng import people|posts|roster --db PATH --file FILE [--policy …] [--mode …] [--dry-run]
@@ -60,14 +68,18 @@ original. A forgotten passphrase can not be recovered.";
 Writes the district's division tree and fictional people (about N × 1,000, N from 1 to 1000,
 10 by default) with demonstration placements into a new file. An existing file is never
 overwritten.";
-    const USAGE_EXPORT => "用法：minsheng export subsidy-sheet|bank-file|notice …
+    const USAGE_EXPORT => "用法：minsheng export subsidy-sheet|bank-file|notice|petitions|minutes …
   subsidy-sheet  已审核月份的补贴发放表（Excel）
   bank-file      已审核月份的银行代发文件（Excel 或 CSV）
   notice         上岗人员或拟安置人员公示（PDF）
-用 minsheng export subsidy-sheet --help 等查看各自的选项。", "usage: minsheng export subsidy-sheet|bank-file|notice …
+  petitions      该期间受理的诉求（Open311 JSON 或 CSV）
+  minutes        居民议事会会议纪要（PDF）
+用 minsheng export subsidy-sheet --help 等查看各自的选项。", "usage: minsheng export subsidy-sheet|bank-file|notice|petitions|minutes …
   subsidy-sheet  an approved month's subsidy sheet (Excel)
   bank-file      an approved month's bank file (Excel or CSV)
   notice         the public notice of people placed or proposed (PDF)
+  petitions      the matters received in a period (Open311 JSON or CSV)
+  minutes        a residents' council meeting's minutes (PDF)
 See minsheng export subsidy-sheet --help and so on for their options.";
     const USAGE_SHEET => "用法：minsheng export subsidy-sheet --db 路径 --month YYYY-MM --out 文件.xlsx [--full-ids]
 导出已审核月份的补贴发放表。身份证号默认遮盖；--full-ids 完整导出（银行发放用）。", "usage: minsheng export subsidy-sheet --db PATH --month YYYY-MM --out FILE.xlsx [--full-ids]

@@ -17,6 +17,7 @@ pub mod errors;
 pub mod import;
 pub mod pay_rules;
 pub mod people;
+pub mod petitions;
 pub mod placements;
 pub mod settings;
 pub mod window;
@@ -159,6 +160,7 @@ mod tests {
         ("import", import::ALL),
         ("pay_rules", pay_rules::ALL),
         ("people", people::ALL),
+        ("petitions", petitions::ALL),
         ("placements", placements::ALL),
         ("settings", settings::ALL),
         ("window", window::ALL),

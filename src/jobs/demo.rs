@@ -134,6 +134,7 @@ pub fn generate(store: &mut Store, scale: u32, reporter: &Reporter) -> Result<Ou
             super::demo_placements::generate(w, &mut rng, today, scale, &villages)?
         };
         if scale > 0 {
+            super::demo_petitions::generate(w, &mut rng, today, scale, &villages)?;
             demo_accounts(w)?;
         }
         Ok(DemoSummary {

@@ -10,9 +10,11 @@ pub mod audit_export;
 pub mod backup;
 pub mod bank_export;
 pub mod demo;
+mod demo_petitions;
 mod demo_placements;
 pub mod exports;
 pub mod imports;
+pub mod petition_exports;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -124,7 +124,7 @@ pub fn record_export(w: &Writer<'_>, what: What, reason: Option<&str>) -> Result
     insert(w, None, what, reason)
 }
 
-fn insert(
+pub(crate) fn insert(
     w: &Writer<'_>,
     person: Option<PersonId>,
     what: What,

@@ -30,6 +30,10 @@ const AREAS: &[(&str, Area)] = &[
     ("insurance_rates", Area::Placements),
     ("retirement_rules", Area::Placements),
     ("accident_policies", Area::Placements),
+    ("petition_categories", Area::Petitions),
+    ("council_meetings", Area::Petitions),
+    ("council_attendees", Area::Petitions),
+    ("petitions", Area::Petitions),
 ];
 
 /// The area a logged table belongs to, if any.

@@ -414,6 +414,18 @@ pub struct CalendarDay {
 /// Every listed day, by date.
 pub fn calendar_days(conn: &Read<'_>) -> Result<Vec<CalendarDay>> {
     conn.reach(Area::Placements, Access::Read)?;
+    listed_days(conn)
+}
+
+/// The working-day calendar, for a reader of `area` anywhere: the petition log counts its
+/// deadlines on the same calendar, and a street's clerk reads it too.
+pub fn calendar_for(conn: &Read<'_>, area: Area) -> Result<Vec<CalendarDay>> {
+    conn.reach(area, Access::Read)?;
+    listed_days(conn)
+}
+
+/// Every listed day, unchecked: for the callers above and for writes that count deadlines.
+pub(crate) fn listed_days(conn: &rusqlite::Connection) -> Result<Vec<CalendarDay>> {
     let mut stmt =
         conn.prepare_cached("SELECT day, kind, name, verified FROM calendar_days ORDER BY day")?;
     let rows = stmt.query_map([], |r| {

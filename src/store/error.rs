@@ -160,6 +160,12 @@ pub enum StoreError {
     /// A rule of attendance, sheets and adjustments.
     #[error("payroll rule: {0:?}")]
     Payroll(PayrollRule),
+    /// A rule of the petition log: a step its state does not allow, or what was typed for it.
+    #[error("petition rule: {0}")]
+    Petition(#[from] crate::domain::petition::PetitionRule),
+    /// A deadline in working days could not be counted: the calendar lacks a year.
+    #[error("the calendar has no holidays for {0}")]
+    CalendarMissing(i16),
     /// A person still placed can not go to the trash.
     #[error("the person is still placed on {post}")]
     PersonPlaced {
@@ -300,6 +306,12 @@ pub enum RecordKind {
     AccidentPolicy,
     /// An account.
     Account,
+    /// A council meeting.
+    Meeting,
+    /// A matter of the petition log.
+    Matter,
+    /// A category of matters.
+    MatterCategory,
 }
 
 impl std::fmt::Display for RecordKind {
@@ -435,6 +447,8 @@ impl StoreError {
             StoreError::Post(rule) => post_rule(*rule).into(),
             StoreError::Placement(rule) => placement_rule(*rule).into(),
             StoreError::Payroll(rule) => payroll_rule(*rule).into(),
+            StoreError::Petition(rule) => crate::i18n::petitions::rule(*rule),
+            StoreError::CalendarMissing(year) => crate::i18n::petitions::calendar_missing(year),
             StoreError::PersonPlaced { post } => pr::person_placed(post),
             StoreError::Ineligible(reasons) => {
                 Msg::join(reasons.iter().map(Ineligible::message), " ")
@@ -608,6 +622,10 @@ fn sqlite_error(e: &rusqlite::Error) -> Msg {
             text if text.contains("append-only") => er::LOG_APPEND_ONLY.into(),
             text if text.contains("approved pay rests on this") => pl::PAY_RESTS_ON_THIS.into(),
             text if text.contains("wage rate relied on") => pl::WAGE_RATE_IS_HISTORY.into(),
+            text if text.contains("reply is history") => {
+                crate::i18n::petitions::CLOSED_REPLY_IS_HISTORY.into()
+            }
+            text if text.contains("never deleted") => crate::i18n::petitions::NEVER_DELETED.into(),
             _ => er::CONSTRAINT.into(),
         },
         _ => er::database_error(sqlite_kind(e)),

@@ -47,6 +47,7 @@ const MIGRATIONS: &[&[Step]] = &[
         Step::Sql(include_str!("sql/0006_access_log.sql")),
     ],
     &[
+        Step::Sql(include_str!("sql/0007_petitions.sql")),
         Step::Sql(include_str!("sql/0007_import.sql")),
         Step::Sql(include_str!("sql/0007_training_not_in_source.sql")),
     ],

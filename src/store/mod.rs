@@ -23,6 +23,7 @@ mod open;
 pub mod pay_settings;
 pub mod payroll;
 pub mod people;
+pub mod petitions;
 pub mod placement_reports;
 pub mod placements;
 pub mod posts;

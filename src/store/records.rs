@@ -162,6 +162,37 @@ records! {
         id: i64, placement_id: i64, insurer: String, policy_no: String, premium_fen: i64,
         covers_from: String, covers_to: String, created_at: String,
     }
+    /// A category of matters of the petition log, with its default owner and deadline
+    /// (from schema 7).
+    PetitionCategoryRecord = "petition_categories" {
+        id: i64, code: String, name_zh: String, name_en: String, owner_unit: String,
+        deadline_days: i64, complex_days: i64, sort_order: i64, active: i64,
+    }
+    /// A residents' council meeting (from schema 7).
+    CouncilMeetingRecord = "council_meetings" {
+        id: i64, region_id: i64, street_id: Option<i64>, held_on: String, place: String,
+        chair: String, minutes: String, created_at: String, updated_at: String,
+    }
+    /// Someone who sat at a council meeting (from schema 7).
+    CouncilAttendeeRecord = "council_attendees" {
+        id: i64, meeting_id: i64, name: String, role: String, note: String, sort_order: i64,
+    }
+    /// A matter of the petition log (from schema 7): every step is a logged change of this
+    /// row, named by `last_step` with its reason in `last_note`; the matter's timeline is
+    /// read from these entries.
+    PetitionRecord = "petitions" {
+        id: i64, meeting_id: Option<i64>, channel: String, category_id: i64, text: String,
+        region_id: i64, street_id: Option<i64>, place_detail: String, lon: Option<f64>,
+        lat: Option<f64>, reporter_person_id: Option<i64>, reporter_name: String,
+        reporter_phone: String, anonymous: i64, owner_unit: String, owner_person: String,
+        complex: i64, received_on: String, deadline: Option<String>, status: String,
+        supervised: i64, duplicate_of: Option<i64>, extension_days: Option<i64>,
+        extensions_granted: i64, reply: String, outcome: Option<String>,
+        responsible_elsewhere: String, replied_on: Option<String>, closed_on: Option<String>,
+        satisfaction: Option<String>, reopen_count: i64, return_count: i64,
+        returned_on: Option<String>, returned_days: i64, last_step: String, last_note: String,
+        created_at: String, updated_at: String,
+    }
     /// A role in an area granted to an account (from schema 6).
     AccountGrantRecord = "account_grants" {
         id: i64, account_id: i64, role: String, area: String, street_id: Option<i64>,
@@ -299,6 +330,10 @@ logged_tables! {
     AccidentPolicyRecord => pr::TABLE_ACCIDENT_POLICIES,
     AccountRecord => crate::i18n::accounts::TABLE_ACCOUNTS,
     AccountGrantRecord => crate::i18n::accounts::TABLE_ACCOUNT_GRANTS,
+    PetitionCategoryRecord => crate::i18n::petitions::TABLE_CATEGORIES,
+    CouncilMeetingRecord => crate::i18n::petitions::TABLE_MEETINGS,
+    CouncilAttendeeRecord => crate::i18n::petitions::TABLE_ATTENDEES,
+    PetitionRecord => crate::i18n::petitions::TABLE_MATTERS,
 }
 
 /// The tables whose rows are not logged one by one, and why: the log itself and the

@@ -11,6 +11,7 @@ use super::changes::Action;
 use super::payroll::MonthStatus;
 use crate::domain::id_number::Sex;
 use crate::domain::pay::{Area, Month};
+use crate::domain::petition::{AttendeeRole, Channel, Outcome, Satisfaction, Status, Step};
 use crate::domain::placement::{ExitReason, PostCategory, PostStatus};
 use crate::domain::region::RegionLevel;
 
@@ -59,6 +60,12 @@ stored_as_text! {
     Area => "area", area_str, parse_area;
     MonthStatus => "month status", MonthStatus::as_str, MonthStatus::parse;
     Sex => "sex", sex_str, parse_sex;
+    Channel => "matter channel", Channel::as_str, Channel::parse;
+    Status => "matter status", Status::as_str, Status::parse;
+    Outcome => "matter outcome", Outcome::as_str, Outcome::parse;
+    Satisfaction => "call-back answer", Satisfaction::as_str, Satisfaction::parse;
+    AttendeeRole => "attendee role", AttendeeRole::as_str, AttendeeRole::parse;
+    Step => "matter step", Step::as_str, Step::parse;
 }
 
 /// The text stored for an area (also bound into queries built at run time).

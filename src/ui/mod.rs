@@ -14,6 +14,7 @@ pub mod path_prompt;
 pub mod people;
 pub mod permit;
 pub(crate) mod person_form;
+pub mod petitions;
 mod placement_settings;
 pub mod placements;
 pub(crate) mod regions;
