@@ -8,7 +8,10 @@
 //! [`PASSPHRASE_ENV`] (for scheduled work), else one asked on the terminal without echo
 //! ([`read_secret`]). A passphrase is never printed or logged.
 
+mod import;
 mod service_points;
+
+pub use import::ignored_label;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -88,6 +91,8 @@ pub enum Command {
         /// Why the file is made (`--reason`), kept in the access records.
         reason: String,
     },
+    /// Import the office's own spreadsheet.
+    Import(import::ImportArgs),
     /// Export the matters received in a period (Open311 JSON or CSV).
     ExportPetitions {
         /// The database.
@@ -154,7 +159,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Cli
                     Some("demo") => parse_demo(&mut p)?,
                     Some("export") => parse_export(&mut p, &mut user)?,
                     Some("encrypt") => parse_encrypt(&mut p)?,
-                    Some("import") => service_points::parse_import(&mut p, &mut user)?,
+                    Some("import") => import::parse(&mut p, &mut user)?,
                     _ => {
                         let word = word.to_string_lossy().into_owned();
                         return Err(CliError::Usage(cl::unknown_command(word), help));
@@ -578,6 +583,7 @@ pub fn run(invocation: Invocation) -> Result<(), CliError> {
         }
         Command::Encrypt { db, out } => encrypt(&db, &out, user, lang),
         Command::ServicePoints(command) => service_points::run(command, user, lang),
+        Command::Import(args) => import::run_import(args, user, lang),
         Command::Window { db } => window(db, lang, invocation.user),
     }
 }

@@ -10,6 +10,7 @@ pub mod domain;
 pub mod fonts;
 pub mod i18n;
 pub mod icon;
+pub mod import;
 pub mod jobs;
 pub mod log;
 pub mod report;

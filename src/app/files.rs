@@ -65,6 +65,16 @@ impl App {
                 Then::SaveCopy,
             ));
         }
+        // The import screen is a tab; the menu leads to it, as offices look for it here.
+        if ui
+            .add_enabled(
+                self.store().is_some(),
+                egui::Button::new(lang.t(crate::i18n::import::MENU_IMPORT)),
+            )
+            .clicked()
+        {
+            self.prefs.tab = "import".to_string();
+        }
         ui.separator();
         if ui.button(lang.t(wi::MENU_QUIT)).clicked() {
             ui.send_viewport_cmd(egui::ViewportCommand::Close);

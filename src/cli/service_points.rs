@@ -79,19 +79,12 @@ pub(super) fn parse_export(
     }))
 }
 
-/// `import outline …`.
-pub(super) fn parse_import(p: &mut Parser, user: &mut Option<String>) -> Result<Command, CliError> {
+/// `import outline …`, after the word `outline` (read by [`super::import::parse`]).
+pub(super) fn parse_outline(
+    p: &mut Parser,
+    user: &mut Option<String>,
+) -> Result<Command, CliError> {
     let help = sp::USAGE_IMPORT;
-    match p.next().map_err(|e| usage(e, help))? {
-        Some(Arg::Value(kind)) if kind == "outline" => {}
-        Some(Arg::Short('h') | Arg::Long("help")) => return Ok(Command::Help(help)),
-        Some(Arg::Value(kind)) => {
-            let kind = kind.to_string_lossy().into_owned();
-            return Err(CliError::Usage(cl::unknown_command(kind), help));
-        }
-        Some(other) => return Err(usage(other.unexpected(), help)),
-        None => return Err(CliError::Usage(cl::missing_option("outline"), help)),
-    }
     let (mut db, mut file, mut datum) = (None, None, None);
     while let Some(arg) = p.next().map_err(|e| usage(e, help))? {
         match arg {

@@ -18,6 +18,14 @@ crate::i18n::texts! {
                                           打印居民议事会会议纪要
   minsheng encrypt --db 路径 --out 文件.sqlite
                                           写入台账的加密副本（需设口令）
+  minsheng import people|posts|roster --db 路径 --file 文件 [--policy …] [--mode …] [--dry-run]
+                                          从单位自己的表格导入（见 import --help）
+  minsheng export coverage --db 路径 --out 文件.xlsx
+                                          导出各村居最近的医保服务点、距离及是否在服务圈内
+  minsheng export guide --db 路径 [--street 街道代码] --out 文件.pdf
+                                          打印各村居的医保办事指南（每村一页）
+  minsheng import outline --db 路径 --file 文件.geojson --datum wgs84|gcj02
+                                          导入区、街道的轮廓（GeoJSON）
   minsheng --version                      显示版本
 每个命令都可加 --help 查看说明；--lang en 用英文显示信息。
 台账要求登录时，打开台账的命令都要加 --user 账号（可写在命令前后）；密码取自环境变量
@@ -39,6 +47,14 @@ MINSHENG_PASSWORD，没有时在终端输入（不显示）。修改记录记在
                                           a residents' council meeting's minutes
   minsheng encrypt --db PATH --out FILE.sqlite
                                           write an encrypted copy of the ledger (with a passphrase)
+  minsheng import people|posts|roster --db PATH --file FILE [--policy …] [--mode …] [--dry-run]
+                                          import the office's own spreadsheet (see import --help)
+  minsheng export coverage --db PATH --out FILE.xlsx
+                                          each village's nearest service points, distances, inside the circle or not
+  minsheng export guide --db PATH [--street CODE] --out FILE.pdf
+                                          the medical-insurance guide (where to go), a page per village
+  minsheng import outline --db PATH --file FILE.geojson --datum wgs84|gcj02
+                                          import the district's and streets' outlines (GeoJSON)
   minsheng --version                      print the version
 Every command takes --help; --lang zh|en chooses the language of the messages.
 On a ledger that asks for a sign-in, every command that opens it needs --user NAME (before

@@ -14,6 +14,7 @@ pub mod bank;
 pub mod cli;
 pub mod common;
 pub mod errors;
+pub mod import;
 pub mod pay_rules;
 pub mod people;
 pub mod petitions;
@@ -157,6 +158,7 @@ mod tests {
         ("cli", cli::ALL),
         ("common", common::ALL),
         ("errors", errors::ALL),
+        ("import", import::ALL),
         ("pay_rules", pay_rules::ALL),
         ("people", people::ALL),
         ("petitions", petitions::ALL),

@@ -14,6 +14,7 @@ mod demo_petitions;
 mod demo_placements;
 mod demo_service_points;
 pub mod exports;
+pub mod imports;
 pub mod petition_exports;
 pub mod service_point_exports;
 
@@ -39,6 +40,8 @@ pub enum Outcome {
     Exported(PathBuf),
     /// A month's subsidy sheet was computed: its lines and total.
     Computed(usize, Fen),
+    /// A spreadsheet was imported: how many rows of each fate.
+    Imported(crate::import::Counts),
 }
 
 impl Outcome {
@@ -50,6 +53,9 @@ impl Outcome {
             Outcome::Encrypted(path) => wi::encrypted_copy_saved(path.display()),
             Outcome::Exported(path) => wi::file_written(path.display()),
             Outcome::Computed(lines, total) => pl::sheet_computed(lines, format_yuan(*total)),
+            Outcome::Imported(c) => {
+                crate::i18n::import::imported(c.created, c.updated, c.skipped, c.refused)
+            }
         }
     }
 }
@@ -75,6 +81,9 @@ pub enum JobError {
     /// The job's thread died.
     #[error("the background job stopped unexpectedly")]
     Crashed,
+    /// An import could not go ahead; nothing was written.
+    #[error(transparent)]
+    Import(crate::import::ImportError),
 }
 
 impl JobError {
@@ -87,6 +96,7 @@ impl JobError {
             JobError::FileExists(_) => er::FILE_EXISTS.into(),
             JobError::NotEmpty => er::DATABASE_NOT_EMPTY.into(),
             JobError::Crashed => er::JOB_CRASHED.into(),
+            JobError::Import(e) => e.message(),
         }
     }
 

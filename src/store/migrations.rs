@@ -49,6 +49,8 @@ const MIGRATIONS: &[&[Step]] = &[
     &[
         Step::Sql(include_str!("sql/0007_petitions.sql")),
         Step::Sql(include_str!("sql/0007_service_points.sql")),
+        Step::Sql(include_str!("sql/0007_import.sql")),
+        Step::Sql(include_str!("sql/0007_training_not_in_source.sql")),
     ],
 ];
 

@@ -17,6 +17,7 @@ pub mod categories;
 pub mod changes;
 mod encrypt;
 mod error;
+pub mod imports;
 mod migrations;
 mod open;
 pub mod pay_settings;

@@ -359,3 +359,15 @@ pub fn holding_any(
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// Removes a person an import registered, when the import is undone (see
+/// [`super::imports::undo`]): logged as a delete, with the row as it was.
+pub(crate) fn remove_imported(w: &Writer<'_>, id: PersonId) -> Result<()> {
+    w.require_at(Area::Registry, Access::Write, get(&w.read(), id)?.region_id)?;
+    let before = w.existing::<PersonRecord>(id.0, RecordKind::Person)?;
+    search::unindex_person(&w.read(), id)?;
+    w.tx()
+        .execute("DELETE FROM person_hardships WHERE person_id = ?1", [id.0])?;
+    w.tx().execute("DELETE FROM people WHERE id = ?1", [id.0])?;
+    w.log(id.0, Action::Delete, Some(before))
+}

@@ -46,6 +46,10 @@ pub enum TrainingChoice {
     Existing(TrainingId),
     /// One recorded together with the placement.
     New(NewTraining),
+    /// None is known: the placement comes from a roster that carries no training records
+    /// (an import), and its training is marked "not in the source file" for the clerk to
+    /// record, never given an invented date.
+    NotInSource,
 }
 
 /// A placement as the form writes it.
@@ -169,8 +173,8 @@ pub fn set_rules(w: &Writer<'_>, rules: &PlacementRules) -> Result<()> {
 pub fn trainings(conn: &Read<'_>, person: PersonId) -> Result<Vec<Training>> {
     require_for_person(conn, Access::Read, person)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT id, course, trained_on, hours, passed FROM trainings WHERE person_id = ?1
-         ORDER BY trained_on DESC, id DESC",
+        "SELECT id, course, trained_on, hours, passed FROM trainings
+         WHERE person_id = ?1 AND source = 'recorded' ORDER BY trained_on DESC, id DESC",
     )?;
     let rows = stmt.query_map([person.0], |r| {
         Ok(Training {
@@ -216,6 +220,7 @@ fn candidate(conn: &Read<'_>, rules: &PlacementRules, new: &NewPlacement) -> Res
         .collect::<Result<_, _>>()?;
     let (training_passed, training_date) = match &new.training {
         TrainingChoice::New(t) => (t.passed, Some(t.trained_on)),
+        TrainingChoice::NotInSource => (false, None),
         TrainingChoice::Existing(id) => conn
             .query_row(
                 "SELECT passed, trained_on FROM trainings WHERE id = ?1 AND person_id = ?2",
@@ -266,13 +271,18 @@ pub fn place(w: &Writer<'_>, new: &NewPlacement) -> Result<PlacementId> {
     let rules = rules(&w.read())?;
     let candidate = candidate(&w.read(), &rules, new)?;
     let opening = opening(&w.read(), new.post_id, new.start_date)?;
-    let reasons = check_eligibility(
+    let mut reasons = check_eligibility(
         &rules,
         &candidate,
         &opening,
         new.start_date,
         new.agreement_end,
     );
+    // A roster's placement is not refused for a training the file could not carry: it
+    // is marked as missing instead (see [`TrainingChoice::NotInSource`]).
+    if new.training == TrainingChoice::NotInSource {
+        reasons.retain(|r| *r != crate::domain::placement::Ineligible::NoTrainingPassed);
+    }
     if !reasons.is_empty() {
         return Err(StoreError::Ineligible(reasons));
     }
@@ -284,6 +294,7 @@ pub fn place(w: &Writer<'_>, new: &NewPlacement) -> Result<PlacementId> {
     let training_id = match &new.training {
         TrainingChoice::Existing(id) => *id,
         TrainingChoice::New(t) => insert_training(w, new.person_id, t)?,
+        TrainingChoice::NotInSource => insert_training_not_in_source(w, new.person_id)?,
     };
     let now = w.stamp();
     w.tx()
@@ -331,6 +342,40 @@ fn insert_training(w: &Writer<'_>, person: PersonId, t: &NewTraining) -> Result<
     let id = TrainingId(w.tx().last_insert_rowid());
     w.log::<TrainingRecord>(id.0, Action::Insert, None)?;
     Ok(id)
+}
+
+/// The course name of a training marked "not in the source file".
+pub const NOT_IN_SOURCE_COURSE: &str = "源文件未载";
+
+fn insert_training_not_in_source(w: &Writer<'_>, person: PersonId) -> Result<TrainingId> {
+    w.tx()
+        .prepare_cached(
+            "INSERT INTO trainings (person_id, course, created_at, source)
+             VALUES (?1, ?2, ?3, 'not_in_source')",
+        )?
+        .execute(params![person.0, NOT_IN_SOURCE_COURSE, w.stamp()])?;
+    let id = TrainingId(w.tx().last_insert_rowid());
+    w.log::<TrainingRecord>(id.0, Action::Insert, None)?;
+    Ok(id)
+}
+
+/// The training a placement rests on.
+pub fn training_of(conn: &Read<'_>, id: PlacementId) -> Result<TrainingId> {
+    Ok(TrainingId(conn.query_row(
+        "SELECT training_id FROM placements WHERE id = ?1",
+        [id.0],
+        |r| r.get(0),
+    )?))
+}
+
+/// Removes a training an import recorded (one marked not in the source file), when the
+/// import is undone: logged as a delete.
+pub(crate) fn remove_imported_training(w: &Writer<'_>, id: TrainingId) -> Result<()> {
+    let before = w.existing::<TrainingRecord>(id.0, RecordKind::Placement)?;
+    require_for_person(&w.read(), Access::Write, PersonId(before.person_id))?;
+    w.tx()
+        .execute("DELETE FROM trainings WHERE id = ?1", [id.0])?;
+    w.log(id.0, Action::Delete, Some(before))
 }
 
 /// Records that a person left the post on `last_day` (their last day in post).
@@ -498,4 +543,18 @@ pub(crate) fn visible(
     let mut stmt = conn.prepare(&sql)?;
     let ids = stmt.query_map([], |r| r.get(0).map(PlacementId))?;
     Ok(Some(ids.collect::<rusqlite::Result<_>>()?))
+}
+
+/// Removes a placement an import made, when the import is undone: logged as a delete.
+pub(crate) fn remove_imported(w: &Writer<'_>, id: PlacementId) -> Result<()> {
+    let post = get(&w.read(), id)?.post_id;
+    w.require_at(
+        access::Area::Placements,
+        Access::Write,
+        super::posts::region_of(w.tx(), post)?,
+    )?;
+    let before = w.existing::<PlacementRecord>(id.0, RecordKind::Placement)?;
+    w.tx()
+        .execute("DELETE FROM placements WHERE id = ?1", [id.0])?;
+    w.log(id.0, Action::Delete, Some(before))
 }

@@ -243,3 +243,15 @@ pub fn update(w: &Writer<'_>, id: PostId, p: &NewPost) -> Result<()> {
     )?;
     w.log(id.0, Action::Update, Some(before))
 }
+
+/// Removes a post an import created, when the import is undone: logged as a delete.
+pub(crate) fn remove_imported(w: &Writer<'_>, id: PostId) -> Result<()> {
+    w.require_at(
+        access::Area::Placements,
+        Access::Write,
+        region_of(w.tx(), id)?,
+    )?;
+    let before = w.existing::<PostRecord>(id.0, RecordKind::Post)?;
+    w.tx().execute("DELETE FROM posts WHERE id = ?1", [id.0])?;
+    w.log(id.0, Action::Delete, Some(before))
+}

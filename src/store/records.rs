@@ -92,8 +92,8 @@ records! {
     }
     /// A training a person took.
     TrainingRecord = "trainings" {
-        id: i64, person_id: i64, course: String, trained_on: String, hours: i64,
-        passed: i64, created_at: String,
+        id: i64, person_id: i64, course: String, trained_on: Option<String>, hours: Option<i64>,
+        passed: Option<i64>, created_at: String, source: Option<String>,
     }
     /// A placement on a post, with its exit.
     PlacementRecord = "placements" {
@@ -375,4 +375,8 @@ pub const NOT_LOGGED: &[&str] = &[
     "subsidy_lines",
     "subsidy_carries",
     "person_grams",
+    // An import's own bookkeeping: the batch spans change-log entries that log each row.
+    "import_batches",
+    "import_rows",
+    "import_mappings",
 ];

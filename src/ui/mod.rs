@@ -8,6 +8,7 @@ mod account_settings;
 pub mod audit;
 mod bank_settings;
 pub mod context;
+pub mod import;
 pub mod loaded;
 pub mod path_prompt;
 pub mod people;
