@@ -11,8 +11,6 @@
 mod import;
 mod service_points;
 
-pub use import::ignored_label;
-
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 

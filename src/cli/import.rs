@@ -130,7 +130,7 @@ pub(super) fn run_import(a: ImportArgs, user: Option<&str>, lang: Lang) -> Resul
     for (row, why) in &p.plan.ignored {
         println!(
             "{}",
-            im::ignored_row(row, lang.t(ignored_label(*why))).get(lang)
+            im::ignored_row(row, lang.t(im::ignored(*why))).get(lang)
         );
     }
     let counts = p.plan.counts();
@@ -180,15 +180,5 @@ pub(super) fn run_import(a: ImportArgs, user: Option<&str>, lang: Lang) -> Resul
             println!("{}", counts.message().get(lang));
             Err(failed(e))
         }
-    }
-}
-
-/// The name of why a row was left out.
-pub fn ignored_label(why: crate::import::layout::Ignored) -> crate::i18n::Text {
-    use crate::import::layout::Ignored;
-    match why {
-        Ignored::Blank => im::IGNORED_BLANK,
-        Ignored::Totals => im::IGNORED_TOTALS,
-        Ignored::Notes => im::IGNORED_NOTES,
     }
 }

@@ -157,3 +157,13 @@ whole from the window.";
     const F_AGREEMENT_END => "协议截止日期", "Agreement ends";
     const F_INSURANCE => "意外伤害保险", "Accident insurance";
 }
+
+/// The name of why a row was left out.
+pub fn ignored(why: crate::import::layout::Ignored) -> crate::i18n::Text {
+    use crate::import::layout::Ignored;
+    match why {
+        Ignored::Blank => IGNORED_BLANK,
+        Ignored::Totals => IGNORED_TOTALS,
+        Ignored::Notes => IGNORED_NOTES,
+    }
+}

@@ -26,7 +26,7 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use crate::domain::{CategoryId, PersonId, PostId, RegionId};
+use crate::domain::{CategoryId, PostId, RegionId};
 use crate::i18n::{Msg, Text, import as im};
 use crate::store::{StoreError, Writer};
 pub use kinds::Kind;
@@ -197,30 +197,11 @@ pub struct Known {
     /// Hardship categories: id and Chinese name.
     pub categories: Vec<(CategoryId, String)>,
     /// Registered people, by ID number.
-    pub people: HashMap<String, KnownPerson>,
+    pub people: HashMap<String, crate::store::imports::KnownPerson>,
     /// Posts: id, title, place, category key.
     pub posts: Vec<KnownPost>,
     /// The placement rules (an agreement's default length), when the user may read them.
     pub placement_rules: Option<crate::domain::placement::PlacementRules>,
-}
-
-/// A registered person, as planning compares the file with them.
-#[derive(Clone, Debug, PartialEq)]
-pub struct KnownPerson {
-    /// Row id.
-    pub id: PersonId,
-    /// Name.
-    pub name: String,
-    /// Phone, or empty.
-    pub phone: String,
-    /// Address.
-    pub address: String,
-    /// Village.
-    pub region: RegionId,
-    /// Notes.
-    pub notes: String,
-    /// Categories held.
-    pub categories: Vec<CategoryId>,
 }
 
 /// A post, as a roster row is matched with it.

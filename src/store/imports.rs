@@ -338,8 +338,27 @@ pub fn batches(conn: &Read<'_>, limit: usize) -> Result<Vec<BatchInfo>> {
     Ok(rows.collect::<std::result::Result<_, _>>()?)
 }
 
+/// A registered person, as planning compares the file with them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KnownPerson {
+    /// Row id.
+    pub id: PersonId,
+    /// Name.
+    pub name: String,
+    /// Phone, or empty.
+    pub phone: String,
+    /// Address.
+    pub address: String,
+    /// Village.
+    pub region: RegionId,
+    /// Notes.
+    pub notes: String,
+    /// Categories held.
+    pub categories: Vec<CategoryId>,
+}
+
 /// Registered people (trash included) by ID number, as planning compares rows with them.
-pub fn known_people(conn: &Read<'_>) -> Result<HashMap<String, crate::import::KnownPerson>> {
+pub fn known_people(conn: &Read<'_>) -> Result<HashMap<String, KnownPerson>> {
     conn.reach(Area::Registry, Access::Read)?;
     let mut stmt = conn.prepare(
         "SELECT p.id, p.id_number, p.name, p.phone, p.address, p.region_id, p.notes,
@@ -350,7 +369,7 @@ pub fn known_people(conn: &Read<'_>) -> Result<HashMap<String, crate::import::Kn
         let categories: Option<String> = r.get(7)?;
         Ok((
             r.get::<_, String>(1)?,
-            crate::import::KnownPerson {
+            KnownPerson {
                 id: PersonId(r.get(0)?),
                 name: r.get(2)?,
                 phone: r.get(3)?,

@@ -133,7 +133,7 @@ impl File {
         self.new_posts = plan.new_posts();
         let mut ignored = vec![im::header_found(plan.header_row)];
         ignored.extend(plan.ignored.iter().map(|(row, why)| {
-            let why = crate::cli::ignored_label(*why);
+            let why = crate::i18n::import::ignored(*why);
             Msg::new(
                 im::ignored_row(row, why.zh).text(Lang::Zh),
                 im::ignored_row(row, why.en).text(Lang::En),

@@ -372,7 +372,7 @@ pub fn plan_person(
     }
 }
 
-fn same(d: &PersonDraft, p: &super::super::KnownPerson) -> bool {
+fn same(d: &PersonDraft, p: &crate::store::imports::KnownPerson) -> bool {
     let mut a = d.categories.clone();
     a.sort();
     let mut b = p.categories.clone();
@@ -388,7 +388,7 @@ fn same(d: &PersonDraft, p: &super::super::KnownPerson) -> bool {
 fn skipped(
     mut issues: Vec<Issue>,
     name: String,
-    person: &super::super::KnownPerson,
+    person: &crate::store::imports::KnownPerson,
     why: Msg,
     field: usize,
 ) -> PersonPlan {
