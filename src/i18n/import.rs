@@ -2,6 +2,7 @@
 //! command line's counts.
 
 crate::i18n::texts! {
+    const START_HINT => "选择要导入的内容，再选择单位自己的 Excel（.xlsx/.xls）或 CSV 文件并点“读取”：写入之前会逐行预览结果和原因。也可以先“保存空白模板…”照着填写。", "Choose what to import, then the office's own Excel (.xlsx/.xls) or CSV file, and press Read: every row's outcome and reason is previewed before anything is written. Or save an empty template to fill in first (Save an empty template…).";
     // The window
     const TITLE => "导入表格", "Import a spreadsheet";
     const MENU_IMPORT => "导入表格…", "Import a spreadsheet…";

@@ -186,6 +186,10 @@ impl Tab for ImportTab {
             });
         } else if self.file.is_some() {
             self.preview_ui(ui, lang);
+        } else {
+            // Nothing read yet: say what comes next instead of an empty page.
+            ui.add_space(24.0);
+            ui.vertical_centered(|ui| ui.weak(lang.t(im::START_HINT)));
         }
     }
 }
