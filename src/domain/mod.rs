@@ -1,6 +1,32 @@
 //! The rules of the ledger, free of any window or database: identifiers, resident ID
 //! numbers, phones, masking, the region tree and the person form's validation.
 
+/// Declares `as_str`, `parse`, `ALL` and `label` for a stored enum (defined before the
+/// modules below, which use it).
+macro_rules! stored_enum {
+    ($ty:ident { $($variant:ident => $text:literal, $label:path;)* }) => {
+        impl $ty {
+            /// Every value, in display order.
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),*];
+
+            /// The text stored in the database.
+            pub fn as_str(self) -> &'static str {
+                match self { $($ty::$variant => $text),* }
+            }
+
+            /// Reads the stored text.
+            pub fn parse(s: &str) -> Option<$ty> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == s)
+            }
+
+            /// The label shown to users.
+            pub fn label(self, lang: $crate::i18n::Lang) -> &'static str {
+                lang.t(match self { $($ty::$variant => $label),* })
+            }
+        }
+    };
+}
+
 pub mod access;
 pub mod bank;
 pub mod calendar;

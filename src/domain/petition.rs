@@ -12,36 +12,11 @@
 use jiff::civil::Date;
 
 use super::calendar::{CalendarError, WorkCalendar};
-use crate::i18n::{Lang, petitions as pt};
+use crate::i18n::petitions as pt;
 
 pub mod figures;
 
 pub use super::{MatterCategoryId, MatterId, MeetingId};
-
-/// Declares `as_str`, `parse`, `ALL` and `label` for a stored enum.
-macro_rules! stored_enum {
-    ($ty:ident { $($variant:ident => $text:literal, $label:path;)* }) => {
-        impl $ty {
-            /// Every value, in display order.
-            pub const ALL: &'static [$ty] = &[$($ty::$variant),*];
-
-            /// The text stored in the database.
-            pub fn as_str(self) -> &'static str {
-                match self { $($ty::$variant => $text),* }
-            }
-
-            /// Reads the stored text.
-            pub fn parse(s: &str) -> Option<$ty> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == s)
-            }
-
-            /// The label shown to users.
-            pub fn label(self, lang: Lang) -> &'static str {
-                lang.t(match self { $($ty::$variant => $label),* })
-            }
-        }
-    };
-}
 
 /// How a matter reached the office.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::CategoryId;
 use super::id_number::Sex;
-use crate::i18n::{Lang, Msg, pay_rules as pr, placements as pl};
+use crate::i18n::{Msg, pay_rules as pr, placements as pl};
 
 /// The five kinds of post the programme develops.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -53,31 +53,6 @@ pub enum ExitReason {
     AgreementEnded,
     /// 其他
     Other,
-}
-
-/// Declares `as_str`, `parse`, `ALL` and `label` for a stored enum.
-macro_rules! stored_enum {
-    ($ty:ident { $($variant:ident => $text:literal, $label:path;)* }) => {
-        impl $ty {
-            /// Every value, in display order.
-            pub const ALL: &'static [$ty] = &[$($ty::$variant),*];
-
-            /// The text stored in the database.
-            pub fn as_str(self) -> &'static str {
-                match self { $($ty::$variant => $text),* }
-            }
-
-            /// Reads the stored text.
-            pub fn parse(s: &str) -> Option<$ty> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == s)
-            }
-
-            /// The label shown to users.
-            pub fn label(self, lang: Lang) -> &'static str {
-                lang.t(match self { $($ty::$variant => $label),* })
-            }
-        }
-    };
 }
 
 stored_enum!(PostCategory {
