@@ -101,10 +101,14 @@ fn harness(dir: &tempfile::TempDir, tab: &str) -> Harness<'static, App> {
         tab: tab.into(),
         ..Prefs::default()
     };
-    Harness::builder()
+    let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
         .with_context_setup(minsheng::fonts::install_embedded)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), common::window(store, prefs))
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), common::window(store, prefs));
+    // The tab's rows come from the reading thread: wait for them, as a user would, before
+    // looking for a name (on a loaded machine they arrive a few frames later).
+    common::settle(&mut h);
+    h
 }
 
 fn click(h: &mut Harness<'_, App>, label: &str) {

@@ -35,10 +35,12 @@ fn harness(dir: &tempfile::TempDir) -> Harness<'static, App> {
         tab: "placements".into(),
         ..Prefs::default()
     };
-    Harness::builder()
+    let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
         .with_context_setup(minsheng::fonts::install_embedded)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), common::window(store, prefs))
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), common::window(store, prefs));
+    common::settle(&mut h);
+    h
 }
 
 fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {

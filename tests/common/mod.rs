@@ -53,11 +53,16 @@ pub fn small_tree(w: &Writer<'_>) -> Result<[RegionId; 4]> {
 
 /// The real window over `app`, drawn with the embedded Chinese font whatever this machine
 /// has installed (the harness panics on a missing glyph: every label must have one).
+///
+/// Returned once the first rows asked of the reading thread have arrived, as a user sees
+/// the window: a test never looks for a name the window is still reading.
 pub fn harness(app: App) -> Harness<'static, App> {
-    Harness::builder()
+    let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
         .with_context_setup(minsheng::fonts::install_embedded)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    settle(&mut h);
+    h
 }
 
 /// The day every test lives on, so no test depends on when it runs.
