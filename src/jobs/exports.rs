@@ -295,17 +295,10 @@ fn with_streets(store: &Store, text: String, lang: Lang) -> Result<String, JobEr
         return Ok(text);
     };
     let conn = store.read();
-    let mut names = Vec::new();
-    for street in streets {
-        let name: String = conn
-            .query_row(
-                "SELECT short_name FROM regions WHERE id = ?1",
-                [street.0],
-                |r| r.get(0),
-            )
-            .map_err(crate::store::StoreError::from)?;
-        names.push(name);
-    }
+    let names = streets
+        .into_iter()
+        .map(|street| crate::store::regions::get(&conn, street).map(|r| r.short_name))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(format!(
         "{text}  {}",
         pl::only_streets(names.join("、")).text(lang)
